@@ -1,0 +1,958 @@
+//! The value type of ingest documents.
+//!
+//! Elasticsearch keeps document values as Java objects: `Integer`, `Long`, `Float`, `Double`, `String`,
+//! `List`, `Map` and `Set`. Output depends on those distinctions (`1` vs `1.0`, `1.0E7`, set iteration
+//! order), so we keep them instead of collapsing everything into JSON numbers.
+
+use indexmap::IndexMap;
+use std::fmt::Write as _;
+
+/// A map keeps insertion order for storage; `kind` says how Java would iterate it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Map {
+    pub entries: IndexMap<String, Value>,
+    pub kind: CollectionKind,
+}
+
+/// Which Java collection class a map or set stands for. It decides iteration order where a script or
+/// processor can observe it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum CollectionKind {
+    /// `java.util.HashMap` / `HashSet`: what Jackson produces for parsed JSON in Elasticsearch
+    /// (`XContentParser.map()`), and what `IngestDocument` creates for intermediate objects.
+    #[default]
+    Hash,
+    /// `LinkedHashMap` / `LinkedHashSet`: insertion order.
+    Linked,
+    /// `TreeMap` / `TreeSet`: natural (sorted) order.
+    Tree,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Set {
+    /// Elements in insertion order (sorted for `Tree`).
+    pub items: Vec<Value>,
+    pub kind: CollectionKind,
+}
+
+#[derive(Debug, Clone, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Int(i32),
+    Long(i64),
+    Float(f32),
+    Double(f64),
+    String(String),
+    List(Vec<Value>),
+    Map(Map),
+    Set(Set),
+}
+
+impl PartialEq for Value {
+    /// Java `equals` semantics: `Integer(1).equals(Long(1))` is false.
+    fn eq(&self, other: &Self) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Long(a), Long(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
+            (Double(a), Double(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
+            (String(a), String(b)) => a == b,
+            (List(a), List(b)) => a == b,
+            (Map(a), Map(b)) => {
+                a.entries.len() == b.entries.len()
+                    && a.entries.iter().all(|(k, v)| b.entries.get(k) == Some(v))
+            }
+            (Set(a), Set(b)) => {
+                a.items.len() == b.items.len() && a.items.iter().all(|v| b.items.contains(v))
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Map {
+    pub fn new() -> Map {
+        Map::default()
+    }
+    pub fn with_kind(kind: CollectionKind) -> Map {
+        Map {
+            entries: IndexMap::new(),
+            kind,
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.get(key)
+    }
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.entries.get_mut(key)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.entries.contains_key(key)
+    }
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
+        let key = key.into();
+        if self.kind == CollectionKind::Tree {
+            // Keep TreeMap storage sorted so iteration needs no work.
+            let pos = self
+                .entries
+                .keys()
+                .position(|k| k.as_str() > key.as_str())
+                .unwrap_or(self.entries.len());
+            if let Some(slot) = self.entries.get_mut(&key) {
+                return Some(std::mem::replace(slot, value));
+            }
+            self.entries.shift_insert(pos, key, value);
+            return None;
+        }
+        self.entries.insert(key, value)
+    }
+    /// Removes a key keeping the order of the others.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.entries.shift_remove(key)
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// Storage order (insertion order; sorted for tree maps).
+    pub fn iter(&self) -> indexmap::map::Iter<'_, String, Value> {
+        self.entries.iter()
+    }
+    pub fn iter_mut(&mut self) -> indexmap::map::IterMut<'_, String, Value> {
+        self.entries.iter_mut()
+    }
+    pub fn keys(&self) -> indexmap::map::Keys<'_, String, Value> {
+        self.entries.keys()
+    }
+    /// Entry indexes in the order Java would iterate this map.
+    pub fn java_order(&self) -> Vec<usize> {
+        match self.kind {
+            CollectionKind::Hash => {
+                java_hash_order(self.entries.keys().map(|k| java_string_hash(k)))
+            }
+            CollectionKind::Linked | CollectionKind::Tree => (0..self.entries.len()).collect(),
+        }
+    }
+    /// Keys in Java iteration order.
+    pub fn java_keys(&self) -> Vec<&String> {
+        let keys: Vec<&String> = self.entries.keys().collect();
+        self.java_order().into_iter().map(|i| keys[i]).collect()
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    fn from_iter<T: IntoIterator<Item = (String, Value)>>(iter: T) -> Self {
+        Map {
+            entries: iter.into_iter().collect(),
+            kind: CollectionKind::Hash,
+        }
+    }
+}
+
+impl Set {
+    pub fn new(kind: CollectionKind) -> Set {
+        Set {
+            items: Vec::new(),
+            kind,
+        }
+    }
+    /// `Set.add`: returns false when the element was already present.
+    pub fn add(&mut self, v: Value) -> bool {
+        if self.items.contains(&v) {
+            return false;
+        }
+        if self.kind == CollectionKind::Tree {
+            let pos = self
+                .items
+                .iter()
+                .position(|x| compare_natural(x, &v) == Some(std::cmp::Ordering::Greater))
+                .unwrap_or(self.items.len());
+            self.items.insert(pos, v);
+        } else {
+            self.items.push(v);
+        }
+        true
+    }
+    /// Element indexes in Java iteration order.
+    pub fn java_order(&self) -> Vec<usize> {
+        match self.kind {
+            CollectionKind::Hash => java_hash_order(self.items.iter().map(java_hash_code)),
+            _ => (0..self.items.len()).collect(),
+        }
+    }
+    /// Elements in the order a `HashSet` copy of this set iterates. Elasticsearch's
+    /// `IngestDocument.deepCopy` turns every set into a `HashSet`, which is what simulate returns.
+    pub fn hash_order_items(&self) -> Vec<&Value> {
+        java_hash_order(self.items.iter().map(java_hash_code))
+            .into_iter()
+            .map(|i| &self.items[i])
+            .collect()
+    }
+}
+
+/// Natural ordering (`Comparable`) for the types that have one.
+pub fn compare_natural(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    use Value::*;
+    match (a, b) {
+        (String(x), String(y)) => Some(java_string_cmp(x, y)),
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        (Long(x), Long(y)) => Some(x.cmp(y)),
+        (Double(x), Double(y)) => Some(java_double_cmp(*x, *y)),
+        (Float(x), Float(y)) => Some(java_double_cmp(*x as f64, *y as f64)),
+        (Bool(x), Bool(y)) => Some(x.cmp(y)),
+        _ => None,
+    }
+}
+
+/// `String.compareTo`: compares UTF-16 code units.
+pub fn java_string_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// `Double.compare`: -0.0 < 0.0 and NaN is greatest.
+pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    a.partial_cmp(&b).unwrap_or_else(|| a.is_nan().cmp(&b.is_nan())).then_with(|| {
+        // distinguish -0.0 and 0.0 the way Double.compare does
+        let (ba, bb) = (a.to_bits() as i64, b.to_bits() as i64);
+        if a == b {
+            ba.cmp(&bb).reverse().then(std::cmp::Ordering::Equal)
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+}
+
+/// `String.hashCode()` over UTF-16 code units.
+pub fn java_string_hash(s: &str) -> i32 {
+    let mut h: i32 = 0;
+    for unit in s.encode_utf16() {
+        h = h.wrapping_mul(31).wrapping_add(unit as i32);
+    }
+    h
+}
+
+/// `Object.hashCode()` for the value types Java would hold.
+pub fn java_hash_code(v: &Value) -> i32 {
+    match v {
+        Value::Null => 0,
+        Value::Bool(b) => {
+            if *b {
+                1231
+            } else {
+                1237
+            }
+        }
+        Value::Int(i) => *i,
+        Value::Long(l) => (*l ^ ((*l as u64) >> 32) as i64) as i32,
+        Value::Float(f) => {
+            let bits = if f.is_nan() { 0x7fc0_0000 } else { f.to_bits() };
+            bits as i32
+        }
+        Value::Double(d) => {
+            let bits = if d.is_nan() {
+                0x7ff8_0000_0000_0000u64
+            } else {
+                d.to_bits()
+            };
+            (bits ^ (bits >> 32)) as i32
+        }
+        Value::String(s) => java_string_hash(s),
+        Value::List(items) => {
+            // AbstractList.hashCode
+            let mut h: i32 = 1;
+            for item in items {
+                h = h.wrapping_mul(31).wrapping_add(java_hash_code(item));
+            }
+            h
+        }
+        Value::Map(m) => {
+            // AbstractMap.hashCode: sum of key.hashCode() ^ value.hashCode()
+            m.iter().fold(0i32, |acc, (k, v)| {
+                acc.wrapping_add(java_string_hash(k) ^ java_hash_code(v))
+            })
+        }
+        Value::Set(s) => s
+            .items
+            .iter()
+            .fold(0i32, |acc, v| acc.wrapping_add(java_hash_code(v))),
+    }
+}
+
+/// Iteration order of a `java.util.HashMap` holding keys with the given hash codes, inserted in
+/// order into a map with default capacity. Entries iterate by bucket, and in insertion order inside a
+/// bucket; the table doubles when size exceeds 0.75 × capacity.
+pub fn java_hash_order(hashes: impl Iterator<Item = i32>) -> Vec<usize> {
+    let hashes: Vec<i32> = hashes.collect();
+    let mut capacity: usize = 16;
+    while hashes.len() as f64 > capacity as f64 * 0.75 {
+        capacity *= 2;
+    }
+    let mut order: Vec<usize> = (0..hashes.len()).collect();
+    let bucket = |h: i32| {
+        let h = h as u32;
+        ((h ^ (h >> 16)) as usize) & (capacity - 1)
+    };
+    // stable sort keeps insertion order within a bucket
+    order.sort_by_key(|&i| bucket(hashes[i]));
+    order
+}
+
+impl Value {
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn as_map_mut(&mut self) -> Option<&mut Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn as_list(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::List(l) => Some(l),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The Java class name Elasticsearch shows in error messages, e.g. `java.lang.Integer`.
+    pub fn java_class_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "java.lang.Boolean",
+            Value::Int(_) => "java.lang.Integer",
+            Value::Long(_) => "java.lang.Long",
+            Value::Float(_) => "java.lang.Float",
+            Value::Double(_) => "java.lang.Double",
+            Value::String(_) => "java.lang.String",
+            Value::List(_) => "java.util.ArrayList",
+            Value::Map(m) => match m.kind {
+                CollectionKind::Hash => "java.util.HashMap",
+                CollectionKind::Linked => "java.util.LinkedHashMap",
+                CollectionKind::Tree => "java.util.TreeMap",
+            },
+            Value::Set(s) => match s.kind {
+                CollectionKind::Hash => "java.util.HashSet",
+                CollectionKind::Linked => "java.util.LinkedHashSet",
+                CollectionKind::Tree => "java.util.TreeSet",
+            },
+        }
+    }
+
+    /// `String.valueOf(value)` / `Object.toString()` as Java renders it.
+    pub fn to_java_string(&self) -> String {
+        let mut out = String::new();
+        write_java_string(self, &mut out);
+        out
+    }
+
+    /// Parses JSON as Elasticsearch's XContent parser would: integers become `Int` when they fit,
+    /// else `Long`; decimals become `Double`. Duplicate keys are an error, as with Elasticsearch's
+    /// strict duplicate detection.
+    pub fn from_json_str(text: &str) -> Result<Value, String> {
+        crate::value::json::parse(text, json::Duplicates::Reject)
+    }
+
+    /// Compact JSON with Java number formatting, as Elasticsearch's XContent writes it.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        json::write(self, &mut out, None, 0, json::SetOrder::Hash);
+        out
+    }
+
+    /// Indented JSON (two spaces), as the simulate API prints it with `?pretty`.
+    pub fn to_json_pretty(&self) -> String {
+        let mut out = String::new();
+        json::write(self, &mut out, Some(2), 0, json::SetOrder::Hash);
+        out
+    }
+
+    /// Converts to a `serde_json::Value` (numbers by value; sets in `HashSet` order).
+    pub fn to_serde(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Long(l) => J::from(*l),
+            Value::Float(f) => serde_json::Number::from_f64(
+                format_java_float(*f).parse::<f64>().unwrap_or(*f as f64),
+            )
+            .map(J::Number)
+            .unwrap_or(J::Null),
+            Value::Double(d) => serde_json::Number::from_f64(*d)
+                .map(J::Number)
+                .unwrap_or(J::Null),
+            Value::String(s) => J::String(s.clone()),
+            Value::List(l) => J::Array(l.iter().map(Value::to_serde).collect()),
+            Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect()),
+            Value::Set(s) => J::Array(s.hash_order_items().into_iter().map(Value::to_serde).collect()),
+        }
+    }
+
+    /// Converts from a `serde_json::Value` using Jackson's number rules.
+    pub fn from_serde(v: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match v {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => number_from_serde(n),
+            J::String(s) => Value::String(s.clone()),
+            J::Array(a) => Value::List(a.iter().map(Value::from_serde).collect()),
+            J::Object(o) => Value::Map(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_serde(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn number_from_serde(n: &serde_json::Number) -> Value {
+    if let Some(i) = n.as_i64() {
+        if let Ok(i) = i32::try_from(i) {
+            Value::Int(i)
+        } else {
+            Value::Long(i)
+        }
+    } else {
+        Value::Double(n.as_f64().unwrap_or(f64::NAN))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<i32> for Value {
+    fn from(i: i32) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Long(i)
+    }
+}
+impl From<f64> for Value {
+    fn from(d: f64) -> Value {
+        Value::Double(d)
+    }
+}
+impl From<Map> for Value {
+    fn from(m: Map) -> Value {
+        Value::Map(m)
+    }
+}
+impl From<Vec<Value>> for Value {
+    fn from(l: Vec<Value>) -> Value {
+        Value::List(l)
+    }
+}
+
+/// Renders like Java's `toString()`: `{a=1, b=[x, y]}` for maps, `[1, 2]` for lists.
+fn write_java_string(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Long(l) => {
+            let _ = write!(out, "{l}");
+        }
+        Value::Float(f) => out.push_str(&format_java_float(*f)),
+        Value::Double(d) => out.push_str(&format_java_double(*d)),
+        Value::String(s) => out.push_str(s),
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_java_string(item, out);
+            }
+            out.push(']');
+        }
+        Value::Set(s) => {
+            out.push('[');
+            for (i, idx) in s.java_order().into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_java_string(&s.items[idx], out);
+            }
+            out.push(']');
+        }
+        Value::Map(m) => {
+            out.push('{');
+            let keys: Vec<(&String, &Value)> = m.iter().collect();
+            for (i, idx) in m.java_order().into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let (k, v) = keys[idx];
+                out.push_str(k);
+                out.push('=');
+                write_java_string(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// `Double.toString(d)` (JDK 19+ shortest-repr algorithm, as Elasticsearch 8.x's bundled JDK uses).
+pub fn format_java_double(d: f64) -> String {
+    if d.is_nan() {
+        return "NaN".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if d == 0.0 {
+        return if d.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let mut buf = ryu::Buffer::new();
+    java_layout(buf.format_finite(d), d.abs() >= 1e-3 && d.abs() < 1e7)
+}
+
+/// `Float.toString(f)`.
+pub fn format_java_float(f: f32) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let mut buf = ryu::Buffer::new();
+    java_layout(buf.format_finite(f), f.abs() >= 1e-3 && f.abs() < 1e7)
+}
+
+/// Re-lays ryu's shortest digits the way Java prints them: plain notation with at least one
+/// fractional digit in [1e-3, 1e7), otherwise `d.dddE±n`.
+fn java_layout(ryu_text: &str, plain: bool) -> String {
+    let (negative, text) = match ryu_text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, ryu_text),
+    };
+    let (mantissa, exp) = match text.find(['e', 'E']) {
+        Some(pos) => (&text[..pos], text[pos + 1..].parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = match mantissa.find('.') {
+        Some(pos) => (&mantissa[..pos], &mantissa[pos + 1..]),
+        None => (mantissa, ""),
+    };
+    let mut digits: String = format!("{int_part}{frac_part}");
+    let mut point = int_part.len() as i32 + exp; // position of the decimal point in `digits`
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..leading);
+    point -= leading as i32;
+    let trimmed = digits.trim_end_matches('0').len();
+    digits.truncate(trimmed.max(1));
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if plain {
+        if point <= 0 {
+            out.push_str("0.");
+            for _ in 0..(-point) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else if point as usize >= digits.len() {
+            out.push_str(&digits);
+            for _ in 0..(point as usize - digits.len()) {
+                out.push('0');
+            }
+            out.push_str(".0");
+        } else {
+            out.push_str(&digits[..point as usize]);
+            out.push('.');
+            out.push_str(&digits[point as usize..]);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        out.push('.');
+        if digits.len() > 1 {
+            out.push_str(&digits[1..]);
+        } else {
+            out.push('0');
+        }
+        let _ = write!(out, "E{}", point - 1);
+    }
+    out
+}
+
+pub mod json {
+    //! JSON reading and writing with Jackson's number conventions.
+
+    use super::{format_java_double, format_java_float, Map, Value};
+    use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Duplicates {
+        /// Elasticsearch's default strict duplicate detection.
+        Reject,
+        /// The last value wins (`json` processor with `allow_duplicate_keys`).
+        LastWins,
+    }
+
+    /// How to order the elements of a `Set` when writing.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum SetOrder {
+        /// The order of a `HashSet` copy (simulate responses deep-copy the document).
+        Hash,
+        /// The set's own iteration order (what indexing would serialise).
+        Native,
+    }
+
+    /// Maximum nesting accepted, as a guard against stack exhaustion on hostile input.
+    pub const MAX_DEPTH: usize = 1000;
+
+    pub fn parse(text: &str, duplicates: Duplicates) -> Result<Value, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let v = Seed {
+            duplicates,
+            depth: 0,
+        }
+        .deserialize(&mut de)
+        .map_err(|e| e.to_string())?;
+        de.end().map_err(|e| e.to_string())?;
+        Ok(v)
+    }
+
+    /// Parses the first JSON value of `text` and ignores what follows (Jackson's lenient mode).
+    pub fn parse_first(text: &str, duplicates: Duplicates) -> Result<Value, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        Seed {
+            duplicates,
+            depth: 0,
+        }
+        .deserialize(&mut de)
+        .map_err(|e| e.to_string())
+    }
+
+    #[derive(Clone, Copy)]
+    struct Seed {
+        duplicates: Duplicates,
+        depth: usize,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Seed {
+        type Value = Value;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            if self.depth > MAX_DEPTH {
+                return Err(de::Error::custom(format!(
+                    "document nesting exceeds {MAX_DEPTH} levels"
+                )));
+            }
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seed {
+        type Value = Value;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(match i32::try_from(v) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::Long(v),
+            })
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(match i32::try_from(v) {
+                Ok(i) => Value::Int(i),
+                Err(_) => match i64::try_from(v) {
+                    Ok(l) => Value::Long(l),
+                    // Jackson would produce a BigInteger; a double is the closest we keep.
+                    Err(_) => Value::Double(v as f64),
+                },
+            })
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::Double(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let inner = Seed {
+                depth: self.depth + 1,
+                ..self
+            };
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(v) = seq.next_element_seed(inner)? {
+                items.push(v);
+            }
+            Ok(Value::List(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+            let inner = Seed {
+                depth: self.depth + 1,
+                ..self
+            };
+            let mut map = Map::new();
+            while let Some(key) = access.next_key::<String>()? {
+                let value = access.next_value_seed(inner)?;
+                if self.duplicates == Duplicates::Reject && map.contains_key(&key) {
+                    return Err(de::Error::custom(format!("Duplicate field '{key}'")));
+                }
+                map.insert(key, value);
+            }
+            Ok(Value::Map(map))
+        }
+    }
+
+    /// Writes JSON. `indent` = None for compact output.
+    pub fn write(v: &Value, out: &mut String, indent: Option<usize>, level: usize, sets: SetOrder) {
+        match v {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => out.push_str(itoa_i64(*i as i64).as_str()),
+            Value::Long(l) => out.push_str(itoa_i64(*l).as_str()),
+            Value::Float(f) => write_float_token(&format_java_float(*f), f.is_finite(), out),
+            Value::Double(d) => write_float_token(&format_java_double(*d), d.is_finite(), out),
+            Value::String(s) => write_string(s, out),
+            Value::List(items) => write_seq(items.iter(), items.len(), out, indent, level, sets),
+            Value::Set(s) => match sets {
+                SetOrder::Hash => {
+                    let items = s.hash_order_items();
+                    write_seq(items.into_iter(), s.items.len(), out, indent, level, sets)
+                }
+                SetOrder::Native => {
+                    let order = s.java_order();
+                    write_seq(
+                        order.iter().map(|&i| &s.items[i]),
+                        s.items.len(),
+                        out,
+                        indent,
+                        level,
+                        sets,
+                    )
+                }
+            },
+            Value::Map(m) => {
+                if m.is_empty() {
+                    out.push_str("{}");
+                    return;
+                }
+                out.push('{');
+                for (i, (k, v)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    newline(out, indent, level + 1);
+                    write_string(k, out);
+                    out.push(':');
+                    if indent.is_some() {
+                        out.push(' ');
+                    }
+                    write(v, out, indent, level + 1, sets);
+                }
+                newline(out, indent, level);
+                out.push('}');
+            }
+        }
+    }
+
+    fn write_seq<'a>(
+        items: impl Iterator<Item = &'a Value>,
+        len: usize,
+        out: &mut String,
+        indent: Option<usize>,
+        level: usize,
+        sets: SetOrder,
+    ) {
+        if len == 0 {
+            out.push_str("[]");
+            return;
+        }
+        out.push('[');
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            newline(out, indent, level + 1);
+            write(item, out, indent, level + 1, sets);
+        }
+        newline(out, indent, level);
+        out.push(']');
+    }
+
+    fn newline(out: &mut String, indent: Option<usize>, level: usize) {
+        if let Some(width) = indent {
+            out.push('\n');
+            for _ in 0..width * level {
+                out.push(' ');
+            }
+        }
+    }
+
+    /// Jackson quotes non-finite numbers (`"NaN"`), since JSON has no token for them.
+    fn write_float_token(text: &str, finite: bool, out: &mut String) {
+        if finite {
+            out.push_str(text);
+        } else {
+            out.push('"');
+            out.push_str(text);
+            out.push('"');
+        }
+    }
+
+    fn itoa_i64(v: i64) -> String {
+        v.to_string()
+    }
+
+    /// JSON string escaping as Jackson does it: the two mandatory escapes, short forms for the
+    /// common control characters, `\u00XX` for the others; everything else verbatim.
+    pub fn write_string(s: &str, out: &mut String) {
+        out.push('"');
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape: Option<&str> = match b {
+                b'"' => Some("\\\""),
+                b'\\' => Some("\\\\"),
+                b'\n' => Some("\\n"),
+                b'\r' => Some("\\r"),
+                b'\t' => Some("\\t"),
+                0x08 => Some("\\b"),
+                0x0c => Some("\\f"),
+                0..=0x1f => None,
+                _ => continue,
+            };
+            out.push_str(&s[start..i]);
+            match escape {
+                Some(e) => out.push_str(e),
+                None => {
+                    use std::fmt::Write;
+                    let _ = write!(out, "\\u{:04X}", b);
+                }
+            }
+            start = i + 1;
+        }
+        out.push_str(&s[start..]);
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn java_double_formatting() {
+        assert_eq!(format_java_double(1.0), "1.0");
+        assert_eq!(format_java_double(1e7), "1.0E7");
+        assert_eq!(format_java_double(9999999.0), "9999999.0");
+        assert_eq!(format_java_double(0.001), "0.001");
+        assert_eq!(format_java_double(0.0001), "1.0E-4");
+        assert_eq!(format_java_double(-121.919), "-121.919");
+        assert_eq!(format_java_double(1.2345e-10), "1.2345E-10");
+        assert_eq!(format_java_double(123456789.0), "1.23456789E8");
+        assert_eq!(format_java_double(100.0), "100.0");
+        assert_eq!(format_java_float(3.3), "3.3");
+        assert_eq!(format_java_float(1.1e10), "1.1E10");
+    }
+
+    #[test]
+    fn json_numbers_follow_jackson() {
+        let v = Value::from_json_str(r#"{"a":1,"b":3000000000,"c":1.0,"d":1e3}"#).unwrap();
+        let m = v.as_map().unwrap();
+        assert!(matches!(m.get("a"), Some(Value::Int(1))));
+        assert!(matches!(m.get("b"), Some(Value::Long(3000000000))));
+        assert!(matches!(m.get("c"), Some(Value::Double(_))));
+        assert_eq!(v.to_json(), r#"{"a":1,"b":3000000000,"c":1.0,"d":1000.0}"#);
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let err = Value::from_json_str(r#"{"a":1,"a":2}"#).unwrap_err();
+        assert!(err.contains("Duplicate field 'a'"), "{err}");
+        let v = json::parse(r#"{"a":1,"a":2}"#, json::Duplicates::LastWins).unwrap();
+        assert_eq!(v.to_json(), r#"{"a":2}"#);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        assert!(Value::from_json_str(&text).is_err());
+    }
+
+    #[test]
+    fn string_hash_matches_java() {
+        assert_eq!(java_string_hash("hello"), 99162322);
+        assert_eq!(java_string_hash(""), 0);
+        assert_eq!(java_string_hash("New Geo-Location"), java_string_hash("New Geo-Location"));
+    }
+
+    #[test]
+    fn hash_order_follows_buckets() {
+        // "b" (98) and "a" (97) land in buckets 2 and 1 of a 16-slot table.
+        let mut m = Map::new();
+        m.insert("b", Value::Int(1));
+        m.insert("a", Value::Int(2));
+        assert_eq!(m.java_keys(), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn escapes_like_jackson() {
+        let mut out = String::new();
+        json::write_string("a\"b\\c\n\u{1}é/", &mut out);
+        assert_eq!(out, "\"a\\\"b\\\\c\\n\\u0001é/\"");
+    }
+}
