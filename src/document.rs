@@ -1,0 +1,634 @@
+//! The ingest document, with Elasticsearch's field-path rules (`IngestDocument`, classic access pattern).
+//!
+//! `ctx` holds the source together with the metadata keys (`_index`, `_id`, …), exactly what a Painless
+//! script sees as `ctx` (ES `IngestCtxMap`). `ingest` is the `_ingest` metadata map.
+
+use crate::value::{CollectionKind, Map, Value};
+
+/// Metadata keys that live beside the source in `ctx` (ES `IngestDocMetadata`).
+pub const METADATA_KEYS: [&str; 8] = [
+    "_index",
+    "_id",
+    "_routing",
+    "_version",
+    "_version_type",
+    "_if_seq_no",
+    "_if_primary_term",
+    "_dynamic_templates",
+];
+
+pub fn is_metadata_key(key: &str) -> bool {
+    METADATA_KEYS.contains(&key)
+}
+
+/// A parsed field path. Parsing happens once, at pipeline load, for every path that is not a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath {
+    /// The path as written, for error messages.
+    pub full: String,
+    /// True for `_ingest.` paths, which address the ingest metadata.
+    pub ingest: bool,
+    pub parts: Vec<String>,
+}
+
+impl FieldPath {
+    /// ES `IngestDocument.FieldPath`: strips `_ingest.` / `_source.` and splits on dots.
+    pub fn parse(path: &str) -> Result<FieldPath, String> {
+        if path.is_empty() {
+            return Err("path cannot be null nor empty".into());
+        }
+        let (ingest, rest) = if let Some(rest) = path.strip_prefix("_ingest.") {
+            (true, rest)
+        } else if let Some(rest) = path.strip_prefix("_source.") {
+            (false, rest)
+        } else {
+            (false, path)
+        };
+        // Java's String.split drops trailing empty strings.
+        let mut parts: Vec<String> = rest.split('.').map(str::to_string).collect();
+        while parts.len() > 1 && parts.last().is_some_and(|p| p.is_empty()) {
+            parts.pop();
+        }
+        if parts.len() == 1 && parts[0].is_empty() {
+            return Err(format!("path [{path}] is not valid"));
+        }
+        Ok(FieldPath {
+            full: path.to_string(),
+            ingest,
+            parts,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IngestDocument {
+    pub ctx: Map,
+    pub ingest: Map,
+    /// Pipelines currently executing, outermost first (ES `executedPipelines`).
+    pub pipeline_stack: Vec<String>,
+    /// Set by the `terminate` processor; cleared when the current pipeline ends.
+    pub terminate: bool,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    v.java_class_name()
+}
+
+fn parse_index(path: &str, key: &str, len: usize) -> Result<usize, String> {
+    let index: i32 = key.parse().map_err(|_| {
+        format!("[{key}] is not an integer, cannot be used as an index as part of path [{path}]")
+    })?;
+    if index < 0 || index as usize >= len {
+        return Err(format!(
+            "[{index}] is out of bounds for array with length [{len}] as part of path [{path}]"
+        ));
+    }
+    Ok(index as usize)
+}
+
+impl IngestDocument {
+    /// A new document whose `_ingest.timestamp` is `timestamp` (a Java `ZonedDateTime.toString()` text).
+    pub fn new(source: Map, metadata: Vec<(&str, Value)>, timestamp: String) -> IngestDocument {
+        let mut ctx = source;
+        for (k, v) in metadata {
+            if !v.is_null() {
+                ctx.insert(k, v);
+            }
+        }
+        let mut ingest = Map::new();
+        ingest.insert("timestamp", Value::String(timestamp));
+        IngestDocument {
+            ctx,
+            ingest,
+            pipeline_stack: Vec::new(),
+            terminate: false,
+        }
+    }
+
+    /// The source without metadata keys.
+    pub fn source(&self) -> Map {
+        let mut out = Map::with_kind(self.ctx.kind);
+        for (k, v) in self.ctx.iter() {
+            if !is_metadata_key(k) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        out
+    }
+
+    pub fn metadata(&self, key: &str) -> Option<&Value> {
+        self.ctx.get(key)
+    }
+
+    fn root(&self, path: &FieldPath) -> &Map {
+        if path.ingest {
+            &self.ingest
+        } else {
+            &self.ctx
+        }
+    }
+
+    /// `getFieldValue`: the value at `path`, or ES's error for a missing or unreachable field.
+    pub fn get(&self, path: &FieldPath) -> Result<&Value, String> {
+        let mut current: Option<&Value> = None;
+        let root = self.root(path);
+        for (i, key) in path.parts.iter().enumerate() {
+            let next = match current {
+                None => root.get(key),
+                Some(Value::Map(m)) => m.get(key),
+                Some(Value::List(l)) => Some(&l[parse_index(&path.full, key, l.len())?]),
+                Some(Value::Null) => {
+                    return Err(format!(
+                        "cannot resolve [{key}] from null as part of path [{}]",
+                        path.full
+                    ))
+                }
+                Some(other) => {
+                    return Err(format!(
+                        "cannot resolve [{key}] from object of type [{}] as part of path [{}]",
+                        type_name(other),
+                        path.full
+                    ))
+                }
+            };
+            match next {
+                Some(v) => current = Some(v),
+                None => {
+                    let _ = i;
+                    return Err(format!(
+                        "field [{key}] not present as part of path [{}]",
+                        path.full
+                    ));
+                }
+            }
+        }
+        current.ok_or_else(|| format!("path [{}] is not valid", path.full))
+    }
+
+    /// The value, or None when missing (for `ignore_missing` handling). A present null is `Some(Null)`.
+    pub fn get_opt(&self, path: &FieldPath) -> Option<&Value> {
+        self.get(path).ok()
+    }
+
+    /// `hasField`: true when every segment resolves.
+    pub fn has(&self, path: &FieldPath) -> bool {
+        self.get(path).is_ok()
+    }
+
+    /// `setFieldValue`: creates missing intermediate objects, never list slots.
+    pub fn set(&mut self, path: &FieldPath, value: Value) -> Result<(), String> {
+        self.write(path, value, None)
+    }
+
+    /// `appendFieldValue`: turns a scalar into a list and appends (`allow_duplicates` false skips values
+    /// already present).
+    pub fn append(
+        &mut self,
+        path: &FieldPath,
+        value: Value,
+        allow_duplicates: bool,
+    ) -> Result<(), String> {
+        self.write(path, value, Some(allow_duplicates))
+    }
+
+    fn write(
+        &mut self,
+        path: &FieldPath,
+        value: Value,
+        append: Option<bool>,
+    ) -> Result<(), String> {
+        if !path.ingest && path.parts.len() == 1 {
+            validate_metadata(&path.parts[0], &value)?;
+        }
+        let root = if path.ingest {
+            &mut self.ingest
+        } else {
+            &mut self.ctx
+        };
+        write_in_map(root, &path.parts, &path.full, value, append)
+    }
+
+    /// `removeField`.
+    pub fn remove(&mut self, path: &FieldPath) -> Result<Value, String> {
+        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
+            return Err("_version cannot be removed".into());
+        }
+        let root = if path.ingest {
+            &mut self.ingest
+        } else {
+            &mut self.ctx
+        };
+        remove_in_map(root, &path.parts, &path.full)
+    }
+
+    /// Convenience for string paths (parsed on the spot; hot paths use pre-parsed `FieldPath`s).
+    pub fn get_str_path(&self, path: &str) -> Result<&Value, String> {
+        self.get(&FieldPath::parse(path)?)
+    }
+    pub fn set_str_path(&mut self, path: &str, value: Value) -> Result<(), String> {
+        self.set(&FieldPath::parse(path)?, value)
+    }
+
+    /// Looks up a dotted name the way templates do (ES `DelegatingMapView` over ctx with `_source` and
+    /// `_ingest` overrides): missing segments give None, never an error.
+    pub fn template_lookup(&self, name: &str) -> Option<&Value> {
+        let mut parts = name.split('.');
+        let first = parts.next()?;
+        let mut current: &Value;
+        let holder;
+        match first {
+            "_ingest" => {
+                holder = Value::Null;
+                let _ = &holder;
+                let key = parts.next();
+                match key {
+                    None => return None,
+                    Some(k) => current = self.ingest.get(k)?,
+                }
+            }
+            "_source" => {
+                let key = parts.next()?;
+                current = self.ctx.get(key)?;
+            }
+            _ => current = self.ctx.get(first)?,
+        }
+        for key in parts {
+            current = match current {
+                Value::Map(m) => m.get(key)?,
+                Value::List(l) => l.get(key.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+}
+
+fn write_in_map(
+    map: &mut Map,
+    parts: &[String],
+    full: &str,
+    value: Value,
+    append: Option<bool>,
+) -> Result<(), String> {
+    let key = &parts[0];
+    if parts.len() == 1 {
+        match append {
+            Some(allow_dups) => match map.get_mut(key) {
+                Some(slot) => {
+                    let old = std::mem::take(slot);
+                    *slot = append_values(old, value, allow_dups);
+                }
+                None => {
+                    let list = append_values(Value::List(Vec::new()), value, allow_dups);
+                    map.insert(key.clone(), list);
+                }
+            },
+            None => {
+                map.insert(key.clone(), value);
+            }
+        }
+        return Ok(());
+    }
+    let child = map
+        .entries
+        .entry(key.clone())
+        .or_insert_with(|| Value::Map(Map::new()));
+    write_in_value(child, &parts[1..], full, value, append)
+}
+
+/// Writes `parts` below `container`, an intermediate value reached by an earlier segment.
+fn write_in_value(
+    container: &mut Value,
+    parts: &[String],
+    full: &str,
+    value: Value,
+    append: Option<bool>,
+) -> Result<(), String> {
+    let key = &parts[0];
+    match container {
+        Value::Map(m) => write_in_map(m, parts, full, value, append),
+        Value::List(l) => {
+            let idx = parse_index(full, key, l.len())?;
+            let slot = &mut l[idx];
+            if parts.len() > 1 {
+                return write_in_value(slot, &parts[1..], full, value, append);
+            }
+            match append {
+                Some(allow_dups) => {
+                    let old = std::mem::take(slot);
+                    *slot = append_values(old, value, allow_dups);
+                }
+                None => *slot = value,
+            }
+            Ok(())
+        }
+        Value::Null if parts.len() == 1 => Err(format!(
+            "cannot set [{key}] with null parent as part of path [{full}]"
+        )),
+        Value::Null => Err(format!(
+            "cannot resolve [{key}] from null as part of path [{full}]"
+        )),
+        other if parts.len() == 1 => Err(format!(
+            "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
+            type_name(other)
+        )),
+        other => Err(format!(
+            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
+            type_name(other)
+        )),
+    }
+}
+
+fn remove_in_map(map: &mut Map, parts: &[String], full: &str) -> Result<Value, String> {
+    let key = &parts[0];
+    if parts.len() == 1 {
+        return map
+            .remove(key)
+            .ok_or_else(|| format!("field [{key}] not present as part of path [{full}]"));
+    }
+    match map.get_mut(key) {
+        Some(child) => remove_in_value(child, &parts[1..], full),
+        None => Err(format!(
+            "field [{key}] not present as part of path [{full}]"
+        )),
+    }
+}
+
+fn remove_in_value(container: &mut Value, parts: &[String], full: &str) -> Result<Value, String> {
+    let key = &parts[0];
+    match container {
+        Value::Map(m) => remove_in_map(m, parts, full),
+        Value::List(l) => {
+            let idx = parse_index(full, key, l.len())?;
+            if parts.len() == 1 {
+                Ok(l.remove(idx))
+            } else {
+                remove_in_value(&mut l[idx], &parts[1..], full)
+            }
+        }
+        Value::Null if parts.len() == 1 => Err(format!(
+            "cannot remove [{key}] from null as part of path [{full}]"
+        )),
+        Value::Null => Err(format!(
+            "cannot resolve [{key}] from null as part of path [{full}]"
+        )),
+        other if parts.len() == 1 => Err(format!(
+            "cannot remove [{key}] from object of type [{}] as part of path [{full}]",
+            type_name(other)
+        )),
+        other => Err(format!(
+            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
+            type_name(other)
+        )),
+    }
+}
+
+/// ES `IngestDocument.appendValues`.
+fn append_values(existing: Value, value: Value, allow_duplicates: bool) -> Value {
+    let mut list = match existing {
+        Value::List(l) => l,
+        other => vec![other],
+    };
+    let new_values = match value {
+        Value::List(l) => l,
+        other => vec![other],
+    };
+    for v in new_values {
+        if allow_duplicates || !list.contains(&v) {
+            list.push(v);
+        }
+    }
+    Value::List(list)
+}
+
+/// Type rules of ES `IngestDocMetadata` for the metadata keys.
+fn validate_metadata(key: &str, value: &Value) -> Result<(), String> {
+    let ok = match key {
+        "_index" | "_id" | "_routing" | "_version_type" => {
+            matches!(value, Value::Null | Value::String(_))
+        }
+        "_version" => matches!(value, Value::Int(_) | Value::Long(_)),
+        "_if_seq_no" | "_if_primary_term" => {
+            matches!(value, Value::Null | Value::Int(_) | Value::Long(_))
+        }
+        "_dynamic_templates" => matches!(value, Value::Null | Value::Map(_)),
+        _ => true,
+    };
+    if ok {
+        return Ok(());
+    }
+    let expected = match key {
+        "_version" => "a Number",
+        "_if_seq_no" | "_if_primary_term" => "null or a Number",
+        "_dynamic_templates" => "null or a Map",
+        _ => "null or a String",
+    };
+    if key == "_version" && value.is_null() {
+        return Err("_version cannot be null".into());
+    }
+    Err(format!(
+        "{key} must be {expected} but was [{}] with type [{}]",
+        value.to_java_string(),
+        value.java_class_name()
+    ))
+}
+
+/// The current time as Java's `ZonedDateTime.now(ZoneOffset.UTC).toString()` prints it; this is
+/// `_ingest.timestamp`.
+pub fn now_timestamp() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    // Java's system clock ticks in microseconds on Linux.
+    java_instant_string(now.as_secs() as i64, now.subsec_micros() * 1000)
+}
+
+/// `ZonedDateTime.toString()` for a UTC instant: seconds and fractions are printed only when
+/// non-zero, fractions in groups of three digits.
+pub fn java_instant_string(epoch_seconds: i64, nanos: u32) -> String {
+    let days = epoch_seconds.div_euclid(86_400);
+    let secs_of_day = epoch_seconds.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let (hh, mm, ss) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
+    let mut out = format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}");
+    if ss != 0 || nanos != 0 {
+        out.push_str(&format!(":{ss:02}"));
+        if nanos != 0 {
+            if nanos % 1_000_000 == 0 {
+                out.push_str(&format!(".{:03}", nanos / 1_000_000));
+            } else if nanos % 1000 == 0 {
+                out.push_str(&format!(".{:06}", nanos / 1000));
+            } else {
+                out.push_str(&format!(".{nanos:09}"));
+            }
+        }
+    }
+    out.push('Z');
+    out
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// An empty HashMap value (ES creates intermediate objects as `HashMap`).
+pub fn new_object() -> Value {
+    Value::Map(Map::with_kind(CollectionKind::Hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(json: &str) -> IngestDocument {
+        let Value::Map(source) = Value::from_json_str(json).unwrap() else {
+            panic!("not an object")
+        };
+        IngestDocument::new(
+            source,
+            vec![
+                ("_index", "idx".into()),
+                ("_id", "1".into()),
+                ("_version", Value::Long(-3)),
+            ],
+            "2024-01-01T00:00:00Z".into(),
+        )
+    }
+
+    fn p(s: &str) -> FieldPath {
+        FieldPath::parse(s).unwrap()
+    }
+
+    #[test]
+    fn reads_nested_and_list_paths() {
+        let d = doc(r#"{"a":{"b":[{"c":1},{"c":2}]}}"#);
+        assert_eq!(d.get(&p("a.b.1.c")).unwrap(), &Value::Int(2));
+        assert_eq!(d.get(&p("_source.a.b.0.c")).unwrap(), &Value::Int(1));
+        assert_eq!(d.get(&p("_index")).unwrap(), &Value::from("idx"));
+    }
+
+    #[test]
+    fn read_errors_use_es_wording() {
+        let d = doc(r#"{"a":{"b":[1],"s":"x","n":null}}"#);
+        assert_eq!(
+            d.get(&p("a.x")).unwrap_err(),
+            "field [x] not present as part of path [a.x]"
+        );
+        assert_eq!(
+            d.get(&p("a.s.t")).unwrap_err(),
+            "cannot resolve [t] from object of type [java.lang.String] as part of path [a.s.t]"
+        );
+        assert_eq!(
+            d.get(&p("a.b.3")).unwrap_err(),
+            "[3] is out of bounds for array with length [1] as part of path [a.b.3]"
+        );
+        assert_eq!(
+            d.get(&p("a.b.x")).unwrap_err(),
+            "[x] is not an integer, cannot be used as an index as part of path [a.b.x]"
+        );
+        assert_eq!(
+            d.get(&p("a.n.x")).unwrap_err(),
+            "cannot resolve [x] from null as part of path [a.n.x]"
+        );
+    }
+
+    #[test]
+    fn set_creates_intermediate_objects() {
+        let mut d = doc(r#"{}"#);
+        d.set(&p("a.b.c"), Value::Int(1)).unwrap();
+        assert_eq!(d.source().get("a").unwrap().to_json(), r#"{"b":{"c":1}}"#);
+        d.set(&p("_ingest.x"), Value::Int(2)).unwrap();
+        assert_eq!(d.ingest.get("x"), Some(&Value::Int(2)));
+    }
+
+    #[test]
+    fn set_through_scalar_fails() {
+        let mut d = doc(r#"{"a":"s"}"#);
+        assert_eq!(
+            d.set(&p("a.b"), Value::Int(1)).unwrap_err(),
+            "cannot set [b] with parent object of type [java.lang.String] as part of path [a.b]"
+        );
+        assert_eq!(
+            d.set(&p("a.b.c"), Value::Int(1)).unwrap_err(),
+            "cannot resolve [b] from object of type [java.lang.String] as part of path [a.b.c]"
+        );
+    }
+
+    #[test]
+    fn append_turns_scalars_into_lists() {
+        let mut d = doc(r#"{"a":"x","l":[1]}"#);
+        d.append(&p("a"), "y".into(), true).unwrap();
+        d.append(&p("new"), Value::List(vec![1.into(), 1.into()]), false)
+            .unwrap();
+        d.append(&p("l"), Value::List(vec![1.into(), 2.into()]), false)
+            .unwrap();
+        assert_eq!(
+            d.source().to_json_value(),
+            r#"{"a":["x","y"],"l":[1,2],"new":[1]}"#
+        );
+    }
+
+    #[test]
+    fn remove_fields_and_list_elements() {
+        let mut d = doc(r#"{"a":{"b":1},"l":[1,2]}"#);
+        d.remove(&p("a.b")).unwrap();
+        d.remove(&p("l.0")).unwrap();
+        assert_eq!(d.source().to_json_value(), r#"{"a":{},"l":[2]}"#);
+        assert_eq!(
+            d.remove(&p("a.z")).unwrap_err(),
+            "field [z] not present as part of path [a.z]"
+        );
+    }
+
+    #[test]
+    fn metadata_types_are_validated() {
+        let mut d = doc("{}");
+        assert!(d.set(&p("_index"), Value::Int(1)).is_err());
+        d.set(&p("_index"), "other".into()).unwrap();
+        assert_eq!(d.metadata("_index"), Some(&Value::from("other")));
+    }
+
+    #[test]
+    fn java_timestamps() {
+        assert_eq!(java_instant_string(0, 0), "1970-01-01T00:00Z");
+        assert_eq!(
+            java_instant_string(1581718731, 843_000_000),
+            "2020-02-14T22:18:51.843Z"
+        );
+        assert_eq!(
+            java_instant_string(1581718731, 843_100_000),
+            "2020-02-14T22:18:51.843100Z"
+        );
+    }
+
+    #[test]
+    fn invalid_paths() {
+        assert_eq!(
+            FieldPath::parse("").unwrap_err(),
+            "path cannot be null nor empty"
+        );
+        assert_eq!(
+            FieldPath::parse("_ingest.").unwrap_err(),
+            "path [_ingest.] is not valid"
+        );
+    }
+
+    trait ToJsonValue {
+        fn to_json_value(&self) -> String;
+    }
+    impl ToJsonValue for Map {
+        fn to_json_value(&self) -> String {
+            Value::Map(self.clone()).to_json()
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! `convert` (ES `ConvertProcessor`).
+
+use crate::document::{FieldPath, IngestDocument};
+use crate::java;
+use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
+use crate::value::Value;
+use std::net::IpAddr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvertType {
+    Integer,
+    Long,
+    Float,
+    Double,
+    String,
+    Boolean,
+    Ip,
+    Auto,
+}
+
+impl ConvertType {
+    fn parse(s: &str) -> Option<ConvertType> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "integer" => ConvertType::Integer,
+            "long" => ConvertType::Long,
+            "float" => ConvertType::Float,
+            "double" => ConvertType::Double,
+            "string" => ConvertType::String,
+            "boolean" => ConvertType::Boolean,
+            "ip" => ConvertType::Ip,
+            "auto" => ConvertType::Auto,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ConvertType::Integer => "integer",
+            ConvertType::Long => "long",
+            ConvertType::Float => "float",
+            ConvertType::Double => "double",
+            ConvertType::String => "string",
+            ConvertType::Boolean => "boolean",
+            ConvertType::Ip => "ip",
+            ConvertType::Auto => "auto",
+        }
+    }
+
+    /// ES `ConvertProcessor.Type.convert`.
+    pub fn convert(self, v: &Value) -> Result<Value, String> {
+        let text = v.to_java_string();
+        match self {
+            ConvertType::Integer => {
+                let parsed = if text.starts_with("0x") || text.starts_with("-0x") {
+                    java::decode_long(&text).and_then(|l| i32::try_from(l).ok())
+                } else {
+                    java::parse_int(&text)
+                };
+                parsed
+                    .map(Value::Int)
+                    .ok_or_else(|| format!("unable to convert [{text}] to integer"))
+            }
+            ConvertType::Long => {
+                let parsed = if text.starts_with("0x") || text.starts_with("-0x") {
+                    java::decode_long(&text)
+                } else {
+                    java::parse_long(&text)
+                };
+                parsed
+                    .map(Value::Long)
+                    .ok_or_else(|| format!("unable to convert [{text}] to long"))
+            }
+            ConvertType::Float => java::parse_float(&text)
+                .map(Value::Float)
+                .ok_or_else(|| format!("unable to convert [{text}] to float")),
+            ConvertType::Double => java::parse_double(&text)
+                .map(Value::Double)
+                .ok_or_else(|| format!("unable to convert [{text}] to double")),
+            ConvertType::String => Ok(Value::String(text)),
+            ConvertType::Boolean => {
+                if text.eq_ignore_ascii_case("true") {
+                    Ok(Value::Bool(true))
+                } else if text.eq_ignore_ascii_case("false") {
+                    Ok(Value::Bool(false))
+                } else {
+                    Err(format!(
+                        "[{text}] is not a boolean value, cannot convert to boolean"
+                    ))
+                }
+            }
+            ConvertType::Ip => {
+                if is_inet_address(&text) {
+                    Ok(Value::String(text))
+                } else {
+                    Err(format!("[{text}] is not a valid ipv4/ipv6 address"))
+                }
+            }
+            ConvertType::Auto => {
+                if !matches!(v, Value::String(_)) {
+                    return Ok(v.clone());
+                }
+                for t in [
+                    ConvertType::Boolean,
+                    ConvertType::Integer,
+                    ConvertType::Long,
+                    ConvertType::Float,
+                    ConvertType::Double,
+                ] {
+                    if let Ok(converted) = t.convert(v) {
+                        return Ok(converted);
+                    }
+                }
+                Ok(v.clone())
+            }
+        }
+    }
+}
+
+/// ES `InetAddresses.isInetAddress`: dotted-quad IPv4 or IPv6 (with an optional `%scope`).
+pub fn is_inet_address(s: &str) -> bool {
+    let addr = s.split_once('%').map(|(a, _)| a).unwrap_or(s);
+    if s.contains('%') && !addr.contains(':') {
+        return false;
+    }
+    addr.parse::<IpAddr>().is_ok()
+}
+
+pub struct Convert {
+    field: FieldPath,
+    target_field: FieldPath,
+    convert_type: ConvertType,
+    ignore_missing: bool,
+}
+
+impl Convert {
+    pub fn from_config(cfg: &mut Config) -> Result<Convert, ConfigError> {
+        let field = cfg.required_path("field")?;
+        let type_name = cfg.required_string("type")?;
+        let convert_type = ConvertType::parse(&type_name).ok_or_else(|| {
+            cfg.error(
+                Some("type"),
+                format!("type [{type_name}] not supported, cannot convert field."),
+            )
+        })?;
+        Ok(Convert {
+            target_field: cfg
+                .optional_path("target_field")?
+                .unwrap_or_else(|| field.clone()),
+            field,
+            convert_type,
+            ignore_missing: cfg.bool("ignore_missing", false)?,
+        })
+    }
+}
+
+impl Processor for Convert {
+    fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
+        let value = match doc.get(&self.field) {
+            Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
+            Ok(Value::Null) => {
+                return Err(ProcessorError::illegal_argument(format!(
+                    "Field [{}] is null, cannot be converted to type [{}]",
+                    self.field.full,
+                    self.convert_type.name()
+                )))
+            }
+            Ok(v) => v,
+            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+        };
+        let converted = match value {
+            Value::List(items) => Value::List(
+                items
+                    .iter()
+                    .map(|i| self.convert_type.convert(i))
+                    .collect::<Result<_, _>>()
+                    .map_err(ProcessorError::illegal_argument)?,
+            ),
+            other => self
+                .convert_type
+                .convert(other)
+                .map_err(ProcessorError::illegal_argument)?,
+        };
+        doc.set(&self.target_field, converted)
+            .map_err(ProcessorError::illegal_argument)?;
+        Ok(Flow::Continue)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::processors::test_support::*;
+    use serde_json::json;
+
+    fn convert(t: &str, input: &str) -> Result<String, String> {
+        run(
+            "convert",
+            json!({"field": "f", "type": t}),
+            &format!(r#"{{"f":{input}}}"#),
+        )
+        .map(|d| source_json(&d))
+        .map_err(|e| e.reason)
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(convert("integer", r#""42""#).unwrap(), r#"{"f":42}"#);
+        assert_eq!(convert("integer", r#""0x1F""#).unwrap(), r#"{"f":31}"#);
+        assert_eq!(
+            convert("long", r#""3000000000""#).unwrap(),
+            r#"{"f":3000000000}"#
+        );
+        assert_eq!(convert("float", r#""3.3""#).unwrap(), r#"{"f":3.3}"#);
+        assert_eq!(convert("double", "1").unwrap(), r#"{"f":1.0}"#);
+        assert_eq!(
+            convert("integer", r#""1.5""#).unwrap_err(),
+            "unable to convert [1.5] to integer"
+        );
+        assert_eq!(
+            convert("integer", "1.0").unwrap_err(),
+            "unable to convert [1.0] to integer"
+        );
+    }
+
+    #[test]
+    fn strings_booleans_ips() {
+        assert_eq!(convert("string", "1.0").unwrap(), r#"{"f":"1.0"}"#);
+        assert_eq!(convert("string", "true").unwrap(), r#"{"f":"true"}"#);
+        assert_eq!(convert("boolean", r#""TRUE""#).unwrap(), r#"{"f":true}"#);
+        assert_eq!(
+            convert("boolean", r#""yes""#).unwrap_err(),
+            "[yes] is not a boolean value, cannot convert to boolean"
+        );
+        assert_eq!(convert("ip", r#""::1""#).unwrap(), r#"{"f":"::1"}"#);
+        assert_eq!(
+            convert("ip", r#""1.2.3""#).unwrap_err(),
+            "[1.2.3] is not a valid ipv4/ipv6 address"
+        );
+    }
+
+    #[test]
+    fn auto_and_lists() {
+        assert_eq!(
+            convert("auto", r#"["1","1.5","true","x"]"#).unwrap(),
+            r#"{"f":[1,1.5,true,"x"]}"#
+        );
+    }
+
+    #[test]
+    fn missing_and_null() {
+        assert_eq!(
+            convert("integer", "null").unwrap_err(),
+            "Field [f] is null, cannot be converted to type [integer]"
+        );
+        assert!(run(
+            "convert",
+            json!({"field": "x", "type": "integer", "ignore_missing": true}),
+            "{}"
+        )
+        .is_ok());
+        let e = run("convert", json!({"field": "x", "type": "integer"}), "{}").unwrap_err();
+        assert_eq!(e.reason, "field [x] not present as part of path [x]");
+        assert_eq!(
+            config_error("convert", json!({"field": "x", "type": "blob"})),
+            "[type] type [blob] not supported, cannot convert field."
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! `foreach` (ES `ForEachProcessor`): runs one processor per element with `_ingest._value`
+//! (and `_ingest._key` for objects).
+
+use crate::document::{FieldPath, IngestDocument};
+use crate::pipeline::{
+    compile_step, run_step, Config, ConfigError, Env, Flow, Position, Processor, ProcessorError,
+    Services, Step,
+};
+use crate::value::{Map, Value};
+
+pub struct Foreach {
+    field: FieldPath,
+    processor: Box<Step>,
+    ignore_missing: bool,
+}
+
+impl Foreach {
+    pub fn from_config(
+        cfg: &mut Config,
+        position: &Position,
+        services: &Services,
+    ) -> Result<Foreach, ConfigError> {
+        let field = cfg.required_path("field")?;
+        let ignore_missing = cfg.bool("ignore_missing", false)?;
+        let inner = match cfg.optional_map("processor")? {
+            None => return Err(cfg.error(Some("processor"), "required property is missing")),
+            Some(m) if m.len() != 1 => {
+                return Err(cfg.error(Some("processor"), "Must specify exactly one processor type"))
+            }
+            Some(m) => m,
+        };
+        let (ptype, config) = inner.into_iter().next().expect("exactly one entry");
+        let inner_position = Position {
+            path: format!("{} > processor", position.path),
+            ..position.clone()
+        };
+        let step = compile_step(&ptype, config, inner_position, services)
+            .map_err(|mut errs| errs.remove(0))?;
+        Ok(Foreach {
+            field,
+            processor: Box::new(step),
+            ignore_missing,
+        })
+    }
+}
+
+impl Processor for Foreach {
+    fn execute(&self, doc: &mut IngestDocument, env: &Env) -> Result<Flow, ProcessorError> {
+        let value = match doc.get(&self.field) {
+            Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
+            Ok(Value::Null) => {
+                return Err(ProcessorError::illegal_argument(format!(
+                    "field [{}] is null, cannot loop over its elements.",
+                    self.field.full
+                )))
+            }
+            Ok(v) => v.clone(),
+            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+        };
+        match value {
+            Value::List(items) => self.over_list(items, doc, env),
+            Value::Map(map) => self.over_map(map, doc, env),
+            other => Err(ProcessorError::illegal_argument(format!(
+                "field [{}] of type [{}] cannot be cast to a list or map",
+                self.field.full,
+                other.java_class_name()
+            ))),
+        }
+    }
+}
+
+impl Foreach {
+    fn over_list(
+        &self,
+        items: Vec<Value>,
+        doc: &mut IngestDocument,
+        env: &Env,
+    ) -> Result<Flow, ProcessorError> {
+        let mut out = Vec::with_capacity(items.len());
+        let total = items.len();
+        let mut items = items.into_iter();
+        while let Some(item) = items.next() {
+            let previous = doc.ingest.insert("_value", item);
+            let result = run_step(&self.processor, doc, env);
+            let new_value = restore(&mut doc.ingest, "_value", previous);
+            match result {
+                Ok(Flow::Continue) => out.push(new_value),
+                Ok(Flow::Drop) => return Ok(Flow::Drop),
+                Err(e) => {
+                    // Elements that are objects were changed in place in ES; keep those changes.
+                    if matches!(new_value, Value::Map(_) | Value::List(_)) {
+                        out.push(new_value);
+                        out.extend(items);
+                        if out.len() == total {
+                            let _ = doc.set(&self.field, Value::List(out));
+                        }
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        doc.set(&self.field, Value::List(out))
+            .map_err(ProcessorError::illegal_argument)?;
+        Ok(Flow::Continue)
+    }
+
+    fn over_map(
+        &self,
+        map: Map,
+        doc: &mut IngestDocument,
+        env: &Env,
+    ) -> Result<Flow, ProcessorError> {
+        // ES iterates a HashMap copy of the object.
+        let order = map.java_order();
+        let entries: Vec<(String, Value)> = map.entries.into_iter().collect();
+        let mut slots: Vec<Option<(String, Value)>> = entries.into_iter().map(Some).collect();
+        let mut out = Map::new();
+        for i in order {
+            let (key, value) = slots[i].take().expect("each index once");
+            let previous_key = doc.ingest.insert("_key", Value::String(key));
+            let previous_value = doc.ingest.insert("_value", value);
+            let result = run_step(&self.processor, doc, env);
+            let new_key = restore(&mut doc.ingest, "_key", previous_key);
+            let new_value = restore(&mut doc.ingest, "_value", previous_value);
+            match result {
+                Ok(Flow::Continue) => {
+                    out.insert(new_key.to_java_string(), new_value);
+                }
+                Ok(Flow::Drop) => return Ok(Flow::Drop),
+                Err(e) => return Err(e),
+            }
+        }
+        doc.set(&self.field, Value::Map(out))
+            .map_err(ProcessorError::illegal_argument)?;
+        Ok(Flow::Continue)
+    }
+}
+
+/// Puts back the previous `_ingest` entry and returns the current one.
+fn restore(ingest: &mut Map, key: &str, previous: Option<Value>) -> Value {
+    match previous {
+        Some(p) => ingest.insert(key, p).unwrap_or_default(),
+        None => ingest.remove(key).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::processors::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn runs_per_list_element() {
+        let d = run(
+            "foreach",
+            json!({"field": "l", "processor": {"rename": {"field": "_ingest._value.a", "target_field": "_ingest._value.b", "ignore_missing": true}}}),
+            r#"{"l":[{"a":1},{"c":2}]}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"l":[{"b":1},{"c":2}]}"#);
+        assert!(d.ingest.get("_value").is_none());
+    }
+
+    #[test]
+    fn replaces_scalar_elements() {
+        let d = run(
+            "foreach",
+            json!({"field": "l", "processor": {"set": {"field": "_ingest._value", "value": "{{_ingest._value}}!"}}}),
+            r#"{"l":["a","b"]}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"l":["a!","b!"]}"#);
+    }
+
+    #[test]
+    fn iterates_objects_with_key() {
+        let d = run(
+            "foreach",
+            json!({"field": "m", "processor": {"set": {"field": "_ingest._key", "value": "k_{{_ingest._key}}"}}}),
+            r#"{"m":{"a":1}}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"m":{"k_a":1}}"#);
+    }
+
+    #[test]
+    fn missing_null_and_wrong_type() {
+        assert!(run(
+            "foreach",
+            json!({"field": "x", "ignore_missing": true, "processor": {"drop": {}}}),
+            "{}"
+        )
+        .is_ok());
+        let e = run(
+            "foreach",
+            json!({"field": "x", "processor": {"drop": {}}}),
+            r#"{"x":null}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.reason,
+            "field [x] is null, cannot loop over its elements."
+        );
+        let e = run(
+            "foreach",
+            json!({"field": "x", "processor": {"drop": {}}}),
+            r#"{"x":"s"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.reason,
+            "field [x] of type [java.lang.String] cannot be cast to a list or map"
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! `json` (ES `JsonProcessor`).
+
+use crate::document::{FieldPath, IngestDocument};
+use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
+use crate::value::json::{parse, parse_first, Duplicates};
+use crate::value::{Map, Value};
+
+pub struct Json {
+    field: FieldPath,
+    target_field: FieldPath,
+    add_to_root: bool,
+    merge: bool,
+    duplicates: Duplicates,
+    strict: bool,
+}
+
+impl Json {
+    pub fn from_config(cfg: &mut Config) -> Result<Json, ConfigError> {
+        let field = cfg.required_path("field")?;
+        let target_field = cfg.optional_path("target_field")?;
+        let add_to_root = cfg.bool("add_to_root", false)?;
+        let strategy = cfg.optional_string("add_to_root_conflict_strategy")?;
+        let allow_duplicate_keys = cfg.bool("allow_duplicate_keys", false)?;
+        let strict = cfg.bool("strict_json_parsing", true)?;
+        if add_to_root && target_field.is_some() {
+            return Err(cfg.error(
+                Some("target_field"),
+                "Cannot set a target field while also setting `add_to_root` to true",
+            ));
+        }
+        let merge = match strategy.as_deref() {
+            None | Some("replace") => false,
+            Some("merge") => true,
+            Some(other) => {
+                return Err(cfg.error(
+                    Some("add_to_root_conflict_strategy"),
+                    format!("conflict strategy [{other}] not supported, cannot convert field."),
+                ))
+            }
+        };
+        if strategy.is_some() && !add_to_root {
+            return Err(cfg.error(
+                Some("add_to_root_conflict_strategy"),
+                "Cannot specify `add_to_root_conflict_strategy` unless `add_to_root` is true",
+            ));
+        }
+        Ok(Json {
+            target_field: target_field.unwrap_or_else(|| field.clone()),
+            field,
+            add_to_root,
+            merge,
+            duplicates: if allow_duplicate_keys {
+                Duplicates::LastWins
+            } else {
+                Duplicates::Reject
+            },
+            strict,
+        })
+    }
+}
+
+/// Parses text the way ES's JSON processor does: any JSON value; in lenient mode the first value
+/// only.
+pub fn parse_json_value(text: &str, duplicates: Duplicates, strict: bool) -> Result<Value, String> {
+    if strict {
+        parse(text, duplicates)
+    } else {
+        parse_first(text, duplicates)
+    }
+}
+
+impl Processor for Json {
+    fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
+        let input = doc
+            .get(&self.field)
+            .map_err(ProcessorError::illegal_argument)?;
+        let text = match input {
+            Value::Null => "null".to_string(),
+            other => other.to_java_string(),
+        };
+        let value = parse_json_value(&text, self.duplicates, self.strict)
+            .map_err(ProcessorError::illegal_argument)?;
+        if self.add_to_root {
+            let Value::Map(parsed) = value else {
+                return Err(ProcessorError::illegal_argument(
+                    "cannot add non-map fields to root of document",
+                ));
+            };
+            if self.merge {
+                merge_into(&mut doc.ctx, parsed);
+            } else {
+                for (k, v) in parsed.entries {
+                    doc.ctx.insert(k, v);
+                }
+            }
+        } else {
+            doc.set(&self.target_field, value)
+                .map_err(ProcessorError::illegal_argument)?;
+        }
+        Ok(Flow::Continue)
+    }
+}
+
+/// ES `JsonProcessor.recursiveMerge`.
+fn merge_into(target: &mut Map, source: Map) {
+    for (k, v) in source.entries {
+        match (target.get_mut(&k), v) {
+            (Some(Value::Map(existing)), Value::Map(incoming)) => merge_into(existing, incoming),
+            (_, v) => {
+                target.insert(k, v);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::processors::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_into_target() {
+        let d = run(
+            "json",
+            json!({"field": "m", "target_field": "j"}),
+            r#"{"m":"{\"a\":[1,1.5,null]}"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            source_json(&d),
+            r#"{"m":"{\"a\":[1,1.5,null]}","j":{"a":[1,1.5,null]}}"#
+        );
+        let d = run("json", json!({"field": "m"}), r#"{"m":"\"s\""}"#).unwrap();
+        assert_eq!(source_json(&d), r#"{"m":"s"}"#);
+    }
+
+    #[test]
+    fn add_to_root_replace_and_merge() {
+        let d = run(
+            "json",
+            json!({"field": "m", "add_to_root": true}),
+            r#"{"m":"{\"a\":{\"x\":1}}","a":{"y":2}}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"m":"{\"a\":{\"x\":1}}","a":{"x":1}}"#);
+        let d = run(
+            "json",
+            json!({"field": "m", "add_to_root": true, "add_to_root_conflict_strategy": "merge"}),
+            r#"{"m":"{\"a\":{\"x\":1}}","a":{"y":2}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            source_json(&d),
+            r#"{"m":"{\"a\":{\"x\":1}}","a":{"y":2,"x":1}}"#
+        );
+    }
+
+    #[test]
+    fn duplicates_and_lenient() {
+        assert!(run(
+            "json",
+            json!({"field": "m"}),
+            r#"{"m":"{\"a\":1,\"a\":2}"}"#
+        )
+        .is_err());
+        let d = run(
+            "json",
+            json!({"field": "m", "allow_duplicate_keys": true}),
+            r#"{"m":"{\"a\":1,\"a\":2}"}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"m":{"a":2}}"#);
+        let d = run(
+            "json",
+            json!({"field": "m", "strict_json_parsing": false}),
+            r#"{"m":"123 foo"}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"m":123}"#);
+        assert!(run("json", json!({"field": "m"}), r#"{"m":"123 foo"}"#).is_err());
+    }
+
+    #[test]
+    fn config_errors() {
+        assert_eq!(
+            config_error(
+                "json",
+                json!({"field": "m", "add_to_root": true, "target_field": "x"})
+            ),
+            "[target_field] Cannot set a target field while also setting `add_to_root` to true"
+        );
+    }
+}

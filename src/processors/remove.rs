@@ -1,0 +1,145 @@
+//! `remove` (ES `RemoveProcessor`): `field` (one or many, templates) or `keep`.
+
+use crate::document::{is_metadata_key, IngestDocument};
+use crate::pipeline::{Config, ConfigError, Env, FieldRef, Flow, Processor, ProcessorError};
+use crate::template::{Encoding, Template};
+use crate::value::{Map, Value};
+
+pub struct Remove {
+    fields: Vec<FieldRef>,
+    keep: Vec<Template>,
+    ignore_missing: bool,
+}
+
+impl Remove {
+    pub fn from_config(cfg: &mut Config) -> Result<Remove, ConfigError> {
+        let fields = cfg.optional_string_or_list("field")?;
+        let keep = cfg.optional_string_or_list("keep")?;
+        let (fields, keep) = match (fields, keep) {
+            (None, None) => return Err(cfg.error(Some("keep"), "or [field] must be specified")),
+            (Some(_), Some(_)) => {
+                return Err(cfg.error(
+                    Some("keep"),
+                    "and [field] cannot both be used in the same processor",
+                ))
+            }
+            (Some(f), None) => (
+                f.iter()
+                    .map(|s| cfg.field_ref("field", s))
+                    .collect::<Result<Vec<_>, _>>()?,
+                Vec::new(),
+            ),
+            (None, Some(k)) => (
+                Vec::new(),
+                k.iter()
+                    .map(|s| cfg.template("keep", s, Encoding::Json))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        Ok(Remove {
+            fields,
+            keep,
+            ignore_missing: cfg.bool("ignore_missing", false)?,
+        })
+    }
+}
+
+impl Processor for Remove {
+    fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
+        if !self.keep.is_empty() {
+            let keep: Vec<String> = self.keep.iter().map(|t| t.render(doc)).collect();
+            retain_paths(&mut doc.ctx, "", &keep, true);
+            return Ok(Flow::Continue);
+        }
+        for field in &self.fields {
+            let path = field
+                .resolve(doc)
+                .map_err(ProcessorError::illegal_argument)?;
+            if self.ignore_missing && !doc.has(&path) {
+                continue;
+            }
+            doc.remove(&path)
+                .map_err(ProcessorError::illegal_argument)?;
+        }
+        Ok(Flow::Continue)
+    }
+}
+
+/// Removes every field that is neither kept nor on the way to a kept field.
+fn retain_paths(map: &mut Map, prefix: &str, keep: &[String], top: bool) {
+    let keys: Vec<String> = map.keys().cloned().collect();
+    for key in keys {
+        if top && is_metadata_key(&key) {
+            continue;
+        }
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        if keep.iter().any(|k| *k == path) {
+            continue;
+        }
+        let nested = format!("{path}.");
+        if keep.iter().any(|k| k.starts_with(&nested)) {
+            if let Some(Value::Map(child)) = map.get_mut(&key) {
+                retain_paths(child, &path, keep, false);
+                continue;
+            }
+        }
+        map.remove(&key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::processors::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn removes_one_or_many() {
+        let d = run(
+            "remove",
+            json!({"field": ["a", "b.c"]}),
+            r#"{"a":1,"b":{"c":2,"d":3}}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"b":{"d":3}}"#);
+    }
+
+    #[test]
+    fn missing_fields() {
+        let e = run("remove", json!({"field": "x"}), "{}").unwrap_err();
+        assert_eq!(e.reason, "field [x] not present as part of path [x]");
+        assert!(run(
+            "remove",
+            json!({"field": "x", "ignore_missing": true}),
+            "{}"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn keep_removes_everything_else() {
+        let d = run(
+            "remove",
+            json!({"keep": ["a", "b.c"]}),
+            r#"{"a":1,"b":{"c":2,"d":3},"e":4}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"a":1,"b":{"c":2}}"#);
+        assert_eq!(d.metadata("_index").unwrap().as_str(), Some("index"));
+    }
+
+    #[test]
+    fn config_errors() {
+        assert_eq!(
+            config_error("remove", json!({})),
+            "[keep] or [field] must be specified"
+        );
+        assert_eq!(
+            config_error("remove", json!({"field": "a", "keep": ["b"]})),
+            "[keep] and [field] cannot both be used in the same processor"
+        );
+    }
+}
