@@ -454,9 +454,9 @@ pub fn java_instant_string(epoch_seconds: i64, nanos: u32) -> String {
     if ss != 0 || nanos != 0 {
         out.push_str(&format!(":{ss:02}"));
         if nanos != 0 {
-            if nanos % 1_000_000 == 0 {
+            if nanos.is_multiple_of(1_000_000) {
                 out.push_str(&format!(".{:03}", nanos / 1_000_000));
-            } else if nanos % 1000 == 0 {
+            } else if nanos.is_multiple_of(1000) {
                 out.push_str(&format!(".{:06}", nanos / 1000));
             } else {
                 out.push_str(&format!(".{nanos:09}"));

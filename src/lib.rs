@@ -1,5 +1,10 @@
 //! ingest-emu: Elasticsearch ingest pipelines, run offline.
 
+// Errors carry ES's full exception body (type, reason, headers, script details); they are built on
+// cold paths only, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod check;
 pub mod dates;
 pub mod document;
 pub mod geoip;
@@ -8,6 +13,8 @@ pub mod java;
 pub mod painless;
 pub mod pipeline;
 pub mod processors;
+pub mod run;
+pub mod simulate;
 pub mod template;
 pub mod useragent;
 pub mod value;

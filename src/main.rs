@@ -1,1 +1,314 @@
-fn main() {}
+//! The `ingest-emu` command line: a thin clap layer over the library.
+#![allow(clippy::result_large_err)]
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ingest_emu::pipeline::{load_definitions, ConfigError, Definition, Registry, Services};
+use ingest_emu::run::{OutputFormat, RunOptions};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "ingest-emu",
+    version,
+    about = "Run Elasticsearch ingest pipelines offline"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct PipelineArgs {
+    /// A pipeline file, or a directory of pipeline files (each file's base name is its id).
+    #[arg(long, short = 'p')]
+    pipeline: Option<PathBuf>,
+    /// The pipeline to run from a directory.
+    #[arg(long, default_value = "default")]
+    entry: String,
+    /// Directory of MaxMind databases that replace the embedded test databases.
+    #[arg(long, env = "INGEST_EMU_GEOIP_DIR")]
+    geoip_dir: Option<PathBuf>,
+    /// A uap-core regexes.yaml that replaces the bundled user-agent database.
+    #[arg(long)]
+    user_agent_regexes: Option<PathBuf>,
+}
+
+impl PipelineArgs {
+    /// A single pipeline file is its own entry; `--entry` picks from a directory.
+    fn entry(&self) -> String {
+        match &self.pipeline {
+            Some(p) if p.is_file() => p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or(&self.entry)
+                .to_string(),
+            _ => self.entry.clone(),
+        }
+    }
+
+    fn services(&self) -> Arc<Services> {
+        Arc::new(Services {
+            geoip_dir: self.geoip_dir.clone(),
+            user_agent_regexes: self.user_agent_regexes.clone(),
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Output {
+    Source,
+    Bulk,
+    Simulate,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run an Elasticsearch `_simulate` request and print ES's response.
+    Simulate {
+        #[command(flatten)]
+        pipeline: PipelineArgs,
+        /// Print processor_results for every processor, as `?verbose=true` does.
+        #[arg(long)]
+        verbose: bool,
+        /// The request body file, or `-` for stdin.
+        #[arg(default_value = "-")]
+        request: String,
+    },
+    /// Stream NDJSON documents (one `_source` per line) through a pipeline.
+    Run {
+        #[command(flatten)]
+        pipeline: PipelineArgs,
+        /// Treat each input line as raw text: the document is `{"message": line}`.
+        #[arg(long)]
+        raw: bool,
+        #[arg(long, value_enum, default_value = "source")]
+        output: Output,
+        /// Number of worker threads (default: all cores).
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+        /// `_index` of the input documents.
+        #[arg(long, default_value = "_index")]
+        index: String,
+        /// Input files; `-` or nothing reads stdin.
+        inputs: Vec<String>,
+    },
+    /// Load and compile pipeline files or folders and list every error.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, env = "INGEST_EMU_GEOIP_DIR")]
+        geoip_dir: Option<PathBuf>,
+    },
+}
+
+fn print_config_errors(errors: &[ConfigError]) {
+    let first = &errors[0];
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&first.to_es_response()).unwrap_or_default()
+    );
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+}
+
+fn load(args: &PipelineArgs) -> Result<Vec<Definition>, Vec<ConfigError>> {
+    match &args.pipeline {
+        Some(p) => load_definitions(p).map_err(|e| vec![e]),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn read_input(name: &str) -> std::io::Result<String> {
+    let mut text = String::new();
+    if name == "-" {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(name)?;
+    }
+    Ok(text)
+}
+
+fn simulate(pipeline: PipelineArgs, verbose: bool, request: String) -> ExitCode {
+    let text = match read_input(&request) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read request {request}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let request = match ingest_emu::simulate::parse_request(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            print_config_errors(&[e]);
+            return ExitCode::from(2);
+        }
+    };
+    if request.pipeline.is_none() && pipeline.pipeline.is_none() {
+        eprintln!("error: give --pipeline PATH or an inline \"pipeline\" in the request");
+        return ExitCode::from(2);
+    }
+    let defs = match load(&pipeline) {
+        Ok(d) => d,
+        Err(errors) => {
+            print_config_errors(&errors);
+            return ExitCode::from(1);
+        }
+    };
+    match ingest_emu::simulate::simulate(
+        request,
+        &defs,
+        &pipeline.entry(),
+        pipeline.services(),
+        verbose,
+    ) {
+        Ok(response) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&response).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            print_config_errors(&errors);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(
+    pipeline: PipelineArgs,
+    raw: bool,
+    output: Output,
+    jobs: Option<usize>,
+    index: String,
+    inputs: Vec<String>,
+) -> ExitCode {
+    let Some(_) = &pipeline.pipeline else {
+        eprintln!("error: --pipeline PATH is required");
+        return ExitCode::from(2);
+    };
+    let defs = match load(&pipeline) {
+        Ok(d) => d,
+        Err(errors) => {
+            print_config_errors(&errors);
+            return ExitCode::from(2);
+        }
+    };
+    let (registry, errors) = Registry::build(&defs, pipeline.services());
+    if !errors.is_empty() {
+        print_config_errors(&errors);
+        return ExitCode::from(2);
+    }
+    let entry = pipeline.entry();
+    if registry.get(&entry).is_none() {
+        eprintln!(
+            "error: no pipeline [{}] in {} (available: {})",
+            entry,
+            pipeline
+                .pipeline
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            registry.ids().join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    if let Some(n) = jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let inputs = if inputs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        inputs
+    };
+    let mut readers: Vec<(String, Box<dyn BufRead + Send>)> = Vec::new();
+    for name in inputs {
+        if name == "-" {
+            readers.push(("<stdin>".into(), Box::new(BufReader::new(std::io::stdin()))));
+        } else {
+            match std::fs::File::open(&name) {
+                Ok(f) => readers.push((name, Box::new(BufReader::with_capacity(1 << 16, f)))),
+                Err(e) => {
+                    eprintln!("error: cannot open {name}: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    let options = RunOptions {
+        raw,
+        output: match output {
+            Output::Source => OutputFormat::Source,
+            Output::Bulk => OutputFormat::Bulk,
+            Output::Simulate => OutputFormat::Simulate,
+        },
+        index,
+        ..RunOptions::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut err = std::io::stderr();
+    match ingest_emu::run::run_streams(&registry, &entry, readers, &mut out, &mut err, &options) {
+        Ok(summary) => {
+            let _ = out.flush();
+            eprintln!("{summary}");
+            if summary.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(paths: Vec<PathBuf>, geoip_dir: Option<PathBuf>) -> ExitCode {
+    let services = Arc::new(Services {
+        geoip_dir,
+        user_agent_regexes: None,
+    });
+    let report = ingest_emu::check::check_paths(&paths, services);
+    for e in &report.errors {
+        println!("{e}");
+    }
+    if report.errors.is_empty() {
+        println!("ok: {} pipelines compiled", report.pipelines);
+        ExitCode::SUCCESS
+    } else {
+        println!(
+            "{} error(s) in {} pipelines",
+            report.errors.len(),
+            report.pipelines
+        );
+        ExitCode::from(1)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Simulate {
+            pipeline,
+            verbose,
+            request,
+        } => simulate(pipeline, verbose, request),
+        Command::Run {
+            pipeline,
+            raw,
+            output,
+            jobs,
+            index,
+            inputs,
+        } => run(pipeline, raw, output, jobs, index, inputs),
+        Command::Check { paths, geoip_dir } => check(paths, geoip_dir),
+    }
+}

@@ -77,7 +77,7 @@ fn retain_paths(map: &mut Map, prefix: &str, keep: &[String], top: bool) {
         } else {
             format!("{prefix}.{key}")
         };
-        if keep.iter().any(|k| *k == path) {
+        if keep.contains(&path) {
             continue;
         }
         let nested = format!("{path}.");

@@ -1,0 +1,39 @@
+# ingest-emu: the whole setup on a fresh machine with Rust installed is `make test` and `make run`.
+
+CARGO ?= cargo
+BIN := target/release/ingest-emu
+SHARED ?= ../shared
+
+.PHONY: build test run bench conformance lint fmt
+
+build:
+	$(CARGO) build --release
+
+$(BIN): build
+
+# Everything: unit, integration and oracle tests, lint, and the upstream conformance suites.
+test: lint
+	$(CARGO) test --all-targets
+	$(MAKE) conformance
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+# Our Okta pipeline over the bundled sample records: prints ECS documents.
+run: build
+	$(BIN) run --raw --pipeline pipelines/okta --entry default test_data/okta/*.log
+
+# Elastic's own pipeline tests under ../shared/conformance, compared by elastic-package's rules.
+conformance: build
+	@if [ -d "$(SHARED)/conformance" ]; then \
+		$(BIN) test $(SHARED)/conformance/*; \
+	else \
+		echo "skipped: ../shared not found"; \
+	fi
+
+bench: build
+	$(CARGO) bench

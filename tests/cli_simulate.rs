@@ -1,0 +1,307 @@
+//! `ingest-emu simulate` end to end: failure metadata, nesting, drop/terminate, errors.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ingest-emu"))
+}
+
+/// Writes pipeline files into a fresh directory.
+fn pipelines(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn simulate(dir: &tempfile::TempDir, args: &[&str], request: Value) -> (i32, Value, String) {
+    let mut child = bin()
+        .arg("simulate")
+        .arg("--pipeline")
+        .arg(dir.path())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(request.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let parsed = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap_or(-1),
+        parsed,
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn source(resp: &Value, i: usize) -> &Value {
+    &resp["docs"][i]["doc"]["_source"]
+}
+
+#[test]
+fn processor_on_failure_sees_failure_metadata_and_pipeline_continues() {
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - rename:
+      field: missing
+      target_field: x
+      tag: my-tag
+      on_failure:
+        - set:
+            field: failure
+            value: "{{ _ingest.on_failure_processor_type }}|{{ _ingest.on_failure_processor_tag }}|{{ _ingest.on_failure_message }}"
+  - set:
+      field: after
+      value: yes
+"#,
+    )]);
+    let (code, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {"a": 1}}]}));
+    assert_eq!(code, 0);
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"a": 1, "failure": "rename|my-tag|field [missing] doesn't exist", "after": "yes"})
+    );
+    assert_eq!(resp["docs"][0]["doc"]["_version"], "-3");
+    assert_eq!(resp["docs"][0]["doc"]["_index"], "_index");
+}
+
+#[test]
+fn pipeline_level_on_failure_skips_the_rest_but_keeps_the_document() {
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - fail:
+      message: "boom {{a}}"
+  - set:
+      field: never
+      value: 1
+on_failure:
+  - set:
+      field: error.message
+      value: "{{ _ingest.on_failure_message }}"
+"#,
+    )]);
+    let (_, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {"a": "x"}}]}));
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"a": "x", "error": {"message": "boom x"}})
+    );
+}
+
+#[test]
+fn nested_pipelines_report_the_failing_pipeline() {
+    let dir = pipelines(&[
+        (
+            "default.yml",
+            r#"
+processors:
+  - pipeline:
+      name: '{{ IngestPipeline "inner" }}'
+on_failure:
+  - set:
+      field: origin
+      value: "{{ _ingest.on_failure_pipeline }} {{ _ingest.on_failure_processor_type }}"
+"#,
+        ),
+        (
+            "inner.yml",
+            r#"
+processors:
+  - set:
+      field: seen
+      value: "{{ _ingest.pipeline }}"
+  - convert:
+      field: n
+      type: integer
+"#,
+        ),
+    ]);
+    let (_, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {"n": "x"}}]}));
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"n": "x", "seen": "inner", "origin": "inner convert"})
+    );
+}
+
+#[test]
+fn cycles_are_detected() {
+    let dir = pipelines(&[
+        (
+            "default.yml",
+            "processors:\n  - pipeline:\n      name: other\n",
+        ),
+        (
+            "other.yml",
+            "processors:\n  - pipeline:\n      name: default\n",
+        ),
+    ]);
+    let (_, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {}}]}));
+    assert_eq!(
+        resp["docs"][0]["error"]["type"],
+        "graph_structure_exception"
+    );
+    assert_eq!(
+        resp["docs"][0]["error"]["reason"],
+        "Cycle detected for pipeline: default"
+    );
+}
+
+#[test]
+fn drop_gives_null_and_terminate_ends_only_the_current_pipeline() {
+    let dir = pipelines(&[
+        (
+            "default.yml",
+            r#"
+processors:
+  - drop:
+      if: "ctx.drop == true"
+  - pipeline:
+      name: inner
+  - set:
+      field: outer_after
+      value: 1
+"#,
+        ),
+        (
+            "inner.yml",
+            "processors:\n  - terminate: {}\n  - set:\n      field: inner_after\n      value: 1\n",
+        ),
+    ]);
+    let (_, resp, stderr) = simulate(
+        &dir,
+        &[],
+        json!({"docs": [{"_source": {"drop": false}}, {"_source": {"drop": true}}]}),
+    );
+    if resp["docs"][0].get("error").is_some() {
+        // Painless conditions are required for this test.
+        panic!("unexpected error: {resp} {stderr}");
+    }
+    assert_eq!(source(&resp, 0), &json!({"drop": false, "outer_after": 1}));
+    assert_eq!(resp["docs"][1], Value::Null);
+}
+
+#[test]
+fn foreach_through_simulate() {
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - foreach:
+      field: chain
+      processor:
+        rename:
+          field: _ingest._value.ipAddress
+          target_field: _ingest._value.ip
+          ignore_missing: true
+"#,
+    )]);
+    let (_, resp, _) = simulate(
+        &dir,
+        &[],
+        json!({"docs": [{"_source": {"chain": [{"ipAddress": "1.2.3.4"}, {"other": 1}]}}]}),
+    );
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"chain": [{"ip": "1.2.3.4"}, {"other": 1}]})
+    );
+}
+
+#[test]
+fn inline_pipeline_replaces_the_pipeline_option() {
+    let dir = pipelines(&[("default.yml", "processors: []\n")]);
+    let request = json!({
+        "pipeline": {"processors": [{"set": {"field": "inline", "value": true}}]},
+        "docs": [{"_index": "idx", "_id": "1", "_routing": "r", "_source": {}}]
+    });
+    let (_, resp, _) = simulate(&dir, &[], request);
+    assert_eq!(source(&resp, 0), &json!({"inline": true}));
+    assert_eq!(resp["docs"][0]["doc"]["_routing"], "r");
+    assert_eq!(resp["docs"][0]["doc"]["_id"], "1");
+}
+
+#[test]
+fn invalid_pipelines_exit_non_zero_with_es_error_json() {
+    let dir = pipelines(&[("default.yml", "processors:\n  - foo:\n      field: x\n")]);
+    let (code, resp, stderr) = simulate(&dir, &[], json!({"docs": [{"_source": {}}]}));
+    assert_ne!(code, 0);
+    assert_eq!(resp["status"], 400);
+    assert_eq!(resp["error"]["type"], "parse_exception");
+    assert_eq!(
+        resp["error"]["reason"],
+        "No processor type exists with name [foo]"
+    );
+    assert!(stderr.contains("default.yml:2"), "{stderr}");
+
+    let dir = pipelines(&[(
+        "default.yml",
+        "processors:\n  - set:\n      field: a\n    rename:\n      field: b\n",
+    )]);
+    let (_, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {}}]}));
+    assert_eq!(
+        resp["error"]["reason"],
+        "[processors] contains nested objects but should be a list of single-entry objects"
+    );
+
+    let dir = pipelines(&[("default.yml", "processors: [")]);
+    let (code, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {}}]}));
+    assert_ne!(code, 0);
+    assert!(resp["error"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("invalid YAML"));
+}
+
+#[test]
+fn verbose_lists_processor_results() {
+    let dir = pipelines(&[(
+        "default.yml",
+        "processors:\n  - set:\n      field: a\n      value: 1\n      tag: t1\n  - rename:\n      field: nope\n      target_field: b\n      ignore_failure: true\n",
+    )]);
+    let (_, resp, _) = simulate(&dir, &["--verbose"], json!({"docs": [{"_source": {}}]}));
+    let results = &resp["docs"][0]["processor_results"];
+    assert_eq!(results[0]["processor_type"], "set");
+    assert_eq!(results[0]["status"], "success");
+    assert_eq!(results[0]["tag"], "t1");
+    assert_eq!(results[0]["doc"]["_source"], json!({"a": 1}));
+    assert_eq!(results[1]["status"], "error_ignored");
+    assert_eq!(
+        results[1]["ignored_error"]["error"]["reason"],
+        "field [nope] doesn't exist"
+    );
+}
+
+#[test]
+fn malformed_requests_do_not_panic() {
+    let dir = pipelines(&[("default.yml", "processors: []\n")]);
+    for body in ["{", "[]", "{\"docs\": 1}", "{\"docs\": [{}]}"] {
+        let mut child = bin()
+            .args(["simulate", "--pipeline"])
+            .arg(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(body.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{body}");
+    }
+}
