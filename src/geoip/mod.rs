@@ -22,15 +22,42 @@ pub const DEFAULT_DATABASE_FILE: &str = "GeoLite2-City.mmdb";
 /// (file name pipelines use, embedded test file). The `-Test` names are there too because
 /// Elasticsearch's own tests refer to them directly.
 const EMBEDDED: &[(&str, &[u8])] = &[
-    ("GeoLite2-City.mmdb", include_bytes!("../../data/geoip/GeoLite2-City-Test.mmdb")),
-    ("GeoLite2-Country.mmdb", include_bytes!("../../data/geoip/GeoLite2-Country-Test.mmdb")),
-    ("GeoLite2-ASN.mmdb", include_bytes!("../../data/geoip/GeoLite2-ASN-Test.mmdb")),
-    ("GeoIP2-City.mmdb", include_bytes!("../../data/geoip/GeoIP2-City-Test.mmdb")),
-    ("GeoIP2-Country.mmdb", include_bytes!("../../data/geoip/GeoIP2-Country-Test.mmdb")),
-    ("GeoIP2-Anonymous-IP.mmdb", include_bytes!("../../data/geoip/GeoIP2-Anonymous-IP-Test.mmdb")),
-    ("GeoIP2-ISP.mmdb", include_bytes!("../../data/geoip/GeoIP2-ISP-Test.mmdb")),
-    ("GeoIP2-Enterprise.mmdb", include_bytes!("../../data/geoip/GeoIP2-Enterprise-Test.mmdb")),
-    ("GeoIP2-Domain.mmdb", include_bytes!("../../data/geoip/GeoIP2-Domain-Test.mmdb")),
+    (
+        "GeoLite2-City.mmdb",
+        include_bytes!("../../data/geoip/GeoLite2-City-Test.mmdb"),
+    ),
+    (
+        "GeoLite2-Country.mmdb",
+        include_bytes!("../../data/geoip/GeoLite2-Country-Test.mmdb"),
+    ),
+    (
+        "GeoLite2-ASN.mmdb",
+        include_bytes!("../../data/geoip/GeoLite2-ASN-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-City.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-City-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-Country.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-Country-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-Anonymous-IP.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-Anonymous-IP-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-ISP.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-ISP-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-Enterprise.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-Enterprise-Test.mmdb"),
+    ),
+    (
+        "GeoIP2-Domain.mmdb",
+        include_bytes!("../../data/geoip/GeoIP2-Domain-Test.mmdb"),
+    ),
     (
         "GeoIP2-Connection-Type.mmdb",
         include_bytes!("../../data/geoip/GeoIP2-Connection-Type-Test.mmdb"),
@@ -334,12 +361,20 @@ fn network_of(ip: IpAddr, prefix: usize) -> String {
     let masked = match ip {
         IpAddr::V4(v4) => {
             let bits = u32::from(v4);
-            let mask = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix.min(32)) };
+            let mask = if prefix == 0 {
+                0
+            } else {
+                u32::MAX << (32 - prefix.min(32))
+            };
             IpAddr::V4(Ipv4Addr::from(bits & mask))
         }
         IpAddr::V6(v6) => {
             let bits = u128::from(v6);
-            let mask = if prefix == 0 { 0 } else { u128::MAX << (128 - prefix.min(128)) };
+            let mask = if prefix == 0 {
+                0
+            } else {
+                u128::MAX << (128 - prefix.min(128))
+            };
             IpAddr::V6(Ipv6Addr::from(bits & mask))
         }
     };
@@ -576,7 +611,9 @@ fn transform(kind: DatabaseKind, found: &Found, addr: IpAddr, props: &[Property]
     let traits: &Traits = match kind {
         DatabaseKind::Enterprise | DatabaseKind::City | DatabaseKind::Country => {
             static NONE: OnceLock<Traits> = OnceLock::new();
-            r.traits.as_ref().unwrap_or_else(|| NONE.get_or_init(Traits::default))
+            r.traits
+                .as_ref()
+                .unwrap_or_else(|| NONE.get_or_init(Traits::default))
         }
         _ => &r.flat,
     };
@@ -657,7 +694,9 @@ fn transform(kind: DatabaseKind, found: &Found, addr: IpAddr, props: &[Property]
             }
             Property::Asn => (
                 "asn",
-                traits.autonomous_system_number.map(|a| Value::Long(a as i64)),
+                traits
+                    .autonomous_system_number
+                    .map(|a| Value::Long(a as i64)),
             ),
             Property::OrganizationName => (
                 "organization_name",
@@ -694,9 +733,10 @@ fn transform(kind: DatabaseKind, found: &Found, addr: IpAddr, props: &[Property]
             ),
             Property::Domain => ("domain", traits.domain.as_deref().map(s)),
             Property::Isp => ("isp", traits.isp.as_deref().map(s)),
-            Property::IspOrganizationName => {
-                ("isp_organization_name", traits.organization.as_deref().map(s))
-            }
+            Property::IspOrganizationName => (
+                "isp_organization_name",
+                traits.organization.as_deref().map(s),
+            ),
             Property::MobileCountryCode => (
                 "mobile_country_code",
                 traits.mobile_country_code.as_deref().map(s),
@@ -766,8 +806,10 @@ impl GeoIpDatabases {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let bytes = std::fs::read(&path)
                     .map_err(|e| format!("cannot read geoip database [{}]: {e}", path.display()))?;
-                me.by_file
-                    .insert(name.clone(), Arc::new(GeoIpDatabase::from_bytes(&name, bytes)?));
+                me.by_file.insert(
+                    name.clone(),
+                    Arc::new(GeoIpDatabase::from_bytes(&name, bytes)?),
+                );
             }
         }
         Ok(Arc::new(me))
@@ -803,7 +845,9 @@ pub fn lookup_list(
     let mut matched = false;
     for ip in ips {
         let Some(ip) = ip.as_str() else {
-            return Err(format!("array in field [{field}] should only contain strings"));
+            return Err(format!(
+                "array in field [{field}] should only contain strings"
+            ));
         };
         match db.lookup(ip, props)? {
             None => out.push(Value::Null),
@@ -816,7 +860,11 @@ pub fn lookup_list(
             }
         }
     }
-    Ok(if matched { Some(Value::List(out)) } else { None })
+    Ok(if matched {
+        Some(Value::List(out))
+    } else {
+        None
+    })
 }
 
 #[cfg(test)]

@@ -111,8 +111,14 @@ fn asn() {
         .unwrap();
     let m = d.lookup("67.43.156.14", &props).unwrap().unwrap();
     assert_eq!(json(&m), serde_json::json!({"asn": 35908}));
-    let m = d.lookup("2602:0:1::1", &d.parse_properties(None).unwrap()).unwrap().unwrap();
-    assert_eq!(m.get("network").unwrap().as_str(), Some("2602:0:0:0:0:0:0:0/24"));
+    let m = d
+        .lookup("2602:0:1::1", &d.parse_properties(None).unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        m.get("network").unwrap().as_str(),
+        Some("2602:0:0:0:0:0:0:0/24")
+    );
     assert_eq!(m.get("ip").unwrap().as_str(), Some("2602:0:1::1"));
     assert_eq!(m.get("asn"), Some(&Value::Long(209)));
 }
@@ -151,12 +157,18 @@ fn isp() {
 #[test]
 fn domain_and_connection_type() {
     let d = db("GeoIP2-Domain.mmdb");
-    let m = d.lookup("69.219.32.0", &d.parse_properties(None).unwrap()).unwrap().unwrap();
+    let m = d
+        .lookup("69.219.32.0", &d.parse_properties(None).unwrap())
+        .unwrap()
+        .unwrap();
     assert_eq!(json(&m), serde_json::json!({"domain": "ameritech.net"}));
     let d = db("GeoIP2-Connection-Type.mmdb");
     let props = d.parse_properties(None).unwrap();
     let m = d.lookup("214.78.120.0", &props).unwrap().unwrap();
-    assert_eq!(json(&m), serde_json::json!({"connection_type": "Satellite"}));
+    assert_eq!(
+        json(&m),
+        serde_json::json!({"connection_type": "Satellite"})
+    );
     let m = d.lookup("80.214.0.0", &props).unwrap().unwrap();
     assert_eq!(json(&m), serde_json::json!({"connection_type": "Cellular"}));
 }
@@ -164,7 +176,10 @@ fn domain_and_connection_type() {
 #[test]
 fn enterprise() {
     let d = db("GeoIP2-Enterprise.mmdb");
-    let m = d.lookup("74.209.24.0", &d.parse_properties(None).unwrap()).unwrap().unwrap();
+    let m = d
+        .lookup("74.209.24.0", &d.parse_properties(None).unwrap())
+        .unwrap()
+        .unwrap();
     let j = json(&m);
     assert_eq!(j["city_name"], "Chatham");
     assert_eq!(j["country_iso_code"], "US");
@@ -192,7 +207,10 @@ fn not_found_and_invalid() {
         d.lookup("www.google.com", &props).unwrap_err(),
         "'www.google.com' is not an IP string literal."
     );
-    assert_eq!(d.lookup("", &props).unwrap_err(), "'' is not an IP string literal.");
+    assert_eq!(
+        d.lookup("", &props).unwrap_err(),
+        "'' is not an IP string literal."
+    );
     // IPv4-mapped IPv6 is looked up as IPv4
     let m = d.lookup("::ffff:175.16.199.1", &props).unwrap().unwrap();
     assert_eq!(m.get("city_name").unwrap().as_str(), Some("Changchun"));
@@ -213,7 +231,8 @@ fn property_errors() {
          REGISTERED_COUNTRY_ISO_CODE, REGISTERED_COUNTRY_NAME]"
     );
     assert_eq!(
-        d.parse_properties(Some(&["COUNTRY_NAME".to_string(), "ip".to_string()])).unwrap(),
+        d.parse_properties(Some(&["COUNTRY_NAME".to_string(), "ip".to_string()]))
+            .unwrap(),
         vec![Property::Ip, Property::CountryName]
     );
 }
@@ -239,13 +258,22 @@ fn database_names_and_errors() {
         assert!(d.kind().is_ok(), "{n}");
     }
     assert!(dbs.get("nope.mmdb").is_none());
-    assert_eq!(unknown_database_error("nope.mmdb"), "database file [nope.mmdb] doesn't exist");
+    assert_eq!(
+        unknown_database_error("nope.mmdb"),
+        "database file [nope.mmdb] doesn't exist"
+    );
     assert_eq!(
         database_unavailable_tag("geoip", "nope.mmdb"),
         "_geoip_database_unavailable_nope.mmdb"
     );
-    assert_eq!(DatabaseKind::from_database_type("GeoIP2-Precision-City"), Some(DatabaseKind::City));
-    assert_eq!(DatabaseKind::from_database_type("ipinfo standard_asn"), None);
+    assert_eq!(
+        DatabaseKind::from_database_type("GeoIP2-Precision-City"),
+        Some(DatabaseKind::City)
+    );
+    assert_eq!(
+        DatabaseKind::from_database_type("ipinfo standard_asn"),
+        None
+    );
 }
 
 #[test]
@@ -263,9 +291,18 @@ fn from_dir_overrides() {
     )
     .unwrap();
     let dbs = GeoIpDatabases::from_dir(dir.path()).unwrap();
-    assert_eq!(dbs.get("GeoLite2-City.mmdb").unwrap().database_type(), "GeoLite2-Country");
-    assert_eq!(dbs.get("Custom.mmdb").unwrap().database_type(), "GeoLite2-ASN");
-    assert_eq!(dbs.get("GeoLite2-ASN.mmdb").unwrap().database_type(), "GeoLite2-ASN");
+    assert_eq!(
+        dbs.get("GeoLite2-City.mmdb").unwrap().database_type(),
+        "GeoLite2-Country"
+    );
+    assert_eq!(
+        dbs.get("Custom.mmdb").unwrap().database_type(),
+        "GeoLite2-ASN"
+    );
+    assert_eq!(
+        dbs.get("GeoLite2-ASN.mmdb").unwrap().database_type(),
+        "GeoLite2-ASN"
+    );
     std::fs::write(dir.path().join("Broken.mmdb"), b"not a database").unwrap();
     assert!(GeoIpDatabases::from_dir(dir.path()).is_err());
 }
@@ -273,14 +310,19 @@ fn from_dir_overrides() {
 #[test]
 fn lists_and_first_only() {
     let d = db("GeoLite2-City.mmdb");
-    let props = d.parse_properties(Some(&["city_name".to_string()])).unwrap();
+    let props = d
+        .parse_properties(Some(&["city_name".to_string()]))
+        .unwrap();
     let ips = vec![
         Value::from("127.0.0.1"),
         Value::from("175.16.199.1"),
         Value::from("81.2.69.142"),
     ];
     let first = lookup_list(&d, &ips, "f", &props, true).unwrap().unwrap();
-    assert_eq!(Value::Map(first.as_map().unwrap().clone()).to_json(), r#"{"city_name":"Changchun"}"#);
+    assert_eq!(
+        Value::Map(first.as_map().unwrap().clone()).to_json(),
+        r#"{"city_name":"Changchun"}"#
+    );
     let all = lookup_list(&d, &ips, "f", &props, false).unwrap().unwrap();
     assert_eq!(
         all.to_json(),
