@@ -109,6 +109,8 @@ pub enum VersionFormat {
 
 #[derive(Debug)]
 struct SubPattern {
+    source: String,
+    case_insensitive: bool,
     regex: JavaRegex,
     name_replacement: Option<String>,
     v1: Option<String>,
@@ -353,11 +355,13 @@ impl UserAgentParser {
                     return Err(format!("[{key}] entry without a regex"));
                 };
                 let ci = entry.get("regex_flag").map(String::as_str) == Some("i");
-                let (regex, fb) = JavaRegex::compile(regex, ci)?;
+                let (compiled, fb) = JavaRegex::compile(regex, ci)?;
                 fallbacks.extend(fb);
                 let v = |i: usize| vkeys[i].and_then(|k| entry.get(k).cloned());
                 out.push(SubPattern {
-                    regex,
+                    source: regex.clone(),
+                    case_insensitive: ci,
+                    regex: compiled,
                     name_replacement: entry.get(name_key).cloned(),
                     v1: v(0),
                     v2: v(1),
@@ -421,6 +425,36 @@ impl UserAgentParser {
     pub fn parse(&self, agent: &str) -> Arc<Details> {
         self.cache
             .get_or_insert_with(&agent.to_string(), || Arc::new(self.parse_uncached(agent)))
+    }
+
+    /// The patterns of one section (`user_agent_parsers`, `os_parsers`, `device_parsers`) as written in
+    /// the file, with their case-insensitive flag; for checking the translation against Java.
+    pub fn section_patterns(&self, section: &str) -> Vec<(String, bool)> {
+        self.section(section)
+            .iter()
+            .map(|p| (p.source.clone(), p.case_insensitive))
+            .collect()
+    }
+
+    /// Index of the first pattern of `section` that finds a match in `agent`, with all its groups.
+    pub fn first_match_groups(
+        &self,
+        section: &str,
+        agent: &str,
+    ) -> Option<(usize, Vec<Option<String>>)> {
+        self.section(section).iter().enumerate().find_map(|(i, p)| {
+            let g = p.regex.find_groups(agent)?;
+            Some((i, g.into_iter().map(|x| x.map(str::to_string)).collect()))
+        })
+    }
+
+    fn section(&self, section: &str) -> &[SubPattern] {
+        match section {
+            "user_agent_parsers" => &self.ua,
+            "os_parsers" => &self.os,
+            "device_parsers" => &self.device,
+            _ => &[],
+        }
     }
 
     pub fn parse_uncached(&self, agent: &str) -> Details {

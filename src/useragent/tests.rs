@@ -129,3 +129,24 @@ fn parse_from_threads() {
         }
     });
 }
+
+#[test]
+fn custom_regex_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("custom.yml"),
+        "user_agent_parsers:\n  - regex: '(MyApp)/(\\d+)\\.(\\d+)'\nos_parsers:\n  - regex: '(Plan9)'\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("ignored.txt"), "x").unwrap();
+    let ps = UserAgentParsers::with_dir(dir.path()).unwrap();
+    let p = ps.get("custom.yml").unwrap();
+    let ua = "MyApp/2.5 Plan9";
+    let d = p.parse(ua);
+    let m = build_output(&d, ua, &Property::ALL, true);
+    assert_eq!(
+        Value::Map(m).to_json(),
+        r#"{"name":"MyApp","os":{"name":"Plan9"},"device":{"name":"Other","type":"Other"},"original":"MyApp/2.5 Plan9","version":"2.5"}"#
+    );
+    assert!(ps.get("ignored.txt").is_err());
+}
