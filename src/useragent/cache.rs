@@ -1,0 +1,116 @@
+//! A small thread-safe bounded cache (least recently inserted entries go first), used for parsed user
+//! agents and geoip lookups the way Elasticsearch's `UserAgentCache` and `GeoIpCache` are.
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::Hash;
+use std::sync::Mutex;
+
+#[derive(Debug)]
+pub struct BoundedCache<K, V> {
+    capacity: usize,
+    inner: Mutex<Inner<K, V>>,
+}
+
+#[derive(Debug)]
+struct Inner<K, V> {
+    map: HashMap<K, V>,
+    order: VecDeque<K>,
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> BoundedCache<K, V> {
+    pub fn new(capacity: usize) -> Self {
+        BoundedCache {
+            capacity,
+            inner: Mutex::new(Inner {
+                map: HashMap::new(),
+                order: VecDeque::new(),
+            }),
+        }
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, key: &K) -> Option<V> {
+        self.lock().map.get(key).cloned()
+    }
+
+    pub fn put(&self, key: K, value: V) {
+        if self.capacity == 0 {
+            return;
+        }
+        let mut inner = self.lock();
+        if inner.map.insert(key.clone(), value).is_none() {
+            inner.order.push_back(key);
+            while inner.map.len() > self.capacity {
+                match inner.order.pop_front() {
+                    Some(old) => {
+                        inner.map.remove(&old);
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Returns the cached value or computes, stores and returns it. The computation runs without the
+    /// lock held, so two threads may compute the same key; both get equal values.
+    pub fn get_or_insert_with(&self, key: &K, f: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.get(key) {
+            return v;
+        }
+        let v = f();
+        self.put(key.clone(), v.clone());
+        v
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner<K, V>> {
+        // A panic while holding the lock cannot leave the map inconsistent in a harmful way.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evicts_oldest() {
+        let c = BoundedCache::new(2);
+        c.put("a".to_string(), 1);
+        c.put("b".to_string(), 2);
+        c.put("c".to_string(), 3);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get(&"a".to_string()), None);
+        assert_eq!(c.get(&"c".to_string()), Some(3));
+        assert_eq!(c.get_or_insert_with(&"d".to_string(), || 4), 4);
+        assert_eq!(c.get(&"b".to_string()), None);
+    }
+
+    #[test]
+    fn threads() {
+        let c = std::sync::Arc::new(BoundedCache::new(100));
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let c = c.clone();
+                s.spawn(move || {
+                    for i in 0..1000 {
+                        let k = format!("{}", (i * 7 + t) % 300);
+                        let v = c.get_or_insert_with(&k, || k.len());
+                        assert_eq!(v, k.len());
+                    }
+                });
+            }
+        });
+        assert!(c.len() <= 100);
+    }
+}
