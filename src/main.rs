@@ -50,10 +50,10 @@ impl PipelineArgs {
     }
 
     fn services(&self) -> Arc<Services> {
-        Arc::new(Services {
-            geoip_dir: self.geoip_dir.clone(),
-            user_agent_regexes: self.user_agent_regexes.clone(),
-        })
+        Arc::new(Services::new(
+            self.geoip_dir.clone(),
+            self.user_agent_regexes.clone(),
+        ))
     }
 }
 

@@ -9,13 +9,63 @@ use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Shared, load-time services: data sets processors look things up in.
+/// Shared, load-time services: data sets processors look things up in. They are opened on first
+/// use, so pipelines that do not need them load without the cost.
 #[derive(Default)]
 pub struct Services {
     /// Directory of MaxMind databases that override the embedded test databases.
     pub geoip_dir: Option<PathBuf>,
-    /// A `regexes.yaml` that replaces the bundled user-agent database.
+    /// A `regexes.yaml` that replaces the bundled user-agent database, or a directory of `*.yml`
+    /// files that `regex_file` options name.
     pub user_agent_regexes: Option<PathBuf>,
+    geoip: std::sync::OnceLock<Result<Arc<crate::geoip::GeoIpDatabases>, String>>,
+    user_agents: std::sync::OnceLock<Result<UserAgentDatabases, String>>,
+}
+
+/// The default user-agent parser plus those that `regex_file` can name.
+pub struct UserAgentDatabases {
+    pub default: Arc<crate::useragent::UserAgentParser>,
+    pub named: crate::useragent::UserAgentParsers,
+}
+
+impl Services {
+    pub fn new(geoip_dir: Option<PathBuf>, user_agent_regexes: Option<PathBuf>) -> Services {
+        Services {
+            geoip_dir,
+            user_agent_regexes,
+            ..Services::default()
+        }
+    }
+
+    pub fn geoip(&self) -> Result<Arc<crate::geoip::GeoIpDatabases>, String> {
+        self.geoip
+            .get_or_init(|| match &self.geoip_dir {
+                Some(dir) => crate::geoip::GeoIpDatabases::with_dir(dir),
+                None => Ok(crate::geoip::GeoIpDatabases::embedded()),
+            })
+            .clone()
+    }
+
+    pub fn user_agents(&self) -> Result<&UserAgentDatabases, String> {
+        use crate::useragent::{UserAgentParser, UserAgentParsers};
+        self.user_agents
+            .get_or_init(|| match &self.user_agent_regexes {
+                Some(p) if p.is_dir() => Ok(UserAgentDatabases {
+                    default: UserAgentParser::bundled(),
+                    named: UserAgentParsers::with_dir(p)?,
+                }),
+                Some(p) => Ok(UserAgentDatabases {
+                    default: UserAgentParser::from_file(p)?,
+                    named: UserAgentParsers::bundled_only(),
+                }),
+                None => Ok(UserAgentDatabases {
+                    default: UserAgentParser::bundled(),
+                    named: UserAgentParsers::bundled_only(),
+                }),
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
 }
 
 /// One pipeline definition as read from disk (or from a simulate request).

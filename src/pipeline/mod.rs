@@ -17,7 +17,7 @@ pub use config::{Config, FieldRef};
 pub use error::{ConfigError, Position, ProcessorError};
 pub use load::{
     compile_painless, compile_pipeline, compile_step, load_definitions,
-    substitute_ingest_pipeline_refs, Definition, Services,
+    substitute_ingest_pipeline_refs, Definition, Services, UserAgentDatabases,
 };
 
 /// What a processor tells the pipeline after it ran.

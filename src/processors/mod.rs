@@ -8,6 +8,7 @@ pub mod convert;
 pub mod drop;
 pub mod fail;
 pub mod foreach;
+pub mod geoip;
 pub mod json;
 pub mod pipeline;
 pub mod remove;
@@ -15,6 +16,7 @@ pub mod rename;
 pub mod script;
 pub mod set;
 pub mod terminate;
+pub mod user_agent;
 
 pub use value_source::ValueSource;
 
@@ -36,6 +38,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
+        "geoip" | "ip_location" => |c, _, s| boxed(geoip::GeoIp::from_config(c, s)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
@@ -43,6 +46,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
+        "user_agent" => |c, _, s| boxed(user_agent::UserAgent::from_config(c, s)),
         _ => return None,
     })
 }
