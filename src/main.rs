@@ -272,10 +272,7 @@ fn run(
 }
 
 fn check(paths: Vec<PathBuf>, geoip_dir: Option<PathBuf>) -> ExitCode {
-    let services = Arc::new(Services {
-        geoip_dir,
-        user_agent_regexes: None,
-    });
+    let services = Arc::new(Services::new(geoip_dir, None));
     let report = ingest_emu::check::check_paths(&paths, services);
     for e in &report.errors {
         println!("{e}");
