@@ -188,13 +188,35 @@ impl Set {
         }
     }
     /// Elements in the order a `HashSet` copy of this set iterates. Elasticsearch's
-    /// `IngestDocument.deepCopy` turns every set into a `HashSet`, which is what simulate returns.
+    /// `IngestDocument.deepCopy` turns every set into `Sets.newHashSetWithExpectedSize(size)`, which
+    /// is what simulate returns; the copy is filled in this set's own iteration order.
     pub fn hash_order_items(&self) -> Vec<&Value> {
-        java_hash_order(self.items.iter().map(java_hash_code))
+        let source_order = self.java_order();
+        let table = es_expected_size_table(self.items.len());
+        let hashes: Vec<i32> = source_order
+            .iter()
+            .map(|&i| java_hash_code(&self.items[i]))
+            .collect();
+        java_hash_order_in_table(&hashes, table)
             .into_iter()
-            .map(|i| &self.items[i])
+            .map(|pos| &self.items[source_order[pos]])
             .collect()
     }
+}
+
+/// Table size of `new HashMap<>(Maps.capacity(n))` (ES `Maps.newMapWithExpectedSize`), grown as
+/// `n` inserts require.
+pub fn es_expected_size_table(n: usize) -> usize {
+    let initial = if n < 2 {
+        n + 1
+    } else {
+        (n as f32 / 0.75f32 + 1.0f32) as usize
+    };
+    let mut table = initial.max(1).next_power_of_two();
+    while n as f64 > table as f64 * 0.75 {
+        table *= 2;
+    }
+    table
 }
 
 /// Natural ordering (`Comparable`) for the types that have one.
@@ -296,6 +318,11 @@ pub fn java_hash_order(hashes: impl Iterator<Item = i32>) -> Vec<usize> {
     while hashes.len() as f64 > capacity as f64 * 0.75 {
         capacity *= 2;
     }
+    java_hash_order_in_table(&hashes, capacity)
+}
+
+/// Iteration order of a hash table of `capacity` buckets filled with keys of these hash codes in order.
+pub fn java_hash_order_in_table(hashes: &[i32], capacity: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..hashes.len()).collect();
     let bucket = |h: i32| {
         let h = h as u32;
@@ -976,6 +1003,45 @@ mod tests {
         m.insert("b", Value::Int(1));
         m.insert("a", Value::Int(2));
         assert_eq!(m.java_keys(), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn simulate_copies_sets_into_expected_size_hash_sets() {
+        // Checked against Java: a TreeSet copied by ES's deepCopy iterates in this order.
+        let mut set = Set::new(CollectionKind::Tree);
+        for s in [
+            "00p1abvweGGDW10Ur4x6",
+            "xxxxxx@elastic.co",
+            "0pr1abvwfqGFI4n064x6",
+            "00u1abvz4pYqdM8ms4x6",
+        ] {
+            set.add(Value::from(s));
+        }
+        let order: Vec<String> = set
+            .hash_order_items()
+            .iter()
+            .map(|v| v.to_java_string())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "00p1abvweGGDW10Ur4x6",
+                "xxxxxx@elastic.co",
+                "0pr1abvwfqGFI4n064x6",
+                "00u1abvz4pYqdM8ms4x6"
+            ]
+        );
+        let mut two = Set::new(CollectionKind::Tree);
+        two.add(Value::from("username@elastic.co"));
+        two.add(Value::from("00u1abvz4pYqdM8ms4x6"));
+        let order: Vec<String> = two
+            .hash_order_items()
+            .iter()
+            .map(|v| v.to_java_string())
+            .collect();
+        assert_eq!(order, ["00u1abvz4pYqdM8ms4x6", "username@elastic.co"]);
+        assert_eq!(es_expected_size_table(3), 8);
+        assert_eq!(es_expected_size_table(12), 32);
     }
 
     #[test]
