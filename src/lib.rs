@@ -7,6 +7,7 @@
 pub mod check;
 pub mod dates;
 pub mod document;
+pub mod gen;
 pub mod geoip;
 pub mod grok;
 pub mod java;

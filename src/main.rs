@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use ingest_emu::pipeline::{load_definitions, ConfigError, Definition, Registry, Services};
 use ingest_emu::run::{OutputFormat, RunOptions};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -64,6 +64,12 @@ enum Output {
     Simulate,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum GenKind {
+    /// Okta System Log records, as the Okta integration's pipeline tests use them.
+    Okta,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run an Elasticsearch `_simulate` request and print ES's response.
@@ -92,8 +98,32 @@ enum Command {
         /// `_index` of the input documents.
         #[arg(long, default_value = "_index")]
         index: String,
-        /// Input files; `-` or nothing reads stdin.
+        /// Write documents to this file instead of stdout.
+        #[arg(long, short = 'o')]
+        output_file: Option<PathBuf>,
+        /// Print a status line every 2 s on stderr when it is not a terminal (a terminal gets a bar).
+        #[arg(long)]
+        progress: bool,
+        /// No progress output (the final summary is still printed).
+        #[arg(long, short = 'q')]
+        quiet: bool,
+        /// Input files (gzip is recognised and decompressed); `-` or nothing reads stdin.
         inputs: Vec<String>,
+    },
+    /// Generate a deterministic synthetic corpus, one raw record per line (for `run --raw`).
+    Gen {
+        /// The kind of records.
+        #[arg(value_enum)]
+        kind: GenKind,
+        /// Number of records.
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+        /// Seed; the same seed always gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write to this file instead of stdout.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
     },
     /// Load and compile pipeline files or folders and list every error.
     Check {
@@ -179,14 +209,30 @@ fn simulate(pipeline: PipelineArgs, verbose: bool, request: String) -> ExitCode 
     }
 }
 
-fn run(
+struct RunArgs {
     pipeline: PipelineArgs,
     raw: bool,
     output: Output,
     jobs: Option<usize>,
     index: String,
+    output_file: Option<PathBuf>,
+    progress: bool,
+    quiet: bool,
     inputs: Vec<String>,
-) -> ExitCode {
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    let RunArgs {
+        pipeline,
+        raw,
+        output,
+        jobs,
+        index,
+        output_file,
+        progress,
+        quiet,
+        inputs,
+    } = args;
     let Some(_) = &pipeline.pipeline else {
         eprintln!("error: --pipeline PATH is required");
         return ExitCode::from(2);
@@ -217,30 +263,18 @@ fn run(
         );
         return ExitCode::from(2);
     }
-    if let Some(n) = jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
     let inputs = if inputs.is_empty() {
         vec!["-".to_string()]
     } else {
         inputs
     };
-    let mut readers: Vec<(String, Box<dyn BufRead + Send>)> = Vec::new();
-    for name in inputs {
-        if name == "-" {
-            readers.push(("<stdin>".into(), Box::new(BufReader::new(std::io::stdin()))));
-        } else {
-            match std::fs::File::open(&name) {
-                Ok(f) => readers.push((name, Box::new(BufReader::with_capacity(1 << 16, f)))),
-                Err(e) => {
-                    eprintln!("error: cannot open {name}: {e}");
-                    return ExitCode::from(2);
-                }
-            }
+    let inputs = match ingest_emu::run::open_inputs(&inputs) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
         }
-    }
+    };
     let options = RunOptions {
         raw,
         output: match output {
@@ -249,14 +283,29 @@ fn run(
             Output::Simulate => OutputFormat::Simulate,
         },
         index,
+        jobs: jobs.unwrap_or(0),
+        progress: ingest_emu::run::choose_progress(quiet, progress),
         ..RunOptions::default()
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let sink: Box<dyn Write> = match &output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot create {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(stdout.lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     let mut err = std::io::stderr();
-    match ingest_emu::run::run_streams(&registry, &entry, readers, &mut out, &mut err, &options) {
+    match ingest_emu::run::run_inputs(&registry, &entry, inputs, &mut out, &mut err, &options) {
         Ok(summary) => {
-            let _ = out.flush();
+            if let Err(e) = out.flush() {
+                eprintln!("error: writing output: {e}");
+                return ExitCode::from(2);
+            }
             eprintln!("{summary}");
             if summary.failed > 0 {
                 ExitCode::from(1)
@@ -264,6 +313,31 @@ fn run(
                 ExitCode::SUCCESS
             }
         }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn gen(kind: GenKind, count: u64, seed: u64, output: Option<PathBuf>) -> ExitCode {
+    let sink: Box<dyn Write> = match &output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot create {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let result = match kind {
+        GenKind::Okta => ingest_emu::gen::okta::write_corpus(&mut out, count, seed),
+    }
+    .and_then(|_| out.flush());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
@@ -304,8 +378,27 @@ fn main() -> ExitCode {
             output,
             jobs,
             index,
+            output_file,
+            progress,
+            quiet,
             inputs,
-        } => run(pipeline, raw, output, jobs, index, inputs),
+        } => run(RunArgs {
+            pipeline,
+            raw,
+            output,
+            jobs,
+            index,
+            output_file,
+            progress,
+            quiet,
+            inputs,
+        }),
+        Command::Gen {
+            kind,
+            count,
+            seed,
+            output,
+        } => gen(kind, count, seed, output),
         Command::Check { paths, geoip_dir } => check(paths, geoip_dir),
     }
 }
