@@ -911,30 +911,48 @@ pub mod json {
         v.to_string()
     }
 
+    /// What follows the backslash for each byte that needs escaping; 0 for bytes written verbatim,
+    /// `u` for `\u00XX`. A table keeps the scan to one load and compare per byte: `run` spends most of
+    /// its floor time here.
+    const ESCAPES: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = b'u';
+            i += 1;
+        }
+        t[b'"' as usize] = b'"';
+        t[b'\\' as usize] = b'\\';
+        t[b'\n' as usize] = b'n';
+        t[b'\r' as usize] = b'r';
+        t[b'\t' as usize] = b't';
+        t[0x08] = b'b';
+        t[0x0c] = b'f';
+        t
+    };
+
     /// JSON string escaping as Jackson does it: the two mandatory escapes, short forms for the
     /// common control characters, `\u00XX` for the others; everything else verbatim.
     pub fn write_string(s: &str, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        out.reserve(s.len() + 2);
         out.push('"');
+        let bytes = s.as_bytes();
         let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escape: Option<&str> = match b {
-                b'"' => Some("\\\""),
-                b'\\' => Some("\\\\"),
-                b'\n' => Some("\\n"),
-                b'\r' => Some("\\r"),
-                b'\t' => Some("\\t"),
-                0x08 => Some("\\b"),
-                0x0c => Some("\\f"),
-                0..=0x1f => None,
-                _ => continue,
-            };
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = ESCAPES[b as usize];
+            if escape == 0 {
+                continue;
+            }
+            // Escaped bytes are ASCII, so `start..i` always falls on char boundaries.
             out.push_str(&s[start..i]);
-            match escape {
-                Some(e) => out.push_str(e),
-                None => {
-                    use std::fmt::Write;
-                    let _ = write!(out, "\\u{:04X}", b);
-                }
+            out.push('\\');
+            if escape == b'u' {
+                out.push_str("u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                out.push(escape as char);
             }
             start = i + 1;
         }
