@@ -39,3 +39,39 @@ fn smoke() {
         println!("{s}\n  => {}", run(s));
     }
 }
+
+#[test]
+fn smoke2() {
+    for s in [
+        "TreeSet t = new TreeSet(); t.add('username@elastic.co'); t.add('00u1abvz4pYqdM8ms4x6'); t",
+        "TreeSet t = new TreeSet(); t.add('b'); t.add('a'); t.add('c'); t.add('0'); t",
+    ] {
+        println!("{s}\n  => {}", run(s));
+    }
+}
+
+#[test]
+fn smoke3() {
+    let s = ingest_emu::painless::Script::compile("TreeSet t = new TreeSet(); t.add('username@elastic.co'); t.add('00u1abvz4pYqdM8ms4x6'); return t", &Default::default()).unwrap();
+    let r = s.evaluate(&mut Default::default()).unwrap();
+    println!("{:?}", r);
+}
+
+#[test]
+fn smoke4() {
+    let src = r#"boolean addValue(Set entities, String value) {
+          if (value == null || value == "" || value == "unknown") {
+            return false;
+          }
+          return entities.add(value);
+        }
+        TreeSet related = new TreeSet();
+        addValue(related, field("json.actor.id").get(null));
+        addValue(related, field("json.actor.alternateId").get(null));
+        field("related.entity").set(related);
+        return related"#;
+    let s = ingest_emu::painless::Script::compile(src, &Default::default()).unwrap();
+    let mut ctx = match ingest_emu::value::Value::from_json_str(r#"{"json":{"actor":{"id":"00u1abvz4pYqdM8ms4x6","alternateId":"username@elastic.co"}}}"#).unwrap() { ingest_emu::value::Value::Map(m) => m, _ => panic!() };
+    let r = s.evaluate(&mut ctx).unwrap();
+    println!("{:?}\n{:?}", r, ctx);
+}

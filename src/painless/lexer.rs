@@ -44,8 +44,8 @@ fn slash_is_regex(prev: Option<&Tok>) -> bool {
     match prev {
         None => true,
         Some(t) => match t {
-            Tok::Ident(_)
-            | Tok::Int(..)
+            Tok::Ident(k) => matches!(k.as_str(), "return" | "throw" | "in" | "else" | "do"),
+            Tok::Int(..)
             | Tok::IntL(..)
             | Tok::Float(_)
             | Tok::Double(_)
