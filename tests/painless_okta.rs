@@ -18,7 +18,11 @@ fn shared() -> Option<PathBuf> {
 fn pipelines(shared: &Path) -> Vec<(String, serde_yaml::Value)> {
     let dir = shared.join("conformance/okta/data_stream/system/elasticsearch/ingest_pipeline");
     let mut out = Vec::new();
-    for name in ["default.yml", "use_flattened_debug.yml", "no_use_flattened_debug.yml"] {
+    for name in [
+        "default.yml",
+        "use_flattened_debug.yml",
+        "no_use_flattened_debug.yml",
+    ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("pipeline");
         out.push((name.to_string(), serde_yaml::from_str(&text).expect("yaml")));
     }
@@ -73,15 +77,18 @@ fn find_script(shared: &Path, needle: &str) -> Script {
 
 fn inputs(shared: &Path) -> (Vec<String>, Vec<Value>) {
     let dir = shared.join("conformance/okta/data_stream/system/_dev/test/pipeline");
-    let lines: Vec<String> = std::fs::read_to_string(dir.join("test-okta-system-yes-flattened-events.log"))
-        .expect("log")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(String::from)
-        .collect();
+    let lines: Vec<String> =
+        std::fs::read_to_string(dir.join("test-okta-system-yes-flattened-events.log"))
+            .expect("log")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(String::from)
+            .collect();
     let expected = Value::from_json_str(
-        &std::fs::read_to_string(dir.join("test-okta-system-yes-flattened-events.log-expected.json"))
-            .expect("expected"),
+        &std::fs::read_to_string(
+            dir.join("test-okta-system-yes-flattened-events.log-expected.json"),
+        )
+        .expect("expected"),
     )
     .expect("json");
     let docs = expected
@@ -174,7 +181,10 @@ fn conditions_run_on_inputs_and_expected_documents() {
         let m = d.as_map().expect("doc");
         let has = get_path(d, "tags")
             .and_then(|t| t.as_list())
-            .map(|l| l.iter().any(|x| x.as_str() == Some("preserve_original_event")))
+            .map(|l| {
+                l.iter()
+                    .any(|x| x.as_str() == Some("preserve_original_event"))
+            })
             .unwrap_or(false);
         assert_eq!(tags.execute_condition(m).expect("run"), !has);
     }
@@ -193,7 +203,10 @@ fn drop_script_removes_null_and_empty_values() {
         let original = Value::from_json_str(line).expect("json");
         // a value that was present and non-empty survives
         if let Some(id) = get_path(&original, "actor.id") {
-            assert_eq!(get_path(&Value::Map(ctx.clone()), "json.actor.id"), Some(id));
+            assert_eq!(
+                get_path(&Value::Map(ctx.clone()), "json.actor.id"),
+                Some(id)
+            );
         }
     }
 }
@@ -215,9 +228,16 @@ fn related_entity_script_matches_elasticsearch() {
         match (got, want) {
             (Some(Value::Set(s)), Some(Value::List(w))) => {
                 assert_eq!(s.kind, CollectionKind::Tree);
-                let mut sorted: Vec<String> = w.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect();
+                let mut sorted: Vec<String> = w
+                    .iter()
+                    .map(|x| x.as_str().unwrap_or("").to_string())
+                    .collect();
                 sorted.sort();
-                let got: Vec<String> = s.items.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect();
+                let got: Vec<String> = s
+                    .items
+                    .iter()
+                    .map(|x| x.as_str().unwrap_or("").to_string())
+                    .collect();
                 assert_eq!(got, sorted, "{line}");
             }
             (g, w) => panic!("related.entity: got {g:?}, want {w:?}"),
@@ -237,7 +257,9 @@ fn target_script_matches_elasticsearch() {
         ctx.insert("json", Value::from_json_str(line).expect("json"));
         drop.execute_ingest(&mut ctx).expect("drop");
         let Some(target) = get_path(&Value::Map(ctx.clone()), "json.target").cloned() else {
-            script.execute_ingest(&mut ctx).expect("runs without target");
+            script
+                .execute_ingest(&mut ctx)
+                .expect("runs without target");
             continue;
         };
         let mut okta = Map::new();
@@ -268,7 +290,8 @@ fn behaviors_script_follows_hashmap_order() {
     let (_, expected) = inputs(&shared);
     let mut checked = 0;
     for exp in &expected {
-        let Some(want) = get_path(exp, "okta.debug_context.debug_data.risk_behaviors").cloned() else {
+        let Some(want) = get_path(exp, "okta.debug_context.debug_data.risk_behaviors").cloned()
+        else {
             continue;
         };
         let mut ctx = exp.as_map().expect("doc").clone();
@@ -281,7 +304,10 @@ fn behaviors_script_follows_hashmap_order() {
         }
         script.execute_ingest(&mut ctx).expect("runs");
         assert_eq!(
-            get_path(&Value::Map(ctx), "okta.debug_context.debug_data.risk_behaviors"),
+            get_path(
+                &Value::Map(ctx),
+                "okta.debug_context.debug_data.risk_behaviors"
+            ),
             Some(&want)
         );
         checked += 1;
@@ -302,8 +328,11 @@ fn rename_keys_script_replaces_spaces_and_dashes() {
         _ => unreachable!(),
     };
     script.execute_ingest(&mut ctx).expect("runs");
-    let dd = get_path(&Value::Map(ctx), "okta.debug_context.debug_data").cloned().expect("dd");
-    let want = Value::from_json_str(r#"{"New_Geo_Location":"x","a_b":{"c_d":1},"l":[{"e_f":2},3]}"#)
-        .expect("json");
+    let dd = get_path(&Value::Map(ctx), "okta.debug_context.debug_data")
+        .cloned()
+        .expect("dd");
+    let want =
+        Value::from_json_str(r#"{"New_Geo_Location":"x","a_b":{"c_d":1},"l":[{"e_f":2},3]}"#)
+            .expect("json");
     assert_eq!(dd, want);
 }

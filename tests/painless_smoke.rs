@@ -71,7 +71,14 @@ fn smoke4() {
         field("related.entity").set(related);
         return related"#;
     let s = ingest_emu::painless::Script::compile(src, &Default::default()).unwrap();
-    let mut ctx = match ingest_emu::value::Value::from_json_str(r#"{"json":{"actor":{"id":"00u1abvz4pYqdM8ms4x6","alternateId":"username@elastic.co"}}}"#).unwrap() { ingest_emu::value::Value::Map(m) => m, _ => panic!() };
+    let mut ctx = match ingest_emu::value::Value::from_json_str(
+        r#"{"json":{"actor":{"id":"00u1abvz4pYqdM8ms4x6","alternateId":"username@elastic.co"}}}"#,
+    )
+    .unwrap()
+    {
+        ingest_emu::value::Value::Map(m) => m,
+        _ => panic!(),
+    };
     let r = s.evaluate(&mut ctx).unwrap();
     println!("{:?}\n{:?}", r, ctx);
 }

@@ -5,8 +5,8 @@
 //! document in place through [`DocRef`] (read-only, no copy).
 
 use crate::value::{
-    format_java_double, format_java_float, java_double_cmp, java_string_cmp, java_string_hash,
-    CollectionKind, Map as DocMap, Set as DocSet, Value,
+    format_java_double, format_java_float, java_string_cmp, java_string_hash, CollectionKind,
+    Map as DocMap, Set as DocSet, Value,
 };
 use indexmap::{Equivalent, IndexMap, IndexSet};
 use std::cell::RefCell;
@@ -537,6 +537,26 @@ pub fn compare_values(a: &V, b: &V) -> Result<std::cmp::Ordering, Thrown> {
             class_name(a)
         ),
     ))
+}
+
+/// `Double.compare`: orders by `doubleToLongBits` for equal values, so -0.0 < 0.0, and NaN is
+/// greatest. (Own copy: `value::java_double_cmp` orders zeros the other way round.)
+pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if a < b {
+        return Ordering::Less;
+    }
+    if a > b {
+        return Ordering::Greater;
+    }
+    let bits = |x: f64| {
+        if x.is_nan() {
+            0x7ff8_0000_0000_0000i64
+        } else {
+            x.to_bits() as i64
+        }
+    };
+    bits(a).cmp(&bits(b))
 }
 
 // ----- numbers -----

@@ -761,10 +761,12 @@ fn get_by_path(recv: &V, args: &[V]) -> R<V> {
                     }
                     crate::painless::interp::get_index(&cur, &V::Int(idx))?
                 }
-                Err(_) => return Err(Thrown::iae(format!(
+                Err(_) => {
+                    return Err(Thrown::iae(format!(
                     "Could not parse [{seg}] as a int index into list at path [{}] and index [{i}]",
                     path
-                ))),
+                )))
+                }
             },
             _ => {
                 if args.len() == 2 {

@@ -437,7 +437,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             ("isNaN", 1) => Ok(V::Bool(f64_arg(a(0))?.is_nan())),
             ("isInfinite", 1) => Ok(V::Bool(f64_arg(a(0))?.is_infinite())),
             ("isFinite", 1) => Ok(V::Bool(f64_arg(a(0))?.is_finite())),
-            ("compare", 2) => Ok(V::Int(crate::value::java_double_cmp(
+            ("compare", 2) => Ok(V::Int(crate::painless::rt::java_double_cmp(
                 f64_arg(a(0))?,
                 f64_arg(a(1))?,
             ) as i32)),

@@ -556,7 +556,7 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
                 };
                 let p = prec.unwrap_or(6);
                 let mut t = if conv == 'f' {
-                    format!("{:.*}", p, v.abs())
+                    fixed_half_up(v.abs(), p)
                 } else {
                     let s = format!("{:.*e}", p, v.abs());
                     // Rust: 1.5e3 ; Java: 1.500000e+03
@@ -620,6 +620,83 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
         }
     }
     Ok(out)
+}
+
+/// `%.Nf` as `java.util.Formatter` does it: HALF_UP rounding of the shortest decimal
+/// representation (so 2.5 -> "3" and 1.005 -> "1.01").
+fn fixed_half_up(v: f64, prec: usize) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else {
+            "Infinity".into()
+        };
+    }
+    let sci = format!("{v:e}");
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let mut digits: Vec<u8> = mant
+        .bytes()
+        .filter(|b| b.is_ascii_digit())
+        .map(|b| b - b'0')
+        .collect();
+    // value = 0.d1d2d3... * 10^point; normalise so that at least one integer digit exists
+    let mut point = exp + 1;
+    if point <= 0 {
+        let mut padded = vec![0u8; (1 - point) as usize];
+        padded.extend_from_slice(&digits);
+        digits = padded;
+        point = 1;
+    }
+    let keep = (point + prec as i64) as usize;
+    let mut kept: Vec<u8> = digits.iter().copied().take(keep).collect();
+    while kept.len() < keep {
+        kept.push(0);
+    }
+    let round_up = keep < digits.len() && digits[keep] >= 5;
+    let mut int_len = point as usize;
+    if round_up {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, 1);
+                int_len += 1;
+                break;
+            }
+            i -= 1;
+            if kept[i] == 9 {
+                kept[i] = 0;
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    let mut all: Vec<u8> = Vec::new();
+    all.extend_from_slice(&kept);
+    let int_part: String = if int_len == 0 {
+        "0".into()
+    } else {
+        all[..int_len.min(all.len())]
+            .iter()
+            .map(|d| (b'0' + d) as char)
+            .collect()
+    };
+    let mut frac: String = all
+        .get(int_len..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|d| (b'0' + d) as char)
+        .collect();
+    frac.truncate(prec);
+    while frac.len() < prec {
+        frac.push('0');
+    }
+    if prec > 0 {
+        format!("{int_part}.{frac}")
+    } else {
+        int_part
+    }
 }
 
 fn group_thousands(digits: &str) -> String {
