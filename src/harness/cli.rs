@@ -151,7 +151,10 @@ pub fn run_test(args: TestArgs) -> i32 {
                     style.bold(&format!("{}/{}", c.suite, c.test)),
                     style.dim(&format!("({})", c.input.display()))
                 );
-                for p in &c.problems {
+                for (i, p) in c.problems.iter().enumerate() {
+                    if i > 0 && matches!(p, Problem::Doc(_) | Problem::PipelineError { .. }) {
+                        println!();
+                    }
                     for line in render_problem(p, style).lines() {
                         println!("  {line}");
                     }
