@@ -466,6 +466,35 @@ fn fields_document_count_and_order() {
 }
 
 #[test]
+fn dropped_documents_are_null_and_explained() {
+    let (_tmp, root) = scratch("project");
+    std::fs::write(
+        root.join("expected/dropper/one.ndjson-expected.json"),
+        "{\"expected\": [null, {\"a\": 2, \"seen\": true}]}",
+    )
+    .unwrap();
+    let r = run(&["test", s(&root.join("test_data/dropper"))]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("document [1] (input line 2):"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("(document): expected {\"a\":2,\"seen\":true}, got null"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("document dropped by [drop] tag=drop_all at "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn skip_is_reported() {
     let (_tmp, root) = scratch("project");
     let report = root.join("report.json");

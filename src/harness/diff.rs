@@ -216,3 +216,61 @@ pub fn strip_ansi(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::harness::compare::field_diffs;
+    use crate::harness::runner::{canonical, FieldFailure};
+
+    fn failure() -> DocFailure {
+        let expected = Value::from_json_str(
+            r#"{"event":{"kind":"event","type":["info","change"]},"user":{"name":"a"},"gone":1}"#,
+        )
+        .unwrap();
+        let actual = Value::from_json_str(
+            r#"{"event":{"kind":"event","type":["info","info"]},"user":{"name":"a"},"extra":"x<y"}"#,
+        )
+        .unwrap();
+        DocFailure {
+            index: 3,
+            line: Some(7),
+            fields: field_diffs(&expected, &actual)
+                .into_iter()
+                .enumerate()
+                .map(|(i, diff)| FieldFailure {
+                    diff,
+                    provenance: (i == 0).then(|| {
+                        "last changed by [append] tag=t at p.yml:4: pipeline [default] processor [2]"
+                            .to_string()
+                    }),
+                })
+                .collect(),
+            expected_json: canonical(&expected),
+            actual_json: canonical(&actual),
+        }
+    }
+
+    #[test]
+    fn plain_rendering() {
+        insta::assert_snapshot!(render_doc_failure(&failure(), Style::plain()));
+    }
+
+    #[test]
+    fn coloured_rendering() {
+        let text = render_doc_failure(&failure(), Style { color: true });
+        assert!(
+            text.contains("\x1b[31m-            \"change\"\x1b[0m"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\x1b[32m+            \"info\"\x1b[0m"),
+            "{text}"
+        );
+        assert_eq!(
+            strip_ansi(&text),
+            render_doc_failure(&failure(), Style::plain())
+        );
+        insta::assert_snapshot!(text.replace('\x1b', "<ESC>"));
+    }
+}

@@ -11,7 +11,7 @@ pub fn escape_html_for_format_version(format_version: &str) -> bool {
     let mut parts = format_version
         .trim()
         .trim_start_matches('v')
-        .split(|c: char| c == '.' || c == '-' || c == '+')
+        .split(['.', '-', '+'])
         .map(|p| p.parse::<u64>().unwrap_or(0));
     let major = parts.next().unwrap_or(0);
     let minor = parts.next().unwrap_or(0);
