@@ -18,6 +18,9 @@ pub const EXIT_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(clap::Args, Debug, Clone, Default)]
+#[command(
+    after_help = "Layouts: <project>/pipelines/<suite>/ + test_data/<suite>/ + expected/<suite>/, or elastic-package's <package>/data_stream/<ds>/{elasticsearch/ingest_pipeline,_dev/test/pipeline}/.\nExit codes: 0 all passed (or skipped), 1 a test failed, 2 usage, configuration or pipeline load errors."
+)]
 pub struct TestArgs {
     /// Project roots, packages, data streams or single test files (default: the current directory).
     pub paths: Vec<PathBuf>,
@@ -45,6 +48,7 @@ pub struct TestArgs {
 }
 
 #[derive(clap::Args, Debug, Clone, Default)]
+#[command(after_help = "Exit codes: 0 identical, 1 different, 2 usage errors or unreadable files.")]
 pub struct DiffArgs {
     /// Expected documents: a JSON document, an NDJSON file, or an {"expected": [...]} file.
     pub expected: PathBuf,

@@ -8,7 +8,7 @@
 //!   `_index: logs-<suite>-default`; generated files never HTML-escape `<`, `>`, `&` (the modern
 //!   elastic-package behaviour, format_version >= 2.12.0); `*.ndjson` inputs are accepted besides
 //!   `*.log` and `*.json`; dotfiles and `*.md` in `test_data/<suite>/` are ignored.
-//! - Every document also gets `_id: "_id"`, the simulate API's default.
+//! - Every document also gets `_id: "_id"` and `_version: -3`, the simulate API's defaults.
 //! - A document that fails in the pipeline comes back from simulate with an error instead of a
 //!   `doc`; elastic-package then sees `null`. We write `null` for it with `--generate` too, but the
 //!   test always fails with the Elasticsearch-style error and the failing processor's position.

@@ -158,12 +158,14 @@ pub enum Outcome {
 }
 
 pub fn new_ingest_document(index: &str, input: &InputDoc) -> crate::document::IngestDocument {
-    // Simulate defaults `_id` to "_id" (ES `SimulatePipelineRequest.parseDocs`).
+    // Simulate defaults `_id` to "_id" and `_version` to `Versions.MATCH_ANY`
+    // (ES `SimulatePipelineRequest.parseDocs`).
     pipeline::new_document(
         input.source.clone(),
         vec![
             ("_index", Value::String(index.to_string())),
             ("_id", Value::String("_id".into())),
+            ("_version", Value::Long(-3)),
         ],
     )
 }
