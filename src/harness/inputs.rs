@@ -171,13 +171,14 @@ fn events(data: &[u8]) -> Result<Vec<InputDoc>, String> {
             ))
         }
     };
+    let lines = event_lines(&text);
     items
         .iter()
         .enumerate()
         .map(|(i, v)| match v {
             Value::Map(m) => Ok(InputDoc {
                 source: m.clone(),
-                line: None,
+                line: lines.get(i).copied(),
             }),
             other => Err(format!(
                 "can't unmarshal test case entry: event {} is {}, not an object",
@@ -186,6 +187,75 @@ fn events(data: &[u8]) -> Result<Vec<InputDoc>, String> {
             )),
         })
         .collect()
+}
+
+/// 1-based lines on which the elements of the top-level `events` array start (best effort, for
+/// messages; the text is known to be valid JSON).
+fn event_lines(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut depth, mut line, mut i) = (0usize, 1usize, 0usize);
+    // Depth of the events array once found, and whether the next value starts an element.
+    let mut events_depth: Option<usize> = None;
+    let mut expect_element = false;
+    let mut last_key: Option<String> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+        }
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let starts_value = !matches!(b, b']' | b'}' | b',' | b':');
+        if expect_element && starts_value && Some(depth) == events_depth {
+            out.push(line);
+            expect_element = false;
+        }
+        match b {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if depth == 1 {
+                    last_key = Some(text[start..i.min(text.len())].to_string());
+                }
+            }
+            b'{' => depth += 1,
+            b'[' => {
+                depth += 1;
+                if depth == 2
+                    && events_depth.is_none()
+                    && last_key
+                        .as_deref()
+                        .is_some_and(|k| k.eq_ignore_ascii_case("events"))
+                {
+                    events_depth = Some(2);
+                    expect_element = true;
+                }
+            }
+            b'}' | b']' => {
+                if Some(depth) == events_depth && b == b']' {
+                    return out;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' => {
+                if Some(depth) == events_depth {
+                    expect_element = true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 fn ndjson(data: &[u8]) -> Result<Vec<InputDoc>, String> {
@@ -293,6 +363,14 @@ mod tests {
                 (6, "3 d".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn json_events_know_their_lines() {
+        let text = "{\"other\": [1, 2],\n \"events\": [\n  {\"a\": \"[x\\\"]\"},\n  {\"b\": [1,\n 2]}, {}\n ]}";
+        assert_eq!(event_lines(text), vec![3, 4, 5]);
+        let docs = events(text.as_bytes()).unwrap();
+        assert_eq!(docs[2].line, Some(5));
     }
 
     #[test]

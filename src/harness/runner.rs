@@ -360,64 +360,70 @@ fn run_case(
                     actual: got.len(),
                 });
             }
-            for i in 0..want.len().max(got.len()) {
-                if matches!(outcomes.get(i), Some(Outcome::Failed(_))) {
-                    continue; // reported as a pipeline error
-                }
-                let (w, g) = (want.get(i), got.get(i));
-                if let (Some(w), Some(g)) = (w, g) {
-                    if compare::equal(w, g) {
-                        continue;
-                    }
-                }
-                let null = Value::Null;
-                let (w, g) = (w.unwrap_or(&null), g.unwrap_or(&null));
-                let diffs = if w.is_null() || g.is_null() {
-                    vec![FieldDiff {
-                        path: Vec::new(),
-                        kind: if i >= want.len() {
-                            DiffKind::Unexpected { actual: g.clone() }
-                        } else if i >= got.len() {
-                            DiffKind::Missing {
-                                expected: w.clone(),
-                            }
-                        } else {
-                            DiffKind::Changed {
-                                expected: w.clone(),
-                                actual: g.clone(),
-                            }
-                        },
-                    }]
-                } else {
-                    compare::field_diffs(w, g)
-                };
-                let provenances: Vec<Option<String>> = if opts.provenance && i < loaded.docs.len() {
-                    let paths: Vec<Vec<Seg>> = diffs.iter().map(|d| d.path.clone()).collect();
-                    provenance::explain(
-                        registry,
-                        &suite.entry,
-                        &suite.index,
-                        &loaded.docs[i],
-                        &paths,
-                    )
-                    .into_iter()
-                    .map(Some)
-                    .collect()
-                } else {
-                    vec![None; diffs.len()]
-                };
-                cr.problems.push(Problem::Doc(DocFailure {
-                    index: i,
-                    line: line(i),
-                    fields: diffs
+            let differing: Vec<usize> = (0..want.len().max(got.len()))
+                .filter(|&i| {
+                    // a failed document is reported as a pipeline error
+                    !matches!(outcomes.get(i), Some(Outcome::Failed(_)))
+                        && !matches!((want.get(i), got.get(i)), (Some(w), Some(g)) if compare::equal(w, g))
+                })
+                .collect();
+            // Provenance re-runs documents: do it in parallel too.
+            let failures: Vec<Problem> = differing
+                .into_par_iter()
+                .map(|i| {
+                    let (w, g) = (want.get(i), got.get(i));
+                    let null = Value::Null;
+                    let (w, g) = (w.unwrap_or(&null), g.unwrap_or(&null));
+                    let diffs = if w.is_null() || g.is_null() {
+                        vec![FieldDiff {
+                            path: Vec::new(),
+                            kind: if i >= want.len() {
+                                DiffKind::Unexpected { actual: g.clone() }
+                            } else if i >= got.len() {
+                                DiffKind::Missing {
+                                    expected: w.clone(),
+                                }
+                            } else {
+                                DiffKind::Changed {
+                                    expected: w.clone(),
+                                    actual: g.clone(),
+                                }
+                            },
+                        }]
+                    } else {
+                        compare::field_diffs(w, g)
+                    };
+                    let provenances: Vec<Option<String>> = if opts.provenance
+                        && i < loaded.docs.len()
+                    {
+                        let paths: Vec<Vec<Seg>> = diffs.iter().map(|d| d.path.clone()).collect();
+                        provenance::explain(
+                            registry,
+                            &suite.entry,
+                            &suite.index,
+                            &loaded.docs[i],
+                            &paths,
+                        )
                         .into_iter()
-                        .zip(provenances)
-                        .map(|(diff, provenance)| FieldFailure { diff, provenance })
-                        .collect(),
-                    expected_json: canonical(w),
-                    actual_json: canonical(g),
-                }));
-            }
+                        .map(Some)
+                        .collect()
+                    } else {
+                        vec![None; diffs.len()]
+                    };
+                    Problem::Doc(DocFailure {
+                        index: i,
+                        line: line(i),
+                        fields: diffs
+                            .into_iter()
+                            .zip(provenances)
+                            .map(|(diff, provenance)| FieldFailure { diff, provenance })
+                            .collect(),
+                        expected_json: canonical(w),
+                        actual_json: canonical(g),
+                    })
+                })
+                .collect();
+            cr.problems.extend(failures);
         }
     }
     for (i, doc) in actual.iter().enumerate() {
