@@ -515,6 +515,31 @@ fn skip_is_reported() {
 }
 
 #[test]
+fn package_level_skip() {
+    let (_tmp, root) = scratch("package");
+    let dir = root.join("acme/_dev/test");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.yml"),
+        "pipeline:\n  skip:\n    reason: not today\n    link: https://example.com/2\n",
+    )
+    .unwrap();
+    // even broken pipelines are not loaded when skipped
+    std::fs::write(
+        root.join("acme/data_stream/audit/elasticsearch/ingest_pipeline/default.yml"),
+        "processors: [{nope: {}}]\n",
+    )
+    .unwrap();
+    let r = run(&["test", s(&root)]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("3 tests: 0 passed, 0 failed, 3 skipped"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn pipeline_errors_and_error_message_fail() {
     let (_tmp, root) = scratch("errors");
     let r = run(&["test", s(&root)]);

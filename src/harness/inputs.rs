@@ -246,11 +246,7 @@ fn event_lines(text: &str) -> Vec<usize> {
                 }
                 depth = depth.saturating_sub(1);
             }
-            b',' => {
-                if Some(depth) == events_depth {
-                    expect_element = true;
-                }
-            }
+            b',' if Some(depth) == events_depth => expect_element = true,
             _ => {}
         }
         i += 1;
