@@ -7,7 +7,6 @@ use super::report;
 use super::runner::{self, DocFailure, FieldFailure, Problem, RunOptions, Status};
 use crate::pipeline::Services;
 use crate::value::{json, Value};
-use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -290,13 +289,13 @@ pub fn read_documents(path: &Path) -> Result<Vec<Value>, String> {
 
 pub fn run_diff(args: DiffArgs) -> i32 {
     let style = Style::for_stdout(args.color);
-    let mut dynamic: Vec<(String, Regex)> = Vec::new();
+    let mut dynamic: Vec<(String, super::config::GoRegex)> = Vec::new();
     for spec in &args.dynamic {
         let Some((field, pattern)) = spec.split_once('=') else {
             eprintln!("error: --dynamic {spec}: expected FIELD=REGEX");
             return EXIT_USAGE;
         };
-        match Regex::new(pattern) {
+        match super::config::compile_go_regex(pattern) {
             Ok(re) => dynamic.push((field.to_string(), re)),
             Err(e) => {
                 eprintln!("error: --dynamic {spec}: invalid regex: {e}");

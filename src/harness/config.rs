@@ -16,12 +16,12 @@ pub struct TestConfig {
     /// `fields`: written into every input document with dotted-path semantics (Go `MapStr.Put`).
     pub fields: Vec<(String, Value)>,
     /// `dynamic_fields`: field path and its regex (Go RE2 `MatchString`, unanchored).
-    pub dynamic_fields: Vec<(String, Regex)>,
+    pub dynamic_fields: Vec<(String, GoRegex)>,
     /// Used only by elastic-package's field-mapping validator; accepted, no effect on the diff.
     pub numeric_keyword_fields: Vec<String>,
     pub string_number_fields: Vec<String>,
     /// `multiline.first_line_pattern`.
-    pub multiline: Option<Regex>,
+    pub multiline: Option<GoRegex>,
     pub skip: Option<Skip>,
     /// Non-fatal remarks (unknown keys), shown to the user.
     pub warnings: Vec<String>,
@@ -35,6 +35,111 @@ const KNOWN_KEYS: [&str; 6] = [
     "multiline",
     "skip",
 ];
+
+/// Compiles a Go RE2 pattern. The `regex` crate's syntax is RE2's, but its Perl classes are
+/// Unicode-aware where Go's are ASCII-only, and it lacks `\Q...\E`: those are rewritten.
+pub fn compile_go_regex(pattern: &str) -> Result<GoRegex, String> {
+    Regex::new(&go_regex_to_rust(pattern))
+        .map(|regex| GoRegex {
+            pattern: pattern.to_string(),
+            regex,
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// A compiled Go regular expression that remembers how it was written.
+#[derive(Debug, Clone)]
+pub struct GoRegex {
+    pattern: String,
+    regex: Regex,
+}
+
+impl GoRegex {
+    /// Go `MatchString`: unanchored unless the pattern anchors itself.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+    /// The pattern as written in the config.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+}
+
+fn go_regex_to_rust(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut in_class = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            let e = chars[i + 1];
+            i += 2;
+            if e == 'Q' {
+                // Literal text up to \E (or the end).
+                while i < chars.len() && !(chars[i] == '\\' && chars.get(i + 1) == Some(&'E')) {
+                    out.push_str(&regex::escape(&chars[i].to_string()));
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            let replacement = match (in_class, e) {
+                (false, 'd') => "[0-9]",
+                (false, 'D') => "[^0-9]",
+                (false, 'w') => "[0-9A-Za-z_]",
+                (false, 'W') => "[^0-9A-Za-z_]",
+                (false, 's') => "[\\t\\n\\f\\r ]",
+                (false, 'S') => "[^\\t\\n\\f\\r ]",
+                (false, 'b') => "(?-u:\\b)",
+                (false, 'B') => "(?-u:\\B)",
+                (true, 'd') => "0-9",
+                (true, 'w') => "0-9A-Za-z_",
+                (true, 's') => "\\t\\n\\f\\r ",
+                _ => {
+                    out.push('\\');
+                    out.push(e);
+                    continue;
+                }
+            };
+            out.push_str(replacement);
+            continue;
+        }
+        if !in_class && c == '[' {
+            in_class = true;
+            out.push(c);
+            i += 1;
+            // A `]` right after `[` or `[^` is a literal.
+            if chars.get(i) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i) == Some(&']') {
+                out.push_str("\\]");
+                i += 1;
+            }
+            continue;
+        }
+        if in_class && c == '[' && chars.get(i + 1) == Some(&':') {
+            // POSIX class such as [:alpha:]: copy through its closing `:]`.
+            while i < chars.len() {
+                out.push(chars[i]);
+                if chars[i] == ']' && i > 0 && chars[i - 1] == ':' {
+                    i += 1;
+                    break;
+                }
+                i += 1;
+            }
+            continue;
+        }
+        if in_class && c == ']' {
+            in_class = false;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
 
 /// The config files that apply to `input`, in merge order, among those that exist.
 pub fn config_files_for(input: &Path) -> Vec<PathBuf> {
@@ -143,7 +248,7 @@ pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
                                 ))
                             }
                         };
-                        let re = Regex::new(&pattern).map_err(|e| {
+                        let re = compile_go_regex(&pattern).map_err(|e| {
                             format!("dynamic_fields.{field}: invalid regex {pattern:?}: {e}")
                         })?;
                         cfg.dynamic_fields.push((field, re));
@@ -169,7 +274,7 @@ pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
                         if pattern.is_empty() {
                             continue;
                         }
-                        cfg.multiline = Some(Regex::new(pattern).map_err(|e| {
+                        cfg.multiline = Some(compile_go_regex(pattern).map_err(|e| {
                             format!("multiline.first_line_pattern: invalid regex {pattern:?}: {e}")
                         })?);
                     }
@@ -299,6 +404,23 @@ mod tests {
         assert!(parse("skip:\n  reason: r\n")
             .unwrap_err()
             .contains("skip.link"));
+    }
+
+    #[test]
+    fn go_regex_classes_are_ascii() {
+        let re = compile_go_regex(r"^\d+\.\d+(\.|\..*)?$").unwrap();
+        assert!(re.is_match("72.0."));
+        assert!(!re.is_match("٧٢.0"), "Go's \\d is ASCII only");
+        assert!(compile_go_regex(r"[\d\s]x").unwrap().is_match(" x"));
+        // Go's \b is an ASCII word boundary.
+        assert!(compile_go_regex(r"\bx").unwrap().is_match("éx"));
+        assert!(!compile_go_regex(r"\bé").unwrap().is_match("é"));
+        assert!(compile_go_regex(r"\Qa.b\E$").unwrap().is_match("xa.b"));
+        assert!(!compile_go_regex(r"\Qa.b\E$").unwrap().is_match("xaxb"));
+        assert!(compile_go_regex(r"[]a]").unwrap().is_match("]"));
+        assert!(compile_go_regex(r"[[:alpha:]]\w").unwrap().is_match("a_"));
+        assert!(!compile_go_regex(r"^\w$").unwrap().is_match("é"));
+        assert!(compile_go_regex(r"^\W$").unwrap().is_match("é"));
     }
 
     #[test]

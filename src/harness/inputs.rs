@@ -327,11 +327,10 @@ fn sort_value(v: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex::Regex;
 
     fn multiline(pattern: &str) -> TestConfig {
         TestConfig {
-            multiline: Some(Regex::new(pattern).unwrap()),
+            multiline: Some(super::super::config::compile_go_regex(pattern).unwrap()),
             ..Default::default()
         }
     }
