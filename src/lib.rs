@@ -9,6 +9,7 @@ pub mod dates;
 pub mod document;
 pub mod geoip;
 pub mod grok;
+pub mod harness;
 pub mod java;
 pub mod painless;
 pub mod pipeline;

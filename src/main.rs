@@ -66,6 +66,10 @@ enum Output {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run golden-file pipeline tests (this project's layout or elastic-package's).
+    Test(ingest_emu::harness::TestArgs),
+    /// Semantic diff of two documents, NDJSON files or {"expected": [...]} files.
+    Diff(ingest_emu::harness::DiffArgs),
     /// Run an Elasticsearch `_simulate` request and print ES's response.
     Simulate {
         #[command(flatten)]
@@ -359,8 +363,17 @@ fn painless(
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Usage errors exit 2 (help and version exit 0).
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
     match cli.command {
+        Command::Test(args) => ExitCode::from(ingest_emu::harness::run_test(args) as u8),
+        Command::Diff(args) => ExitCode::from(ingest_emu::harness::run_diff(args) as u8),
         Command::Simulate {
             pipeline,
             verbose,
