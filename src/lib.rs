@@ -10,6 +10,7 @@ pub mod document;
 pub mod gen;
 pub mod geoip;
 pub mod grok;
+pub mod harness;
 pub mod java;
 pub mod painless;
 pub mod pipeline;
