@@ -116,10 +116,10 @@ pub fn run_test(args: TestArgs) -> i32 {
     let opts = RunOptions {
         generate: args.generate,
         provenance: !args.no_provenance,
-        services: Arc::new(Services {
-            geoip_dir: args.geoip_dir.clone(),
-            user_agent_regexes: args.user_agent_regexes.clone(),
-        }),
+        services: Arc::new(Services::new(
+            args.geoip_dir.clone(),
+            args.user_agent_regexes.clone(),
+        )),
     };
     let mut results = Vec::new();
     for suite in &suites {
