@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use ingest_emu::pipeline::{load_definitions, ConfigError, Definition, Registry, Services};
 use ingest_emu::run::{OutputFormat, RunOptions};
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
