@@ -5,6 +5,7 @@ pub mod document;
 pub mod geoip;
 pub mod grok;
 pub mod java;
+pub mod java_regex;
 pub mod painless;
 pub mod pipeline;
 pub mod processors;
