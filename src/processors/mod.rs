@@ -4,17 +4,24 @@
 mod value_source;
 
 pub mod append;
+pub mod bytes;
 pub mod convert;
 pub mod drop;
 pub mod fail;
 pub mod foreach;
+pub mod gsub;
 pub mod json;
+pub mod lowercase;
 pub mod pipeline;
 pub mod remove;
 pub mod rename;
 pub mod script;
 pub mod set;
+pub mod string_processor;
 pub mod terminate;
+pub mod trim;
+pub mod uppercase;
+pub mod urldecode;
 
 pub use value_source::ValueSource;
 
@@ -32,17 +39,23 @@ fn boxed<P: Processor + 'static>(
 fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
+        "bytes" => |c, _, _| boxed(bytes::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
+        "gsub" => |c, _, _| boxed(gsub::from_config(c)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
+        "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
+        "trim" => |c, _, _| boxed(trim::from_config(c)),
+        "uppercase" => |c, _, _| boxed(uppercase::from_config(c)),
+        "urldecode" => |c, _, _| boxed(urldecode::from_config(c)),
         _ => return None,
     })
 }
