@@ -10,6 +10,7 @@ pub mod drop;
 pub mod fail;
 pub mod foreach;
 pub mod gsub;
+pub mod join;
 pub mod json;
 pub mod lowercase;
 pub mod pipeline;
@@ -17,6 +18,8 @@ pub mod remove;
 pub mod rename;
 pub mod script;
 pub mod set;
+pub mod sort;
+pub mod split;
 pub mod string_processor;
 pub mod terminate;
 pub mod trim;
@@ -45,6 +48,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "gsub" => |c, _, _| boxed(gsub::from_config(c)),
+        "join" => |c, _, _| boxed(join::Join::from_config(c)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
         "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
@@ -52,6 +56,8 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
+        "sort" => |c, _, _| boxed(sort::Sort::from_config(c)),
+        "split" => |c, _, _| boxed(split::Split::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
         "trim" => |c, _, _| boxed(trim::from_config(c)),
         "uppercase" => |c, _, _| boxed(uppercase::from_config(c)),
