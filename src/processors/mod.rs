@@ -6,6 +6,7 @@ mod value_source;
 pub mod append;
 pub mod bytes;
 pub mod convert;
+pub mod dot_expander;
 pub mod drop;
 pub mod fail;
 pub mod foreach;
@@ -44,6 +45,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
         "bytes" => |c, _, _| boxed(bytes::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
+        "dot_expander" => |c, _, _| boxed(dot_expander::DotExpander::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),

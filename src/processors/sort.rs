@@ -30,17 +30,18 @@ impl Sort {
         let target_field = cfg
             .optional_path("target_field")?
             .unwrap_or_else(|| field.clone());
-        let order =
-            match cfg.string_or("order", "asc")?.as_str() {
-                "asc" => Order::Asc,
-                "desc" => Order::Desc,
-                other => return Err(cfg.error(
+        let order = match cfg.string_or("order", "asc")?.as_str() {
+            "asc" => Order::Asc,
+            "desc" => Order::Desc,
+            other => {
+                return Err(cfg.error(
                     Some("order"),
                     format!(
                         "Sort direction [{other}] not recognized. Valid values are: [asc, desc]"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         Ok(Sort {
             field,
             order,
