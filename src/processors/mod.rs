@@ -17,6 +17,7 @@ pub mod lowercase;
 pub mod pipeline;
 pub mod remove;
 pub mod rename;
+pub mod reroute;
 pub mod script;
 pub mod set;
 pub mod sort;
@@ -56,6 +57,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
+        "reroute" => |c, _, _| boxed(reroute::Reroute::from_config(c)),
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
         "sort" => |c, _, _| boxed(sort::Sort::from_config(c)),

@@ -155,7 +155,7 @@ fn compare(order: Order, a: &Value, b: &Value, site: &str) -> Result<Ordering, P
 
 const MIN_MERGE: usize = 32;
 
-fn java_sort(a: &mut Vec<Value>, order: Order) -> Result<(), ProcessorError> {
+fn java_sort(a: &mut [Value], order: Order) -> Result<(), ProcessorError> {
     let n = a.len();
     if n < 2 {
         return Ok(());
@@ -172,7 +172,7 @@ fn java_sort(a: &mut Vec<Value>, order: Order) -> Result<(), ProcessorError> {
     if !homogeneous {
         // Locate the failing comparison in TimSort's first steps, chunk by chunk.
         let min_run = min_run_length(n);
-        let mut scratch = a.clone();
+        let mut scratch = a.to_vec();
         let mut lo = 0;
         while lo < n {
             let run = count_run_and_make_ascending(&mut scratch, lo, n, order)?;
