@@ -11,6 +11,7 @@ pub mod drop;
 pub mod fail;
 pub mod foreach;
 pub mod gsub;
+pub mod html_strip;
 pub mod join;
 pub mod json;
 pub mod lowercase;
@@ -51,6 +52,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "gsub" => |c, _, _| boxed(gsub::from_config(c)),
+        "html_strip" => |c, _, _| boxed(html_strip::from_config(c)),
         "join" => |c, _, _| boxed(join::Join::from_config(c)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
         "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
