@@ -37,11 +37,18 @@ impl Processor for Join {
                     "field [{field}] is null, cannot join."
                 )))
             }
-            Value::List(items) => items
-                .iter()
-                .map(Value::to_java_string)
-                .collect::<Vec<_>>()
-                .join(&self.separator),
+            Value::List(items) => {
+                // `Object::toString` on a null element throws a NullPointerException without a
+                // message
+                if items.iter().any(Value::is_null) {
+                    return Err(ProcessorError::new("null_pointer_exception", "null"));
+                }
+                items
+                    .iter()
+                    .map(Value::to_java_string)
+                    .collect::<Vec<_>>()
+                    .join(&self.separator)
+            }
             other => {
                 return Err(ProcessorError::illegal_argument(format!(
                     "field [{field}] of type [{}] cannot be cast to [java.util.List]",
@@ -72,14 +79,14 @@ mod tests {
             join(json!({"field": "f", "separator": "-"}), r#"["a","b","c"]"#).unwrap(),
             r#"{"f":"a-b-c"}"#
         );
-        // JoinProcessorTests.testJoinIntegers; doubles and nulls as Java prints them
+        // JoinProcessorTests.testJoinIntegers; doubles, maps and lists as Java prints them
         assert_eq!(
             join(
                 json!({"field": "f", "separator": ","}),
-                r#"[1,2.0,true,null,{"a":1},[1]]"#
+                r#"[1,2.0,true,{"a":1},[1]]"#
             )
             .unwrap(),
-            r#"{"f":"1,2.0,true,null,{a=1},[1]"}"#
+            r#"{"f":"1,2.0,true,{a=1},[1]"}"#
         );
         assert_eq!(
             join(json!({"field": "f", "separator": ","}), "[]").unwrap(),
@@ -92,6 +99,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(source_json(&d), r#"{"f":["a","b"],"t":"ab"}"#);
+    }
+
+    #[test]
+    fn null_elements_fail() {
+        let e = run(
+            "join",
+            json!({"field": "f", "separator": ","}),
+            r#"{"f":["a",null]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, "null_pointer_exception");
     }
 
     #[test]

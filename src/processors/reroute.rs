@@ -109,7 +109,33 @@ fn read_sources(
     key: &str,
     part: Part,
 ) -> Result<(Vec<ValueSource>, bool), ConfigError> {
-    let values = cfg.optional_string_or_list(key)?.unwrap_or_default();
+    // ES readOptionalListOrString: a string, or a list (of strings)
+    let values: Vec<String> = match cfg.take(key) {
+        None | Some(serde_json::Value::Null) => Vec::new(),
+        Some(serde_json::Value::String(s)) => vec![s],
+        Some(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .map(|v| match v {
+                serde_json::Value::String(s) => Ok(s),
+                other => Err(cfg.error(
+                    Some(key),
+                    format!(
+                        "property isn't a string, but of type [{}]",
+                        crate::pipeline::config::json_class_name(&other)
+                    ),
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(other) => {
+            return Err(cfg.error(
+                Some(key),
+                format!(
+                    "property isn't a list, but of type [{}]",
+                    crate::pipeline::config::json_class_name(&other)
+                ),
+            ))
+        }
+    };
     let mut sources = values
         .iter()
         .map(|v| ValueSource::parse(v, part))
@@ -417,6 +443,10 @@ mod tests {
         assert_eq!(
             config_error("reroute", json!({"namespace": "{{a}}-{{b}}"})),
             "[namespace] '{{a}}-{{b}}' is not a valid field reference"
+        );
+        assert_eq!(
+            config_error("reroute", json!({"dataset": 1})),
+            "[dataset] property isn't a list, but of type [java.lang.Integer]"
         );
         assert_eq!(
             config_error("reroute", json!({"namespace": "x{{a}}"})),
