@@ -1,10 +1,12 @@
 //! One file per processor type. Each has `from_config` (strict option validation with ES's wording)
 //! and an `execute` that works on one document.
 
+mod field_access;
 mod value_source;
 
 pub mod append;
 pub mod convert;
+pub mod dissect;
 pub mod drop;
 pub mod fail;
 pub mod foreach;
@@ -33,6 +35,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
+        "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
