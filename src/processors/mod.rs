@@ -6,6 +6,7 @@ mod value_source;
 
 pub mod append;
 pub mod convert;
+pub mod csv;
 pub mod dissect;
 pub mod drop;
 pub mod fail;
@@ -36,6 +37,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
+        "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
         "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
