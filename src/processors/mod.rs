@@ -2,9 +2,11 @@
 //! and an `execute` that works on one document.
 
 mod field_access;
+mod inet;
 mod value_source;
 
 pub mod append;
+pub mod community_id;
 pub mod convert;
 pub mod csv;
 pub mod dissect;
@@ -36,6 +38,7 @@ fn boxed<P: Processor + 'static>(
 fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
+        "community_id" => |c, _, _| boxed(community_id::CommunityId::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
         "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
         "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
