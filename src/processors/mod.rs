@@ -12,6 +12,7 @@ pub mod csv;
 pub mod dissect;
 pub mod drop;
 pub mod fail;
+pub mod fingerprint;
 pub mod foreach;
 pub mod json;
 pub mod kv;
@@ -44,6 +45,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
+        "fingerprint" => |c, _, _| boxed(fingerprint::Fingerprint::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
         "kv" => |c, _, _| boxed(kv::Kv::from_config(c)),
