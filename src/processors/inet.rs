@@ -36,6 +36,81 @@ pub fn address_bytes(ip: &IpAddr) -> Vec<u8> {
     }
 }
 
+/// ES `InetAddresses.parseCidr`: the address and the prefix length.
+pub fn parse_cidr(masked: &str) -> Result<(IpAddr, i32), (String, String)> {
+    let iae = |m: String| ("illegal_argument_exception".to_string(), m);
+    // String.split("/") drops trailing empty strings
+    let mut fields: Vec<&str> = masked.split('/').collect();
+    while fields.len() > 1 && fields.last() == Some(&"") {
+        fields.pop();
+    }
+    if fields.len() != 2 {
+        return Err(iae(format!("Expected [ip/prefix] but was [{masked}]")));
+    }
+    let address = for_string(fields[0]).map_err(iae)?;
+    if fields[0].contains(':') && address.is_ipv4() {
+        return Err(iae(format!(
+            "CIDR notation is not allowed with IPv6-mapped IPv4 address [{} as it introduces ambiguity as to whether the prefix length should be interpreted as a v4 prefix length or a v6 prefix length",
+            fields[0]
+        )));
+    }
+    let prefix = crate::java::parse_int(fields[1]).ok_or_else(|| {
+        (
+            "number_format_exception".to_string(),
+            format!("For input string: \"{}\"", fields[1]),
+        )
+    })?;
+    Ok((address, prefix))
+}
+
+/// Lucene's IPv4-in-IPv6 encoding used when comparing mixed families.
+fn encode16(b: &[u8]) -> Vec<u8> {
+    if b.len() == 4 {
+        let mut v = vec![0u8; 10];
+        v.extend([0xff, 0xff]);
+        v.extend_from_slice(b);
+        v
+    } else {
+        b.to_vec()
+    }
+}
+
+/// ES `CIDRUtils.isInRange(byte[], String)`: a CIDR range or a single address. Errors are
+/// (exception type, message).
+pub fn in_range(addr: &IpAddr, cidr: &str) -> Result<bool, (String, String)> {
+    let (lower, upper) = if cidr.contains('/') {
+        let (value, prefix) = parse_cidr(cidr)?;
+        let mut lower = address_bytes(&value);
+        let mut upper = lower.clone();
+        let bits = 8 * lower.len() as i32;
+        if prefix < 0 || prefix > bits {
+            return Err((
+                "illegal_argument_exception".into(),
+                format!("illegal prefixLength '{prefix}'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges"),
+            ));
+        }
+        for i in prefix as usize..bits as usize {
+            let m = 1u8 << (7 - (i & 7));
+            lower[i >> 3] &= !m;
+            upper[i >> 3] |= m;
+        }
+        (lower, upper)
+    } else {
+        let b = address_bytes(
+            &for_string(cidr).map_err(|m| ("illegal_argument_exception".to_string(), m))?,
+        );
+        (b.clone(), b)
+    };
+    let mut a = address_bytes(addr);
+    let (mut lower, mut upper) = (lower, upper);
+    if a.len() != lower.len() {
+        a = encode16(&a);
+        lower = encode16(&lower);
+        upper = encode16(&upper);
+    }
+    Ok(lower <= a && upper >= a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::for_string;

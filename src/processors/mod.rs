@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod foreach;
 pub mod json;
 pub mod kv;
+pub mod network_direction;
 pub mod pipeline;
 pub mod remove;
 pub mod rename;
@@ -49,6 +50,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
         "kv" => |c, _, _| boxed(kv::Kv::from_config(c)),
+        "network_direction" => |c, _, _| boxed(network_direction::NetworkDirection::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
