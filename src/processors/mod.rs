@@ -23,6 +23,7 @@ pub mod rename;
 pub mod script;
 pub mod set;
 pub mod terminate;
+pub mod uri_parts;
 
 pub use value_source::ValueSource;
 
@@ -57,6 +58,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
+        "uri_parts" => |c, _, _| boxed(uri_parts::UriParts::from_config(c)),
         _ => return None,
     })
 }
