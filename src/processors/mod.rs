@@ -18,6 +18,7 @@ pub mod json;
 pub mod kv;
 pub mod network_direction;
 pub mod pipeline;
+pub mod registered_domain;
 pub mod remove;
 pub mod rename;
 pub mod script;
@@ -53,6 +54,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "kv" => |c, _, _| boxed(kv::Kv::from_config(c)),
         "network_direction" => |c, _, _| boxed(network_direction::NetworkDirection::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
+        "registered_domain" => |c, _, _| boxed(registered_domain::RegisteredDomain::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
