@@ -25,7 +25,7 @@ pub struct CommunityId {
 
 impl CommunityId {
     pub fn from_config(cfg: &mut Config) -> Result<CommunityId, ConfigError> {
-        let mut path = |cfg: &mut Config, key: &str, default: &str| {
+        let path = |cfg: &mut Config, key: &str, default: &str| {
             let s = cfg.string_or(key, default)?;
             FieldPath::parse(&s).map_err(|e| cfg.error(Some(key), e))
         };
@@ -244,7 +244,7 @@ struct FlowData {
 }
 
 impl FlowData {
-    fn to_bytes(&mut self) -> Result<Vec<u8>, ProcessorError> {
+    fn encode(&mut self) -> Result<Vec<u8>, ProcessorError> {
         let kind = self.protocol.1;
         let is_icmp = matches!(kind, Kind::Icmp | Kind::IcmpV6);
         let has_port = is_icmp || kind == Kind::PortBased;
@@ -298,7 +298,7 @@ impl Processor for CommunityId {
         };
         let mut hasher = Sha1::new();
         hasher.update(self.seed);
-        hasher.update(flow.to_bytes()?);
+        hasher.update(flow.encode()?);
         let id = format!(
             "1:{}",
             base64::engine::general_purpose::STANDARD.encode(hasher.finalize())

@@ -140,7 +140,7 @@ impl Key {
             }
         }
         match name {
-            Some(name) if !(name.is_empty() && !skip) => Ok(Key {
+            Some(name) if !name.is_empty() || skip => Ok(Key {
                 modifier,
                 skip,
                 skip_right_padding,

@@ -24,7 +24,7 @@ pub struct NetworkDirection {
 
 impl NetworkDirection {
     pub fn from_config(cfg: &mut Config) -> Result<NetworkDirection, ConfigError> {
-        let mut path = |cfg: &mut Config, key: &str, default: &str| {
+        let path = |cfg: &mut Config, key: &str, default: &str| {
             let s = cfg.string_or(key, default)?;
             FieldPath::parse(&s).map_err(|e| cfg.error(Some(key), e))
         };

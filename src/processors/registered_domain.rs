@@ -206,9 +206,8 @@ pub fn domain_info(name: &str) -> Option<DomainInfo> {
         }
         return None;
     };
-    let Some(dot) = registered.find('.') else {
-        return None;
-    };
+    // a root without a dot: no matching public suffix
+    let dot = registered.find('.')?;
     let index = dot + 1;
     if index >= registered.len() {
         return Some(DomainInfo::default());
