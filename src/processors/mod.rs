@@ -3,6 +3,8 @@
 
 mod field_access;
 mod inet;
+#[cfg(test)]
+mod java_oracle;
 mod value_source;
 
 pub mod append;

@@ -355,7 +355,7 @@ pub fn translate(p: &str) -> Result<Option<String>, String> {
                 }
                 out.push_str(r"\&");
             }
-            _ if in_class => push_literal_raw(&mut out, c),
+            _ if in_class => out.push(c),
             '.' => {
                 let _ = write!(out, "[^{LINE_TERMINATORS}]");
             }
@@ -522,5 +522,124 @@ mod tests {
         let re = JavaRegex::new("(^([ ]+))|([ ]+$)").unwrap();
         assert_eq!(re.replace_all_literal("  a  ", ""), "a");
         assert_eq!(re.replace_all_literal("a  \n", ""), "a\n");
+    }
+}
+
+#[cfg(test)]
+mod oracle {
+    use super::JavaRegex;
+
+    /// (pattern, input, limit)
+    const CASES: &[(&str, &str, i32)] = &[
+        (",", "a,b,,c,,", 0),
+        (",", "a,b,,c,,", -1),
+        (",", "a,b,,c,,", 2),
+        ("=", "a=b=c", 2),
+        ("=", "=", 2),
+        ("=", "", 2),
+        ("=", "abc", 2),
+        (
+            ", ",
+            "New Geo-Location=NEGATIVE, New Device=POSITIVE, Velocity=NEGATIVE",
+            0,
+        ),
+        (" ", " a  b ", 0),
+        ("\\s+", " a \u{a0} b\u{2003}c ", 0),
+        ("\\s", "a\u{b}b\u{c}c", 0),
+        ("&|\\s", "a=1 b=2&c=3", 0),
+        ("[,;]", "a,b;c", 0),
+        ("", "abc", 0),
+        ("", "abc", 2),
+        ("x*", "axxbxc", 0),
+        ("\\b", "ab cd", 0),
+        ("(?<=,)", "a,b,c", 0),
+        ("(?=,)", "a,b,c", 0),
+        ("(?!a)", "aab", 0),
+        ("\\d", "a1b٣c", 0),
+        ("\\w+", "héllo wörld_1", 0),
+        ("\\p{Alpha}", "aé1", 0),
+        ("\\p{Punct}", "a!b,c~d", 0),
+        ("\\p{Lu}", "aÉbC", 0),
+        ("\\p{IsLatin}", "aЖb", 0),
+        ("\\p{javaLowerCase}", "AbC", 0),
+        (".", "a\u{85}b\rc", 0),
+        ("(?s).", "a\nb", 0),
+        ("\\Q.*\\E", "a.*b", 0),
+        ("[^a-c]", "abcdabc", 0),
+        ("[a-z&&[^aeiou]]", "abecid", 0),
+        ("[\\d&&[^5]]", "152535", 0),
+        ("a++", "aaab", 0),
+        ("(a)\\1", "xaax", 0),
+        ("(?i)B", "abAB", 0),
+        ("$", "ab\n", 0),
+        ("b$", "ab\nab", 0),
+        ("^a", "aa", 0),
+        ("\\t", "a\tb", 0),
+        ("\\x41", "zAz", 0),
+        ("\\u00e9", "zéz", 0),
+        ("\\0101", "zAz", 0),
+        ("\\cI", "a\tb", 0),
+        ("[\\s\\S]", "ab", 0),
+        ("\\h", "a\u{a0}b c", 0),
+        ("\\v", "a\u{b}b\nc", 0),
+        ("\\R", "a\r\nb\nc", 0),
+        ("a{2}", "aaaa", 0),
+        ("a{2,}?", "aaaaa", 0),
+        ("[-a]", "x-a", 0),
+        ("[a-]", "x-a", 0),
+        ("[~]", "a~b", 0),
+        ("[a~~b]", "x~a", 0),
+        ("[\\[\\]]", "a[b]c", 0),
+        ("\\.", "a.b", 0),
+        ("\\-", "a-b", 0),
+        ("\\/", "a/b", 0),
+        ("\\\"", "a\"b", 0),
+        ("é", "aéb", 0),
+        ("(^([ \"]+))|([ \"]+$)", " \"ab\" ", 0),
+    ];
+
+    fn hex(s: &str) -> String {
+        s.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn unhex(h: &str) -> String {
+        let bytes: Vec<u8> = (0..h.len() / 2)
+            .map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).unwrap())
+            .collect();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn matches_java_util_regex() {
+        let input: String = CASES
+            .iter()
+            .map(|(p, s, l)| format!("{}\t{}\t{l}\n", hex(p), hex(s)))
+            .collect();
+        let Some(out) = crate::processors::java_oracle::run("RegexSplit", &input) else {
+            return;
+        };
+        assert_eq!(out.lines().count(), CASES.len());
+        let mut failures = Vec::new();
+        for ((p, s, l), expected) in CASES.iter().zip(out.lines()) {
+            let expected = unhex(expected);
+            let ours = match JavaRegex::new(p) {
+                Ok(re) => {
+                    let parts = re.split(s, *l);
+                    format!(
+                        "{}\t{}\t{}",
+                        parts.join("\u{1}"),
+                        re.replace_all_literal(s, "_"),
+                        parts.len()
+                    )
+                }
+                Err(e) => format!("compile error: {e}"),
+            };
+            if ours != expected {
+                failures.push(format!(
+                    "{p:?} on {s:?} ({l})\n  java: {expected:?}\n  ours: {ours:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

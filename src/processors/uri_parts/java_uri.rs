@@ -677,3 +677,134 @@ mod tests {
         assert!(parse_url("http://h:xx/").is_none());
     }
 }
+
+#[cfg(test)]
+mod oracle {
+    use super::{parse_uri, parse_url, Parts};
+
+    const INPUTS: &[&str] = &[
+        "http://www.google.com",
+        "http://www.google.com:88/google.png",
+        "https://user:pw@testing.google.com:8080/foo/bar?foo1=bar1&foo2=bar2#anchorVal",
+        "ftp://ftp.is.co.za/rfc/rfc1808.txt",
+        "telnet://192.0.2.16:80/",
+        "ldap://[2001:db8::7]/c=GB?objectClass?one",
+        "http://www.google.com/path with spaces",
+        "https://user:pw@testing.google.com:8080/foo with space/bar?foo1=bar1&foo2=bar2#anchorVal",
+        "not:\\/_a_valid_uri",
+        "mailto:John.Doe@example.com",
+        "news:comp.infosystems.www.servers.unix",
+        "tel:+1-816-555-1212",
+        "urn:oasis:names:specification:docbook:dtd:xml:4.1.2",
+        "foo/bar.txt",
+        "/a/b.c/d",
+        "",
+        "#frag",
+        "?q=1",
+        "http://my_host.example.com/x",
+        "http://1.2.3/x",
+        "http://1.2.3.4.5/x",
+        "http://256.1.1.1/x",
+        "http://01.02.03.004:8/x",
+        "http://a-.b.com/",
+        "http://-a.b.com/",
+        "http://a.b-c.com./x",
+        "http://a.1com/",
+        "http://host:/x",
+        "http://host:99999999999/x",
+        "http://host:80a/x",
+        "http://[::1]:9/",
+        "http://[::1%eth0]/",
+        "http://[fe80::1%25eth0]/",
+        "http://[zz::1]/",
+        "http://u@h@x.com/",
+        "http://u:p:q@x.com/a",
+        "http://x.com/a%20b/c%C3%A9.txt?q=%41%zz#%42",
+        "http://x.com/a%2",
+        "http://x.com/caf\u{e9}?\u{e9}=1#\u{e9}",
+        "http://x.com/a|b",
+        "http://x.com/a^b",
+        "http://x.com/a\"b",
+        "http://x.com/a<b>",
+        "http://x.com/a{b}",
+        "http://x.com/a`b",
+        "http://x.com/a\\b",
+        "http://x.com/a#b#c",
+        "http://x.com/./a/../b/./c",
+        "http://x y.com/",
+        "HTTP://X.COM/A",
+        "hTtP://x.com/",
+        "1http://x.com/",
+        "ht_tp://x.com/",
+        "http:",
+        "http:/",
+        "http://",
+        "http:///x",
+        "http:x",
+        "file:///etc/hosts",
+        "file:/C:/x y.txt",
+        "http://x.com:80?q",
+        "http://x.com?q=1/2",
+        "http://x.com#f?g",
+        "  http://x.com/  ",
+        "url:http://x.com/a b",
+        "jar:file:/x.jar!/a b",
+        "http://[::1]x/ y",
+        "http://x.com/a b?c d#e f",
+        "https://user:p w@x.com/",
+        "//host/path",
+        "//host",
+        "///x",
+        "a:b:c",
+        ":x",
+        "x:",
+        "http://h.com/%",
+        "http://h.com/\u{a0}",
+        "http://\u{e9}x.com/",
+        "http://x.com/a\tb",
+    ];
+
+    fn show(kind: &str, p: &Parts) -> String {
+        let s = |v: &Option<String>| v.clone().unwrap_or_else(|| "<null>".into());
+        [
+            kind.to_string(),
+            s(&p.scheme),
+            s(&p.host),
+            p.port.to_string(),
+            s(&p.user_info),
+            s(&p.path),
+            s(&p.query),
+            s(&p.fragment),
+        ]
+        .join("\t")
+    }
+
+    #[test]
+    fn matches_java_net_uri_and_url() {
+        let inputs: Vec<&str> = INPUTS
+            .iter()
+            .copied()
+            .filter(|i| !i.contains('\t'))
+            .collect();
+        let Some(out) =
+            crate::processors::java_oracle::run("UriParts", &(inputs.join("\n") + "\n"))
+        else {
+            return;
+        };
+        assert_eq!(out.lines().count(), inputs.len());
+        let mut failures = Vec::new();
+        for (input, expected) in inputs.iter().zip(out.lines()) {
+            let ours = match parse_uri(input) {
+                Some(p) => show("URI", &p),
+                None => match parse_url(input) {
+                    Some(p) => show("URL", &p),
+                    None => "ERR".into(),
+                },
+            };
+            if ours != expected {
+                failures.push(format!("{input:?}\n  java: {expected}\n  ours: {ours}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
