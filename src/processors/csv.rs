@@ -358,6 +358,37 @@ mod tests {
         );
     }
 
+    fn csv4(trim: bool, line: &str) -> String {
+        let cfg = json!({"field": "m", "target_fields": ["a", "b", "c", "d", "e", "f"],
+                         "separator": ";", "quote": "'", "trim": trim});
+        let d = run("csv", cfg, &json!({ "m": line }).to_string()).unwrap();
+        let mut src = d.source();
+        src.remove("m");
+        crate::value::Value::Map(src).to_json()
+    }
+
+    // ES CsvProcessorTests.testQuotedWhitespaces / testUntrimmed / testEmptyFields.
+    #[test]
+    fn es_whitespace_cases() {
+        assert_eq!(
+            csv4(true, "  abc   ; def;ghi  ; '  ooo  '"),
+            r#"{"a":"abc","b":"def","c":"ghi","d":"  ooo  "}"#
+        );
+        assert_eq!(
+            csv4(false, "  abc   ; def;ghi  ;   'ooo'    ;  'jjj'   "),
+            r#"{"a":"  abc   ","b":" def","c":"ghi  ","d":"ooo","e":"jjj"}"#
+        );
+        assert_eq!(csv4(true, ";;;'x';'y';;abc"), r#"{"d":"x","e":"y"}"#);
+        for bad in ["abc'abc", "'abc'asd", "'abcasd", "abc\nabc", "abc\rabc"] {
+            let line = bad.replace("\\n", "\n").replace("\\r", "\r");
+            let cfg = json!({"field": "m", "target_fields": ["a"], "quote": "'"});
+            assert!(
+                run("csv", cfg, &json!({ "m": line }).to_string()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
     #[test]
     fn empty_value() {
         assert_eq!(

@@ -168,6 +168,12 @@ impl Processor for Kv {
         };
         let path = self.field.render(doc);
         let field = FieldPath::parse(&path).ok();
+        // hasField(path, true): an out-of-range list index is an error, not a missing field
+        if let Some(Err(e)) = field.as_ref().map(|f| doc.get(f)) {
+            if e.contains("is out of bounds for array") {
+                return Err(ProcessorError::illegal_argument(e));
+            }
+        }
         let Some(field) = field.filter(|f| doc.has(f)) else {
             if self.ignore_missing {
                 return Ok(Flow::Continue);
@@ -343,6 +349,17 @@ mod tests {
         assert_eq!(
             config_error("kv", json!({"field": "m", "value_split": "="})),
             "[field_split] required property is missing"
+        );
+    }
+
+    #[test]
+    fn out_of_range_index_is_an_error() {
+        let cfg =
+            json!({"field": "l.3", "field_split": "&", "value_split": "=", "ignore_missing": true});
+        let e = run("kv", cfg, r#"{"l":["a=1"]}"#).unwrap_err();
+        assert_eq!(
+            e.reason,
+            "[3] is out of bounds for array with length [1] as part of path [l.3]"
         );
     }
 
