@@ -1,4 +1,5 @@
-//! Renames the named groups of an expanded grok expression.
+//! Prepares an expanded grok expression for Oniguruma: renames its named groups and gives `\w`, `\d`, `\s`
+//! (and their negations) Joni's ASCII meaning.
 //!
 //! Elasticsearch names each `%{NAME:field}` group `NAME:field` and lets Joni accept it; Oniguruma only takes
 //! word characters in group names. Every distinct name is therefore replaced by a synthetic one (`g0`, `g1`,
@@ -21,7 +22,7 @@ pub fn synthetic_name(index: usize) -> String {
 
 pub fn rename_groups(regex: &str) -> Renamed {
     let b = regex.as_bytes();
-    let mut out = String::with_capacity(regex.len());
+    let mut out = String::with_capacity(regex.len() + 16);
     let mut names: Vec<String> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut id_of = |name: &str, names: &mut Vec<String>| -> usize {
@@ -34,7 +35,6 @@ pub fn rename_groups(regex: &str) -> Renamed {
         i
     };
     let mut i = 0;
-    let mut copied = 0;
     while i < b.len() {
         match b[i] {
             b'\\' => {
@@ -53,31 +53,29 @@ pub fn rename_groups(regex: &str) -> Renamed {
                             // Level suffix of \k<name+1> / \k<name-1> stays as is.
                             let (base, level) = split_level(name);
                             let id = id_of(base, &mut names);
-                            out.push_str(&regex[copied..start]);
+                            out.push_str(&regex[i..start]);
                             out.push_str(&synthetic_name(id));
                             out.push_str(level);
-                            copied = start + off;
+                            out.push(close);
                             i = start + off + 1;
                             continue;
                         }
                     }
                 }
-                // Skip the escaped character (whole UTF-8 sequence).
-                i += 1;
-                if i < b.len() {
-                    i += utf8_len(b[i]);
-                }
+                i = copy_escape(regex, i, false, &mut out);
             }
             b'[' => {
-                i = skip_class(b, i);
+                i = copy_class(regex, i, &mut out);
             }
             b'(' => {
                 if b[i..].starts_with(b"(?#") {
                     // Comment group: runs to the first ')'.
-                    match regex[i..].find(')') {
-                        Some(off) => i += off + 1,
-                        None => i = b.len(),
-                    }
+                    let end = regex[i..]
+                        .find(')')
+                        .map(|off| i + off + 1)
+                        .unwrap_or(b.len());
+                    out.push_str(&regex[i..end]);
+                    i = end;
                     continue;
                 }
                 let named = if b[i..].starts_with(b"(?<")
@@ -96,20 +94,57 @@ pub fn rename_groups(regex: &str) -> Renamed {
                     if let Some(off) = regex[start..].find(close) {
                         let name = &regex[start..start + off];
                         let id = id_of(name, &mut names);
-                        out.push_str(&regex[copied..start]);
+                        out.push_str(&regex[i..start]);
                         out.push_str(&synthetic_name(id));
-                        copied = start + off;
+                        out.push(close);
                         i = start + off + 1;
                         continue;
                     }
                 }
+                out.push('(');
                 i += 1;
             }
-            _ => i += 1,
+            _ => {
+                let len = utf8_len(b[i]);
+                out.push_str(&regex[i..i + len]);
+                i += len;
+            }
         }
     }
-    out.push_str(&regex[copied..]);
     Renamed { regex: out, names }
+}
+
+/// Joni (Ruby syntax, as Elasticsearch compiles) takes `\w`, `\d` and `\s` as ASCII classes while Oniguruma
+/// makes them Unicode; `\b`, POSIX brackets and `\p{..}` are Unicode in both. The ASCII meaning is spelled out.
+fn ascii_shorthand(c: u8, in_class: bool) -> Option<&'static str> {
+    Some(match (c, in_class) {
+        (b'w', false) => "[a-zA-Z0-9_]",
+        (b'w', true) => "a-zA-Z0-9_",
+        (b'W', _) => "[^a-zA-Z0-9_]",
+        (b'd', false) => "[0-9]",
+        (b'd', true) => "0-9",
+        (b'D', _) => "[^0-9]",
+        (b's', false) => r"[\t\n\x0B\f\r ]",
+        (b's', true) => r"\t\n\x0B\f\r ",
+        (b'S', _) => r"[^\t\n\x0B\f\r ]",
+        _ => return None,
+    })
+}
+
+/// Copies the escape at `i` (`regex[i] == '\\'`), translating ASCII shorthands; returns the next index.
+fn copy_escape(regex: &str, i: usize, in_class: bool, out: &mut String) -> usize {
+    let b = regex.as_bytes();
+    if i + 1 >= b.len() {
+        out.push('\\');
+        return b.len();
+    }
+    if let Some(rep) = ascii_shorthand(b[i + 1], in_class) {
+        out.push_str(rep);
+        return i + 2;
+    }
+    let end = i + 1 + utf8_len(b[i + 1]);
+    out.push_str(&regex[i..end]);
+    end
 }
 
 fn split_level(name: &str) -> (&str, &str) {
@@ -132,24 +167,30 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
-/// Returns the index just past the character class starting at `start` (`b[start] == b'['`), following
-/// Oniguruma's rules: a `]` right after `[` or `[^` is literal, classes nest, escapes are skipped.
-fn skip_class(b: &[u8], start: usize) -> usize {
+/// Copies the character class starting at `start` (`regex[start] == '['`) and returns the index past it,
+/// following Oniguruma's rules: a `]` right after `[` or `[^` is literal, classes nest, escapes are skipped
+/// (and ASCII shorthands translated).
+fn copy_class(regex: &str, start: usize, out: &mut String) -> usize {
+    let b = regex.as_bytes();
+    out.push('[');
     let mut i = start + 1;
     let mut depth = 1;
     let mut at_class_start = true;
     while i < b.len() {
         let c = b[i];
         if at_class_start && c == b'^' {
+            out.push('^');
             i += 1;
             at_class_start = false;
             // A ']' right after '[^' is literal too.
             if i < b.len() && b[i] == b']' {
+                out.push(']');
                 i += 1;
             }
             continue;
         }
         if at_class_start && c == b']' {
+            out.push(']');
             i += 1;
             at_class_start = false;
             continue;
@@ -157,10 +198,7 @@ fn skip_class(b: &[u8], start: usize) -> usize {
         at_class_start = false;
         match c {
             b'\\' => {
-                i += 1;
-                if i < b.len() {
-                    i += utf8_len(b[i]);
-                }
+                i = copy_escape(regex, i, true, out);
                 continue;
             }
             b'[' => {
@@ -170,12 +208,15 @@ fn skip_class(b: &[u8], start: usize) -> usize {
             b']' => {
                 depth -= 1;
                 if depth == 0 {
+                    out.push(']');
                     return i + 1;
                 }
             }
             _ => {}
         }
-        i += 1;
+        let len = utf8_len(c);
+        out.push_str(&regex[i..i + len]);
+        i += len;
     }
     b.len()
 }
@@ -187,11 +228,11 @@ mod tests {
     #[test]
     fn renames_named_groups_and_backrefs() {
         let r = rename_groups(
-            r"(?<WORD:a.b>\w+)[(?<x>](?<=y)(?<!z)(?'c'q)\k<WORD:a.b>\\(?<WORD:a.b>\d)",
+            r"(?<WORD:a.b>x+)[(?<x>](?<=y)(?<!z)(?'c'q)\k<WORD:a.b>\\(?<WORD:a.b>\.)",
         );
         assert_eq!(
             r.regex,
-            r"(?<g0>\w+)[(?<x>](?<=y)(?<!z)(?'g1'q)\k<g0>\\(?<g0>\d)"
+            r"(?<g0>x+)[(?<x>](?<=y)(?<!z)(?'g1'q)\k<g0>\\(?<g0>\.)"
         );
         assert_eq!(r.names, vec!["WORD:a.b".to_string(), "c".to_string()]);
     }
@@ -202,6 +243,15 @@ mod tests {
         assert_eq!(
             r.regex,
             r"(/[[[:alnum:]]_%!$@:.,+~-]*)+[]a](?<g0>x)[^]](?<g1>y)"
+        );
+    }
+
+    #[test]
+    fn ascii_shorthands_like_joni() {
+        let r = rename_groups(r"\w\W\d\D\s\S\b\\w[\w\d\s%-][^\w][\W]é\p{Alpha}");
+        assert_eq!(
+            r.regex,
+            r"[a-zA-Z0-9_][^a-zA-Z0-9_][0-9][^0-9][\t\n\x0B\f\r ][^\t\n\x0B\f\r ]\b\\w[a-zA-Z0-9_0-9\t\n\x0B\f\r %-][^a-zA-Z0-9_][[^a-zA-Z0-9_]]é\p{Alpha}"
         );
     }
 }
