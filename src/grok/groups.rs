@@ -20,7 +20,7 @@ pub fn synthetic_name(index: usize) -> String {
     format!("g{index}")
 }
 
-pub fn rename_groups(regex: &str) -> Renamed {
+pub fn rename_groups(regex: &str) -> Result<Renamed, String> {
     let b = regex.as_bytes();
     let mut out = String::with_capacity(regex.len() + 16);
     let mut names: Vec<String> = Vec::new();
@@ -93,6 +93,7 @@ pub fn rename_groups(regex: &str) -> Renamed {
                     let start = i + 3;
                     if let Some(off) = regex[start..].find(close) {
                         let name = &regex[start..start + off];
+                        check_group_name(name)?;
                         let id = id_of(name, &mut names);
                         out.push_str(&regex[i..start]);
                         out.push_str(&synthetic_name(id));
@@ -104,6 +105,11 @@ pub fn rename_groups(regex: &str) -> Renamed {
                 out.push('(');
                 i += 1;
             }
+            b'{' => {
+                check_interval(&regex[i..])?;
+                out.push('{');
+                i += 1;
+            }
             _ => {
                 let len = utf8_len(b[i]);
                 out.push_str(&regex[i..i + len]);
@@ -111,7 +117,36 @@ pub fn rename_groups(regex: &str) -> Renamed {
             }
         }
     }
-    Renamed { regex: out, names }
+    Ok(Renamed { regex: out, names })
+}
+
+/// Joni's checks on a group name, which Oniguruma would not see once names are synthetic: any characters
+/// are accepted except an empty name or a leading digit or sign.
+fn check_group_name(name: &str) -> Result<(), String> {
+    match name.bytes().next() {
+        None => Err("group name is empty".to_string()),
+        Some(b'0'..=b'9' | b'-' | b'+') => Err(format!("invalid group name <{name}>")),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Joni rejects `{n,m}` with m < n; Oniguruma accepts it.
+fn check_interval(s: &str) -> Result<(), String> {
+    let Some(close) = s.find('}') else {
+        return Ok(());
+    };
+    let inner = &s[1..close];
+    if let Some((lo, hi)) = inner.split_once(',') {
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+        if digits(lo) && digits(hi) {
+            if let (Ok(lo), Ok(hi)) = (lo.parse::<u64>(), hi.parse::<u64>()) {
+                if hi < lo {
+                    return Err("upper is smaller than lower in repeat range".to_string());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Joni (Ruby syntax, as Elasticsearch compiles) takes `\w`, `\d` and `\s` as ASCII classes while Oniguruma
@@ -229,7 +264,8 @@ mod tests {
     fn renames_named_groups_and_backrefs() {
         let r = rename_groups(
             r"(?<WORD:a.b>x+)[(?<x>](?<=y)(?<!z)(?'c'q)\k<WORD:a.b>\\(?<WORD:a.b>\.)",
-        );
+        )
+        .unwrap();
         assert_eq!(
             r.regex,
             r"(?<g0>x+)[(?<x>](?<=y)(?<!z)(?'g1'q)\k<g0>\\(?<g0>\.)"
@@ -239,7 +275,7 @@ mod tests {
 
     #[test]
     fn classes_with_posix_brackets_and_literal_close() {
-        let r = rename_groups(r"(/[[[:alnum:]]_%!$@:.,+~-]*)+[]a](?<n>x)[^]](?<m>y)");
+        let r = rename_groups(r"(/[[[:alnum:]]_%!$@:.,+~-]*)+[]a](?<n>x)[^]](?<m>y)").unwrap();
         assert_eq!(
             r.regex,
             r"(/[[[:alnum:]]_%!$@:.,+~-]*)+[]a](?<g0>x)[^]](?<g1>y)"
@@ -247,8 +283,30 @@ mod tests {
     }
 
     #[test]
+    fn joni_group_name_and_interval_checks() {
+        assert_eq!(
+            rename_groups("(?<>x)").err().unwrap(),
+            "group name is empty"
+        );
+        assert_eq!(
+            rename_groups("(?<1a>x)").err().unwrap(),
+            "invalid group name <1a>"
+        );
+        assert_eq!(
+            rename_groups("(?<-a>x)").err().unwrap(),
+            "invalid group name <-a>"
+        );
+        assert!(rename_groups("(?<a b!>x)").is_ok());
+        assert_eq!(
+            rename_groups("a{2,1}").err().unwrap(),
+            "upper is smaller than lower in repeat range"
+        );
+        assert!(rename_groups("a{1,2}b{,3}c{2,}[{3,1}]").is_ok());
+    }
+
+    #[test]
     fn ascii_shorthands_like_joni() {
-        let r = rename_groups(r"\w\W\d\D\s\S\b\\w[\w\d\s%-][^\w][\W]é\p{Alpha}");
+        let r = rename_groups(r"\w\W\d\D\s\S\b\\w[\w\d\s%-][^\w][\W]é\p{Alpha}").unwrap();
         assert_eq!(
             r.regex,
             r"[a-zA-Z0-9_][^a-zA-Z0-9_][0-9][^0-9][\t\n\x0B\f\r ][^\t\n\x0B\f\r ]\b\\w[a-zA-Z0-9_0-9\t\n\x0B\f\r %-][^a-zA-Z0-9_][[^a-zA-Z0-9_]]é\p{Alpha}"

@@ -195,7 +195,7 @@ impl Grok {
                 let mut grok = Grok::build(&bank, patterns, false).map_err(|_| e)?;
                 for p in patterns {
                     let expression = to_regex(&bank, p)?;
-                    let renamed = groups::rename_groups(&expression);
+                    let renamed = groups::rename_groups(&expression)?;
                     grok.fallback_patterns.push(compile_regex(&renamed)?);
                 }
                 Ok(grok)
@@ -207,7 +207,7 @@ impl Grok {
     fn build(bank: &PatternBank, patterns: &[String], trace: bool) -> Result<Grok, String> {
         let combined = combine_patterns(patterns, trace);
         let expression = to_regex(bank, &combined)?;
-        let renamed = groups::rename_groups(&expression);
+        let renamed = groups::rename_groups(&expression)?;
         let regex = compile_regex(&renamed)?;
 
         let mut numbers: Vec<Vec<usize>> = vec![Vec::new(); renamed.names.len()];
@@ -237,7 +237,7 @@ impl Grok {
                     }
                 }
             }
-            let (field, kind) = split_group_name(name);
+            let (field, kind) = split_group_name(name)?;
             captures.push(Capture {
                 group_name: name.clone(),
                 field,
@@ -382,10 +382,14 @@ fn search(regex: &Regex, text: &str, region: &mut Region) -> Result<bool, MatchE
 /// `GrokCaptureConfig`: the group name split on ':' as Java's `String.split(":")` does (trailing empty parts
 /// dropped); the field is the second part when there are two or more, the type the third when there are
 /// exactly three.
-fn split_group_name(name: &str) -> (String, CaptureType) {
+fn split_group_name(name: &str) -> Result<(String, CaptureType), String> {
     let mut parts: Vec<&str> = name.split(':').collect();
-    while parts.len() > 1 && parts.last() == Some(&"") {
+    while parts.last() == Some(&"") && !(parts.len() == 1 && name.is_empty()) {
         parts.pop();
+    }
+    if parts.is_empty() {
+        // A name made only of ':' splits to nothing in Java and GrokCaptureConfig fails on parts[0].
+        return Err("Index 0 out of bounds for length 0".to_string());
     }
     let field = if parts.len() >= 2 { parts[1] } else { parts[0] };
     let kind = if parts.len() == 3 {
@@ -393,7 +397,7 @@ fn split_group_name(name: &str) -> (String, CaptureType) {
     } else {
         CaptureType::String
     };
-    (field.to_string(), kind)
+    Ok((field.to_string(), kind))
 }
 
 /// `GrokProcessor.combinePatterns`: one pattern is used as is; several become an alternation, each wrapped

@@ -21,7 +21,7 @@ import org.joni.Region;
  * first participating group of that name, the name split on ':' (field = 2nd part, type = 3rd part when there
  * are exactly 3), and a field seen again turned into a list.
  *
- * Input lines: expression \u0001 text. Output lines: NOMATCH | ERR:message | entries joined by \u0001, each
+ * Input lines: expression \u0001 text (\u0004 and \u0005 standing for \n and \r in the text). Output lines: NOMATCH | ERR:message | entries joined by \u0001, each
  * field \u0002 value, a value being S:string | I:int | L:long | F:floatbits | D:doublebits | B:bool | X:error,
  * lists as [ v \u0003 v ... ].
  */
@@ -40,7 +40,7 @@ public class JoniGrok {
         if (v instanceof Float f) return "F:" + Float.floatToIntBits(f);
         if (v instanceof Double d) return "D:" + Double.doubleToLongBits(d);
         if (v instanceof Boolean b) return "B:" + b;
-        return "S:" + v;
+        return "S:" + v.toString().replace('\n', '\u0004').replace('\r', '\u0005');
     }
 
     static Object convert(String type, String s) {
@@ -60,7 +60,8 @@ public class JoniGrok {
         while ((line = in.readLine()) != null) {
             int sep = line.indexOf('\u0001');
             String expr = line.substring(0, sep);
-            byte[] text = line.substring(sep + 1).getBytes(StandardCharsets.UTF_8);
+            // \u0004 in the text stands for a newline (the protocol is line based).
+            byte[] text = line.substring(sep + 1).replace('\u0004', '\n').replace('\u0005', '\r').getBytes(StandardCharsets.UTF_8);
             Regex regex;
             try {
                 byte[] e = expr.getBytes(StandardCharsets.UTF_8);
@@ -70,7 +71,13 @@ public class JoniGrok {
                 continue;
             }
             Matcher m = regex.matcher(text, 0, text.length);
-            int r = m.search(0, text.length, Option.DEFAULT);
+            int r;
+            try {
+                r = m.search(0, text.length, Option.DEFAULT);
+            } catch (RuntimeException ex) {
+                System.out.println("EXC:" + ex);
+                continue;
+            }
             if (r < 0) {
                 System.out.println("NOMATCH");
                 continue;
@@ -83,6 +90,10 @@ public class JoniGrok {
                     NameEntry e = it.next();
                     String name = new String(e.name, e.nameP, e.nameEnd - e.nameP, StandardCharsets.UTF_8);
                     String[] parts = name.split(":");
+                    if (parts.length == 0) {
+                        error = "Index 0 out of bounds for length 0";
+                        break;
+                    }
                     String field = parts.length >= 2 ? parts[1] : parts[0];
                     String type = parts.length == 3 ? parts[2] : "string";
                     for (int g : e.getBackRefs()) {
