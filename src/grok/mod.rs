@@ -263,8 +263,23 @@ impl Grok {
     /// Matches `text` (a search: the expression may match anywhere unless anchored). `Ok(None)` when it
     /// does not match.
     pub fn try_match(&self, text: &str) -> Result<Option<GrokMatch>, MatchError> {
-        let mut region = Region::new();
-        if !search(&self.regex, text, &mut region)? {
+        thread_local! {
+            // Reused across matches so that a match does not allocate a fresh region each time.
+            static REGION: std::cell::RefCell<Region> = std::cell::RefCell::new(Region::new());
+        }
+        REGION.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut region) => self.match_with_region(text, &mut region),
+            Err(_) => self.match_with_region(text, &mut Region::new()),
+        })
+    }
+
+    fn match_with_region(
+        &self,
+        text: &str,
+        region: &mut Region,
+    ) -> Result<Option<GrokMatch>, MatchError> {
+        region.clear();
+        if !search(&self.regex, text, region)? {
             return Ok(None);
         }
         let mut fields: Vec<(String, Value)> = Vec::with_capacity(self.captures.len());

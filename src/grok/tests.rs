@@ -540,3 +540,19 @@ fn es_legacy_timestamp_uses_iso8601_hour() {
     .unwrap();
     assert!(g.try_match("2024-01-02T3:04:05Z").unwrap().is_some());
 }
+
+#[test]
+fn grok_is_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Grok>();
+    let g = std::sync::Arc::new(compile(&["%{INT:n:int}"], &[]));
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let g = g.clone();
+            std::thread::spawn(move || fields(&g, &format!("x {i}")))
+        })
+        .collect();
+    for (i, h) in handles.into_iter().enumerate() {
+        assert_eq!(h.join().unwrap(), f(&[("n", Value::Int(i as i32))]));
+    }
+}
