@@ -163,6 +163,62 @@ pub const ES_EDITS: &[EsEdit] = &[
         to: "(?::A-Fa-f0-9{2}:A-Fa-f0-9{2})?",
         why: "ES ecs-v1/firewalls lost the brackets of the MAC tail",
     },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "CISCOFW106023",
+        from: r"\[%{DATA:@metadata.cisco.asa.hashcode1}",
+        to: r"\%{DATA:[@metadata.cisco.asa.hashcode1}",
+        why: "ES ecs-v1/firewalls moved the bracket of the hashcode capture (the pattern no longer compiles)",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "CISCOFW106100_2_3",
+        from: r"\[%{DATA:@metadata.cisco.asa.hashcode1}",
+        to: r"\%{DATA:[@metadata.cisco.asa.hashcode1}",
+        why: "ES ecs-v1/firewalls moved the bracket of the hashcode capture (the pattern no longer compiles)",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "CISCOFW106100",
+        from: r"\[%{DATA:@metadata.cisco.asa.hashcode1}",
+        to: r"\%{DATA:[@metadata.cisco.asa.hashcode1}",
+        why: "ES ecs-v1/firewalls moved the bracket of the hashcode capture (the pattern no longer compiles)",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "CISCOFW733100",
+        from: r"\[\s*%{DATA:cisco.asa.burst.object}",
+        to: r"\\s*%{DATA:[cisco.asa.burst.object}",
+        why: "ES ecs-v1/firewalls moved the bracket into the field name ([cisco.asa.burst.object)",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "ZEEK_FILES_TX_HOSTS",
+        from: r"(?:[\s,]%{IP})+",
+        to: r"(?:\s,%{IP})+",
+        why: r"ES ecs-v1/zeek lost the brackets of [\s,]",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "ZEEK_FILES_RX_HOSTS",
+        from: r"(?:[\s,]%{IP})+",
+        to: r"(?:\s,%{IP})+",
+        why: r"ES ecs-v1/zeek lost the brackets of [\s,]",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "EXIM_REMOTE_HOST",
+        from: r"\[%{IP:source.ip}\]",
+        to: r"\%{IP:source.ip}\]",
+        why: "ES ecs-v1/exim lost the opening bracket (EXIM_REMOTE_HOST and the patterns using it no longer compile)",
+    },
+    EsEdit {
+        set: EcsCompatibility::V1,
+        name: "SQUID3",
+        from: "%{INT:http.response.bytes:int}",
+        to: "%{INT:http.response.bytes:long}",
+        why: "ES ecs-v1/squid captures http.response.bytes as a long",
+    },
     // ecs-v1/bind: 4.3.1 (and so Elasticsearch) has the `[bing]` typo that later upstream releases fixed; the
     // registry copy we vendor carries the fix, so the typo is put back.
     EsEdit {
