@@ -541,7 +541,7 @@ impl Builder {
                 if count == 1 || count == 4 {
                     self.append_internal(Elem::ZoneText { full: count == 4 });
                 } else {
-                    return Err(format!("Wrong number of  pattern letters: {cur}"));
+                    return Err(format!("Wrong number of pattern letters: {cur}"));
                 }
             }
             'Z' => {
@@ -1613,40 +1613,95 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
     let id = zone::java_zone_id(ctx.zone);
     let ts = jiff::Timestamp::from_second(ctx.instant_secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let abbr = ctx.zone.to_offset_info(ts).abbreviation().to_string();
-    if id == "UTC"
-        || id == "Etc/UTC"
-        || id == "Etc/UCT"
-        || id == "UCT"
-        || id == "Universal"
-        || id == "Zulu"
-    {
-        return if full {
-            "Coordinated Universal Time".into()
-        } else {
-            "UTC".into()
-        };
+    let utc_like = matches!(
+        id.as_str(),
+        "UTC" | "Etc/UTC" | "Etc/UCT" | "UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu"
+    );
+    if full {
+        if utc_like {
+            return "Coordinated Universal Time".into();
+        }
+        if let Some((_, name, _)) = zone::ZONE_NAMES.iter().find(|(s, _, _)| *s == abbr) {
+            return (*name).to_string();
+        }
+        return id;
     }
-    if abbr.chars().all(|c| c.is_ascii_alphabetic()) {
-        if full {
-            if let Some((_, name, _)) = zone::ZONE_NAMES.iter().find(|(s, _, _)| *s == abbr) {
-                return (*name).to_string();
-            }
-            return id;
+    if utc_like {
+        return "UTC".into();
+    }
+    // CLDR (as ES configures the JDK) has short names only for some zones in some locales.
+    let lang = ctx.locale.language();
+    let country = ctx.locale.country();
+    let us_zone = matches!(
+        id.as_str(),
+        "America/New_York"
+            | "America/Chicago"
+            | "America/Denver"
+            | "America/Los_Angeles"
+            | "America/Anchorage"
+            | "Pacific/Honolulu"
+            | "US/Eastern"
+            | "US/Central"
+            | "US/Mountain"
+            | "US/Pacific"
+            | "US/Alaska"
+            | "US/Hawaii"
+            | "America/Detroit"
+            | "America/Phoenix"
+            | "America/Boise"
+            | "America/Indiana/Indianapolis"
+    );
+    let europe = id.starts_with("Europe/");
+    let named = match (lang, country) {
+        ("en", "GB") => {
+            europe
+                && matches!(
+                    abbr.as_str(),
+                    "GMT" | "BST" | "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
+                )
+        }
+        ("en", _) => us_zone,
+        ("de", _) => {
+            europe
+                && matches!(
+                    abbr.as_str(),
+                    "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
+                )
+        }
+        _ => false,
+    };
+    if named && abbr.chars().all(|c| c.is_ascii_alphabetic()) {
+        if lang == "de" {
+            let de = match abbr.as_str() {
+                "CET" => "MEZ",
+                "CEST" => "MESZ",
+                "EET" => "OEZ",
+                "EEST" => "OESZ",
+                "WET" => "WEZ",
+                _ => "WESZ",
+            };
+            return de.to_string();
         }
         return abbr;
     }
-    // zones whose tz abbreviation is numeric: Java falls back to a GMT offset form
+    let prefix = gmt_prefix(ctx.locale);
     let total = ctx.offset;
     if total == 0 {
-        return "GMT".into();
+        return prefix.to_string();
     }
+    // CLDR's hourFormat for French zone names uses U+2212 MINUS SIGN
+    let minus = if lang == "fr" { '\u{2212}' } else { '-' };
     let a = total.unsigned_abs();
-    format!(
-        "GMT{}{:02}:{:02}",
-        if total < 0 { '-' } else { '+' },
+    let mut out = format!(
+        "{prefix}{}{:02}:{:02}",
+        if total < 0 { minus } else { '+' },
         a / 3600,
         a / 60 % 60
-    )
+    );
+    if a % 60 != 0 {
+        out.push_str(&format!(":{:02}", a % 60));
+    }
+    out
 }
 
 pub(crate) fn print_offset(total: i32, kind: usize, no_offset: &str, out: &mut String) {

@@ -24,6 +24,7 @@ pub(crate) struct LocaleData {
     pub eras: [&'static [&'static str]; 3],
     /// Localized offset samples for +05:30 and zero, used to learn the GMT prefix.
     pub gmt_short: [&'static str; 2],
+    /// Samples for -05:30 and zero (the negative one shows the minus sign used).
     #[allow(dead_code)]
     pub gmt_full: [&'static str; 2],
     /// ISO day number (1 = Monday .. 7 = Sunday).

@@ -1,5 +1,7 @@
 // Dev-time generator: prints src/dates/locale_data.rs from the JDK's CLDR data.
-// Run: javac -d /tmp/gen GenLocaleData.java && java -cp /tmp/gen GenLocaleData > ../../src/dates/locale_data.rs
+// Run (as ES configures the JDK): javac -d /tmp/gen GenLocaleData.java IsoCalendarDataProvider.java, add
+// META-INF/services/java.util.spi.CalendarDataProvider naming IsoCalendarDataProvider, then
+// java -Djava.locale.providers=SPI,CLDR -cp /tmp/gen GenLocaleData > ../../src/dates/locale_data.rs
 import java.time.*;
 import java.time.format.*;
 import java.time.temporal.*;
@@ -60,7 +62,8 @@ public class GenLocaleData {
             System.out.println("        ampm: " + list(l, "a", ampm) + ",");
             System.out.println("        eras: [" + list(l, "G", eras) + ", " + list(l, "GGGG", eras) + ", " + list(l, "GGGGG", eras) + "],");
             System.out.println("        gmt_short: [" + q(fmt(l, "O", t)) + ", " + q(fmt(l, "O", z)) + "],");
-            System.out.println("        gmt_full: [" + q(fmt(l, "OOOO", t)) + ", " + q(fmt(l, "OOOO", z)) + "],");
+            OffsetDateTime neg = OffsetDateTime.of(2021, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30));
+            System.out.println("        gmt_full: [" + q(fmt(l, "OOOO", neg)) + ", " + q(fmt(l, "OOOO", z)) + "],");
             System.out.println("        first_day_of_week: " + first + ",");
             System.out.println("        min_days: " + min + ",");
             System.out.println("    },");
