@@ -1698,7 +1698,7 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         a / 3600,
         a / 60 % 60
     );
-    if a % 60 != 0 {
+    if !a.is_multiple_of(60) {
         out.push_str(&format!(":{:02}", a % 60));
     }
     out
