@@ -72,7 +72,7 @@ public class DateOracle {
             }
             case "FORMAT": {
                 ZonedDateTime z = Instant.ofEpochMilli(Long.parseLong(input)).atZone(ZoneId.of(tz));
-                return compileList(format).get(0).withLocale(parseLocale(locale)).format(z);
+                return compileList(format).printer.withLocale(parseLocale(locale)).format(z);
             }
             case "COMPILE":
                 compileList(format);
@@ -88,86 +88,69 @@ public class DateOracle {
 
     // ---- Elasticsearch-like formatter construction (Java patterns, `||` lists, iso8601) ----
 
-    static DateTimeFormatter compile(String pattern) {
+    /** A printer and the parsers tried in order, like ES's JavaDateFormatter. */
+    static final class Fmt {
+        final DateTimeFormatter printer;
+        final List<DateTimeFormatter> parsers;
+
+        Fmt(DateTimeFormatter printer, DateTimeFormatter... parsers) {
+            this.printer = printer;
+            this.parsers = parsers.length == 0 ? List.of(printer) : List.of(parsers);
+        }
+
+        Fmt(DateTimeFormatter printer, List<DateTimeFormatter> parsers) {
+            this.printer = printer;
+            this.parsers = parsers;
+        }
+    }
+
+    static Fmt compile(String pattern) {
         String p = pattern.trim();
         if (p.isEmpty()) {
             throw new IllegalArgumentException("No date pattern provided");
         }
-        if (p.equals("iso8601")) {
-            return iso8601();
+        Fmt named = Named.get(p);
+        if (named != null) {
+            return named;
         }
         try {
-            return new DateTimeFormatterBuilder().appendPattern(p).toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+            DateTimeFormatter f = new DateTimeFormatterBuilder().appendPattern(p)
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
+            return new Fmt(f);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("Invalid format: [" + p + "]: " + e.getMessage(), e);
         }
     }
 
-    static List<DateTimeFormatter> compileList(String input) {
+    static Fmt compileList(String input) {
         if (input.isEmpty()) {
             throw new IllegalArgumentException("No date pattern provided");
         }
         if (input.startsWith("8")) {
             input = input.substring(1);
         }
-        List<DateTimeFormatter> list = new ArrayList<>();
+        List<DateTimeFormatter> parsers = new ArrayList<>();
+        DateTimeFormatter printer = null;
         for (String piece : input.split("\\|\\|", -1)) {
             if (piece.isEmpty()) {
                 throw new IllegalArgumentException("Cannot have empty element in multi date format pattern: " + input);
             }
-            list.add(compile(piece));
+            Fmt f = compile(piece);
+            if (printer == null) {
+                printer = f.printer;
+            }
+            parsers.addAll(f.parsers);
         }
-        return list;
+        return new Fmt(printer, parsers);
     }
 
     static DateTimeFormatter iso8601() {
-        DateTimeFormatter ymd = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4, 4, SignStyle.EXCEEDS_PAD)
-            .optionalStart()
-            .appendLiteral("-")
-            .appendValue(ChronoField.MONTH_OF_YEAR, 2, 2, SignStyle.NOT_NEGATIVE)
-            .optionalStart()
-            .appendLiteral('-')
-            .appendValue(ChronoField.DAY_OF_MONTH, 2, 2, SignStyle.NOT_NEGATIVE)
-            .optionalEnd()
-            .optionalEnd()
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
-        DateTimeFormatter noColon = new DateTimeFormatterBuilder().appendOffset("+HHmm", "Z")
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
-        return new DateTimeFormatterBuilder().append(ymd)
-            .optionalStart()
-            .appendLiteral('T')
-            .optionalStart()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2, 2, SignStyle.NOT_NEGATIVE)
-            .optionalStart()
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2, 2, SignStyle.NOT_NEGATIVE)
-            .optionalStart()
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2, 2, SignStyle.NOT_NEGATIVE)
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd()
-            .optionalStart()
-            .appendLiteral(",")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false)
-            .optionalEnd()
-            .optionalEnd()
-            .optionalEnd()
-            .optionalEnd()
-            .optionalStart()
-            .appendZoneOrOffsetId()
-            .optionalEnd()
-            .optionalStart()
-            .append(noColon)
-            .optionalEnd()
-            .optionalEnd()
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+        return Named.iso8601Parser();
     }
 
-    static TemporalAccessor parseWith(List<DateTimeFormatter> parsers, String input, Locale locale) {
+    static TemporalAccessor parseWith(Fmt fmt, String input, Locale locale) {
+        List<DateTimeFormatter> parsers = fmt.parsers;
         if (input.isEmpty()) {
             throw new IllegalArgumentException("cannot parse empty datetime");
         }
@@ -189,7 +172,7 @@ public class DateOracle {
     static ZonedDateTime parse(String format, String input, ZoneId zone, Locale locale) {
         switch (format) {
             case "ISO8601": {
-                TemporalAccessor a = parseWith(List.of(iso8601()), input, Locale.ROOT);
+                TemporalAccessor a = parseWith(new Fmt(iso8601()), input, Locale.ROOT);
                 return from(a, Locale.ROOT, zone).withZoneSameInstant(zone);
             }
             case "UNIX":
