@@ -99,8 +99,28 @@ fn fixed_or_named(id: &str, tz: TimeZone) -> TimeZone {
     }
 }
 
-/// A region with one fixed offset and the given Java id (built as a one-type TZif).
+/// A region with one fixed offset and the given Java id (built as a one-type TZif, cached).
 pub(crate) fn fixed_region(name: &str, off: Offset) -> TimeZone {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<(String, i32), TimeZone>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = (name.to_string(), off.seconds());
+    if let Ok(map) = cache.lock() {
+        if let Some(tz) = map.get(&key) {
+            return tz.clone();
+        }
+    }
+    let tz = build_fixed_region(name, off);
+    if let Ok(mut map) = cache.lock() {
+        if map.len() < 4096 {
+            map.insert(key, tz.clone());
+        }
+    }
+    tz
+}
+
+fn build_fixed_region(name: &str, off: Offset) -> TimeZone {
     let secs = off.seconds();
     let abbr = if secs == 0 {
         "UTC".to_string()
