@@ -652,6 +652,128 @@ mod tests {
         );
     }
 
+    // Cases of the dissect specification suite shipped with ES (libs/dissect tests.json).
+    #[test]
+    fn specification_cases() {
+        assert_eq!(
+            parse(
+                "level=%{level} ts=%{timestamp} caller=%{caller} msg=\"%{message}\"",
+                "level=info ts=2018-06-27T17:19:13.036579993Z caller=main.go:222 msg=\"Starting OK\" version=\"(version=2.3.1)\"}"
+            ),
+            kv(&[
+                ("level", "info"),
+                ("timestamp", "2018-06-27T17:19:13.036579993Z"),
+                ("caller", "main.go:222"),
+                ("message", "Starting OK")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{day}-%{month}-%{year} %{hour} %{severity} [%{thread_id}] %{origin} %{message}",
+                "18-Apr-2018 06:53:20.411 INFO [http-nio-8080-exec-1] org.apache.Foo.service Error\n at x\n at y"
+            ),
+            kv(&[
+                ("day", "18"),
+                ("month", "Apr"),
+                ("year", "2018"),
+                ("hour", "06:53:20.411"),
+                ("severity", "INFO"),
+                ("thread_id", "http-nio-8080-exec-1"),
+                ("origin", "org.apache.Foo.service"),
+                ("message", "Error\n at x\n at y")
+            ])
+        );
+        assert_eq!(
+            parse("/var/log/%{key}.log", "/var/log/foobar.log"),
+            kv(&[("key", "foobar")])
+        );
+        assert_eq!(parse("/var/log/%{key}.log", "foobar"), None);
+        assert_eq!(parse("/var/log/%{key}.log", "/var/log/foobar"), None);
+        assert_eq!(parse("%{key1} %{key2} %{key3}", "foo bar"), None);
+        assert_eq!(
+            parse("/var/%{key}", "/var/foobar/log"),
+            kv(&[("key", "foobar/log")])
+        );
+        assert_eq!(
+            parse("%{+key/3} %{+key/1->} %{+key/2}", "1 2              3"),
+            kv(&[("key", "231")])
+        );
+        assert_eq!(
+            parse_sep("%{key}-%{+key}-%{+key}", "1-2-3", ","),
+            kv(&[("key", "1,2,3")])
+        );
+        assert_eq!(
+            parse("%{&key} %{*key}", "hello world"),
+            kv(&[("world", "hello")])
+        );
+        assert!(DissectParser::new("%{key} %{&key}", "").is_err());
+        assert_eq!(
+            parse(
+                "%{name},%{addr1},%{addr2},%{addr3},%{city},%{zip}",
+                "Jane Doe,4321 Fifth Avenue,,,New York,87432"
+            ),
+            kv(&[
+                ("name", "Jane Doe"),
+                ("addr1", "4321 Fifth Avenue"),
+                ("addr2", ""),
+                ("addr3", ""),
+                ("city", "New York"),
+                ("zip", "87432")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{name},%{addr1->},%{city},%{zip}",
+                "Jane Doe,4321 Fifth Avenue,,,New York,87432"
+            ),
+            kv(&[
+                ("name", "Jane Doe"),
+                ("addr1", "4321 Fifth Avenue"),
+                ("city", "New York"),
+                ("zip", "87432")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{id} %{function} %{server->} ",
+                "00000043 ViewReceive machine-321    "
+            ),
+            kv(&[
+                ("id", "00000043"),
+                ("function", "ViewReceive"),
+                ("server", "machine-321")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{id->} %{function} %{server}",
+                "00000043    ViewReceive machine-321"
+            ),
+            kv(&[
+                ("id", "00000043"),
+                ("function", "ViewReceive"),
+                ("server", "machine-321")
+            ])
+        );
+        assert_eq!(
+            parse("{%{a}}{%{b}} %{rest}", "{c}{d} anything"),
+            kv(&[("a", "c"), ("b", "d"), ("rest", "anything")])
+        );
+        assert!(DissectParser::new("anything", "").is_err());
+        assert!(DissectParser::new("%{some?thing}", "").is_err());
+        assert_eq!(
+            parse(
+                "%{a}\u{fcf}%{b} %{c}",
+                "\u{27f3}\u{f12}\u{fcf}\u{f12}\u{27f2} \u{5b50}"
+            ),
+            kv(&[
+                ("a", "\u{27f3}\u{f12}"),
+                ("b", "\u{f12}\u{27f2}"),
+                ("c", "\u{5b50}")
+            ])
+        );
+    }
+
     #[test]
     fn okta_braces() {
         assert_eq!(
