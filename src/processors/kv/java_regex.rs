@@ -1,14 +1,22 @@
-//! Java (`java.util.regex`) patterns on Rust engines.
+//! Java (`java.util.regex`) patterns on Rust engines, for every processor whose options are Java
+//! regexes (`kv`, and `split`/`gsub`-like processors).
 //!
 //! A Java pattern is translated to the `regex` crate's syntax where the meaning can be kept (ASCII
 //! `\d \s \w`, POSIX `\p{Alpha}` classes, `.` excluding all Java line terminators, `\Q…\E`, `\h \v
-//! \R`). Constructs the `regex` crate lacks (lookaround, backreferences, possessive quantifiers,
-//! atomic groups, Java's `$` that also matches before a final line terminator, `\G`, `\Z`, inline
-//! flags other than `i`/`m`) make the pattern fall back to Oniguruma with its Java syntax.
+//! \R`, octal/control escapes). Constructs the `regex` crate lacks (lookaround, backreferences,
+//! possessive quantifiers, atomic groups, Java's `$` that also matches before a final line
+//! terminator, `\G`, `\Z`, inline flags other than `i`/`m`) make the pattern fall back to Oniguruma
+//! with its Java syntax.
 //!
-//! Matching follows `java.util.regex.Matcher.find` iteration; `split` is `Pattern.split(input,
-//! limit)` (which `String.split` delegates to), `replace_all_literal` is `Matcher.replaceAll` with a
-//! quoted replacement.
+//! API: `JavaRegex::new(pattern)` (compile once, at load), then per document `find_at`, `find_all`
+//! (`Matcher.find` iteration), `split(input, limit)` (`Pattern.split` / `String.split`),
+//! `matches` (`Matcher.matches`), `replace_all_literal`, and `replacement(text)` +
+//! `replace_all(input, &replacement)` for `Matcher.replaceAll` with Java's `$n` / `${name}` / `\x`
+//! syntax and its exceptions. `tests/oracle/RegexSplit.java` checks all of these against the JDK.
+//!
+//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); Unicode
+//! block properties (`\p{InGreek}`) are rejected; compile errors carry the engine's message, not
+//! Java's `PatternSyntaxException` text.
 
 use std::fmt::Write as _;
 
