@@ -12,6 +12,7 @@ pub mod geoip;
 pub mod grok;
 pub mod harness;
 pub mod java;
+pub mod java_regex;
 pub mod painless;
 pub mod pipeline;
 pub mod processors;
