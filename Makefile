@@ -35,5 +35,8 @@ conformance: build
 		echo "skipped: ../shared not found"; \
 	fi
 
+# Criterion micro-benchmarks, then end-to-end throughput, RSS and startup on one generated Okta
+# corpus (scripts/bench.sh; COUNT, REPEAT and SEED tune it).
 bench: build
-	$(CARGO) bench
+	$(CARGO) bench --benches
+	scripts/bench.sh

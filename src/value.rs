@@ -799,13 +799,25 @@ pub mod json {
                 depth: self.depth + 1,
                 ..self
             };
+            // Parsed objects are hash maps, so the entry API is `Map::insert` with one hash per key
+            // instead of two (this loop dominates parsing).
             let mut map = Map::new();
             while let Some(key) = access.next_key::<String>()? {
                 let value = access.next_value_seed(inner)?;
-                if self.duplicates == Duplicates::Reject && map.contains_key(&key) {
-                    return Err(de::Error::custom(format!("Duplicate field '{key}'")));
+                match map.entries.entry(key) {
+                    indexmap::map::Entry::Occupied(mut e) => {
+                        if self.duplicates == Duplicates::Reject {
+                            return Err(de::Error::custom(format!(
+                                "Duplicate field '{}'",
+                                e.key()
+                            )));
+                        }
+                        e.insert(value);
+                    }
+                    indexmap::map::Entry::Vacant(e) => {
+                        e.insert(value);
+                    }
                 }
-                map.insert(key, value);
             }
             Ok(Value::Map(map))
         }
