@@ -205,6 +205,8 @@ pub fn run_streams(
 /// `(start, end, line number)` of each line without its terminator.
 struct Chunk {
     seq: u64,
+    /// Input bytes consumed when the chunk was cut: progress once it is written.
+    consumed: u64,
     source: Arc<str>,
     data: Vec<u8>,
     lines: Vec<(usize, usize, u64)>,
@@ -214,6 +216,7 @@ struct Chunk {
 #[derive(Default)]
 struct Rendered {
     seq: u64,
+    consumed: u64,
     out: String,
     errors: String,
     summary: Summary,
@@ -249,11 +252,13 @@ pub fn run_inputs(
         consumed,
     } = inputs;
     let documents = AtomicU64::new(0);
+    let written_bytes = AtomicU64::new(0);
     let finished = AtomicBool::new(false);
 
     std::thread::scope(|scope| {
-        let reader =
-            scope.spawn(move || read_chunks(inputs, batch, options.raw, token_rx, work_tx));
+        let counter = consumed.clone();
+        let reader = scope
+            .spawn(move || read_chunks(inputs, batch, options.raw, &counter, token_rx, work_tx));
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
@@ -272,14 +277,14 @@ pub fn run_inputs(
         let progress = match options.progress {
             ProgressMode::Off => None,
             mode => {
-                let (documents, finished, consumed) = (&documents, &finished, consumed.clone());
+                let (documents, finished, written) = (&documents, &finished, &written_bytes);
                 Some(scope.spawn(move || {
-                    report_progress(mode, total_bytes, &consumed, documents, finished)
+                    report_progress(mode, total_bytes, written, documents, finished)
                 }))
             }
         };
 
-        let written = write_in_order(done_rx, token_tx, out, errors, &documents);
+        let written = write_in_order(done_rx, token_tx, out, errors, &documents, &written_bytes);
         finished.store(true, Ordering::Relaxed);
         if let Some(p) = progress {
             let _ = p.join();
@@ -301,6 +306,7 @@ fn read_chunks(
     inputs: Vec<Input>,
     batch: usize,
     raw: bool,
+    consumed: &AtomicU64,
     tokens: Receiver<()>,
     work: std::sync::mpsc::SyncSender<Chunk>,
 ) -> std::io::Result<()> {
@@ -310,6 +316,7 @@ fn read_chunks(
         let source: Arc<str> = Arc::from(name.as_str());
         let new_chunk = |seq| Chunk {
             seq,
+            consumed: 0,
             source: source.clone(),
             data: Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 2)),
             lines: Vec::with_capacity(batch),
@@ -339,6 +346,7 @@ fn read_chunks(
             chunk.lines.push((start, end, number));
             if chunk.lines.len() >= batch || chunk.data.len() >= CHUNK_BYTES {
                 seq += 1;
+                chunk.consumed = consumed.load(Ordering::Relaxed);
                 if !send(std::mem::replace(&mut chunk, new_chunk(seq))) {
                     return Ok(());
                 }
@@ -346,6 +354,7 @@ fn read_chunks(
         }
         if !chunk.lines.is_empty() {
             seq += 1;
+            chunk.consumed = consumed.load(Ordering::Relaxed);
             if !send(chunk) {
                 return Ok(());
             }
@@ -361,6 +370,7 @@ fn write_in_order(
     out: &mut dyn Write,
     errors: &mut dyn Write,
     documents: &AtomicU64,
+    written_bytes: &AtomicU64,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut pending: BTreeMap<u64, Rendered> = BTreeMap::new();
@@ -378,6 +388,7 @@ fn write_in_order(
             summary.failed += r.summary.failed;
             summary.dropped += r.summary.dropped;
             documents.store(summary.input, Ordering::Relaxed);
+            written_bytes.store(r.consumed, Ordering::Relaxed);
             next += 1;
             let _ = tokens.send(());
         }
@@ -402,6 +413,7 @@ enum Outcome {
 fn render_chunk(registry: &Registry, entry: &str, chunk: &Chunk, options: &RunOptions) -> Rendered {
     let mut r = Rendered {
         seq: chunk.seq,
+        consumed: chunk.consumed,
         out: String::with_capacity(chunk.data.len() * 2),
         ..Rendered::default()
     };
@@ -536,7 +548,7 @@ fn write_document(doc: &IngestDocument, out: &mut String, format: OutputFormat) 
 fn report_progress(
     mode: ProgressMode,
     total: Option<u64>,
-    consumed: &AtomicU64,
+    written_bytes: &AtomicU64,
     documents: &AtomicU64,
     finished: &AtomicBool,
 ) {
@@ -556,7 +568,7 @@ fn report_progress(
         let line = status_line(
             start.elapsed(),
             documents.load(Ordering::Relaxed),
-            consumed.load(Ordering::Relaxed),
+            written_bytes.load(Ordering::Relaxed),
             total,
             mode == ProgressMode::Bar,
         );
