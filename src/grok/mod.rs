@@ -18,7 +18,8 @@
 //! - runaway matches stop after Oniguruma's retry limit (10,000,000 backtracks) instead of ES's 1 s watchdog;
 //!   the error text is the watchdog's;
 //! - Oniguruma accepts variable-length look-behind (`(?<=a+)`), which Joni rejects at compile time;
-//! - `\uHHHH` escapes follow Oniguruma; `(?i)` with `\w` can fold `ſ`/`K` (Kelvin) into the ASCII class;
+//! - `\uHHHH` escapes follow Oniguruma; under `(?i)`, `\w` inside a class (`[\w]`) also takes `ſ` and the
+//!   Kelvin sign;
 //! - `:int`/`:long` conversion accepts ASCII digits only (Java's `Character.digit` takes any Unicode digit;
 //!   grok's `\d` is ASCII in Joni, so only captures like `%{DATA:x:int}` can tell).
 
