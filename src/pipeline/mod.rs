@@ -318,6 +318,11 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
             }
         }
     }
+    if step.processor_type == "pipeline" {
+        // ES's TrackingResultProcessor lists the pipeline processor itself (without a document)
+        // before the processors of the pipeline it calls.
+        record(env, step, TraceStatus::Success, condition_result.clone(), None, None);
+    }
     match step.processor.execute(doc, env) {
         Ok(flow) => {
             let status = if flow == Flow::Drop {
