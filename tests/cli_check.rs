@@ -22,24 +22,55 @@ fn lists_every_error_with_its_position() {
         "processors:\n  - set:\n      field: a\n  - rename:\n      field: b\n      target_field: c\n  - bogus:\n      field: x\n  - set:\n      field: a\n      value: 1\n      unknown_option: 2\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("other.json"), r#"{"processors": [{"convert": {"field": "x", "type": "nope"}}]}"#).unwrap();
+    std::fs::write(
+        dir.path().join("other.json"),
+        r#"{"processors": [{"convert": {"field": "x", "type": "nope"}}]}"#,
+    )
+    .unwrap();
     let (code, out) = check(&[dir.path()]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("default.yml:2: pipeline [default] processor [0]"), "{out}");
-    assert!(out.contains("[value] required property is missing"), "{out}");
-    assert!(out.contains("default.yml:7: pipeline [default] processor [2]"), "{out}");
-    assert!(out.contains("No processor type exists with name [bogus]"), "{out}");
-    assert!(out.contains("default.yml:9: pipeline [default] processor [3]"), "{out}");
-    assert!(out.contains("doesn't support one or more provided configuration parameters [unknown_option]"), "{out}");
+    assert!(
+        out.contains("default.yml:2: pipeline [default] processor [0]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[value] required property is missing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("default.yml:7: pipeline [default] processor [2]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("No processor type exists with name [bogus]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("default.yml:9: pipeline [default] processor [3]"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "doesn't support one or more provided configuration parameters [unknown_option]"
+        ),
+        "{out}"
+    );
     assert!(out.contains("pipeline [other] processor [0]"), "{out}");
-    assert!(out.contains("[type] type [nope] not supported, cannot convert field."), "{out}");
+    assert!(
+        out.contains("[type] type [nope] not supported, cannot convert field."),
+        "{out}"
+    );
     assert!(out.contains("4 error(s) in 2 pipelines"), "{out}");
 }
 
 #[test]
 fn clean_pipelines_pass() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("default.yml"), "processors:\n  - set:\n      field: a\n      value: 1\n").unwrap();
+    std::fs::write(
+        dir.path().join("default.yml"),
+        "processors:\n  - set:\n      field: a\n      value: 1\n",
+    )
+    .unwrap();
     let (code, out) = check(&[dir.path()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("ok: 1 pipelines compiled"));
