@@ -68,6 +68,9 @@ pub struct IngestDocument {
     pub pipeline_stack: Vec<String>,
     /// Set by the `terminate` processor; cleared when the current pipeline ends.
     pub terminate: bool,
+    /// Set by the `reroute` processor (ES `IngestDocument.reroute`): unlike `terminate` it is not
+    /// cleared when a pipeline ends, so every pipeline on the stack stops.
+    pub reroute: bool,
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -102,6 +105,7 @@ impl IngestDocument {
             ingest,
             pipeline_stack: Vec::new(),
             terminate: false,
+            reroute: false,
         }
     }
 

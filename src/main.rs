@@ -66,6 +66,10 @@ enum Output {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run golden-file pipeline tests (this project's layout or elastic-package's).
+    Test(ingest_emu::harness::TestArgs),
+    /// Semantic diff of two documents, NDJSON files or {"expected": [...]} files.
+    Diff(ingest_emu::harness::DiffArgs),
     /// Run an Elasticsearch `_simulate` request and print ES's response.
     Simulate {
         #[command(flatten)]
@@ -94,6 +98,21 @@ enum Command {
         index: String,
         /// Input files; `-` or nothing reads stdin.
         inputs: Vec<String>,
+    },
+    /// Evaluate one Painless script in the ingest context and print its typed result.
+    Painless {
+        /// Script parameters as a JSON object.
+        #[arg(long)]
+        params: Option<String>,
+        /// The document `ctx` as a JSON object.
+        #[arg(long)]
+        ctx: Option<String>,
+        /// Read JSONL `{"script", "params"?, "ctx"?}` from stdin; write one result per line.
+        #[arg(long, conflicts_with = "script")]
+        batch: bool,
+        /// The script source.
+        #[arg(required_unless_present = "batch")]
+        script: Option<String>,
     },
     /// Load and compile pipeline files or folders and list every error.
     Check {
@@ -290,9 +309,71 @@ fn check(paths: Vec<PathBuf>, geoip_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
+fn painless(
+    params: Option<String>,
+    ctx: Option<String>,
+    batch: bool,
+    script: Option<String>,
+) -> ExitCode {
+    use ingest_emu::painless::run_for_cli;
+    let parse = |what: &str, text: Option<String>| -> Result<Option<serde_json::Value>, String> {
+        text.map(|t| {
+            serde_json::from_str(&t).map_err(|e| format!("--{what} is not valid JSON: {e}"))
+        })
+        .transpose()
+    };
+    if !batch {
+        let (params, ctx) = match (parse("params", params), parse("ctx", ctx)) {
+            (Ok(p), Ok(c)) => (p, c),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let result = run_for_cli(&script.unwrap_or_default(), params.as_ref(), ctx.as_ref());
+        println!("{result}");
+        return if result.get("error").is_some() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let Ok(line) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(req) => match req.get("script").and_then(|s| s.as_str()) {
+                Some(script) => run_for_cli(script, req.get("params"), req.get("ctx")),
+                None => {
+                    serde_json::json!({"error": {"type": "illegal_argument_exception", "reason": format!("line {}: missing \"script\"", n + 1)}})
+                }
+            },
+            Err(e) => {
+                serde_json::json!({"error": {"type": "parse_exception", "reason": format!("line {}: {e}", n + 1)}})
+            }
+        };
+        let _ = writeln!(out, "{result}");
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Usage errors exit 2 (help and version exit 0).
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
     match cli.command {
+        Command::Test(args) => ExitCode::from(ingest_emu::harness::run_test(args) as u8),
+        Command::Diff(args) => ExitCode::from(ingest_emu::harness::run_diff(args) as u8),
         Command::Simulate {
             pipeline,
             verbose,
@@ -307,5 +388,11 @@ fn main() -> ExitCode {
             inputs,
         } => run(pipeline, raw, output, jobs, index, inputs),
         Command::Check { paths, geoip_dir } => check(paths, geoip_dir),
+        Command::Painless {
+            params,
+            ctx,
+            batch,
+            script,
+        } => painless(params, ctx, batch, script),
     }
 }

@@ -1,34 +1,171 @@
-//! Placeholder until the Painless interpreter lands: every script fails to compile with a clear error.
+//! Painless, Elasticsearch's scripting language, as ingest pipelines use it: `script` processors
+//! and `if` conditions.
+//!
+//! Scripts are parsed and resolved once ([`Script::compile`]); each run walks the resolved tree.
+//! Script processors see the document as shared Java-like containers (aliases mutate the
+//! document); conditions read the caller's document in place without copying it.
 
-use crate::value::Map;
+pub mod api;
+pub mod ast;
+pub mod error;
+pub mod interp;
+pub mod lexer;
+pub mod parser;
+pub mod rt;
 
-#[derive(Debug, Clone)]
-pub struct PainlessError {
-    message: String,
-}
+pub use error::{ErrorKind, PainlessError};
 
-impl PainlessError {
-    pub fn message(&self) -> String {
-        self.message.clone()
-    }
-    pub fn to_es_json(&self) -> serde_json::Value {
-        serde_json::json!({"type": "script_exception", "reason": self.message})
-    }
-}
+use crate::value::{Map, Value};
+use interp::Interp;
+use rt::{DocRef, V};
 
+/// A compiled script. Cheap to share between threads.
 #[derive(Debug)]
-pub struct Script;
+pub struct Script {
+    source: String,
+    program: ast::Program,
+    params: Map,
+}
+
+/// Result of [`Script::evaluate`]: the Java type name and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluated {
+    /// `int`, `long`, `double`, `float`, `boolean`, `char`, `String`, `ArrayList`, `HashMap`, ...
+    /// (`null` for a null result).
+    pub type_name: String,
+    pub value: Value,
+}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Script>();
+};
 
 impl Script {
-    pub fn compile(_source: &str, _params: &Map) -> Result<Script, PainlessError> {
-        Err(PainlessError {
-            message: "painless scripts are not supported yet".into(),
+    /// Parses and resolves `source`. `params` is what the script sees as `params`.
+    pub fn compile(source: &str, params: &Map) -> Result<Script, PainlessError> {
+        let program = parser::parse(source)
+            .map_err(|e| PainlessError::compile(source, e.offset, e.message))?;
+        Ok(Script {
+            source: source.to_string(),
+            program,
+            params: params.clone(),
         })
     }
-    pub fn execute_ingest(&self, _ctx: &mut Map) -> Result<(), PainlessError> {
-        unreachable!("no script compiles")
+
+    pub fn source(&self) -> &str {
+        &self.source
     }
-    pub fn execute_condition(&self, _ctx: &Map) -> Result<bool, PainlessError> {
-        unreachable!("no script compiles")
+
+    fn runtime_error(&self, t: &error::Thrown) -> PainlessError {
+        PainlessError::runtime(&self.source, &self.program.statement_starts, t)
+    }
+
+    fn params_value(&self) -> V {
+        rt::from_map(&self.params)
+    }
+
+    /// Script processor: `ctx` holds the document source plus the metadata keys
+    /// (`_index`, `_id`, `_version`, `_routing`, ...; Elasticsearch 8's `IngestCtxMap`).
+    /// `_ingest` is not part of `ctx` in Elasticsearch 8, so it is not taken here.
+    pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
+        let root = rt::from_map(ctx);
+        let mut it = Interp::new(&self.program, root.clone());
+        it.run_main(self.params_value())
+            .map_err(|t| self.runtime_error(&t))?;
+        drop(it);
+        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
+    }
+
+    /// `if` condition: the script must produce a boolean. `ctx` is read in place (no copy);
+    /// attempts to modify it fail like Elasticsearch's `UnmodifiableIngestData`.
+    pub fn execute_condition(&self, ctx: &Map) -> Result<bool, PainlessError> {
+        let root = V::Doc(DocRef::Map(ctx as *const Map));
+        let result = {
+            let mut it = Interp::new(&self.program, root);
+            it.run_main(self.params_value())
+        };
+        match result {
+            Ok(V::Bool(b)) => Ok(b),
+            Ok(V::Null) => {
+                Err(self.runtime_error(&error::Thrown::npe(None).at(self.program.main.off)))
+            }
+            Ok(other) => {
+                let c = rt::class_name(&other);
+                Err(self.runtime_error(
+                    &error::Thrown::cce(format!(
+                        "class {c} cannot be cast to class java.lang.Boolean ({c} and java.lang.Boolean are in module java.base of loader 'bootstrap')"
+                    ))
+                    .at(self.program.main.off),
+                ))
+            }
+            Err(t) => Err(self.runtime_error(&t)),
+        }
+    }
+
+    /// Runs with a mutable `ctx` and returns the `return` value, or the value of the last
+    /// expression statement.
+    pub fn evaluate(&self, ctx: &mut Map) -> Result<Evaluated, PainlessError> {
+        let root = rt::from_map(ctx);
+        let mut it = Interp::new(&self.program, root.clone());
+        let v = it
+            .run_main(self.params_value())
+            .map_err(|t| self.runtime_error(&t))?;
+        drop(it);
+        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))?;
+        let type_name = rt::short_type_name(&v);
+        let value = match rt::to_value(&v) {
+            Ok(x) => x,
+            Err(_) => Value::String(rt::to_java_string(&v)),
+        };
+        Ok(Evaluated { type_name, value })
+    }
+}
+
+fn write_back(root: &V, ctx: &mut Map) -> Result<(), String> {
+    match rt::to_value(root)? {
+        Value::Map(m) => {
+            *ctx = m;
+            Ok(())
+        }
+        _ => Err("ctx is not a map".into()),
+    }
+}
+
+/// For the CLI `ingest-emu painless [--params JSON] [--ctx JSON] SCRIPT`: returns
+/// `{"type": ..., "value": ...}` or `{"error": {...}}` (Elasticsearch's error JSON).
+pub fn run_for_cli(
+    script: &str,
+    params: Option<&serde_json::Value>,
+    ctx: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    let to_map = |v: Option<&serde_json::Value>| -> Result<Map, String> {
+        match v {
+            None => Ok(Map::new()),
+            Some(j) => match Value::from_serde(j) {
+                Value::Map(m) => Ok(m),
+                _ => Err("expected a JSON object".into()),
+            },
+        }
+    };
+    let params = match to_map(params) {
+        Ok(m) => m,
+        Err(e) => {
+            return serde_json::json!({"error": {"type": "illegal_argument_exception", "reason": format!("params: {e}")}})
+        }
+    };
+    let mut ctx = match to_map(ctx) {
+        Ok(m) => m,
+        Err(e) => {
+            return serde_json::json!({"error": {"type": "illegal_argument_exception", "reason": format!("ctx: {e}")}})
+        }
+    };
+    let compiled = match Script::compile(script, &params) {
+        Ok(s) => s,
+        Err(e) => return serde_json::json!({ "error": e.to_es_json() }),
+    };
+    match compiled.evaluate(&mut ctx) {
+        Ok(ev) => serde_json::json!({"type": ev.type_name, "value": ev.value.to_serde()}),
+        Err(e) => serde_json::json!({ "error": e.to_es_json() }),
     }
 }

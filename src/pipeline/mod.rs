@@ -234,7 +234,8 @@ fn run_compound(
                 return run_on_failure(on_failure, e, doc, env);
             }
         }
-        if doc.terminate {
+        // ES CompoundProcessor: `isReroute() || isTerminate()` ends the processor list
+        if doc.terminate || doc.reroute {
             break;
         }
     }
@@ -266,6 +267,9 @@ fn run_on_failure(
         }
     };
     for step in on_failure {
+        if doc.terminate || doc.reroute {
+            break;
+        }
         match run_step(step, doc, env) {
             Ok(Flow::Continue) => {}
             Ok(Flow::Drop) => {
@@ -321,7 +325,14 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
     if step.processor_type == "pipeline" {
         // ES's TrackingResultProcessor lists the pipeline processor itself (without a document)
         // before the processors of the pipeline it calls.
-        record(env, step, TraceStatus::Success, condition_result.clone(), None, None);
+        record(
+            env,
+            step,
+            TraceStatus::Success,
+            condition_result.clone(),
+            None,
+            None,
+        );
     }
     match step.processor.execute(doc, env) {
         Ok(flow) => {

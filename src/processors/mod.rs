@@ -1,22 +1,47 @@
 //! One file per processor type. Each has `from_config` (strict option validation with ES's wording)
 //! and an `execute` that works on one document.
 
+mod field_access;
+mod inet;
+#[cfg(test)]
+mod java_oracle;
 mod value_source;
 
 pub mod append;
+pub mod bytes;
 pub mod convert;
+pub mod dot_expander;
+pub mod community_id;
+pub mod csv;
+pub mod dissect;
 pub mod drop;
 pub mod fail;
+pub mod fingerprint;
 pub mod foreach;
 pub mod geoip;
+pub mod gsub;
+pub mod html_strip;
+pub mod join;
 pub mod json;
+pub mod lowercase;
+pub mod kv;
+pub mod network_direction;
 pub mod pipeline;
+pub mod registered_domain;
 pub mod remove;
 pub mod rename;
+pub mod reroute;
 pub mod script;
 pub mod set;
+pub mod sort;
+pub mod split;
+pub mod string_processor;
 pub mod terminate;
 pub mod user_agent;
+pub mod trim;
+pub mod uppercase;
+pub mod urldecode;
+pub mod uri_parts;
 
 pub use value_source::ValueSource;
 
@@ -34,19 +59,39 @@ fn boxed<P: Processor + 'static>(
 fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
+        "bytes" => |c, _, _| boxed(bytes::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
+        "dot_expander" => |c, _, _| boxed(dot_expander::DotExpander::from_config(c)),
+        "community_id" => |c, _, _| boxed(community_id::CommunityId::from_config(c)),
+        "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
+        "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
+        "fingerprint" => |c, _, _| boxed(fingerprint::Fingerprint::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "geoip" | "ip_location" => |c, _, s| boxed(geoip::GeoIp::from_config(c, s)),
+        "gsub" => |c, _, _| boxed(gsub::from_config(c)),
+        "html_strip" => |c, _, _| boxed(html_strip::from_config(c)),
+        "join" => |c, _, _| boxed(join::Join::from_config(c)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
+        "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
+        "kv" => |c, _, _| boxed(kv::Kv::from_config(c)),
+        "network_direction" => |c, _, _| boxed(network_direction::NetworkDirection::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
+        "registered_domain" => |c, _, _| boxed(registered_domain::RegisteredDomain::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
+        "reroute" => |c, _, _| boxed(reroute::Reroute::from_config(c)),
         "script" => |c, _, _| boxed(script::ScriptProcessor::from_config(c)),
         "set" => |c, _, _| boxed(set::Set::from_config(c)),
+        "sort" => |c, _, _| boxed(sort::Sort::from_config(c)),
+        "split" => |c, _, _| boxed(split::Split::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
         "user_agent" => |c, _, s| boxed(user_agent::UserAgent::from_config(c, s)),
+        "trim" => |c, _, _| boxed(trim::from_config(c)),
+        "uppercase" => |c, _, _| boxed(uppercase::from_config(c)),
+        "urldecode" => |c, _, _| boxed(urldecode::from_config(c)),
+        "uri_parts" => |c, _, _| boxed(uri_parts::UriParts::from_config(c)),
         _ => return None,
     })
 }

@@ -1,0 +1,260 @@
+use super::*;
+
+fn utc() -> TimeZone {
+    parse_timezone("UTC").unwrap()
+}
+
+fn z(tz: &str) -> TimeZone {
+    parse_timezone(tz).unwrap()
+}
+
+/// Parse with the date processor rules (year 2026 for year-less patterns) and print with the
+/// default output format.
+fn run(format: &str, input: &str, tz: &str, locale: &str) -> Result<String, String> {
+    let f = DateFormat::compile(format)?;
+    let l = parse_locale(locale)?;
+    let zoned = f.parse_with_year(input, &z(tz), &l, 2026)?;
+    Ok(format_default_output(&zoned))
+}
+
+fn ok(format: &str, input: &str) -> String {
+    run(format, input, "UTC", "ROOT").unwrap_or_else(|e| panic!("{format} on {input}: {e}"))
+}
+
+#[test]
+fn iso8601_keeps_millis_and_zone() {
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51.843Z"),
+        "2020-02-14T22:18:51.843Z"
+    );
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51.843+02:00"),
+        "2020-02-14T20:18:51.843Z"
+    );
+    assert_eq!(
+        run("ISO8601", "2020-02-14T22:18:51.843+02:00", "+02:00", "ROOT").unwrap(),
+        "2020-02-14T22:18:51.843+02:00"
+    );
+    assert_eq!(ok("ISO8601", "2020-02-14"), "2020-02-14T00:00:00.000Z");
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51,5+0100"),
+        "2020-02-14T21:18:51.500Z"
+    );
+    assert_eq!(
+        run("ISO8601", "2020-02-14T10:00:00", "Europe/Paris", "ROOT").unwrap(),
+        "2020-02-14T10:00:00.000+01:00"
+    );
+    assert!(ok_err("ISO8601", "14/02/2020")
+        .contains("failed to parse date field [14/02/2020] with format [iso8601]"));
+}
+
+fn ok_err(format: &str, input: &str) -> String {
+    run(format, input, "UTC", "ROOT").unwrap_err()
+}
+
+#[test]
+fn unix_kinds() {
+    assert_eq!(ok("UNIX", "1588075678.123"), "2020-04-28T12:07:58.123Z");
+    assert_eq!(ok("UNIX", "1588075678"), "2020-04-28T12:07:58.000Z");
+    assert_eq!(ok("UNIX", " 1588075678.5 "), "2020-04-28T12:07:58.500Z");
+    assert_eq!(ok("UNIX_MS", "1588075678123"), "2020-04-28T12:07:58.123Z");
+    assert_eq!(
+        ok_err("UNIX_MS", "1588075678.1"),
+        "For input string: \"1588075678.1\""
+    );
+    assert_eq!(ok_err("UNIX", "abc"), "For input string: \"abc\"");
+    assert_eq!(
+        ok("TAI64N", "4000000050d506482dbdf024"),
+        "2012-12-22T01:00:46.767Z"
+    );
+    assert_eq!(
+        ok("TAI64N", "@4000000050d506482dbdf024"),
+        "2012-12-22T01:00:46.767Z"
+    );
+}
+
+#[test]
+fn real_world_patterns() {
+    assert_eq!(
+        ok("dd/MMM/yyyy:HH:mm:ss Z", "10/Oct/2000:13:55:36 -0700"),
+        "2000-10-10T20:55:36.000Z"
+    );
+    assert_eq!(
+        ok("MMM d HH:mm:ss", "Feb 5 12:01:02"),
+        "2026-02-05T12:01:02.000Z"
+    );
+    assert_eq!(
+        ok("MMM  d HH:mm:ss", "Feb  5 12:01:02"),
+        "2026-02-05T12:01:02.000Z"
+    );
+    assert_eq!(
+        ok("MMM dd HH:mm:ss", "Feb 15 12:01:02"),
+        "2026-02-15T12:01:02.000Z"
+    );
+    assert_eq!(
+        ok("yyyy-MM-dd HH:mm:ss,SSS", "2020-01-02 03:04:05,678"),
+        "2020-01-02T03:04:05.678Z"
+    );
+    assert_eq!(
+        ok("EEE MMM dd HH:mm:ss yyyy", "Tue Feb 14 22:18:51 2020"),
+        "2020-02-14T22:18:51.000Z"
+    );
+    assert_eq!(
+        ok("yyyyMMddHHmmss", "20200214221851"),
+        "2020-02-14T22:18:51.000Z"
+    );
+    assert_eq!(
+        ok(
+            "yyyy-MM-dd'T'HH:mm:ss.SSSSSSZZZZZ",
+            "2020-02-14T22:18:51.123456+01:00"
+        ),
+        "2020-02-14T21:18:51.123Z"
+    );
+    assert_eq!(
+        run("dd/MM/yyyy", "14/02/2020", "Europe/Amsterdam", "ROOT").unwrap(),
+        "2020-02-14T00:00:00.000+01:00"
+    );
+    assert_eq!(
+        ok("yyyy-MM-dd||dd/MM/yyyy", "14/02/2020"),
+        "2020-02-14T00:00:00.000Z"
+    );
+    assert_eq!(
+        ok("epoch_millis", "1588075678123"),
+        "2020-04-28T12:07:58.123Z"
+    );
+    assert_eq!(ok("epoch_second", "1588075678"), "2020-04-28T12:07:58.000Z");
+    assert_eq!(
+        ok("strict_date_optional_time", "2020-02-14T22:18:51.843Z"),
+        "2020-02-14T22:18:51.843Z"
+    );
+    assert_eq!(
+        ok("date_optional_time", "2020-2-4T2:1"),
+        "2020-02-04T02:01:00.000Z"
+    );
+    assert_eq!(
+        ok("hh:mm:ss a MM/dd/yyyy", "01:02:03 PM 02/14/2020"),
+        "2020-02-14T13:02:03.000Z"
+    );
+}
+
+#[test]
+fn year_less_patterns_ignore_the_parsed_zone_and_clamp_days() {
+    // DateFormat.Java copies fields onto the current year; the parsed zone is dropped
+    assert_eq!(
+        ok("MMM d HH:mm:ss Z", "Feb 5 12:01:02 +0200"),
+        "2026-02-05T12:01:02.000Z"
+    );
+    assert_eq!(ok("MMM d", "Feb 30"), "2026-02-28T00:00:00.000Z");
+    assert_eq!(
+        run("MMM d HH:mm", "Mar 29 02:30", "Europe/Paris", "ROOT").unwrap(),
+        "2026-03-29T03:30:00.000+02:00"
+    );
+}
+
+#[test]
+fn strict_resolution() {
+    assert!(ok_err("yyyy-MM-dd", "2020-02-30").contains("Invalid date 'FEBRUARY 30'"));
+    assert!(ok_err("uuuu-MM-dd", "2020-02-30").contains("failed to parse date field"));
+    assert!(ok_err("yyyy-MM-dd HH:mm", "2020-02-03 24:00").contains("failed to parse"));
+    // a wrong day name is not checked when the year is `yyyy` (java.time leaves it unresolved)
+    assert_eq!(
+        ok("EEE MMM dd HH:mm:ss yyyy", "Mon Feb 14 22:18:51 2020"),
+        "2020-02-14T22:18:51.000Z"
+    );
+    assert!(
+        ok_err("EEE MMM dd HH:mm:ss uuuu", "Mon Feb 14 22:18:51 2020").contains("failed to parse")
+    );
+}
+
+#[test]
+fn locales() {
+    assert_eq!(
+        run("dd MMMM yyyy", "14 février 2020", "UTC", "fr").unwrap(),
+        "2020-02-14T00:00:00.000Z"
+    );
+    assert_eq!(
+        run("dd MMM yyyy", "14 Feb 2020", "UTC", "en").unwrap(),
+        "2020-02-14T00:00:00.000Z"
+    );
+    assert_eq!(
+        run(
+            "EEEE, dd MMMM yyyy",
+            "Friday, 14 February 2020",
+            "UTC",
+            "en-US"
+        )
+        .unwrap(),
+        "2020-02-14T00:00:00.000Z"
+    );
+}
+
+#[test]
+fn compile_errors() {
+    assert_eq!(
+        DateFormat::compile("yyyy-MM-dd f").unwrap_err(),
+        "Invalid format: [yyyy-MM-dd f]: Unknown pattern letter: f"
+    );
+    assert_eq!(
+        DateFormat::compile("").unwrap_err(),
+        "No date pattern provided"
+    );
+    assert_eq!(
+        DateFormat::compile("yyyy||").unwrap_err(),
+        "Cannot have empty element in multi date format pattern: yyyy||"
+    );
+    assert_eq!(
+        DateFormat::compile("HHH").unwrap_err(),
+        "Invalid format: [HHH]: Too many pattern letters: H"
+    );
+    assert_eq!(
+        DateFormat::compile("yyyy'T").unwrap_err(),
+        "Invalid format: [yyyy'T]: Pattern ends with an incomplete string literal: yyyy'T"
+    );
+    assert!(matches!(
+        DateFormat::compile_deferred("ff"),
+        DateFormat::Invalid(_)
+    ));
+}
+
+#[test]
+fn printing() {
+    let zoned: Zoned = "2020-02-14T22:18:51.843+02:00[Europe/Paris]"
+        .parse::<Zoned>()
+        .unwrap_or_else(|_| {
+            jiff::Timestamp::from_millisecond(1_581_711_531_843)
+                .unwrap()
+                .to_zoned(z("Europe/Paris"))
+        });
+    let paris = jiff::Timestamp::from_millisecond(1_581_711_531_843)
+        .unwrap()
+        .to_zoned(z("Europe/Paris"));
+    let _ = zoned;
+    assert_eq!(
+        format_default_output(&paris),
+        "2020-02-14T21:18:51.843+01:00"
+    );
+    assert_eq!(
+        zoned_to_java_string(&paris),
+        "2020-02-14T21:18:51.843+01:00[Europe/Paris]"
+    );
+    let u = jiff::Timestamp::from_millisecond(1_581_711_480_000)
+        .unwrap()
+        .to_zoned(utc());
+    assert_eq!(zoned_to_java_string(&u), "2020-02-14T20:18Z[UTC]");
+    let zz = jiff::Timestamp::from_millisecond(1_581_711_480_000)
+        .unwrap()
+        .to_zoned(z("Z"));
+    assert_eq!(zoned_to_java_string(&zz), "2020-02-14T20:18Z");
+    assert_eq!(
+        format_strict_date_optional_time(&zz),
+        "2020-02-14T20:18:00.000Z"
+    );
+    let f = JavaFormatter::compile("yyyy.MM.dd EEE MMM a hh 'o''clock' VV xx", &Locale::root())
+        .unwrap();
+    assert_eq!(
+        f.format(&paris),
+        "2020.02.14 Fri Feb PM 09 o'clock Europe/Paris +0100"
+    );
+    let f = JavaFormatter::compile("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS", &Locale::root()).unwrap();
+    assert_eq!(f.format(&paris), "2020-02-14T21:18:51.843000000");
+}

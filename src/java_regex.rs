@@ -1,0 +1,1102 @@
+//! Java regular expressions (`java.util.regex.Pattern`) on Rust engines.
+//!
+//! Elasticsearch compiles `gsub` patterns, `split` separators and `kv` splits with
+//! `Pattern.compile`. We translate the Java syntax to the `regex` crate where it can express the
+//! pattern, and to Oniguruma (Ruby syntax) for lookarounds, back-references, possessive quantifiers
+//! and Java's `$`. Java semantics kept by the translation: `\d \w \s \b` and POSIX `\p{Alpha}`
+//! classes are ASCII-only, `.` excludes every Java line terminator, `$` (without `MULTILINE`)
+//! also matches before a final line terminator. Matching positions follow `Matcher.find` (an empty
+//! match moves the next search one character on), and `split` follows `String.split`.
+//!
+//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); multiline
+//! `^`/`$` only know `\n` as a line terminator; the `u`, `U`, `d` inline flags, `\N{...}`,
+//! `{n,m}+` and Unicode blocks (`\p{InGreek}`) are rejected with an error.
+
+use std::collections::HashMap;
+
+/// A compiled Java pattern.
+#[derive(Debug)]
+pub struct JavaRegex {
+    source: String,
+    engine: Engine,
+    group_count: usize,
+    group_names: HashMap<String, usize>,
+}
+
+#[derive(Debug)]
+enum Engine {
+    Rust(regex::Regex),
+    Onig(onig::Regex),
+}
+
+/// One match: group 0 is the whole match; `None` for groups that did not participate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JavaMatch {
+    pub groups: Vec<Option<(usize, usize)>>,
+}
+
+impl JavaMatch {
+    pub fn start(&self) -> usize {
+        self.groups[0].map(|g| g.0).unwrap_or(0)
+    }
+    pub fn end(&self) -> usize {
+        self.groups[0].map(|g| g.1).unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Rust,
+    Onig,
+}
+
+impl JavaRegex {
+    /// `Pattern.compile(pattern)`. The error text is `PatternSyntaxException.getMessage()` where
+    /// we know it, else the engine's description.
+    pub fn compile(pattern: &str) -> Result<JavaRegex, String> {
+        let rust = Translator::run(pattern, Target::Rust)?;
+        if !rust.needs_onig {
+            if let Ok(re) = regex::Regex::new(&rust.out) {
+                return Ok(JavaRegex {
+                    source: pattern.to_string(),
+                    engine: Engine::Rust(re),
+                    group_count: rust.group_count,
+                    group_names: rust.group_names,
+                });
+            }
+        }
+        let onig_t = Translator::run(pattern, Target::Onig)?;
+        let re = onig::Regex::with_options(
+            &onig_t.out,
+            onig::RegexOptions::REGEX_OPTION_CAPTURE_GROUP,
+            onig::Syntax::ruby(),
+        )
+        .map_err(|e| format!("{} in pattern [{pattern}]", e.description()))?;
+        Ok(JavaRegex {
+            source: pattern.to_string(),
+            engine: Engine::Onig(re),
+            group_count: onig_t.group_count,
+            group_names: onig_t.group_names,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Number of capturing groups (`Matcher.groupCount()`).
+    pub fn group_count(&self) -> usize {
+        self.group_count
+    }
+
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.group_names.get(name).copied()
+    }
+
+    /// True when the pattern runs on Oniguruma (for tests and diagnostics).
+    pub fn uses_onig(&self) -> bool {
+        matches!(self.engine, Engine::Onig(_))
+    }
+
+    /// The first match starting the search at byte `start`, with the whole text as context.
+    pub fn find_at(&self, text: &str, start: usize, with_groups: bool) -> Option<JavaMatch> {
+        match &self.engine {
+            Engine::Rust(re) => {
+                if with_groups && self.group_count > 0 {
+                    let caps = re.captures_at(text, start)?;
+                    Some(JavaMatch {
+                        groups: (0..caps.len())
+                            .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
+                            .collect(),
+                    })
+                } else {
+                    let m = re.find_at(text, start)?;
+                    Some(JavaMatch {
+                        groups: vec![Some((m.start(), m.end()))],
+                    })
+                }
+            }
+            Engine::Onig(re) => {
+                let mut region = onig::Region::new();
+                re.search_with_options(
+                    text,
+                    start,
+                    text.len(),
+                    onig::SearchOptions::SEARCH_OPTION_NONE,
+                    Some(&mut region),
+                )?;
+                let n = if with_groups { region.len() } else { 1 };
+                Some(JavaMatch {
+                    groups: (0..n).map(|i| region.pos(i)).collect(),
+                })
+            }
+        }
+    }
+
+    /// Every match as `Matcher.find()` loops over them: after an empty match the next search
+    /// starts one character later; after a non-empty one, at its end.
+    pub fn find_all(&self, text: &str, with_groups: bool) -> Vec<JavaMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(m) = self.find_at(text, pos, with_groups) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            out.push(m);
+            pos = if s == e {
+                match text[e..].chars().next() {
+                    Some(c) => e + c.len_utf8(),
+                    None => break,
+                }
+            } else {
+                e
+            };
+        }
+        out
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find_at(text, 0, false).is_some()
+    }
+
+    /// `String.split(regex, limit)` (Java 8+): a zero-width match at the very start gives no
+    /// leading empty string; `limit == 0` drops trailing empty strings; no match gives the input.
+    pub fn split(&self, text: &str, limit: i32) -> Vec<String> {
+        let mut list: Vec<String> = Vec::new();
+        let mut index = 0;
+        let limited = limit > 0;
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(m) = self.find_at(text, pos, false) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            pos = if s == e {
+                match text[e..].chars().next() {
+                    Some(c) => e + c.len_utf8(),
+                    None => text.len() + 1,
+                }
+            } else {
+                e
+            };
+            if !limited || (list.len() as i64) < limit as i64 - 1 {
+                if index == 0 && s == 0 && s == e {
+                    continue;
+                }
+                list.push(text[index..s].to_string());
+                index = e;
+            } else {
+                break;
+            }
+        }
+        if index == 0 {
+            return vec![text.to_string()];
+        }
+        list.push(text[index..].to_string());
+        if limit == 0 {
+            while list.last().is_some_and(|s| s.is_empty()) {
+                list.pop();
+            }
+        }
+        list
+    }
+
+    /// `Matcher.replaceAll(replacement)` with a pre-parsed replacement. The replacement's own
+    /// error (Java throws it on the first match only) is returned when there is a match.
+    pub fn replace_all(&self, text: &str, replacement: &Replacement) -> Result<String, String> {
+        let matches = self.find_all(text, true);
+        if matches.is_empty() {
+            return Ok(text.to_string());
+        }
+        let parts = replacement.parts.as_ref().map_err(Clone::clone)?;
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for m in &matches {
+            out.push_str(&text[last..m.start()]);
+            for part in parts {
+                match part {
+                    ReplacementPart::Literal(s) => out.push_str(s),
+                    ReplacementPart::Group(g) => {
+                        if let Some(Some((s, e))) = m.groups.get(*g) {
+                            out.push_str(&text[*s..*e]);
+                        }
+                    }
+                }
+            }
+            last = m.end();
+        }
+        out.push_str(&text[last..]);
+        Ok(out)
+    }
+
+    /// Parses a `Matcher.appendReplacement` replacement string for this pattern.
+    pub fn parse_replacement(&self, replacement: &str) -> Replacement {
+        Replacement {
+            parts: parse_replacement(replacement, self.group_count, &self.group_names),
+        }
+    }
+}
+
+/// A replacement string parsed once: literal text and group references, or the error Java's
+/// `appendReplacement` throws for it.
+#[derive(Debug, Clone)]
+pub struct Replacement {
+    parts: Result<Vec<ReplacementPart>, String>,
+}
+
+#[derive(Debug, Clone)]
+enum ReplacementPart {
+    Literal(String),
+    Group(usize),
+}
+
+/// `Matcher.appendExpandedReplacement`.
+fn parse_replacement(
+    r: &str,
+    group_count: usize,
+    names: &HashMap<String, usize>,
+) -> Result<Vec<ReplacementPart>, String> {
+    let chars: Vec<char> = r.chars().collect();
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 1;
+            if i == chars.len() {
+                return Err("character to be escaped is missing".into());
+            }
+            lit.push(chars[i]);
+            i += 1;
+        } else if c == '$' {
+            i += 1;
+            if i == chars.len() {
+                return Err("Illegal group reference: group index is missing".into());
+            }
+            let group;
+            if chars[i] == '{' {
+                i += 1;
+                let mut name = String::new();
+                while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                    name.push(chars[i]);
+                    i += 1;
+                }
+                if name.is_empty() {
+                    return Err("named capturing group has 0 length name".into());
+                }
+                if i >= chars.len() || chars[i] != '}' {
+                    return Err("named capturing group is missing trailing '}'".into());
+                }
+                if name.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Err(format!(
+                        "capturing group name {{{name}}} starts with digit character"
+                    ));
+                }
+                group = *names
+                    .get(&name)
+                    .ok_or_else(|| format!("No group with name {{{name}}}"))?;
+                i += 1;
+            } else {
+                let Some(d) = chars[i].to_digit(10) else {
+                    return Err("Illegal group reference".into());
+                };
+                let mut n = d as usize;
+                i += 1;
+                while i < chars.len() {
+                    let Some(d) = chars[i].to_digit(10) else {
+                        break;
+                    };
+                    let next = n * 10 + d as usize;
+                    if next > group_count {
+                        break;
+                    }
+                    n = next;
+                    i += 1;
+                }
+                if n > group_count {
+                    // Matcher.start(int) throws IndexOutOfBoundsException
+                    return Err(format!("No group {n}"));
+                }
+                group = n;
+            }
+            if !lit.is_empty() {
+                parts.push(ReplacementPart::Literal(std::mem::take(&mut lit)));
+            }
+            parts.push(ReplacementPart::Group(group));
+        } else {
+            lit.push(c);
+            i += 1;
+        }
+    }
+    if !lit.is_empty() {
+        parts.push(ReplacementPart::Literal(lit));
+    }
+    Ok(parts)
+}
+
+/// `PatternSyntaxException.getMessage()`.
+fn syntax_error(desc: &str, pattern: &str, index: usize) -> String {
+    let mut msg = format!("{desc} near index {index}\n{pattern}");
+    if index < pattern.chars().count() {
+        msg.push('\n');
+        msg.push_str(&" ".repeat(index));
+        msg.push('^');
+    }
+    msg
+}
+
+const LINE_TERMINATORS: &str = r"\n\r\x{85}\x{2028}\x{2029}";
+const SPACE: &str = r"\t\n\x{0B}\f\r ";
+const HSPACE: &str = r" \t\x{A0}\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}";
+const VSPACE: &str = r"\n\x{0B}\f\r\x{85}\x{2028}\x{2029}";
+const WORD: &str = "a-zA-Z0-9_";
+
+#[derive(Clone, Copy)]
+struct Flags {
+    dotall: bool,
+    multiline: bool,
+}
+
+struct Translator<'a> {
+    pattern: &'a str,
+    chars: Vec<char>,
+    i: usize,
+    target: Target,
+    out: String,
+    needs_onig: bool,
+    group_count: usize,
+    group_names: HashMap<String, usize>,
+    /// Flags of each open group; the last entry is the current scope.
+    stack: Vec<Flags>,
+}
+
+impl<'a> Translator<'a> {
+    fn run(pattern: &'a str, target: Target) -> Result<Translator<'a>, String> {
+        let mut t = Translator {
+            pattern,
+            chars: pattern.chars().collect(),
+            i: 0,
+            target,
+            out: String::new(),
+            needs_onig: false,
+            group_count: 0,
+            group_names: HashMap::new(),
+            stack: vec![Flags {
+                dotall: false,
+                multiline: false,
+            }],
+        };
+        t.translate()?;
+        Ok(t)
+    }
+
+    fn err(&self, desc: &str, index: usize) -> String {
+        syntax_error(desc, self.pattern, index)
+    }
+
+    fn flags(&self) -> Flags {
+        *self.stack.last().expect("flag stack is never empty")
+    }
+
+    fn peek(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.i + ahead).copied()
+    }
+
+    fn push_literal(&mut self, c: char) {
+        if c.is_alphanumeric() || c == ' ' || c == '_' {
+            self.out.push(c);
+        } else {
+            self.out.push_str(&format!("\\x{{{:X}}}", c as u32));
+        }
+    }
+
+    fn translate(&mut self) -> Result<(), String> {
+        // Whether the previous item can take a quantifier (Java: "Dangling meta character").
+        let mut atom = false;
+        while self.i < self.chars.len() {
+            let c = self.chars[self.i];
+            match c {
+                '\\' => {
+                    self.escape(false)?;
+                    atom = true;
+                }
+                '[' => {
+                    self.class()?;
+                    atom = true;
+                }
+                '(' => {
+                    self.open_group()?;
+                    atom = false;
+                }
+                ')' => {
+                    if self.stack.len() == 1 {
+                        return Err(self.err("Unmatched closing ')'", self.i.saturating_sub(1)));
+                    }
+                    self.stack.pop();
+                    self.out.push(')');
+                    self.i += 1;
+                    atom = true;
+                }
+                '.' => {
+                    let dotall = self.flags().dotall;
+                    match (dotall, self.target) {
+                        (true, Target::Rust) => self.out.push_str("(?s:.)"),
+                        (true, Target::Onig) => self.out.push_str("(?m:.)"),
+                        (false, _) => self.out.push_str(&format!("[^{LINE_TERMINATORS}]")),
+                    }
+                    self.i += 1;
+                    atom = true;
+                }
+                '^' => {
+                    let multiline = self.flags().multiline;
+                    match (multiline, self.target) {
+                        (true, Target::Rust) => self.out.push_str("(?m:^)"),
+                        (true, Target::Onig) => self.out.push('^'),
+                        (false, _) => self.out.push_str(r"\A"),
+                    }
+                    self.i += 1;
+                    atom = true;
+                }
+                '$' => {
+                    let multiline = self.flags().multiline;
+                    match (multiline, self.target) {
+                        (true, Target::Rust) => self.out.push_str("(?m:$)"),
+                        (true, Target::Onig) => self.out.push('$'),
+                        (false, _) => self.end_anchor(),
+                    }
+                    self.i += 1;
+                    atom = true;
+                }
+                '*' | '+' | '?' => {
+                    if !atom {
+                        return Err(self.err(&format!("Dangling meta character '{c}'"), self.i));
+                    }
+                    self.out.push(c);
+                    self.i += 1;
+                    self.quantifier_suffix(false)?;
+                    atom = false;
+                }
+                '{' => {
+                    if !atom {
+                        return Err(self.err("Illegal repetition", self.i));
+                    }
+                    let start = self.i;
+                    let mut j = self.i + 1;
+                    let mut text = String::from("{");
+                    while j < self.chars.len()
+                        && (self.chars[j].is_ascii_digit() || self.chars[j] == ',')
+                    {
+                        text.push(self.chars[j]);
+                        j += 1;
+                    }
+                    let valid = j < self.chars.len()
+                        && self.chars[j] == '}'
+                        && text.len() > 1
+                        && text.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+                        && text.matches(',').count() <= 1;
+                    if !valid {
+                        return Err(self.err("Illegal repetition", start));
+                    }
+                    text.push('}');
+                    self.out.push_str(&text);
+                    self.i = j + 1;
+                    self.quantifier_suffix(true)?;
+                    atom = false;
+                }
+                '|' => {
+                    self.out.push('|');
+                    self.i += 1;
+                    atom = false;
+                }
+                _ => {
+                    self.out.push(c);
+                    self.i += 1;
+                    atom = true;
+                }
+            }
+        }
+        if self.stack.len() > 1 {
+            return Err(self.err("Unclosed group", self.chars.len()));
+        }
+        Ok(())
+    }
+
+    /// Java's `$` without MULTILINE: end of input, or before a final line terminator.
+    fn end_anchor(&mut self) {
+        self.needs_onig = true;
+        self.out
+            .push_str(r"(?:\z|(?=\r\n\z)|(?<!\r)(?=\n\z)|(?=[\r\x{85}\x{2028}\x{2029}]\z))");
+    }
+
+    /// Lazy `?` is shared by both engines; possessive `+` needs Oniguruma.
+    fn quantifier_suffix(&mut self, after_brace: bool) -> Result<(), String> {
+        match self.peek(0) {
+            Some('?') => {
+                self.out.push('?');
+                self.i += 1;
+            }
+            Some('+') => {
+                if after_brace {
+                    return Err(format!(
+                        "unsupported Java regex construct (possessive {{n,m}}+) in [{}]",
+                        self.pattern
+                    ));
+                }
+                self.needs_onig = true;
+                self.out.push('+');
+                self.i += 1;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn open_group(&mut self) -> Result<(), String> {
+        let start = self.i;
+        let current = self.flags();
+        if self.peek(1) != Some('?') {
+            self.group_count += 1;
+            self.stack.push(current);
+            self.out.push('(');
+            self.i += 1;
+            return Ok(());
+        }
+        let kind = self.peek(2);
+        match kind {
+            Some(':') => {
+                self.stack.push(current);
+                self.out.push_str("(?:");
+                self.i += 3;
+            }
+            Some('=') | Some('!') | Some('>') => {
+                self.needs_onig = true;
+                self.stack.push(current);
+                self.out.push_str("(?");
+                self.out.push(kind.unwrap_or(':'));
+                self.i += 3;
+            }
+            Some('<') if matches!(self.peek(3), Some('=') | Some('!')) => {
+                self.needs_onig = true;
+                self.stack.push(current);
+                self.out.push_str("(?<");
+                self.out.push(self.peek(3).unwrap_or('='));
+                self.i += 4;
+            }
+            Some('<') => {
+                let mut j = self.i + 3;
+                let mut name = String::new();
+                while j < self.chars.len() && self.chars[j].is_ascii_alphanumeric() {
+                    name.push(self.chars[j]);
+                    j += 1;
+                }
+                if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    return Err(self.err(
+                        "capturing group name does not start with a Latin letter",
+                        self.i + 3,
+                    ));
+                }
+                if j >= self.chars.len() || self.chars[j] != '>' {
+                    return Err(self.err(
+                        "named capturing group is missing trailing '>'",
+                        j.min(self.chars.len()),
+                    ));
+                }
+                self.group_count += 1;
+                if self
+                    .group_names
+                    .insert(name.clone(), self.group_count)
+                    .is_some()
+                {
+                    return Err(self.err(
+                        &format!("Named capturing group <{name}> is already defined"),
+                        j,
+                    ));
+                }
+                self.stack.push(current);
+                self.out.push_str(&format!("(?<{name}>"));
+                self.i = j + 1;
+            }
+            _ => {
+                // inline flags: (?idmsuxU-idmsuxU) or (?flags:X)
+                let mut j = self.i + 2;
+                let mut on = true;
+                let mut flags = current;
+                let mut emit_on = String::new();
+                let mut emit_off = String::new();
+                loop {
+                    let Some(&f) = self.chars.get(j) else {
+                        return Err(self.err("Unknown inline modifier", j));
+                    };
+                    match f {
+                        '-' => on = false,
+                        'i' | 'x' => {
+                            if on {
+                                emit_on.push(f);
+                            } else {
+                                emit_off.push(f);
+                            }
+                        }
+                        'm' => {
+                            flags.multiline = on;
+                        }
+                        's' => flags.dotall = on,
+                        'u' | 'U' | 'd' => {
+                            return Err(format!(
+                                "unsupported Java regex flag ({f}) in [{}]",
+                                self.pattern
+                            ))
+                        }
+                        ')' | ':' => break,
+                        _ => return Err(self.err("Unknown inline modifier", j)),
+                    }
+                    j += 1;
+                }
+                let closing = self.chars[j];
+                let mut group = String::from("(?");
+                group.push_str(&emit_on);
+                if !emit_off.is_empty() {
+                    group.push('-');
+                    group.push_str(&emit_off);
+                }
+                if closing == ')' {
+                    *self.stack.last_mut().expect("non-empty") = flags;
+                    if group.len() > 2 {
+                        group.push(')');
+                        self.out.push_str(&group);
+                    }
+                } else {
+                    self.stack.push(flags);
+                    group.push(':');
+                    self.out.push_str(&group);
+                }
+                self.i = j + 1;
+                let _ = start;
+            }
+        }
+        Ok(())
+    }
+
+    /// A backslash escape at `self.i`; `in_class` selects the forms valid inside `[...]`.
+    fn escape(&mut self, in_class: bool) -> Result<(), String> {
+        let at = self.i;
+        let Some(c) = self.peek(1) else {
+            return Err(self.err("Unexpected internal error", self.chars.len()));
+        };
+        self.i += 2;
+        let class = |t: &mut Translator, body: &str, negated: bool| match (in_class, negated) {
+            (true, false) => t.out.push_str(body),
+            (_, true) => t.out.push_str(&format!("[^{body}]")),
+            (false, false) => t.out.push_str(&format!("[{body}]")),
+        };
+        match c {
+            'd' => class(self, "0-9", false),
+            'D' => class(self, "0-9", true),
+            'w' => class(self, WORD, false),
+            'W' => class(self, WORD, true),
+            's' => class(self, SPACE, false),
+            'S' => class(self, SPACE, true),
+            'h' => class(self, HSPACE, false),
+            'H' => class(self, HSPACE, true),
+            'v' => class(self, VSPACE, false),
+            'V' => class(self, VSPACE, true),
+            't' => self.out.push_str(r"\x{9}"),
+            'n' => self.out.push_str(r"\x{A}"),
+            'r' => self.out.push_str(r"\x{D}"),
+            'f' => self.out.push_str(r"\x{C}"),
+            'a' => self.out.push_str(r"\x{7}"),
+            'e' => self.out.push_str(r"\x{1B}"),
+            'c' => {
+                let Some(x) = self.peek(0) else {
+                    return Err(self.err("Illegal control escape sequence", self.i));
+                };
+                self.i += 1;
+                self.push_literal(char::from_u32(x as u32 ^ 64).unwrap_or(x));
+            }
+            '0' => {
+                // octal: \0n, \0nn, \0mnn (m <= 3)
+                let mut value = 0u32;
+                let mut digits = 0;
+                let max = if self.peek(0).is_some_and(|d| ('0'..='3').contains(&d)) {
+                    3
+                } else {
+                    2
+                };
+                while digits < max {
+                    match self.peek(0).and_then(|d| d.to_digit(8)) {
+                        Some(d) => {
+                            value = value * 8 + d;
+                            self.i += 1;
+                            digits += 1;
+                        }
+                        None => break,
+                    }
+                }
+                if digits == 0 {
+                    return Err(self.err("Illegal octal escape sequence", self.i));
+                }
+                self.push_literal(char::from_u32(value).unwrap_or('\0'));
+            }
+            'x' => {
+                let value = if self.peek(0) == Some('{') {
+                    let mut j = self.i + 1;
+                    let mut hex = String::new();
+                    while j < self.chars.len() && self.chars[j] != '}' {
+                        hex.push(self.chars[j]);
+                        j += 1;
+                    }
+                    self.i = j + 1;
+                    u32::from_str_radix(&hex, 16).ok()
+                } else {
+                    let hex: String = self.chars.iter().skip(self.i).take(2).collect();
+                    self.i += 2;
+                    if hex.len() == 2 {
+                        u32::from_str_radix(&hex, 16).ok()
+                    } else {
+                        None
+                    }
+                };
+                match value.and_then(char::from_u32) {
+                    Some(ch) => self.push_literal(ch),
+                    None => return Err(self.err("Illegal hexadecimal escape sequence", self.i - 1)),
+                }
+            }
+            'u' => {
+                let read4 = |t: &mut Translator| -> Option<u32> {
+                    let hex: String = t.chars.iter().skip(t.i).take(4).collect();
+                    if hex.len() != 4 {
+                        return None;
+                    }
+                    t.i += 4;
+                    u32::from_str_radix(&hex, 16).ok()
+                };
+                let Some(hi) = read4(self) else {
+                    return Err(self.err("Illegal Unicode escape sequence", self.i));
+                };
+                let mut cp = hi;
+                if (0xD800..0xDC00).contains(&hi)
+                    && self.peek(0) == Some('\\')
+                    && self.peek(1) == Some('u')
+                {
+                    let save = self.i;
+                    self.i += 2;
+                    match read4(self) {
+                        Some(lo) if (0xDC00..0xE000).contains(&lo) => {
+                            cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        }
+                        _ => self.i = save,
+                    }
+                }
+                match char::from_u32(cp) {
+                    Some(ch) => self.push_literal(ch),
+                    None => {
+                        return Err(format!(
+                            "unsupported lone surrogate escape in [{}]",
+                            self.pattern
+                        ))
+                    }
+                }
+            }
+            'b' | 'B' if !in_class => match self.target {
+                Target::Rust => self
+                    .out
+                    .push_str(if c == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" }),
+                Target::Onig => {
+                    let w = format!("[{WORD}]");
+                    if c == 'b' {
+                        self.out
+                            .push_str(&format!("(?:(?<={w})(?!{w})|(?<!{w})(?={w}))"));
+                    } else {
+                        self.out
+                            .push_str(&format!("(?:(?<={w})(?={w})|(?<!{w})(?!{w}))"));
+                    }
+                }
+            },
+            'A' if !in_class => self.out.push_str(r"\A"),
+            'z' if !in_class => self.out.push_str(r"\z"),
+            'Z' if !in_class => self.end_anchor(),
+            'G' if !in_class => {
+                self.needs_onig = true;
+                self.out.push_str(r"\G");
+            }
+            'R' if !in_class => self.out.push_str(&format!("(?:\\r\\n|[{VSPACE}])")),
+            'X' if !in_class => {
+                self.needs_onig = true;
+                self.out.push_str(r"\X");
+            }
+            'k' if !in_class => {
+                self.needs_onig = true;
+                let mut j = self.i;
+                let mut text = String::from(r"\k");
+                while j < self.chars.len() {
+                    text.push(self.chars[j]);
+                    j += 1;
+                    if self.chars[j - 1] == '>' {
+                        break;
+                    }
+                }
+                self.i = j;
+                self.out.push_str(&text);
+            }
+            '1'..='9' if !in_class => {
+                // Java takes the longest group number that exists so far.
+                let mut n = c.to_digit(10).unwrap_or(0) as usize;
+                while let Some(d) = self.peek(0).and_then(|d| d.to_digit(10)) {
+                    let next = n * 10 + d as usize;
+                    if next > self.group_count {
+                        break;
+                    }
+                    n = next;
+                    self.i += 1;
+                }
+                self.needs_onig = true;
+                self.out.push_str(&format!(r"(?:\{n})"));
+            }
+            'p' | 'P' => {
+                let name = if self.peek(0) == Some('{') {
+                    let mut j = self.i + 1;
+                    let mut name = String::new();
+                    while j < self.chars.len() && self.chars[j] != '}' {
+                        name.push(self.chars[j]);
+                        j += 1;
+                    }
+                    if j >= self.chars.len() {
+                        return Err(self.err("Unclosed character family", j));
+                    }
+                    self.i = j + 1;
+                    name
+                } else {
+                    let Some(n) = self.peek(0) else {
+                        return Err(self.err("Illegal character family", self.i));
+                    };
+                    self.i += 1;
+                    n.to_string()
+                };
+                let negated = c == 'P';
+                match posix_class(&name) {
+                    Some(body) => class(self, body, negated),
+                    None => {
+                        let prop = unicode_property(&name).ok_or_else(|| {
+                            self.err(
+                                &format!("Unknown character property name {{{name}}}"),
+                                self.i - 1,
+                            )
+                        })?;
+                        self.out
+                            .push_str(&format!("\\{}{{{prop}}}", if negated { 'P' } else { 'p' }));
+                    }
+                }
+            }
+            'Q' => {
+                let mut j = self.i;
+                while j < self.chars.len() {
+                    if self.chars[j] == '\\' && self.chars.get(j + 1) == Some(&'E') {
+                        break;
+                    }
+                    let ch = self.chars[j];
+                    self.push_literal(ch);
+                    j += 1;
+                }
+                self.i = (j + 2).min(self.chars.len());
+            }
+            'E' => {}
+            c if c.is_ascii_alphabetic() || (in_class && c.is_ascii_digit()) => {
+                return Err(self.err("Illegal/unsupported escape sequence", at + 1));
+            }
+            c => self.push_literal(c),
+        }
+        Ok(())
+    }
+
+    /// A character class starting at `[`, with nested classes and `&&`.
+    fn class(&mut self) -> Result<(), String> {
+        let open = self.i;
+        self.i += 1;
+        self.out.push('[');
+        if self.peek(0) == Some('^') {
+            self.out.push('^');
+            self.i += 1;
+        }
+        let mut first = true;
+        loop {
+            let Some(c) = self.peek(0) else {
+                return Err(self.err("Unclosed character class", self.chars.len() - 1));
+            };
+            match c {
+                ']' if !first => {
+                    self.out.push(']');
+                    self.i += 1;
+                    return Ok(());
+                }
+                '[' => self.class()?,
+                '\\' => self.escape(true)?,
+                '&' if self.peek(1) == Some('&') => {
+                    self.out.push_str("&&");
+                    self.i += 2;
+                }
+                '-' => {
+                    self.out.push('-');
+                    self.i += 1;
+                }
+                _ => {
+                    self.push_literal(c);
+                    self.i += 1;
+                }
+            }
+            first = false;
+            let _ = open;
+        }
+    }
+}
+
+/// Java's POSIX classes (`\p{Alpha}` …), which are ASCII-only.
+fn posix_class(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Lower" => "a-z",
+        "Upper" => "A-Z",
+        "ASCII" => r"\x{0}-\x{7F}",
+        "Alpha" => "a-zA-Z",
+        "Digit" => "0-9",
+        "Alnum" => "a-zA-Z0-9",
+        "Punct" => r"\x{21}-\x{2F}\x{3A}-\x{40}\x{5B}-\x{60}\x{7B}-\x{7E}",
+        "Graph" => r"\x{21}-\x{7E}",
+        "Print" => r"\x{20}-\x{7E}",
+        "Blank" => r" \t",
+        "Cntrl" => r"\x{0}-\x{1F}\x{7F}",
+        "XDigit" => "0-9a-fA-F",
+        "Space" => r"\t\n\x{0B}\f\r ",
+        _ => return None,
+    })
+}
+
+/// Unicode categories and scripts in the form both engines accept.
+fn unicode_property(name: &str) -> Option<String> {
+    let name = name
+        .strip_prefix("Is")
+        .or_else(|| name.strip_prefix("general_category="))
+        .or_else(|| name.strip_prefix("gc="))
+        .or_else(|| name.strip_prefix("script="))
+        .or_else(|| name.strip_prefix("sc="))
+        .unwrap_or(name);
+    if name.starts_with("In") || name.starts_with("java") || name.starts_with("block=") {
+        return None;
+    }
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(p: &str, s: &str, limit: i32) -> Vec<String> {
+        JavaRegex::compile(p).unwrap().split(s, limit)
+    }
+
+    fn gsub(p: &str, s: &str, r: &str) -> Result<String, String> {
+        let re = JavaRegex::compile(p).unwrap();
+        let rep = re.parse_replacement(r);
+        re.replace_all(s, &rep)
+    }
+
+    #[test]
+    fn split_semantics_match_java() {
+        assert_eq!(split(",", "a,b,,c,,", 0), ["a", "b", "", "c"]);
+        assert_eq!(split(",", "a,b,,c,,", -1), ["a", "b", "", "c", "", ""]);
+        assert_eq!(split(",", ",a", 0), ["", "a"]);
+        assert_eq!(split(",", "", 0), [""]);
+        assert_eq!(split(",", ",", 0), Vec::<String>::new());
+        assert_eq!(split("", "a*b*", 0), ["a", "*", "b", "*"]);
+        assert_eq!(split("a*", "baaa", -1), ["b", "", ""]);
+        assert_eq!(split("x", "abc", 0), ["abc"]);
+        assert_eq!(split(",", "a,b,c", 2), ["a", "b,c"]);
+        assert_eq!(split("\\s+", " a  b ", 0), ["", "a", "b"]);
+        assert_eq!(split("\\|", "a|b", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn replace_semantics_match_java() {
+        assert_eq!(gsub("a*", "baaa", "X").unwrap(), "XbXX");
+        assert_eq!(
+            gsub("(\\w+)@(\\w+)", "me@host", "$2 at $1").unwrap(),
+            "host at me"
+        );
+        assert_eq!(gsub("(?<u>\\w+)@", "me@host", "${u}!").unwrap(), "me!host");
+        assert_eq!(gsub("\\.", "a.b", "\\$").unwrap(), "a$b");
+        assert_eq!(gsub("(a)", "a", "$12").unwrap(), "a2");
+        assert_eq!(
+            gsub("a", "a", "$").unwrap_err(),
+            "Illegal group reference: group index is missing"
+        );
+        assert_eq!(gsub("a", "a", "$x").unwrap_err(), "Illegal group reference");
+        assert_eq!(gsub("a", "a", "$1").unwrap_err(), "No group 1");
+        assert_eq!(
+            gsub("a", "a", "\\").unwrap_err(),
+            "character to be escaped is missing"
+        );
+        // errors only surface when something matches
+        assert_eq!(gsub("z", "a", "$1").unwrap(), "a");
+    }
+
+    #[test]
+    fn java_specific_syntax() {
+        // \d and \w are ASCII-only in Java
+        assert_eq!(gsub("\\d", "1٣", "#").unwrap(), "#٣");
+        assert_eq!(gsub("\\w+", "héllo", "#").unwrap(), "#é#");
+        // . excludes \r as well as \n
+        assert_eq!(gsub(".", "a\rb", "#").unwrap(), "#\r#");
+        assert_eq!(gsub("(?s).", "a\rb", "#").unwrap(), "###");
+        // $ matches before a final line terminator
+        assert_eq!(gsub("$", "a\n", "X").unwrap(), "aX\nX");
+        assert_eq!(gsub("$", "a\r\n", "X").unwrap(), "aX\r\nX");
+        // escaped punctuation is literal, \< is not a word boundary
+        assert_eq!(gsub("\\<\\>", "a<>b", "").unwrap(), "ab");
+        assert_eq!(gsub("\\Qa.b\\E", "a.b axb", "#").unwrap(), "# axb");
+        assert_eq!(gsub("\\p{Alpha}+", "abc1é", "#").unwrap(), "#1é");
+        assert_eq!(gsub("[\\w&&[^b]]+", "abc", "#").unwrap(), "#b#");
+        assert_eq!(gsub("\\bis\\b", "this is", "X").unwrap(), "this X");
+        assert_eq!(gsub("\\u0041\\x42\\0103", "ABC", "#").unwrap(), "#");
+    }
+
+    #[test]
+    fn onig_fallback() {
+        let re = JavaRegex::compile("(?<=a)b").unwrap();
+        assert!(re.uses_onig());
+        assert_eq!(gsub("(?<=a)b", "abcb", "X").unwrap(), "aXcb");
+        assert_eq!(gsub("(a)\\1", "aab", "X").unwrap(), "Xb");
+        assert_eq!(gsub("a++", "aaab", "X").unwrap(), "Xb");
+        assert_eq!(gsub("\\bx", "x ax x", "Y").unwrap(), "Y ax Y");
+        assert!(!JavaRegex::compile("a+b").unwrap().uses_onig());
+    }
+
+    #[test]
+    fn syntax_errors_use_java_wording() {
+        assert_eq!(
+            JavaRegex::compile("(ab").unwrap_err(),
+            "Unclosed group near index 3\n(ab"
+        );
+        assert_eq!(
+            JavaRegex::compile("*a").unwrap_err(),
+            "Dangling meta character '*' near index 0\n*a\n^"
+        );
+        assert_eq!(
+            JavaRegex::compile("[ab").unwrap_err(),
+            "Unclosed character class near index 2\n[ab\n  ^"
+        );
+        assert_eq!(
+            JavaRegex::compile("ab)").unwrap_err(),
+            "Unmatched closing ')' near index 1\nab)\n ^"
+        );
+        assert_eq!(
+            JavaRegex::compile("a{").unwrap_err(),
+            "Illegal repetition near index 1\na{\n ^"
+        );
+        assert_eq!(
+            JavaRegex::compile("\\y").unwrap_err(),
+            "Illegal/unsupported escape sequence near index 1\n\\y\n ^"
+        );
+    }
+}

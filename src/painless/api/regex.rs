@@ -1,0 +1,495 @@
+//! Regex literals (`/.../flags`), `Pattern`, `Matcher`, `=~` / `==~`, and the
+//! `replaceAll(Pattern, Function)` augmentation. Oniguruma in Java syntax stands in for
+//! `java.util.regex`; offsets reported to scripts are UTF-16 indexes.
+
+use super::{arg_int, arg_str, not_found, Obj};
+use crate::painless::ast::BinOp;
+use crate::painless::error::Thrown;
+use crate::painless::interp::{Interp, R};
+use crate::painless::rt::*;
+use onig::{Regex, RegexOptions, Region, SearchOptions, Syntax};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+pub struct CompiledRegex {
+    pub source: String,
+    pub re: Regex,
+    /// The same pattern anchored at the end, for `matches()`.
+    pub anchored: Regex,
+    pub names: Vec<(String, usize)>,
+}
+
+impl std::fmt::Debug for CompiledRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "/{}/", self.source)
+    }
+}
+
+impl CompiledRegex {
+    pub fn new(pattern: &str, flags: &str) -> Result<CompiledRegex, String> {
+        let mut opts = RegexOptions::REGEX_OPTION_NONE;
+        let mut pat = pattern.to_string();
+        for f in flags.chars() {
+            match f {
+                'i' => opts |= RegexOptions::REGEX_OPTION_IGNORECASE,
+                's' => opts |= RegexOptions::REGEX_OPTION_MULTILINE,
+                'm' => opts |= RegexOptions::REGEX_OPTION_NEGATE_SINGLELINE,
+                'x' => opts |= RegexOptions::REGEX_OPTION_EXTEND,
+                'l' => pat = regex_quote(pattern),
+                'c' | 'u' | 'U' => {}
+                other => return Err(format!("unknown regex flag [{other}]")),
+            }
+        }
+        let re = Regex::with_options(&pat, opts, Syntax::java())
+            .map_err(|e| format!("Error compiling regex: {e}"))?;
+        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, Syntax::java())
+            .map_err(|e| format!("Error compiling regex: {e}"))?;
+        let mut names = Vec::new();
+        re.foreach_name(|name, groups| {
+            if let Some(g) = groups.first() {
+                names.push((name.to_string(), *g as usize));
+            }
+            true
+        });
+        Ok(CompiledRegex {
+            source: pattern.to_string(),
+            re,
+            anchored,
+            names,
+        })
+    }
+
+    /// Finds the next match at or after byte offset `from`.
+    pub fn find_at(&self, s: &str, from: usize) -> Option<Vec<Option<(usize, usize)>>> {
+        let mut region = Region::new();
+        self.re.search_with_options(
+            s,
+            from,
+            s.len(),
+            SearchOptions::SEARCH_OPTION_NONE,
+            Some(&mut region),
+        )?;
+        Some((0..region.len()).map(|i| region.pos(i)).collect())
+    }
+
+    /// Whole-input match (`Matcher.matches`).
+    pub fn full_match(&self, s: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        let mut region = Region::new();
+        let n = self.re.match_with_options(
+            s,
+            0,
+            SearchOptions::SEARCH_OPTION_NONE,
+            Some(&mut region),
+        )?;
+        if n != s.len() {
+            // a shorter first alternative may have won; retry anchored at the end
+            let mut region = Region::new();
+            self.anchored.match_with_options(
+                s,
+                0,
+                SearchOptions::SEARCH_OPTION_NONE,
+                Some(&mut region),
+            )?;
+            return Some((0..region.len()).map(|i| region.pos(i)).collect());
+        }
+        Some((0..region.len()).map(|i| region.pos(i)).collect())
+    }
+}
+
+fn regex_quote(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\^$.|?*+()[]{}".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub struct MatcherState {
+    pub re: Arc<CompiledRegex>,
+    pub input: String,
+    pub groups: Option<Vec<Option<(usize, usize)>>>,
+    /// Byte offset where the next `find()` starts.
+    pub next: usize,
+}
+
+fn utf16_index(s: &str, byte: usize) -> i32 {
+    if s.is_ascii() {
+        return byte as i32;
+    }
+    s[..byte.min(s.len())].encode_utf16().count() as i32
+}
+
+fn pattern_of(v: &V) -> R<Arc<CompiledRegex>> {
+    if let V::Obj(o) = v {
+        if let Obj::Pattern(p) = &**o {
+            return Ok(p.clone());
+        }
+    }
+    if v.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Err(Thrown::cce(format!(
+        "Cannot cast from [{}] to [java.util.regex.Pattern].",
+        class_name(v)
+    )))
+}
+
+pub fn regex_op(op: BinOp, a: &V, b: &V) -> R<V> {
+    let re = pattern_of(b)?;
+    let s = match str_of(a) {
+        Some(s) => s.to_string(),
+        None if a.is_null() => return Err(Thrown::npe(None)),
+        None => to_java_string(a),
+    };
+    Ok(V::Bool(match op {
+        BinOp::Find => re.find_at(&s, 0).is_some(),
+        _ => re.full_match(&s).is_some(),
+    }))
+}
+
+fn new_matcher(re: Arc<CompiledRegex>, input: String) -> V {
+    V::obj(Obj::Matcher(RefCell::new(MatcherState {
+        re,
+        input,
+        groups: None,
+        next: 0,
+    })))
+}
+
+fn group_value(st: &MatcherState, idx: usize) -> R<V> {
+    let Some(groups) = &st.groups else {
+        return Err(Thrown::new("IllegalStateException", "No match found"));
+    };
+    match groups.get(idx) {
+        None => Err(Thrown::new(
+            "IndexOutOfBoundsException",
+            format!("No group {idx}"),
+        )),
+        Some(None) => Ok(V::Null),
+        Some(Some((a, b))) => Ok(V::str(&st.input[*a..*b])),
+    }
+}
+
+/// Expands `$1`, `${name}` and `\x` in a replacement string (`Matcher.appendReplacement`).
+fn expand_replacement(
+    re: &CompiledRegex,
+    input: &str,
+    groups: &[Option<(usize, usize)>],
+    rep: &str,
+) -> R<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = rep.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 1;
+            if i < chars.len() {
+                out.push(chars[i]);
+                i += 1;
+            } else {
+                return Err(Thrown::iae("character to be escaped is missing"));
+            }
+        } else if c == '$' {
+            i += 1;
+            if i < chars.len() && chars[i] == '{' {
+                let end = chars[i..].iter().position(|c| *c == '}').map(|p| p + i);
+                let Some(end) = end else {
+                    return Err(Thrown::iae("named capturing group is missing trailing '}'"));
+                };
+                let name: String = chars[i + 1..end].iter().collect();
+                let idx = re
+                    .names
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, g)| *g)
+                    .ok_or_else(|| Thrown::iae(format!("No group with name {{{name}}}")))?;
+                if let Some(Some((a, b))) = groups.get(idx) {
+                    out.push_str(&input[*a..*b]);
+                }
+                i = end + 1;
+            } else {
+                let start = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                    let n: usize = chars[start..i]
+                        .iter()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0);
+                    if n >= groups.len() && i - start > 1 {
+                        i -= 1;
+                        break;
+                    }
+                }
+                if i == start {
+                    return Err(Thrown::iae("Illegal group reference"));
+                }
+                let n: usize = chars[start..i]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0);
+                match groups.get(n) {
+                    Some(Some((a, b))) => out.push_str(&input[*a..*b]),
+                    Some(None) => {}
+                    None => {
+                        return Err(Thrown::new(
+                            "IndexOutOfBoundsException",
+                            format!("No group {n}"),
+                        ))
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn next_from(s: &str, a: usize, b: usize) -> usize {
+    if a == b {
+        // empty match: step one character forward
+        b + s[b..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)
+    } else {
+        b
+    }
+}
+
+pub fn replace_all(
+    re: &CompiledRegex,
+    s: &str,
+    all: bool,
+    mut rep: impl FnMut(&[Option<(usize, usize)>]) -> R<String>,
+) -> R<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut from = 0;
+    while from <= s.len() {
+        let Some(groups) = re.find_at(s, from) else {
+            break;
+        };
+        let Some((a, b)) = groups[0] else {
+            break;
+        };
+        out.push_str(&s[last..a]);
+        out.push_str(&rep(&groups)?);
+        last = b;
+        from = next_from(s, a, b);
+        if a == b && a < s.len() {
+            // keep the skipped character
+        }
+        if !all {
+            break;
+        }
+    }
+    if last <= s.len() {
+        out.push_str(&s[last..]);
+    }
+    Ok(out)
+}
+
+/// `CharSequence.replaceAll(Pattern, Function<Matcher, String>)` augmentation.
+pub fn replace_with_fn(it: &mut Interp, s: &str, pat: &V, f: &V, all: bool) -> R<V> {
+    let re = match pat {
+        V::Obj(o) if matches!(&**o, Obj::Pattern(_)) => pattern_of(pat)?,
+        _ => {
+            return Err(Thrown::iae(
+                "dynamic method [java.lang.String, replaceAll/2] not found (only replaceAll(Pattern, Function) is allowlisted)",
+            ))
+        }
+    };
+    let input = s.to_string();
+    let r = replace_all(&re, s, all, |groups| {
+        let m = V::obj(Obj::Matcher(RefCell::new(MatcherState {
+            re: re.clone(),
+            input: input.clone(),
+            groups: Some(groups.to_vec()),
+            next: 0,
+        })));
+        let v = it.call_fn(f, vec![m])?;
+        Ok(to_java_string(&v))
+    })?;
+    Ok(V::string(r))
+}
+
+pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
+    let n = args.len();
+    match o {
+        Obj::Pattern(p) => match (name, n) {
+            ("matcher", 1) => {
+                let s = match str_of(&args[0]) {
+                    Some(s) => s.to_string(),
+                    None if args[0].is_null() => return Err(Thrown::npe(None)),
+                    None => to_java_string(&args[0]),
+                };
+                Ok(new_matcher(p.clone(), s))
+            }
+            ("pattern", 0) | ("toString", 0) => Ok(V::str(&p.source)),
+            ("split", 1) | ("split", 2) => {
+                let s = arg_str(&args[0])?.to_string();
+                let limit = if n == 2 { arg_int(&args[1])? } else { 0 };
+                let mut parts: Vec<String> = Vec::new();
+                let mut last = 0;
+                let mut from = 0;
+                while from <= s.len() {
+                    if limit > 0 && parts.len() as i32 == limit - 1 {
+                        break;
+                    }
+                    let Some(g) = p.find_at(&s, from) else { break };
+                    let Some((a, b)) = g[0] else { break };
+                    if b == 0 && a == 0 {
+                        // a zero-width match at the beginning never produces a leading empty string
+                        from = next_from(&s, a, b);
+                        continue;
+                    }
+                    parts.push(s[last..a].to_string());
+                    last = b;
+                    from = next_from(&s, a, b);
+                }
+                parts.push(s[last..].to_string());
+                if limit == 0 {
+                    while parts.len() > 1 && parts.last().map(|x| x.is_empty()) == Some(true) {
+                        parts.pop();
+                    }
+                }
+                Ok(V::Array(std::rc::Rc::new(RefCell::new(ArrayObj {
+                    elem: crate::painless::ast::Ty::Class("String"),
+                    items: parts.into_iter().map(V::string).collect(),
+                }))))
+            }
+            ("splitAsStream", 1) => Err(not_found(recv, name, n)),
+            _ => Err(not_found(recv, name, n)),
+        },
+        Obj::Matcher(st) => {
+            let mut st = st.borrow_mut();
+            match (name, n) {
+                ("matches", 0) => {
+                    st.groups = st.re.full_match(&st.input);
+                    Ok(V::Bool(st.groups.is_some()))
+                }
+                ("lookingAt", 0) => {
+                    let mut region = Region::new();
+                    let r = st.re.re.match_with_options(
+                        &st.input,
+                        0,
+                        SearchOptions::SEARCH_OPTION_NONE,
+                        Some(&mut region),
+                    );
+                    st.groups = r.map(|_| (0..region.len()).map(|i| region.pos(i)).collect());
+                    Ok(V::Bool(st.groups.is_some()))
+                }
+                ("find", 0) | ("find", 1) => {
+                    let from = if n == 1 {
+                        let i = arg_int(&args[0])?;
+                        // UTF-16 index to byte offset
+                        let mut count = 0;
+                        let mut byte = st.input.len();
+                        for (b, c) in st.input.char_indices() {
+                            if count >= i {
+                                byte = b;
+                                break;
+                            }
+                            count += c.len_utf16() as i32;
+                        }
+                        byte
+                    } else {
+                        st.next
+                    };
+                    if from > st.input.len() {
+                        st.groups = None;
+                        return Ok(V::Bool(false));
+                    }
+                    let found = st.re.find_at(&st.input, from);
+                    match found {
+                        Some(g) => {
+                            let (a, b) = g[0].unwrap_or((0, 0));
+                            st.next = next_from(&st.input, a, b);
+                            st.groups = Some(g);
+                            Ok(V::Bool(true))
+                        }
+                        None => {
+                            st.groups = None;
+                            st.next = st.input.len() + 1;
+                            Ok(V::Bool(false))
+                        }
+                    }
+                }
+                ("group", 0) => group_value(&st, 0),
+                ("group", 1) => match &args[0] {
+                    V::Int(i) => group_value(&st, *i as usize),
+                    v => {
+                        let name = arg_str(v)?;
+                        let idx = st
+                            .re
+                            .names
+                            .iter()
+                            .find(|(n, _)| n == name)
+                            .map(|(_, g)| *g)
+                            .ok_or_else(|| Thrown::iae(format!("No group with name <{name}>")))?;
+                        group_value(&st, idx)
+                    }
+                },
+                ("namedGroup", 1) => {
+                    let name = arg_str(&args[0])?;
+                    let idx = st.re.names.iter().find(|(n, _)| n == name).map(|(_, g)| *g);
+                    match idx {
+                        Some(i) => group_value(&st, i),
+                        None => Err(Thrown::iae(format!("No group with name <{name}>"))),
+                    }
+                }
+                ("groupCount", 0) => Ok(V::Int(st.re.re.captures_len() as i32)),
+                ("start", 0) | ("end", 0) | ("start", 1) | ("end", 1) => {
+                    let idx = if n == 1 {
+                        arg_int(&args[0])? as usize
+                    } else {
+                        0
+                    };
+                    let Some(groups) = &st.groups else {
+                        return Err(Thrown::new("IllegalStateException", "No match available"));
+                    };
+                    match groups.get(idx) {
+                        Some(Some((a, b))) => Ok(V::Int(utf16_index(
+                            &st.input,
+                            if name == "start" { *a } else { *b },
+                        ))),
+                        Some(None) => Ok(V::Int(-1)),
+                        None => Err(Thrown::new(
+                            "IndexOutOfBoundsException",
+                            format!("No group {idx}"),
+                        )),
+                    }
+                }
+                ("replaceAll", 1) | ("replaceFirst", 1) => {
+                    let rep = arg_str(&args[0])?.to_string();
+                    let re = st.re.clone();
+                    let input = st.input.clone();
+                    let out = replace_all(&re, &input, name == "replaceAll", |g| {
+                        expand_replacement(&re, &input, g, &rep)
+                    })?;
+                    Ok(V::string(out))
+                }
+                ("hitEnd", 0) => Ok(V::Bool(st.next >= st.input.len())),
+                ("reset", 0) => {
+                    st.next = 0;
+                    st.groups = None;
+                    Ok(recv.clone())
+                }
+                _ => Err(not_found(recv, name, n)),
+            }
+        }
+        _ => Err(not_found(recv, name, n)),
+    }
+}
+
+pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
+    match (name, args.len()) {
+        ("quote", 1) => Ok(V::string(format!("\\Q{}\\E", arg_str(&args[0])?))),
+        _ => Err(super::no_such()),
+    }
+}

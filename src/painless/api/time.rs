@@ -1,0 +1,868 @@
+//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`,
+//! `Duration` and the ISO `DateTimeFormatter` constants, on top of jiff. Custom patterns
+//! (`DateTimeFormatter.ofPattern`) fail loudly.
+
+use super::{arg_int, arg_str, not_found, Obj};
+use crate::painless::error::Thrown;
+use crate::painless::interp::{Interp, R};
+use crate::painless::rt::*;
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, Zoned};
+
+#[derive(Clone, Debug)]
+pub enum Zone {
+    /// Fixed offset in seconds (`ZoneOffset`).
+    Offset(i32),
+    Region(String),
+}
+
+#[derive(Clone)]
+pub enum TimeVal {
+    Zdt(Zoned, Zone),
+    Instant(Timestamp),
+    ZoneId(Zone),
+    Unit(&'static str),
+    Duration(i128),
+    Formatter(&'static str),
+    DayOfWeek(u8),
+    Month(u8),
+}
+
+const UNITS: &[&str] = &[
+    "NANOS",
+    "MICROS",
+    "MILLIS",
+    "SECONDS",
+    "MINUTES",
+    "HOURS",
+    "HALF_DAYS",
+    "DAYS",
+    "WEEKS",
+    "MONTHS",
+    "YEARS",
+    "DECADES",
+    "CENTURIES",
+    "MILLENNIA",
+    "ERAS",
+    "FOREVER",
+];
+const FORMATTERS: &[&str] = &[
+    "ISO_INSTANT",
+    "ISO_OFFSET_DATE_TIME",
+    "ISO_ZONED_DATE_TIME",
+    "ISO_DATE_TIME",
+    "ISO_LOCAL_DATE_TIME",
+    "ISO_LOCAL_DATE",
+    "ISO_LOCAL_TIME",
+    "ISO_DATE",
+];
+const DAYS: &[&str] = &[
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+];
+const MONTHS: &[&str] = &[
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
+fn dte(msg: impl Into<String>) -> Thrown {
+    Thrown::new("DateTimeException", msg)
+}
+
+fn parse_err(text: &str, idx: usize) -> Thrown {
+    Thrown::new(
+        "DateTimeParseException",
+        format!("Text '{text}' could not be parsed at index {idx}"),
+    )
+}
+
+impl Zone {
+    fn tz(&self) -> R<TimeZone> {
+        match self {
+            Zone::Offset(s) => Ok(TimeZone::fixed(
+                Offset::from_seconds(*s).map_err(|e| dte(e.to_string()))?,
+            )),
+            Zone::Region(id) => TimeZone::get(id).map_err(|_| {
+                Thrown::new("ZoneRulesException", format!("Unknown time-zone ID: {id}"))
+            }),
+        }
+    }
+    fn id(&self) -> String {
+        match self {
+            Zone::Offset(s) => offset_id(*s),
+            Zone::Region(r) => r.clone(),
+        }
+    }
+}
+
+fn offset_id(secs: i32) -> String {
+    if secs == 0 {
+        return "Z".into();
+    }
+    let sign = if secs < 0 { '-' } else { '+' };
+    let a = secs.abs();
+    let (h, m, s) = (a / 3600, (a / 60) % 60, a % 60);
+    if s != 0 {
+        format!("{sign}{h:02}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{h:02}:{m:02}")
+    }
+}
+
+fn parse_zone(id: &str) -> R<Zone> {
+    if id == "Z" || id == "UTC" && false {
+        return Ok(Zone::Offset(0));
+    }
+    if id.starts_with(['+', '-']) {
+        return parse_offset(id)
+            .map(Zone::Offset)
+            .ok_or_else(|| dte(format!("Invalid ID for ZoneOffset, invalid format: {id}")));
+    }
+    let z = Zone::Region(id.to_string());
+    z.tz()?;
+    Ok(z)
+}
+
+fn parse_offset(s: &str) -> Option<i32> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let body = &s[1..];
+    let parts: Vec<&str> = if body.contains(':') {
+        body.split(':').collect()
+    } else {
+        match body.len() {
+            2 => vec![&body[0..2]],
+            4 => vec![&body[0..2], &body[2..4]],
+            6 => vec![&body[0..2], &body[2..4], &body[4..6]],
+            _ => return None,
+        }
+    };
+    let mut secs = 0;
+    for (i, p) in parts.iter().enumerate() {
+        let v: i32 = p.parse().ok()?;
+        secs += v * [3600, 60, 1][i.min(2)];
+    }
+    Some(sign * secs)
+}
+
+fn fraction(nanos: i32, java_groups: bool) -> String {
+    if nanos == 0 {
+        return String::new();
+    }
+    if java_groups {
+        if nanos % 1_000_000 == 0 {
+            format!(".{:03}", nanos / 1_000_000)
+        } else if nanos % 1000 == 0 {
+            format!(".{:06}", nanos / 1000)
+        } else {
+            format!(".{nanos:09}")
+        }
+    } else {
+        let s = format!("{nanos:09}");
+        format!(".{}", s.trim_end_matches('0'))
+    }
+}
+
+fn year_str(y: i16) -> String {
+    if y > 9999 {
+        format!("+{y}")
+    } else if y < 0 {
+        format!("-{:04}", -(y as i32))
+    } else {
+        format!("{y:04}")
+    }
+}
+
+/// `LocalDateTime.toString`: seconds only when non-zero, fraction in groups of three.
+fn local_dt_string(z: &Zoned, java_to_string: bool) -> String {
+    let mut s = format!(
+        "{}-{:02}-{:02}T{:02}:{:02}",
+        year_str(z.year()),
+        z.month(),
+        z.day(),
+        z.hour(),
+        z.minute()
+    );
+    let nanos = z.subsec_nanosecond();
+    if java_to_string {
+        if z.second() != 0 || nanos != 0 {
+            s.push_str(&format!(":{:02}", z.second()));
+            s.push_str(&fraction(nanos, true));
+        }
+    } else {
+        s.push_str(&format!(":{:02}", z.second()));
+        s.push_str(&fraction(nanos, false));
+    }
+    s
+}
+
+fn instant_string(t: Timestamp) -> String {
+    let z = t.to_zoned(TimeZone::UTC);
+    format!(
+        "{}-{:02}-{:02}T{:02}:{:02}:{:02}{}Z",
+        year_str(z.year()),
+        z.month(),
+        z.day(),
+        z.hour(),
+        z.minute(),
+        z.second(),
+        fraction(z.subsec_nanosecond(), true)
+    )
+}
+
+impl TimeVal {
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            TimeVal::Zdt(..) => "java.time.ZonedDateTime",
+            TimeVal::Instant(_) => "java.time.Instant",
+            TimeVal::ZoneId(Zone::Offset(_)) => "java.time.ZoneOffset",
+            TimeVal::ZoneId(_) => "java.time.ZoneRegion",
+            TimeVal::Unit(_) => "java.time.temporal.ChronoUnit",
+            TimeVal::Duration(_) => "java.time.Duration",
+            TimeVal::Formatter(_) => "java.time.format.DateTimeFormatter",
+            TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
+            TimeVal::Month(_) => "java.time.Month",
+        }
+    }
+    pub fn is_instance(&self, c: &str) -> bool {
+        matches!(
+            (self, c),
+            (TimeVal::Zdt(..), "ZonedDateTime")
+                | (TimeVal::Instant(_), "Instant")
+                | (TimeVal::ZoneId(_), "ZoneId")
+                | (TimeVal::ZoneId(Zone::Offset(_)), "ZoneOffset")
+                | (TimeVal::Unit(_), "ChronoUnit")
+                | (TimeVal::Duration(_), "Duration")
+                | (TimeVal::Formatter(_), "DateTimeFormatter")
+        )
+    }
+    pub fn to_java_string(&self) -> String {
+        match self {
+            TimeVal::Zdt(z, zone) => {
+                let mut s = local_dt_string(z, true);
+                s.push_str(&offset_id(z.offset().seconds()));
+                if let Zone::Region(r) = zone {
+                    s.push('[');
+                    s.push_str(r);
+                    s.push(']');
+                }
+                s
+            }
+            TimeVal::Instant(t) => instant_string(*t),
+            TimeVal::ZoneId(z) => z.id(),
+            TimeVal::Unit(u) => {
+                let mut s = u.to_lowercase();
+                if let Some(f) = s.get_mut(0..1) {
+                    f.make_ascii_uppercase();
+                }
+                s.replace("_d", "D")
+            }
+            TimeVal::Duration(n) => duration_string(*n),
+            TimeVal::Formatter(f) => f.to_string(),
+            TimeVal::DayOfWeek(d) => DAYS[(*d as usize - 1) % 7].into(),
+            TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
+        }
+    }
+    pub fn equals(&self, other: &TimeVal) -> bool {
+        match (self, other) {
+            (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) => {
+                a.timestamp() == b.timestamp() && za.id() == zb.id()
+            }
+            (TimeVal::Instant(a), TimeVal::Instant(b)) => a == b,
+            (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
+            _ => self.to_java_string() == other.to_java_string(),
+        }
+    }
+    pub fn hash_code(&self) -> i32 {
+        crate::value::java_string_hash(&self.to_java_string())
+    }
+    pub fn compare(&self, other: &TimeVal) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
+            (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
+            (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+}
+
+fn duration_string(nanos: i128) -> String {
+    if nanos == 0 {
+        return "PT0S".into();
+    }
+    let total_secs = nanos.div_euclid(1_000_000_000);
+    let n = nanos.rem_euclid(1_000_000_000) as i64;
+    let hours = total_secs / 3600;
+    let minutes = (total_secs % 3600) / 60;
+    let secs = total_secs % 60;
+    let mut s = String::from("PT");
+    if hours != 0 {
+        s.push_str(&format!("{hours}H"));
+    }
+    if minutes != 0 {
+        s.push_str(&format!("{minutes}M"));
+    }
+    if secs == 0 && n == 0 && s.len() > 2 {
+        return s;
+    }
+    if secs < 0 && n > 0 {
+        if secs == -1 {
+            s.push_str("-0");
+        } else {
+            s.push_str(&format!("{}", secs + 1));
+        }
+    } else {
+        s.push_str(&format!("{secs}"));
+    }
+    if n > 0 {
+        let frac = if secs < 0 { 1_000_000_000 - n } else { n };
+        let f = format!("{frac:09}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s.push('S');
+    s
+}
+
+fn tv(v: TimeVal) -> V {
+    V::obj(Obj::Time(v))
+}
+
+fn time_arg(v: &V) -> R<&TimeVal> {
+    if let V::Obj(o) = v {
+        if let Obj::Time(t) = &**o {
+            return Ok(t);
+        }
+    }
+    if v.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Err(Thrown::cce(format!(
+        "Cannot cast from [{}] to a java.time type.",
+        class_name(v)
+    )))
+}
+
+fn zone_arg(v: &V) -> R<Zone> {
+    match time_arg(v)? {
+        TimeVal::ZoneId(z) => Ok(z.clone()),
+        _ => Err(Thrown::cce("expected ZoneId")),
+    }
+}
+
+fn timestamp_of(t: &TimeVal) -> R<Timestamp> {
+    match t {
+        TimeVal::Zdt(z, _) => Ok(z.timestamp()),
+        TimeVal::Instant(i) => Ok(*i),
+        _ => Err(Thrown::new(
+            "UnsupportedTemporalTypeException",
+            "Unsupported field: InstantSeconds",
+        )),
+    }
+}
+
+/// Parses ISO-8601 the way `ZonedDateTime.parse` (ISO_ZONED_DATE_TIME) does.
+fn parse_zdt(s: &str) -> R<(Zoned, Zone)> {
+    let (main, region) = match s.find('[') {
+        Some(p) if s.ends_with(']') => (&s[..p], Some(&s[p + 1..s.len() - 1])),
+        _ => (s, None),
+    };
+    // split off the offset
+    let tpos = main
+        .find('T')
+        .ok_or_else(|| parse_err(s, 10.min(s.len())))?;
+    let time_part = &main[tpos + 1..];
+    let (local, off) = if let Some(stripped) = main.strip_suffix('Z') {
+        (stripped, Some(0))
+    } else if let Some(p) = time_part.rfind(['+', '-']) {
+        let off = parse_offset(&time_part[p..]).ok_or_else(|| parse_err(s, tpos + 1 + p))?;
+        (&main[..tpos + 1 + p], Some(off))
+    } else {
+        (main, None)
+    };
+    let dt: jiff::civil::DateTime = local.parse().map_err(|_| parse_err(s, 0))?;
+    let zone = match (region, off) {
+        (Some(r), _) => parse_zone(r)?,
+        (None, Some(o)) => Zone::Offset(o),
+        (None, None) => return Err(parse_err(s, s.len())),
+    };
+    let tz = zone.tz()?;
+    let z = match (off, &zone) {
+        (Some(o), Zone::Region(_)) => {
+            let ts = dt
+                .to_zoned(TimeZone::fixed(
+                    Offset::from_seconds(o).map_err(|e| dte(e.to_string()))?,
+                ))
+                .map_err(|e| dte(e.to_string()))?
+                .timestamp();
+            ts.to_zoned(tz)
+        }
+        _ => dt.to_zoned(tz).map_err(|e| dte(e.to_string()))?,
+    };
+    Ok((z, zone))
+}
+
+fn unit_nanos(u: &str) -> Option<i128> {
+    Some(match u {
+        "NANOS" => 1,
+        "MICROS" => 1_000,
+        "MILLIS" => 1_000_000,
+        "SECONDS" => 1_000_000_000,
+        "MINUTES" => 60_000_000_000,
+        "HOURS" => 3_600_000_000_000,
+        "HALF_DAYS" => 43_200_000_000_000,
+        "DAYS" => 86_400_000_000_000,
+        "WEEKS" => 604_800_000_000_000,
+        _ => return None,
+    })
+}
+
+fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
+    match t {
+        TimeVal::Zdt(z, zone) => {
+            let span = match unit {
+                "NANOS" => jiff::Span::new().nanoseconds(amount),
+                "MICROS" => jiff::Span::new().microseconds(amount),
+                "MILLIS" => jiff::Span::new().milliseconds(amount),
+                "SECONDS" => jiff::Span::new().seconds(amount),
+                "MINUTES" => jiff::Span::new().minutes(amount),
+                "HOURS" => jiff::Span::new().hours(amount),
+                "DAYS" => jiff::Span::new().days(amount),
+                "WEEKS" => jiff::Span::new().weeks(amount),
+                "MONTHS" => jiff::Span::new().months(amount),
+                "YEARS" => jiff::Span::new().years(amount),
+                "DECADES" => jiff::Span::new().years(amount * 10),
+                "CENTURIES" => jiff::Span::new().years(amount * 100),
+                _ => {
+                    return Err(Thrown::new(
+                        "UnsupportedTemporalTypeException",
+                        format!("Unsupported unit: {unit}"),
+                    ))
+                }
+            };
+            let r = z.checked_add(span).map_err(|e| dte(e.to_string()))?;
+            Ok(TimeVal::Zdt(r, zone.clone()))
+        }
+        TimeVal::Instant(i) => {
+            let n = unit_nanos(unit)
+                .filter(|_| unit != "WEEKS")
+                .ok_or_else(|| {
+                    Thrown::new(
+                        "UnsupportedTemporalTypeException",
+                        format!(
+                            "Unsupported unit: {}",
+                            TimeVal::Unit("DAYS")
+                                .to_java_string()
+                                .replace("Days", &unit.to_lowercase())
+                        ),
+                    )
+                })?;
+            let total = i.as_nanosecond() + n * amount as i128;
+            Ok(TimeVal::Instant(
+                Timestamp::from_nanosecond(total).map_err(|e| dte(e.to_string()))?,
+            ))
+        }
+        _ => Err(dte("unsupported")),
+    }
+}
+
+fn format_with(t: &TimeVal, f: &str) -> R<String> {
+    let (z, zone) = match t {
+        TimeVal::Zdt(z, zone) => (z.clone(), Some(zone.clone())),
+        TimeVal::Instant(i) => {
+            if f == "ISO_INSTANT" {
+                return Ok(instant_string(*i));
+            }
+            return Err(Thrown::new(
+                "UnsupportedTemporalTypeException",
+                "Unsupported field: YearOfEra",
+            ));
+        }
+        _ => return Err(dte("unsupported temporal")),
+    };
+    let date = format!("{}-{:02}-{:02}", year_str(z.year()), z.month(), z.day());
+    let time = format!(
+        "{:02}:{:02}:{:02}{}",
+        z.hour(),
+        z.minute(),
+        z.second(),
+        fraction(z.subsec_nanosecond(), false)
+    );
+    let off = offset_id(z.offset().seconds());
+    Ok(match f {
+        "ISO_INSTANT" => instant_string(z.timestamp()),
+        "ISO_LOCAL_DATE" => date,
+        "ISO_LOCAL_TIME" => time,
+        "ISO_LOCAL_DATE_TIME" => format!("{date}T{time}"),
+        "ISO_OFFSET_DATE_TIME" => format!("{date}T{time}{off}"),
+        "ISO_DATE" => format!("{date}{off}"),
+        _ => {
+            let mut s = format!("{date}T{time}{off}");
+            if let Some(Zone::Region(r)) = zone {
+                s.push('[');
+                s.push_str(&r);
+                s.push(']');
+            }
+            s
+        }
+    })
+}
+
+pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
+    let Obj::Time(t) = o else {
+        return Err(not_found(recv, name, args.len()));
+    };
+    let n = args.len();
+    if let ("toString", 0) = (name, n) {
+        return Ok(V::string(t.to_java_string()));
+    }
+    if let ("compareTo", 1) = (name, n) {
+        let other = time_arg(&args[0])?;
+        return t
+            .compare(other)
+            .map(|o| V::Int(o as i32))
+            .ok_or_else(|| Thrown::cce("incomparable"));
+    }
+    match t {
+        TimeVal::Zdt(z, zone) => match (name, n) {
+            ("getYear", 0) => Ok(V::Int(z.year() as i32)),
+            ("getMonthValue", 0) => Ok(V::Int(z.month() as i32)),
+            ("getMonth", 0) => Ok(tv(TimeVal::Month(z.month() as u8))),
+            ("getDayOfMonth", 0) => Ok(V::Int(z.day() as i32)),
+            ("getDayOfYear", 0) => Ok(V::Int(z.day_of_year() as i32)),
+            ("getDayOfWeek", 0) => Ok(tv(TimeVal::DayOfWeek(
+                z.weekday().to_monday_one_offset() as u8
+            ))),
+            ("getHour", 0) => Ok(V::Int(z.hour() as i32)),
+            ("getMinute", 0) => Ok(V::Int(z.minute() as i32)),
+            ("getSecond", 0) => Ok(V::Int(z.second() as i32)),
+            ("getNano", 0) => Ok(V::Int(z.subsec_nanosecond())),
+            ("getZone", 0) => Ok(tv(TimeVal::ZoneId(zone.clone()))),
+            ("getOffset", 0) => Ok(tv(TimeVal::ZoneId(Zone::Offset(z.offset().seconds())))),
+            ("toInstant", 0) => Ok(tv(TimeVal::Instant(z.timestamp()))),
+            ("toEpochSecond", 0) => Ok(V::Long(z.timestamp().as_second())),
+            ("withZoneSameInstant", 1) => {
+                let nz = zone_arg(&args[0])?;
+                let tz = nz.tz()?;
+                Ok(tv(TimeVal::Zdt(z.timestamp().to_zoned(tz), nz)))
+            }
+            ("format", 1) => match time_arg(&args[0])? {
+                TimeVal::Formatter(f) => Ok(V::string(format_with(t, f)?)),
+                _ => Err(Thrown::cce("expected DateTimeFormatter")),
+            },
+            ("isBefore", 1) | ("isAfter", 1) | ("isEqual", 1) => {
+                let other = timestamp_of(time_arg(&args[0])?)?;
+                let me = z.timestamp();
+                Ok(V::Bool(match name {
+                    "isBefore" => me < other,
+                    "isAfter" => me > other,
+                    _ => me == other,
+                }))
+            }
+            ("plus", 2) | ("minus", 2) => {
+                let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                let unit = match time_arg(&args[1])? {
+                    TimeVal::Unit(u) => *u,
+                    _ => return Err(Thrown::cce("expected ChronoUnit")),
+                };
+                let amount = if name == "minus" { -amount } else { amount };
+                Ok(tv(plus_unit(t, amount, unit)?))
+            }
+            _ => {
+                let (sign, rest) = if let Some(r) = name.strip_prefix("plus") {
+                    (1, r)
+                } else if let Some(r) = name.strip_prefix("minus") {
+                    (-1, r)
+                } else {
+                    return Err(not_found(recv, name, n));
+                };
+                if n != 1 {
+                    return Err(not_found(recv, name, n));
+                }
+                let unit = match rest {
+                    "Nanos" => "NANOS",
+                    "Seconds" => "SECONDS",
+                    "Minutes" => "MINUTES",
+                    "Hours" => "HOURS",
+                    "Days" => "DAYS",
+                    "Weeks" => "WEEKS",
+                    "Months" => "MONTHS",
+                    "Years" => "YEARS",
+                    _ => return Err(not_found(recv, name, n)),
+                };
+                let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) * sign;
+                Ok(tv(plus_unit(t, amount, unit)?))
+            }
+        },
+        TimeVal::Instant(i) => match (name, n) {
+            ("toEpochMilli", 0) => Ok(V::Long(i.as_millisecond())),
+            ("getEpochSecond", 0) => Ok(V::Long(i.as_second())),
+            ("getNano", 0) => Ok(V::Int(i.subsec_nanosecond())),
+            ("atZone", 1) => {
+                let nz = zone_arg(&args[0])?;
+                Ok(tv(TimeVal::Zdt(i.to_zoned(nz.tz()?), nz)))
+            }
+            ("isBefore", 1) | ("isAfter", 1) => {
+                let other = timestamp_of(time_arg(&args[0])?)?;
+                Ok(V::Bool(if name == "isBefore" {
+                    *i < other
+                } else {
+                    *i > other
+                }))
+            }
+            ("plusMillis", 1)
+            | ("plusSeconds", 1)
+            | ("plusNanos", 1)
+            | ("minusMillis", 1)
+            | ("minusSeconds", 1)
+            | ("minusNanos", 1) => {
+                let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                let amount = if name.starts_with("minus") {
+                    -amount
+                } else {
+                    amount
+                };
+                let unit = if name.ends_with("Millis") {
+                    "MILLIS"
+                } else if name.ends_with("Seconds") {
+                    "SECONDS"
+                } else {
+                    "NANOS"
+                };
+                Ok(tv(plus_unit(t, amount, unit)?))
+            }
+            ("plus", 2) | ("minus", 2) => {
+                let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                let unit = match time_arg(&args[1])? {
+                    TimeVal::Unit(u) => *u,
+                    _ => return Err(Thrown::cce("expected ChronoUnit")),
+                };
+                let amount = if name == "minus" { -amount } else { amount };
+                Ok(tv(plus_unit(t, amount, unit)?))
+            }
+            _ => Err(not_found(recv, name, n)),
+        },
+        TimeVal::Unit(u) => match (name, n) {
+            ("between", 2) => {
+                let a = time_arg(&args[0])?;
+                let b = time_arg(&args[1])?;
+                let (ta, tb) = (timestamp_of(a)?, timestamp_of(b)?);
+                match unit_nanos(u) {
+                    Some(un) => {
+                        let diff = tb.as_nanosecond() - ta.as_nanosecond();
+                        Ok(V::Long((diff / un) as i64))
+                    }
+                    None => {
+                        let (TimeVal::Zdt(za, _), TimeVal::Zdt(zb, _)) = (a, b) else {
+                            return Err(Thrown::new(
+                                "UnsupportedTemporalTypeException",
+                                format!("Unsupported unit: {}", t.to_java_string()),
+                            ));
+                        };
+                        let unit = match *u {
+                            "MONTHS" => jiff::Unit::Month,
+                            "YEARS" => jiff::Unit::Year,
+                            _ => {
+                                return Err(Thrown::new(
+                                    "UnsupportedTemporalTypeException",
+                                    format!("Unsupported unit: {}", t.to_java_string()),
+                                ))
+                            }
+                        };
+                        let span = za.until((unit, zb)).map_err(|e| dte(e.to_string()))?;
+                        Ok(V::Long(match unit {
+                            jiff::Unit::Month => span.get_months() as i64,
+                            _ => span.get_years() as i64,
+                        }))
+                    }
+                }
+            }
+            ("name", 0) => Ok(V::str(u)),
+            _ => Err(not_found(recv, name, n)),
+        },
+        TimeVal::Duration(d) => {
+            let secs = d.div_euclid(1_000_000_000) as i64;
+            match (name, n) {
+                ("getSeconds", 0) | ("toSeconds", 0) => Ok(V::Long(secs)),
+                ("getNano", 0) => Ok(V::Int(d.rem_euclid(1_000_000_000) as i32)),
+                ("toMillis", 0) => Ok(V::Long((d / 1_000_000) as i64)),
+                ("toNanos", 0) => Ok(V::Long(*d as i64)),
+                ("toMinutes", 0) => Ok(V::Long(secs / 60)),
+                ("toHours", 0) => Ok(V::Long(secs / 3600)),
+                ("toDays", 0) => Ok(V::Long(secs / 86400)),
+                ("isNegative", 0) => Ok(V::Bool(*d < 0)),
+                ("isZero", 0) => Ok(V::Bool(*d == 0)),
+                _ => Err(not_found(recv, name, n)),
+            }
+        }
+        TimeVal::ZoneId(z) => match (name, n) {
+            ("getId", 0) => Ok(V::string(z.id())),
+            ("getTotalSeconds", 0) => match z {
+                Zone::Offset(s) => Ok(V::Int(*s)),
+                _ => Err(not_found(recv, name, n)),
+            },
+            _ => Err(not_found(recv, name, n)),
+        },
+        TimeVal::DayOfWeek(d) => match (name, n) {
+            ("getValue", 0) => Ok(V::Int(*d as i32)),
+            ("name", 0) => Ok(V::string(t.to_java_string())),
+            _ => Err(not_found(recv, name, n)),
+        },
+        TimeVal::Month(m) => match (name, n) {
+            ("getValue", 0) => Ok(V::Int(*m as i32)),
+            ("name", 0) => Ok(V::string(t.to_java_string())),
+            _ => Err(not_found(recv, name, n)),
+        },
+        TimeVal::Formatter(f) => match (name, n) {
+            ("format", 1) => Ok(V::string(format_with(time_arg(&args[0])?, f)?)),
+            _ => Err(not_found(recv, name, n)),
+        },
+    }
+}
+
+pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
+    let n = args.len();
+    match (class, name, n) {
+        ("ZonedDateTime", "parse", 1) => {
+            let s = arg_str(&args[0])?;
+            let (z, zone) = parse_zdt(s)?;
+            Ok(tv(TimeVal::Zdt(z, zone)))
+        }
+        ("ZonedDateTime", "parse", 2) => match time_arg(&args[1])? {
+            TimeVal::Formatter(_) => {
+                let s = arg_str(&args[0])?;
+                let (z, zone) = parse_zdt(s)?;
+                Ok(tv(TimeVal::Zdt(z, zone)))
+            }
+            _ => Err(Thrown::cce("expected DateTimeFormatter")),
+        },
+        ("ZonedDateTime", "ofInstant", 2) => {
+            let ts = timestamp_of(time_arg(&args[0])?)?;
+            let zone = zone_arg(&args[1])?;
+            Ok(tv(TimeVal::Zdt(ts.to_zoned(zone.tz()?), zone)))
+        }
+        ("ZonedDateTime", "of", 8) => {
+            let mut f = [0i32; 7];
+            for (i, slot) in f.iter_mut().enumerate() {
+                *slot = arg_int(&args[i])?;
+            }
+            let zone = zone_arg(&args[7])?;
+            let dt = jiff::civil::DateTime::new(
+                f[0] as i16,
+                f[1] as i8,
+                f[2] as i8,
+                f[3] as i8,
+                f[4] as i8,
+                f[5] as i8,
+                f[6],
+            )
+            .map_err(|e| dte(e.to_string()))?;
+            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            Ok(tv(TimeVal::Zdt(z, zone)))
+        }
+        ("Instant", "parse", 1) => {
+            let s = arg_str(&args[0])?;
+            let ts: Timestamp = s.parse().map_err(|_| parse_err(s, 0))?;
+            Ok(tv(TimeVal::Instant(ts)))
+        }
+        ("Instant", "ofEpochMilli", 1) => {
+            let ms = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+            Ok(tv(TimeVal::Instant(
+                Timestamp::from_millisecond(ms).map_err(|e| dte(e.to_string()))?,
+            )))
+        }
+        ("Instant", "ofEpochSecond", 1) | ("Instant", "ofEpochSecond", 2) => {
+            let s = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) as i128;
+            let nanos = if n == 2 {
+                num_of(&args[1]).map(|x| x.as_i64()).unwrap_or(0) as i128
+            } else {
+                0
+            };
+            Ok(tv(TimeVal::Instant(
+                Timestamp::from_nanosecond(s * 1_000_000_000 + nanos)
+                    .map_err(|e| dte(e.to_string()))?,
+            )))
+        }
+        ("ZoneId", "of", 1) | ("ZoneOffset", "of", 1) => {
+            let s = arg_str(&args[0])?;
+            Ok(tv(TimeVal::ZoneId(parse_zone(s)?)))
+        }
+        ("ZoneOffset", "ofHours", 1) => {
+            let h = arg_int(&args[0])?;
+            Ok(tv(TimeVal::ZoneId(Zone::Offset(h * 3600))))
+        }
+        ("Duration", "between", 2) => {
+            let a = timestamp_of(time_arg(&args[0])?)?;
+            let b = timestamp_of(time_arg(&args[1])?)?;
+            Ok(tv(TimeVal::Duration(b.as_nanosecond() - a.as_nanosecond())))
+        }
+        ("Duration", m, 1) if m.starts_with("of") => {
+            let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) as i128;
+            let unit = match m {
+                "ofNanos" => 1,
+                "ofMillis" => 1_000_000,
+                "ofSeconds" => 1_000_000_000,
+                "ofMinutes" => 60_000_000_000,
+                "ofHours" => 3_600_000_000_000,
+                "ofDays" => 86_400_000_000_000,
+                _ => return Err(super::no_such()),
+            };
+            Ok(tv(TimeVal::Duration(amount * unit)))
+        }
+        ("DateTimeFormatter", "ofPattern", _) => Err(Thrown::unsupported(Some(
+            "DateTimeFormatter.ofPattern is not supported yet by this Painless implementation"
+                .into(),
+        ))),
+        (_, "now", _) => Err(Thrown::unsupported(Some(format!(
+            "{class}.now() is not available: scripts have no clock access here"
+        )))),
+        _ => Err(super::no_such()),
+    }
+}
+
+pub fn static_field(class: &str, name: &str) -> R<V> {
+    match class {
+        "ChronoUnit" => UNITS
+            .iter()
+            .find(|u| **u == name)
+            .map(|u| tv(TimeVal::Unit(u)))
+            .ok_or_else(|| {
+                Thrown::iae(format!(
+                    "unknown static field [{name}] for class [ChronoUnit]"
+                ))
+            }),
+        "DateTimeFormatter" => FORMATTERS
+            .iter()
+            .find(|u| **u == name)
+            .map(|u| tv(TimeVal::Formatter(u)))
+            .ok_or_else(|| {
+                Thrown::iae(format!(
+                    "unknown static field [{name}] for class [DateTimeFormatter]"
+                ))
+            }),
+        "ZoneOffset" if name == "UTC" => Ok(tv(TimeVal::ZoneId(Zone::Offset(0)))),
+        "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
+        "Duration" if name == "ZERO" => Ok(tv(TimeVal::Duration(0))),
+        _ => Err(Thrown::iae(format!(
+            "unknown static field [{name}] for class [{class}]"
+        ))),
+    }
+}

@@ -1,0 +1,1412 @@
+//! Tree-walking evaluator over the resolved program.
+
+use super::api::{self, FnVal, Obj};
+use super::ast::*;
+use super::error::Thrown;
+use super::rt::*;
+use crate::value::CollectionKind;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub type R<T> = Result<T, Thrown>;
+
+/// Painless's per-method loop budget (`CompilerSettings.maxLoopCounter` default).
+pub const MAX_LOOP_COUNTER: u32 = 1_000_000;
+/// Deepest user-function/lambda nesting before we report a stack overflow.
+pub const MAX_DEPTH: usize = 200;
+
+pub enum Flow {
+    Next,
+    Break,
+    Continue,
+    Return(V),
+}
+
+pub struct Frame<'p> {
+    pub slots: Vec<V>,
+    pub types: &'p [Ty],
+    pub loop_budget: u32,
+    /// Value of the last expression statement of the main body (for `evaluate`).
+    pub last: Option<V>,
+}
+
+pub struct Interp<'p> {
+    pub prog: &'p Program,
+    pub depth: usize,
+    /// Document root for `field(...)` and `$(...)`.
+    pub ctx: V,
+}
+
+impl<'p> Frame<'p> {
+    fn new(nslots: usize, types: &'p [Ty]) -> Frame<'p> {
+        Frame {
+            slots: vec![V::Null; nslots],
+            types,
+            loop_budget: MAX_LOOP_COUNTER,
+            last: None,
+        }
+    }
+    fn tick(&mut self) -> R<()> {
+        self.loop_budget -= 1;
+        if self.loop_budget == 0 {
+            return Err(Thrown::painless_error(
+                "The maximum number of statements that can be executed in a loop has been reached.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+pub fn const_value(c: &Const) -> V {
+    match c {
+        Const::Null => V::Null,
+        Const::Bool(b) => V::Bool(*b),
+        Const::Int(i) => V::Int(*i),
+        Const::Long(l) => V::Long(*l),
+        Const::Float(f) => V::Float(*f),
+        Const::Double(d) => V::Double(*d),
+        Const::Str(s) => V::Str(s.clone()),
+    }
+}
+
+impl<'p> Interp<'p> {
+    pub fn new(prog: &'p Program, ctx: V) -> Interp<'p> {
+        Interp {
+            prog,
+            depth: 0,
+            ctx,
+        }
+    }
+
+    /// Runs the main body. Returns the `return` value, else the last expression statement's value.
+    pub fn run_main(&mut self, params: V) -> R<V> {
+        let f = &self.prog.main;
+        let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
+        frame.slots[0] = params;
+        frame.slots[1] = self.ctx.clone();
+        match self.exec_block_main(&mut frame, &f.body)? {
+            Flow::Return(v) => Ok(v),
+            _ => Ok(frame.last.take().unwrap_or(V::Null)),
+        }
+    }
+
+    fn exec_block_main(&mut self, frame: &mut Frame<'p>, stmts: &'p [Stmt]) -> R<Flow> {
+        let n = stmts.len();
+        for (i, s) in stmts.iter().enumerate() {
+            if i + 1 == n {
+                if let StmtKind::Expr(e) = &s.kind {
+                    let v = self.eval(frame, e)?;
+                    frame.last = Some(v);
+                    return Ok(Flow::Next);
+                }
+            }
+            match self.exec(frame, s)? {
+                Flow::Next => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    pub fn call_user(&mut self, idx: usize, args: Vec<V>, off: usize) -> R<V> {
+        let f = &self.prog.functions[idx];
+        if self.depth >= MAX_DEPTH {
+            return Err(Thrown {
+                class: "StackOverflowError",
+                msg: None,
+                off: Some(off),
+                catchable: false,
+            });
+        }
+        let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
+        for (i, a) in args.into_iter().enumerate() {
+            frame.slots[i] = coerce(a, &f.slot_types[i])?;
+        }
+        self.depth += 1;
+        let r = self.exec_block(&mut frame, &f.body);
+        self.depth -= 1;
+        let v = match r? {
+            Flow::Return(v) => v,
+            _ => V::Null,
+        };
+        if f.ret == Ty::Void {
+            return Ok(V::Null);
+        }
+        coerce(v, &f.ret)
+    }
+
+    pub fn call_lambda(&mut self, idx: usize, captures: &[V], args: Vec<V>) -> R<V> {
+        let l = &self.prog.lambdas[idx];
+        if args.len() != l.nparams {
+            return Err(Thrown::iae(format!(
+                "Incorrect number of parameters for [lambda] in [{}]: expected [{}] but found [{}]",
+                "function",
+                l.nparams,
+                args.len()
+            )));
+        }
+        if self.depth >= MAX_DEPTH {
+            return Err(Thrown {
+                class: "StackOverflowError",
+                msg: None,
+                off: None,
+                catchable: false,
+            });
+        }
+        let mut frame = Frame::new(l.slot_types.len(), &l.slot_types);
+        for (i, a) in args.into_iter().enumerate() {
+            frame.slots[i] = coerce(a, &l.slot_types[i])?;
+        }
+        for (slot, v) in l.capture_slots.iter().zip(captures.iter()) {
+            frame.slots[*slot] = v.clone();
+        }
+        self.depth += 1;
+        let r = match &l.body {
+            LambdaBody::Expr(e) => self.eval(&mut frame, e),
+            LambdaBody::Block(b) => self.exec_block(&mut frame, b).map(|f| match f {
+                Flow::Return(v) => v,
+                _ => V::Null,
+            }),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    /// Calls a function value (lambda, function reference) with arguments.
+    pub fn call_fn(&mut self, f: &V, args: Vec<V>) -> R<V> {
+        let V::Obj(o) = f else {
+            return Err(Thrown::iae(format!(
+                "Cannot convert [{}] to a function",
+                class_name(f)
+            )));
+        };
+        let Obj::Fn(fv) = &**o else {
+            return Err(Thrown::iae(format!(
+                "Cannot convert [{}] to a function",
+                class_name(f)
+            )));
+        };
+        match fv {
+            FnVal::Lambda(idx, caps) => self.call_lambda(*idx, caps, args),
+            FnVal::User(idx) => self.call_user(*idx, args, 0),
+            FnVal::Static(class, name) => {
+                match api::call_static(self, class, name, args.clone()) {
+                    Err(e) if e.class == "NoSuchMethod" => {
+                        // unbound instance method reference: first argument is the receiver
+                        let mut it = args.into_iter();
+                        let recv = it.next().unwrap_or(V::Null);
+                        self.call_method(recv, name, it.collect())
+                    }
+                    other => other,
+                }
+            }
+            FnVal::Bound(recv, name) => self.call_method(recv.clone(), name, args),
+            FnVal::Ctor(class) => api::new_object(self, class, args),
+        }
+    }
+
+    pub fn exec_block(&mut self, frame: &mut Frame<'p>, stmts: &'p [Stmt]) -> R<Flow> {
+        for s in stmts {
+            match self.exec(frame, s)? {
+                Flow::Next => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn cond(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<bool> {
+        match self.eval(frame, e)? {
+            V::Bool(b) => Ok(b),
+            V::Null => Err(Thrown::npe(None).at(e.off)),
+            other => Err(Thrown::cce(format!(
+                "Cannot cast from [{}] to [boolean].",
+                short_type_name(&other)
+            ))
+            .at(e.off)),
+        }
+    }
+
+    pub fn exec(&mut self, frame: &mut Frame<'p>, s: &'p Stmt) -> R<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(frame, e)?;
+                Ok(Flow::Next)
+            }
+            StmtKind::Decl(vars) => {
+                for (slot, init) in vars {
+                    let ty = &frame.types[*slot];
+                    let v = match init {
+                        Some(e) => {
+                            let v = self.eval(frame, e)?;
+                            coerce(v, ty).map_err(|t| t.at(e.off))?
+                        }
+                        None => default_value(ty),
+                    };
+                    frame.slots[*slot] = v;
+                }
+                Ok(Flow::Next)
+            }
+            StmtKind::If(c, then, els) => {
+                if self.cond(frame, c)? {
+                    self.exec_block(frame, then)
+                } else if let Some(b) = els {
+                    self.exec_block(frame, b)
+                } else {
+                    Ok(Flow::Next)
+                }
+            }
+            StmtKind::While(c, body) => {
+                loop {
+                    if !self.cond(frame, c)? {
+                        break;
+                    }
+                    frame.tick().map_err(|t| t.at(s.off))?;
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                }
+                Ok(Flow::Next)
+            }
+            StmtKind::DoWhile(body, c) => {
+                loop {
+                    frame.tick().map_err(|t| t.at(s.off))?;
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                    if !self.cond(frame, c)? {
+                        break;
+                    }
+                }
+                Ok(Flow::Next)
+            }
+            StmtKind::For {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                if let Some(i) = init {
+                    self.exec(frame, i)?;
+                }
+                loop {
+                    if let Some(c) = cond {
+                        if !self.cond(frame, c)? {
+                            break;
+                        }
+                    }
+                    frame.tick().map_err(|t| t.at(s.off))?;
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                    for u in update {
+                        self.eval(frame, u)?;
+                    }
+                }
+                Ok(Flow::Next)
+            }
+            StmtKind::ForEach { slot, iter, body } => {
+                let coll = self.eval(frame, iter)?;
+                let items = api::iterate(self, &coll).map_err(|t| t.at(iter.off))?;
+                let ty = &frame.types[*slot];
+                for item in items {
+                    frame.tick().map_err(|t| t.at(s.off))?;
+                    frame.slots[*slot] = coerce(item, ty).map_err(|t| t.at(s.off))?;
+                    match self.exec_block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                }
+                Ok(Flow::Next)
+            }
+            StmtKind::Block(b) => self.exec_block(frame, b),
+            StmtKind::Break => Ok(Flow::Break),
+            StmtKind::Continue => Ok(Flow::Continue),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(frame, e)?,
+                    None => V::Null,
+                };
+                Ok(Flow::Return(v))
+            }
+            StmtKind::Throw(e) => {
+                let v = self.eval(frame, e)?;
+                match &v {
+                    V::Obj(o) => match &**o {
+                        Obj::Exception(class, msg) => Err(Thrown {
+                            class,
+                            msg: msg.clone(),
+                            off: Some(s.off),
+                            catchable: true,
+                        }),
+                        _ => Err(Thrown::cce("Cannot throw a non-exception").at(s.off)),
+                    },
+                    V::Null => Err(Thrown::npe(None).at(s.off)),
+                    _ => Err(Thrown::cce("Cannot throw a non-exception").at(s.off)),
+                }
+            }
+            StmtKind::Try { body, catches } => match self.exec_block(frame, body) {
+                Ok(f) => Ok(f),
+                Err(t) => {
+                    for c in catches {
+                        if t.caught_by(c.class) {
+                            frame.slots[c.slot] = V::obj(Obj::Exception(t.class, t.msg.clone()));
+                            return self.exec_block(frame, &c.body);
+                        }
+                    }
+                    Err(t)
+                }
+            },
+        }
+    }
+
+    pub fn eval(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<V> {
+        let off = e.off;
+        match &e.kind {
+            ExprKind::Const(c) => Ok(const_value(c)),
+            ExprKind::Local(s) => Ok(frame.slots[*s].clone()),
+            ExprKind::Regex(r) => Ok(V::obj(Obj::Pattern(r.clone()))),
+            ExprKind::ListInit(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    out.push(self.eval(frame, i)?);
+                }
+                Ok(V::new_list(out))
+            }
+            ExprKind::MapInit(pairs) => {
+                let m = V::new_map(CollectionKind::Hash);
+                if let V::Map(mm) = &m {
+                    for (k, v) in pairs {
+                        let k = self.eval(frame, k)?;
+                        let v = self.eval(frame, v)?;
+                        mm.borrow_mut().put(k, v).map_err(|t| t.at(off))?;
+                    }
+                }
+                Ok(m)
+            }
+            ExprKind::ConstContains(consts, arg) => {
+                let x = self.eval(frame, arg)?;
+                let found = consts.iter().any(|c| const_equals(c, &x));
+                Ok(V::Bool(found))
+            }
+            ExprKind::New(class, args) => {
+                let args = self.eval_args(frame, args)?;
+                api::new_object(self, class, args).map_err(|t| t.at(off))
+            }
+            ExprKind::NewArray(elem, dims) => {
+                let mut sizes = Vec::new();
+                for d in dims {
+                    let v = self.eval(frame, d)?;
+                    let n = match num_of(&v) {
+                        Some(crate::painless::rt::Num::I(n)) => n,
+                        _ => {
+                            return Err(Thrown::cce(format!(
+                                "Cannot cast from [{}] to [int].",
+                                short_type_name(&v)
+                            ))
+                            .at(d.off))
+                        }
+                    };
+                    if n < 0 {
+                        return Err(
+                            Thrown::new("NegativeArraySizeException", n.to_string()).at(off)
+                        );
+                    }
+                    sizes.push(n as usize);
+                }
+                Ok(new_array(elem, &sizes))
+            }
+            ExprKind::ArrayInit(elem, items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    let v = self.eval(frame, i)?;
+                    out.push(coerce(v, elem).map_err(|t| t.at(i.off))?);
+                }
+                Ok(V::Array(Rc::new(RefCell::new(ArrayObj {
+                    elem: elem.clone(),
+                    items: out,
+                }))))
+            }
+            ExprKind::Field {
+                recv,
+                name,
+                nullsafe,
+            } => {
+                let r = self.eval(frame, recv)?;
+                if *nullsafe && r.is_null() {
+                    return Ok(V::Null);
+                }
+                get_field(&r, name).map_err(|t| t.at(off))
+            }
+            ExprKind::Index { recv, index } => {
+                let r = self.eval(frame, recv)?;
+                let i = self.eval(frame, index)?;
+                get_index(&r, &i).map_err(|t| t.at(off))
+            }
+            ExprKind::Call {
+                recv,
+                name,
+                args,
+                nullsafe,
+            } => {
+                let r = self.eval(frame, recv)?;
+                if *nullsafe && r.is_null() {
+                    return Ok(V::Null);
+                }
+                let args = self.eval_args(frame, args)?;
+                self.call_method(r, name, args).map_err(|t| t.at(off))
+            }
+            ExprKind::StaticCall { class, name, args } => {
+                let args = self.eval_args(frame, args)?;
+                api::call_static(self, class, name, args)
+                    .map_err(|t| fix_no_such(t, class, name))
+                    .map_err(|t| t.at(off))
+            }
+            ExprKind::StaticField { class, name } => {
+                api::static_field(class, name).map_err(|t| t.at(off))
+            }
+            ExprKind::UserCall(idx, args) => {
+                let args = self.eval_args(frame, args)?;
+                self.call_user(*idx, args, off).map_err(|t| t.at(off))
+            }
+            ExprKind::BuiltinCall(name, args) => {
+                let args = self.eval_args(frame, args)?;
+                api::field::builtin(self, name, args).map_err(|t| t.at(off))
+            }
+            ExprKind::Unary(op, x) => {
+                let v = self.eval(frame, x)?;
+                unary(*op, v).map_err(|t| t.at(off))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let x = self.eval(frame, a)?;
+                let y = self.eval(frame, b)?;
+                binary(*op, &x, &y).map_err(|t| t.at(off))
+            }
+            ExprKind::And(a, b) => {
+                if !self.cond(frame, a)? {
+                    return Ok(V::Bool(false));
+                }
+                Ok(V::Bool(self.cond(frame, b)?))
+            }
+            ExprKind::Or(a, b) => {
+                if self.cond(frame, a)? {
+                    return Ok(V::Bool(true));
+                }
+                Ok(V::Bool(self.cond(frame, b)?))
+            }
+            ExprKind::Cmp(op, a, b) => {
+                let x = self.eval(frame, a)?;
+                let y = self.eval(frame, b)?;
+                compare(*op, &x, &y).map(V::Bool).map_err(|t| t.at(off))
+            }
+            ExprKind::InstanceOf(x, ty) => {
+                let v = self.eval(frame, x)?;
+                Ok(V::Bool(instance_of(&v, ty)))
+            }
+            ExprKind::Cast(ty, x) => {
+                let v = self.eval(frame, x)?;
+                cast_explicit(v, ty).map_err(|t| t.at(off))
+            }
+            ExprKind::Cond(c, a, b) => {
+                if self.cond(frame, c)? {
+                    self.eval(frame, a)
+                } else {
+                    self.eval(frame, b)
+                }
+            }
+            ExprKind::Elvis(a, b) => {
+                let v = self.eval(frame, a)?;
+                if v.is_null() {
+                    self.eval(frame, b)
+                } else {
+                    Ok(v)
+                }
+            }
+            ExprKind::Assign { target, op, value } => self.assign(frame, target, *op, value, off),
+            ExprKind::IncDec { target, pre, delta } => {
+                let old = self.read_target(frame, target)?;
+                let one = V::Int(*delta);
+                let new = binary(BinOp::Add, &old, &one).map_err(|t| t.at(off))?;
+                // ++/-- keep the variable's own type (implicit narrowing back)
+                let new = match &old {
+                    V::Byte(_) | V::Short(_) | V::Char(_) => {
+                        cast_explicit(new, &ty_of_value(&old)).map_err(|t| t.at(off))?
+                    }
+                    _ => new,
+                };
+                let stored = self.write_target(frame, target, new, true)?;
+                Ok(if *pre { stored } else { old })
+            }
+            ExprKind::Lambda(idx, outer) => {
+                let caps = outer.iter().map(|s| frame.slots[*s].clone()).collect();
+                Ok(V::obj(Obj::Fn(FnVal::Lambda(*idx, caps))))
+            }
+            ExprKind::FnRef(k) => Ok(V::obj(Obj::Fn(match k {
+                FnRefKind::Static(c, n) => FnVal::Static(c, n.clone()),
+                FnRefKind::User(i) => FnVal::User(*i),
+                FnRefKind::Bound(r, n) => {
+                    let rv = self.eval(frame, r)?;
+                    FnVal::Bound(rv, n.clone())
+                }
+                FnRefKind::Ctor(c) => FnVal::Ctor(c),
+            }))),
+        }
+    }
+
+    fn eval_args(&mut self, frame: &mut Frame<'p>, args: &'p [Expr]) -> R<Vec<V>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            out.push(self.eval(frame, a)?);
+        }
+        Ok(out)
+    }
+
+    pub fn call_method(&mut self, recv: V, name: &str, args: Vec<V>) -> R<V> {
+        if recv.is_null() {
+            return Err(Thrown::npe(Some(format!(
+                "cannot access method/field [{name}] from a null def reference"
+            ))));
+        }
+        api::call_method(self, &recv, name, args)
+    }
+
+    fn read_target(&mut self, frame: &mut Frame<'p>, target: &'p Expr) -> R<V> {
+        self.eval(frame, target)
+    }
+
+    /// Stores into a local, field or element. `explicit` narrows to a typed local's type the
+    /// way compound assignment does.
+    fn write_target(
+        &mut self,
+        frame: &mut Frame<'p>,
+        target: &'p Expr,
+        v: V,
+        explicit: bool,
+    ) -> R<V> {
+        let off = target.off;
+        match &target.kind {
+            ExprKind::Local(s) => {
+                let ty = &frame.types[*s];
+                let v = if explicit && ty.is_primitive() {
+                    cast_explicit(v, ty).map_err(|t| t.at(off))?
+                } else {
+                    coerce(v, ty).map_err(|t| t.at(off))?
+                };
+                frame.slots[*s] = v.clone();
+                Ok(v)
+            }
+            ExprKind::Field { recv, name, .. } => {
+                let r = self.eval(frame, recv)?;
+                set_field(&r, name, v.clone()).map_err(|t| t.at(off))?;
+                Ok(v)
+            }
+            ExprKind::Index { recv, index } => {
+                let r = self.eval(frame, recv)?;
+                let i = self.eval(frame, index)?;
+                set_index(&r, &i, v).map_err(|t| t.at(off))
+            }
+            _ => Err(Thrown::iae("invalid assignment target").at(off)),
+        }
+    }
+
+    fn assign(
+        &mut self,
+        frame: &mut Frame<'p>,
+        target: &'p Expr,
+        op: Option<BinOp>,
+        value: &'p Expr,
+        off: usize,
+    ) -> R<V> {
+        match op {
+            None => {
+                // evaluate the receiver before the value, as Java does
+                match &target.kind {
+                    ExprKind::Local(s) => {
+                        let v = self.eval(frame, value)?;
+                        let v = coerce(v, &frame.types[*s]).map_err(|t| t.at(off))?;
+                        frame.slots[*s] = v.clone();
+                        Ok(v)
+                    }
+                    ExprKind::Field { recv, name, .. } => {
+                        let r = self.eval(frame, recv)?;
+                        let v = self.eval(frame, value)?;
+                        set_field(&r, name, v.clone()).map_err(|t| t.at(target.off))?;
+                        Ok(v)
+                    }
+                    ExprKind::Index { recv, index } => {
+                        let r = self.eval(frame, recv)?;
+                        let i = self.eval(frame, index)?;
+                        let v = self.eval(frame, value)?;
+                        set_index(&r, &i, v).map_err(|t| t.at(target.off))
+                    }
+                    _ => Err(Thrown::iae("invalid assignment target").at(off)),
+                }
+            }
+            Some(op) => match &target.kind {
+                ExprKind::Local(s) => {
+                    let old = frame.slots[*s].clone();
+                    let rhs = self.eval(frame, value)?;
+                    let new = binary(op, &old, &rhs).map_err(|t| t.at(off))?;
+                    let ty = &frame.types[*s];
+                    let new = if ty.is_primitive() {
+                        cast_explicit(new, ty).map_err(|t| t.at(off))?
+                    } else {
+                        coerce(new, ty).map_err(|t| t.at(off))?
+                    };
+                    frame.slots[*s] = new.clone();
+                    Ok(new)
+                }
+                ExprKind::Field { recv, name, .. } => {
+                    let r = self.eval(frame, recv)?;
+                    let old = get_field(&r, name).map_err(|t| t.at(target.off))?;
+                    let rhs = self.eval(frame, value)?;
+                    let new = binary(op, &old, &rhs).map_err(|t| t.at(off))?;
+                    set_field(&r, name, new.clone()).map_err(|t| t.at(target.off))?;
+                    Ok(new)
+                }
+                ExprKind::Index { recv, index } => {
+                    let r = self.eval(frame, recv)?;
+                    let i = self.eval(frame, index)?;
+                    let old = get_index(&r, &i).map_err(|t| t.at(target.off))?;
+                    let rhs = self.eval(frame, value)?;
+                    let new = binary(op, &old, &rhs).map_err(|t| t.at(off))?;
+                    set_index(&r, &i, new).map_err(|t| t.at(target.off))
+                }
+                _ => Err(Thrown::iae("invalid assignment target").at(off)),
+            },
+        }
+    }
+}
+
+fn fix_no_such(t: Thrown, class: &str, name: &str) -> Thrown {
+    if t.class == "NoSuchMethod" {
+        Thrown::iae(format!(
+            "unknown static method [{name}] for class [{class}] (not implemented or not allowlisted)"
+        ))
+    } else {
+        t
+    }
+}
+
+fn const_equals(c: &Const, x: &V) -> bool {
+    match c {
+        Const::Str(s) => str_of(x) == Some(&**s),
+        Const::Null => x.is_null(),
+        other => painless_eq(&const_value(other), x),
+    }
+}
+
+pub fn ty_of_value(v: &V) -> Ty {
+    match v {
+        V::Byte(_) => Ty::Byte,
+        V::Short(_) => Ty::Short,
+        V::Char(_) => Ty::Char,
+        V::Int(_) => Ty::Int,
+        V::Long(_) => Ty::Long,
+        V::Float(_) => Ty::Float,
+        V::Double(_) => Ty::Double,
+        V::Bool(_) => Ty::Bool,
+        _ => Ty::Def,
+    }
+}
+
+pub fn default_value(ty: &Ty) -> V {
+    match ty {
+        Ty::Bool => V::Bool(false),
+        Ty::Byte => V::Byte(0),
+        Ty::Short => V::Short(0),
+        Ty::Char => V::Char(0),
+        Ty::Int => V::Int(0),
+        Ty::Long => V::Long(0),
+        Ty::Float => V::Float(0.0),
+        Ty::Double => V::Double(0.0),
+        _ => V::Null,
+    }
+}
+
+fn new_array(elem: &Ty, sizes: &[usize]) -> V {
+    let n = sizes[0];
+    let items = if sizes.len() > 1 {
+        let inner = match elem {
+            Ty::Array(e) => (**e).clone(),
+            other => other.clone(),
+        };
+        (0..n).map(|_| new_array(&inner, &sizes[1..])).collect()
+    } else {
+        vec![default_value(elem); n]
+    };
+    V::Array(Rc::new(RefCell::new(ArrayObj {
+        elem: elem.clone(),
+        items,
+    })))
+}
+
+pub fn instance_of(v: &V, ty: &Ty) -> bool {
+    match ty {
+        Ty::Def => !v.is_null(),
+        Ty::Int => matches!(v, V::Int(_)),
+        Ty::Long => matches!(v, V::Long(_)),
+        Ty::Double => matches!(v, V::Double(_)),
+        Ty::Float => matches!(v, V::Float(_)),
+        Ty::Bool => matches!(v, V::Bool(_)),
+        Ty::Byte => matches!(v, V::Byte(_)),
+        Ty::Short => matches!(v, V::Short(_)),
+        Ty::Char => matches!(v, V::Char(_)),
+        _ => is_instance_ty(v, ty),
+    }
+}
+
+fn bootstrap_cce(from: &V, to: &str) -> Thrown {
+    let f = class_name(from);
+    Thrown::cce(format!(
+        "class {f} cannot be cast to class {to} ({f} and {to} are in module java.base of loader 'bootstrap')"
+    ))
+}
+
+fn box_name(ty: &Ty) -> String {
+    match ty {
+        Ty::Bool => "java.lang.Boolean".into(),
+        Ty::Byte => "java.lang.Byte".into(),
+        Ty::Short => "java.lang.Short".into(),
+        Ty::Char => "java.lang.Character".into(),
+        Ty::Int => "java.lang.Integer".into(),
+        Ty::Long => "java.lang.Long".into(),
+        Ty::Float => "java.lang.Float".into(),
+        Ty::Double => "java.lang.Double".into(),
+        Ty::Class(c) => api::class_fqn(c),
+        other => other.name(),
+    }
+}
+
+/// Implicit conversion when storing into a typed slot, passing an argument or returning.
+pub fn coerce(v: V, ty: &Ty) -> R<V> {
+    let bad = |v: &V| {
+        if v.is_null() {
+            Thrown::npe(None)
+        } else {
+            bootstrap_cce(v, &box_name(ty))
+        }
+    };
+    match ty {
+        Ty::Def | Ty::Void => Ok(v),
+        Ty::Bool => match v {
+            V::Bool(_) => Ok(v),
+            _ => Err(bad(&v)),
+        },
+        Ty::Byte => match v {
+            V::Byte(_) => Ok(v),
+            V::Int(i) if i8::try_from(i).is_ok() => Ok(V::Byte(i as i8)),
+            _ => Err(bad(&v)),
+        },
+        Ty::Short => match v {
+            V::Short(_) => Ok(v),
+            V::Byte(b) => Ok(V::Short(b as i16)),
+            V::Int(i) if i16::try_from(i).is_ok() => Ok(V::Short(i as i16)),
+            _ => Err(bad(&v)),
+        },
+        Ty::Char => match v {
+            V::Char(_) => Ok(v),
+            V::Int(i) if u16::try_from(i).is_ok() => Ok(V::Char(i as u16)),
+            ref s if str_of(s).map(|s| s.encode_utf16().count() == 1) == Some(true) => Ok(V::Char(
+                str_of(s).unwrap_or("").encode_utf16().next().unwrap_or(0),
+            )),
+            _ => Err(bad(&v)),
+        },
+        Ty::Int => match v {
+            V::Int(_) => Ok(v),
+            V::Byte(b) => Ok(V::Int(b as i32)),
+            V::Short(s) => Ok(V::Int(s as i32)),
+            V::Char(c) => Ok(V::Int(c as i32)),
+            _ => Err(bad(&v)),
+        },
+        Ty::Long => match v {
+            V::Long(_) => Ok(v),
+            V::Byte(b) => Ok(V::Long(b as i64)),
+            V::Short(s) => Ok(V::Long(s as i64)),
+            V::Char(c) => Ok(V::Long(c as i64)),
+            V::Int(i) => Ok(V::Long(i as i64)),
+            _ => Err(bad(&v)),
+        },
+        Ty::Float => match v {
+            V::Float(_) => Ok(v),
+            V::Byte(_) | V::Short(_) | V::Char(_) | V::Int(_) | V::Long(_) => {
+                Ok(V::Float(num_of(&v).map(|n| n.as_f32()).unwrap_or(0.0)))
+            }
+            _ => Err(bad(&v)),
+        },
+        Ty::Double => match v {
+            V::Double(_) => Ok(v),
+            V::Byte(_) | V::Short(_) | V::Char(_) | V::Int(_) | V::Long(_) | V::Float(_) => {
+                Ok(V::Double(num_of(&v).map(|n| n.as_f64()).unwrap_or(0.0)))
+            }
+            _ => Err(bad(&v)),
+        },
+        Ty::Class(c) => {
+            if v.is_null() || is_instance(&v, c) {
+                return Ok(v);
+            }
+            // boxing of a matching primitive, and char to String
+            match (*c, &v) {
+                ("Integer", V::Byte(_) | V::Short(_) | V::Char(_)) => coerce(v, &Ty::Int),
+                ("Long", V::Byte(_) | V::Short(_) | V::Char(_) | V::Int(_)) => coerce(v, &Ty::Long),
+                ("Double", V::Int(_) | V::Long(_) | V::Float(_)) => coerce(v, &Ty::Double),
+                ("Float", V::Int(_) | V::Long(_)) => coerce(v, &Ty::Float),
+                ("String", V::Char(ch)) => Ok(V::string(String::from_utf16_lossy(&[*ch]))),
+                _ => Err(bad(&v)),
+            }
+        }
+        Ty::Array(_) => {
+            if v.is_null() || is_instance_ty(&v, ty) {
+                Ok(v)
+            } else {
+                Err(bad(&v))
+            }
+        }
+    }
+}
+
+/// Explicit cast `(T) v`.
+pub fn cast_explicit(v: V, ty: &Ty) -> R<V> {
+    let fail = |v: &V| {
+        Thrown::cce(format!(
+            "Cannot cast from [{}] to [{}].",
+            short_type_name(v),
+            ty.name()
+        ))
+    };
+    if ty.is_primitive() && *ty != Ty::Bool {
+        if v.is_null() {
+            return Err(Thrown::npe(None));
+        }
+        let n = match num_of(&v) {
+            Some(n) => n,
+            None => {
+                if *ty == Ty::Char {
+                    if let Some(s) = str_of(&v) {
+                        let units: Vec<u16> = s.encode_utf16().collect();
+                        if units.len() == 1 {
+                            return Ok(V::Char(units[0]));
+                        }
+                        return Err(Thrown::cce(format!(
+                            "Cannot cast [String] with length greater than one to [char]."
+                        )));
+                    }
+                }
+                return Err(fail(&v));
+            }
+        };
+        let as_long = |n: Num| -> i64 {
+            match n {
+                Num::I(i) => i as i64,
+                Num::L(l) => l,
+                Num::F(f) => f as i64,
+                Num::D(d) => d as i64,
+            }
+        };
+        let as_int = |n: Num| -> i32 {
+            match n {
+                Num::I(i) => i,
+                Num::L(l) => l as i32,
+                Num::F(f) => f as i32,
+                Num::D(d) => d as i32,
+            }
+        };
+        return Ok(match ty {
+            Ty::Byte => V::Byte(as_int(n) as i8),
+            Ty::Short => V::Short(as_int(n) as i16),
+            Ty::Char => V::Char(as_int(n) as u16),
+            Ty::Int => V::Int(as_int(n)),
+            Ty::Long => V::Long(as_long(n)),
+            Ty::Float => V::Float(n.as_f32()),
+            Ty::Double => V::Double(n.as_f64()),
+            _ => unreachable!("primitive"),
+        });
+    }
+    match ty {
+        Ty::Bool => match v {
+            V::Bool(_) => Ok(v),
+            V::Null => Err(Thrown::npe(None)),
+            _ => Err(fail(&v)),
+        },
+        Ty::Class(c) => {
+            if v.is_null() || is_instance(&v, c) {
+                return Ok(v);
+            }
+            match (*c, &v) {
+                ("Integer", _)
+                | ("Long", _)
+                | ("Double", _)
+                | ("Float", _)
+                | ("Short", _)
+                | ("Byte", _)
+                    if v.is_number() || matches!(v, V::Char(_)) =>
+                {
+                    let prim = match *c {
+                        "Integer" => Ty::Int,
+                        "Long" => Ty::Long,
+                        "Double" => Ty::Double,
+                        "Float" => Ty::Float,
+                        "Short" => Ty::Short,
+                        _ => Ty::Byte,
+                    };
+                    cast_explicit(v, &prim)
+                }
+                ("Character", _) => cast_explicit(v, &Ty::Char),
+                ("String", V::Char(ch)) => Ok(V::string(String::from_utf16_lossy(&[*ch]))),
+                _ => Err(bootstrap_cce(&v, &api::class_fqn(c))),
+            }
+        }
+        _ => coerce(v, ty),
+    }
+}
+
+fn op_type_error(op: &str, a: &V, b: &V) -> Thrown {
+    Thrown::cce(format!(
+        "Cannot apply [{op}] operation to types [{}] and [{}].",
+        class_name(a),
+        class_name(b)
+    ))
+}
+
+fn null_operand(a: &V) -> Thrown {
+    if a.is_null() {
+        Thrown::npe(Some(
+            "Cannot invoke \"Object.getClass()\" because \"leftObject\" is null".into(),
+        ))
+    } else {
+        Thrown::npe(Some(
+            "Cannot invoke \"Object.getClass()\" because \"rightObject\" is null".into(),
+        ))
+    }
+}
+
+pub fn unary(op: UnOp, v: V) -> R<V> {
+    match op {
+        UnOp::Not => match v {
+            V::Bool(b) => Ok(V::Bool(!b)),
+            V::Null => Err(Thrown::npe(None)),
+            other => Err(Thrown::cce(format!(
+                "Cannot apply [!] operation to type [{}].",
+                class_name(&other)
+            ))),
+        },
+        UnOp::Neg | UnOp::Plus | UnOp::BitNot => {
+            let n = match num_of(&v) {
+                Some(n) => n,
+                None if v.is_null() => return Err(Thrown::npe(None)),
+                None => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot apply [{}] operation to type [{}].",
+                        match op {
+                            UnOp::Neg => "-",
+                            UnOp::Plus => "+",
+                            _ => "~",
+                        },
+                        class_name(&v)
+                    )))
+                }
+            };
+            Ok(match (op, n) {
+                (UnOp::Plus, n) => n.to_v(),
+                (UnOp::Neg, Num::I(i)) => V::Int(i.wrapping_neg()),
+                (UnOp::Neg, Num::L(l)) => V::Long(l.wrapping_neg()),
+                (UnOp::Neg, Num::F(f)) => V::Float(-f),
+                (UnOp::Neg, Num::D(d)) => V::Double(-d),
+                (_, Num::I(i)) => V::Int(!i),
+                (_, Num::L(l)) => V::Long(!l),
+                (_, _) => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot apply [~] operation to type [{}].",
+                        class_name(&v)
+                    )))
+                }
+            })
+        }
+    }
+}
+
+pub fn binary(op: BinOp, a: &V, b: &V) -> R<V> {
+    if op == BinOp::Add && (str_of(a).is_some() || str_of(b).is_some()) {
+        let mut s = to_java_string(a);
+        s.push_str(&to_java_string(b));
+        return Ok(V::string(s));
+    }
+    if matches!(op, BinOp::Find | BinOp::Match) {
+        return api::regex::regex_op(op, a, b);
+    }
+    if let (V::Bool(x), V::Bool(y)) = (a, b) {
+        return match op {
+            BinOp::BitAnd => Ok(V::Bool(*x & *y)),
+            BinOp::BitOr => Ok(V::Bool(*x | *y)),
+            BinOp::BitXor => Ok(V::Bool(*x ^ *y)),
+            _ => Err(op_type_error(op.symbol(), a, b)),
+        };
+    }
+    if a.is_null() || b.is_null() {
+        return Err(null_operand(a));
+    }
+    let (Some(x), Some(y)) = (num_of(a), num_of(b)) else {
+        return Err(op_type_error(op.symbol(), a, b));
+    };
+    if matches!(op, BinOp::Shl | BinOp::Shr | BinOp::Ushr) {
+        let dist = match y {
+            Num::I(i) => i as i64,
+            Num::L(l) => l,
+            _ => return Err(op_type_error(op.symbol(), a, b)),
+        };
+        return Ok(match x {
+            Num::I(i) => {
+                let d = (dist & 31) as u32;
+                V::Int(match op {
+                    BinOp::Shl => i.wrapping_shl(d),
+                    BinOp::Shr => i.wrapping_shr(d),
+                    _ => ((i as u32).wrapping_shr(d)) as i32,
+                })
+            }
+            Num::L(l) => {
+                let d = (dist & 63) as u32;
+                V::Long(match op {
+                    BinOp::Shl => l.wrapping_shl(d),
+                    BinOp::Shr => l.wrapping_shr(d),
+                    _ => ((l as u64).wrapping_shr(d)) as i64,
+                })
+            }
+            _ => return Err(op_type_error(op.symbol(), a, b)),
+        });
+    }
+    let kind = promote(&x, &y);
+    let div_zero = || Thrown::new("ArithmeticException", "/ by zero");
+    Ok(match kind {
+        NumKind::Int => {
+            let (p, q) = (x.as_i32(), y.as_i32());
+            V::Int(match op {
+                BinOp::Add => p.wrapping_add(q),
+                BinOp::Sub => p.wrapping_sub(q),
+                BinOp::Mul => p.wrapping_mul(q),
+                BinOp::Div => {
+                    if q == 0 {
+                        return Err(div_zero());
+                    }
+                    p.wrapping_div(q)
+                }
+                BinOp::Rem => {
+                    if q == 0 {
+                        return Err(div_zero());
+                    }
+                    p.wrapping_rem(q)
+                }
+                BinOp::BitAnd => p & q,
+                BinOp::BitOr => p | q,
+                BinOp::BitXor => p ^ q,
+                _ => return Err(op_type_error(op.symbol(), a, b)),
+            })
+        }
+        NumKind::Long => {
+            let (p, q) = (x.as_i64(), y.as_i64());
+            V::Long(match op {
+                BinOp::Add => p.wrapping_add(q),
+                BinOp::Sub => p.wrapping_sub(q),
+                BinOp::Mul => p.wrapping_mul(q),
+                BinOp::Div => {
+                    if q == 0 {
+                        return Err(div_zero());
+                    }
+                    p.wrapping_div(q)
+                }
+                BinOp::Rem => {
+                    if q == 0 {
+                        return Err(div_zero());
+                    }
+                    p.wrapping_rem(q)
+                }
+                BinOp::BitAnd => p & q,
+                BinOp::BitOr => p | q,
+                BinOp::BitXor => p ^ q,
+                _ => return Err(op_type_error(op.symbol(), a, b)),
+            })
+        }
+        NumKind::Float => {
+            let (p, q) = (x.as_f32(), y.as_f32());
+            V::Float(match op {
+                BinOp::Add => p + q,
+                BinOp::Sub => p - q,
+                BinOp::Mul => p * q,
+                BinOp::Div => p / q,
+                BinOp::Rem => p % q,
+                _ => return Err(op_type_error(op.symbol(), a, b)),
+            })
+        }
+        NumKind::Double => {
+            let (p, q) = (x.as_f64(), y.as_f64());
+            V::Double(match op {
+                BinOp::Add => p + q,
+                BinOp::Sub => p - q,
+                BinOp::Mul => p * q,
+                BinOp::Div => p / q,
+                BinOp::Rem => p % q,
+                _ => return Err(op_type_error(op.symbol(), a, b)),
+            })
+        }
+    })
+}
+
+pub fn compare(op: CmpOp, a: &V, b: &V) -> R<bool> {
+    match op {
+        CmpOp::Eq => Ok(painless_eq(a, b)),
+        CmpOp::Ne => Ok(!painless_eq(a, b)),
+        CmpOp::RefEq => Ok(identity_eq(a, b)),
+        CmpOp::RefNe => Ok(!identity_eq(a, b)),
+        _ => {
+            let sym = match op {
+                CmpOp::Lt => "<",
+                CmpOp::Le => "<=",
+                CmpOp::Gt => ">",
+                _ => ">=",
+            };
+            if a.is_null() || b.is_null() {
+                return Err(null_operand(a));
+            }
+            let (Some(x), Some(y)) = (num_of(a), num_of(b)) else {
+                return Err(op_type_error(sym, a, b));
+            };
+            let ord = match promote(&x, &y) {
+                NumKind::Int | NumKind::Long => x.as_i64().partial_cmp(&y.as_i64()),
+                _ => x.as_f64().partial_cmp(&y.as_f64()),
+            };
+            let Some(ord) = ord else {
+                return Ok(false);
+            };
+            use std::cmp::Ordering::*;
+            Ok(match op {
+                CmpOp::Lt => ord == Less,
+                CmpOp::Le => ord != Greater,
+                CmpOp::Gt => ord == Greater,
+                _ => ord != Less,
+            })
+        }
+    }
+}
+
+// ----- field and element access -----
+
+fn readonly() -> Thrown {
+    Thrown::unsupported(Some(
+        "Mutating ingest documents in conditionals is not supported".into(),
+    ))
+}
+
+fn list_index(i: &V, len: usize) -> R<usize> {
+    let idx = match i {
+        V::Int(n) => *n as i64,
+        V::Short(n) => *n as i64,
+        V::Byte(n) => *n as i64,
+        V::Char(n) => *n as i64,
+        V::Null => return Err(Thrown::npe(None)),
+        other => return Err(bootstrap_cce(other, "java.lang.Integer")),
+    };
+    // Painless normalises negative indexes from the end (Def.normalizeIndex)
+    let norm = if idx < 0 { idx + len as i64 } else { idx };
+    if norm < 0 || norm >= len as i64 {
+        return Err(Thrown::new(
+            "IndexOutOfBoundsException",
+            format!("Index {idx} out of bounds for length {len}"),
+        ));
+    }
+    Ok(norm as usize)
+}
+
+pub fn get_index(r: &V, i: &V) -> R<V> {
+    match r {
+        V::Null => Err(Thrown::npe(Some(
+            "cannot access method/field [get] from a null def reference".into(),
+        ))),
+        V::Map(m) => Ok(m.borrow().get(i).cloned().unwrap_or(V::Null)),
+        V::List(l) => {
+            let l = l.borrow();
+            let idx = list_index(i, l.items.len())?;
+            Ok(l.items[idx].clone())
+        }
+        V::Array(a) => {
+            let a = a.borrow();
+            let idx = list_index(i, a.items.len()).map_err(|mut t| {
+                if t.class == "IndexOutOfBoundsException" {
+                    t.class = "ArrayIndexOutOfBoundsException";
+                }
+                t
+            })?;
+            Ok(a.items[idx].clone())
+        }
+        V::Doc(d) => match d.node() {
+            crate::painless::rt::DocNode::Val(crate::value::Value::List(items)) => {
+                let idx = list_index(i, items.len())?;
+                Ok(doc_value(&items[idx]))
+            }
+            _ => match d.map() {
+                Some(m) => Ok(str_of(i)
+                    .and_then(|k| m.get(k))
+                    .map(doc_value)
+                    .unwrap_or(V::Null)),
+                None => Err(Thrown::iae(format!(
+                    "Attempting to address a non-array type [{}] as an array.",
+                    class_name(r)
+                ))),
+            },
+        },
+        other => Err(Thrown::iae(format!(
+            "Attempting to address a non-array type [{}] as an array.",
+            class_name(other)
+        ))),
+    }
+}
+
+pub fn set_index(r: &V, i: &V, v: V) -> R<V> {
+    match r {
+        V::Null => Err(Thrown::npe(Some(
+            "cannot access method/field [put] from a null def reference".into(),
+        ))),
+        V::Map(m) => {
+            m.borrow_mut().put(i.clone(), v.clone())?;
+            Ok(v)
+        }
+        V::List(l) => {
+            let mut l = l.borrow_mut();
+            if l.kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            let idx = list_index(i, l.items.len())?;
+            l.items[idx] = v.clone();
+            Ok(v)
+        }
+        V::Array(a) => {
+            let mut a = a.borrow_mut();
+            let idx = list_index(i, a.items.len()).map_err(|mut t| {
+                if t.class == "IndexOutOfBoundsException" {
+                    t.class = "ArrayIndexOutOfBoundsException";
+                }
+                t
+            })?;
+            let elem = a.elem.clone();
+            let v = if elem.is_primitive() {
+                cast_explicit(v, &elem)?
+            } else {
+                coerce(v, &elem)?
+            };
+            a.items[idx] = v.clone();
+            Ok(v)
+        }
+        V::Doc(_) => Err(readonly()),
+        other => Err(Thrown::iae(format!(
+            "Attempting to address a non-array type [{}] as an array.",
+            class_name(other)
+        ))),
+    }
+}
+
+pub fn get_field(r: &V, name: &str) -> R<V> {
+    match r {
+        V::Null => Err(Thrown::npe(Some(format!(
+            "cannot access method/field [{name}] from a null def reference"
+        )))),
+        V::Map(m) => {
+            // getters of Map shadow keys (Def.lookupGetter tries getters first)
+            if name == "empty" {
+                return Ok(V::Bool(m.borrow().map.is_empty()));
+            }
+            Ok(m.borrow().get_str(name).cloned().unwrap_or(V::Null))
+        }
+        V::Doc(d) => {
+            if let Some(m) = d.map() {
+                if name == "empty" {
+                    return Ok(V::Bool(m.is_empty()));
+                }
+                return Ok(m.get(name).map(doc_value).unwrap_or(V::Null));
+            }
+            match d.node() {
+                crate::painless::rt::DocNode::Val(crate::value::Value::List(items)) => {
+                    list_getter(items.len(), name, r)
+                }
+                crate::painless::rt::DocNode::Val(crate::value::Value::Set(s))
+                    if name == "empty" =>
+                {
+                    Ok(V::Bool(s.items.is_empty()))
+                }
+                _ => other_getter(r, name),
+            }
+        }
+        V::List(l) => {
+            let len = l.borrow().items.len();
+            if let Ok(idx) = name.parse::<i32>() {
+                return get_index(r, &V::Int(idx));
+            }
+            list_getter(len, name, r)
+        }
+        V::Array(a) if name == "length" => Ok(V::Int(a.borrow().items.len() as i32)),
+        V::Set(s) if name == "empty" => Ok(V::Bool(s.borrow().set.is_empty())),
+        V::Obj(o) => match o.get_field(name) {
+            Some(v) => Ok(v),
+            None => other_getter(r, name),
+        },
+        _ => other_getter(r, name),
+    }
+}
+
+fn list_getter(len: usize, name: &str, r: &V) -> R<V> {
+    match name {
+        "length" => Ok(V::Int(len as i32)),
+        "empty" => Ok(V::Bool(len == 0)),
+        _ => {
+            if let Ok(idx) = name.parse::<i32>() {
+                return get_index(r, &V::Int(idx));
+            }
+            Err(Thrown::iae(format!(
+                "Illegal list shortcut value [{name}]."
+            )))
+        }
+    }
+}
+
+fn other_getter(r: &V, name: &str) -> R<V> {
+    if name == "empty" {
+        if let Some(s) = str_of(r) {
+            return Ok(V::Bool(s.is_empty()));
+        }
+    }
+    Err(Thrown::iae(format!(
+        "dynamic getter [{}, {name}] not found",
+        class_name(r)
+    )))
+}
+
+pub fn set_field(r: &V, name: &str, v: V) -> R<()> {
+    match r {
+        V::Null => Err(Thrown::npe(Some(format!(
+            "cannot access method/field [{name}] from a null def reference"
+        )))),
+        V::Map(m) => {
+            m.borrow_mut().put(V::str(name), v)?;
+            Ok(())
+        }
+        V::List(_) => {
+            if let Ok(idx) = name.parse::<i32>() {
+                set_index(r, &V::Int(idx), v)?;
+                return Ok(());
+            }
+            Err(Thrown::iae(format!(
+                "Illegal list shortcut value [{name}]."
+            )))
+        }
+        V::Doc(_) => Err(readonly()),
+        V::Obj(o) => o.set_field(name, v),
+        _ => Err(Thrown::iae(format!(
+            "dynamic setter [{}, {name}] not found",
+            class_name(r)
+        ))),
+    }
+}

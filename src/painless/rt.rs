@@ -1,0 +1,1045 @@
+//! Runtime values with Java reference semantics.
+//!
+//! Containers are shared (`Rc<RefCell<..>>`) so that aliases mutate the same object, as in Java.
+//! Documents are converted into this form for script processors; conditions instead read the
+//! document in place through [`DocRef`] (read-only, no copy).
+
+use crate::value::{
+    format_java_double, format_java_float, java_string_cmp, java_string_hash, CollectionKind,
+    Map as DocMap, Set as DocSet, Value,
+};
+use indexmap::{Equivalent, IndexMap, IndexSet};
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::ast::Ty;
+use super::error::Thrown;
+
+#[derive(Clone, Default)]
+pub enum V {
+    #[default]
+    Null,
+    Bool(bool),
+    Byte(i8),
+    Short(i16),
+    Char(u16),
+    Int(i32),
+    Long(i64),
+    Float(f32),
+    Double(f64),
+    Str(Arc<str>),
+    List(Rc<RefCell<ListObj>>),
+    Map(Rc<RefCell<MapObj>>),
+    Set(Rc<RefCell<SetObj>>),
+    Array(Rc<RefCell<ArrayObj>>),
+    /// Read-only view into the caller's document (conditions).
+    Doc(DocRef),
+    Obj(Rc<super::api::Obj>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    ArrayList,
+    LinkedList,
+    /// `List.of`, `Collections.unmodifiableList`, `Arrays.asList` (fixed size) and friends.
+    Immutable,
+}
+
+pub struct ListObj {
+    pub items: Vec<V>,
+    pub kind: ListKind,
+}
+
+pub struct MapObj {
+    pub map: IndexMap<HKey, V>,
+    pub kind: CollectionKind,
+    pub immutable: bool,
+}
+
+pub struct SetObj {
+    pub set: IndexSet<HKey>,
+    pub kind: CollectionKind,
+    pub immutable: bool,
+}
+
+pub struct ArrayObj {
+    pub elem: Ty,
+    pub items: Vec<V>,
+}
+
+/// A pointer into a document that outlives the script run that reads it.
+///
+/// Only `Script::execute_condition` creates these, from a `&Map` it holds for the whole run; no
+/// `V` survives the run (the interpreter and its frames are dropped before it returns).
+#[derive(Clone, Copy)]
+pub enum DocRef {
+    Map(*const DocMap),
+    Val(*const Value),
+}
+
+pub enum DocNode<'a> {
+    Map(&'a DocMap),
+    Val(&'a Value),
+}
+
+impl DocRef {
+    pub fn node(&self) -> DocNode<'_> {
+        // SAFETY: see the type's documentation: the referent outlives every `V` of the run.
+        unsafe {
+            match self {
+                DocRef::Map(m) => DocNode::Map(&**m),
+                DocRef::Val(v) => DocNode::Val(&**v),
+            }
+        }
+    }
+    pub fn map(&self) -> Option<&DocMap> {
+        match self.node() {
+            DocNode::Map(m) => Some(m),
+            DocNode::Val(Value::Map(m)) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// Wraps a borrowed document value as a runtime value without copying containers.
+pub fn doc_value(v: &Value) -> V {
+    match v {
+        Value::Null => V::Null,
+        Value::Bool(b) => V::Bool(*b),
+        Value::Int(i) => V::Int(*i),
+        Value::Long(l) => V::Long(*l),
+        Value::Float(f) => V::Float(*f),
+        Value::Double(d) => V::Double(*d),
+        _ => V::Doc(DocRef::Val(v as *const Value)),
+    }
+}
+
+/// Map key with Java `hashCode`/`equals`.
+#[derive(Clone)]
+pub struct HKey(pub V);
+
+impl Hash for HKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i32(hash_code(&self.0));
+    }
+}
+impl PartialEq for HKey {
+    fn eq(&self, other: &Self) -> bool {
+        java_equals(&self.0, &other.0)
+    }
+}
+impl Eq for HKey {}
+
+/// Borrowed string key for allocation-free lookups.
+pub struct StrKey<'a>(pub &'a str);
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i32(java_string_hash(self.0));
+    }
+}
+impl Equivalent<HKey> for StrKey<'_> {
+    fn equivalent(&self, key: &HKey) -> bool {
+        str_of(&key.0) == Some(self.0)
+    }
+}
+
+impl V {
+    pub fn str(s: &str) -> V {
+        V::Str(Arc::from(s))
+    }
+    pub fn string(s: String) -> V {
+        V::Str(Arc::from(s))
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, V::Null)
+    }
+    pub fn new_list(items: Vec<V>) -> V {
+        V::List(Rc::new(RefCell::new(ListObj {
+            items,
+            kind: ListKind::ArrayList,
+        })))
+    }
+    pub fn new_list_kind(items: Vec<V>, kind: ListKind) -> V {
+        V::List(Rc::new(RefCell::new(ListObj { items, kind })))
+    }
+    pub fn new_map(kind: CollectionKind) -> V {
+        V::Map(Rc::new(RefCell::new(MapObj {
+            map: IndexMap::new(),
+            kind,
+            immutable: false,
+        })))
+    }
+    pub fn new_set(kind: CollectionKind) -> V {
+        V::Set(Rc::new(RefCell::new(SetObj {
+            set: IndexSet::new(),
+            kind,
+            immutable: false,
+        })))
+    }
+    pub fn obj(o: super::api::Obj) -> V {
+        V::Obj(Rc::new(o))
+    }
+
+    /// Is this a Java `Number` (boxed numeric)?
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            V::Byte(_) | V::Short(_) | V::Int(_) | V::Long(_) | V::Float(_) | V::Double(_)
+        )
+    }
+}
+
+pub fn str_of(v: &V) -> Option<&str> {
+    match v {
+        V::Str(s) => Some(s),
+        V::Doc(d) => match d.node() {
+            DocNode::Val(Value::String(s)) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+// ----- Java class names -----
+
+/// Fully qualified Java class name of the runtime value (`getClass().getName()`).
+pub fn class_name(v: &V) -> String {
+    match v {
+        V::Null => "null".into(),
+        V::Bool(_) => "java.lang.Boolean".into(),
+        V::Byte(_) => "java.lang.Byte".into(),
+        V::Short(_) => "java.lang.Short".into(),
+        V::Char(_) => "java.lang.Character".into(),
+        V::Int(_) => "java.lang.Integer".into(),
+        V::Long(_) => "java.lang.Long".into(),
+        V::Float(_) => "java.lang.Float".into(),
+        V::Double(_) => "java.lang.Double".into(),
+        V::Str(_) => "java.lang.String".into(),
+        V::List(l) => match l.borrow().kind {
+            ListKind::ArrayList => "java.util.ArrayList".into(),
+            ListKind::LinkedList => "java.util.LinkedList".into(),
+            ListKind::Immutable => "java.util.ImmutableCollections$ListN".into(),
+        },
+        V::Map(m) => map_class(m.borrow().kind).into(),
+        V::Set(s) => set_class(s.borrow().kind).into(),
+        V::Array(a) => format!("{}[]", a.borrow().elem.name()),
+        V::Doc(d) => match d.node() {
+            DocNode::Map(_) => {
+                "org.elasticsearch.ingest.ConditionalProcessor$UnmodifiableIngestData".into()
+            }
+            DocNode::Val(v) => match v {
+                Value::Map(_) => {
+                    "org.elasticsearch.ingest.ConditionalProcessor$UnmodifiableIngestData".into()
+                }
+                Value::List(_) => {
+                    "org.elasticsearch.ingest.ConditionalProcessor$UnmodifiableIngestList".into()
+                }
+                other => other.java_class_name().into(),
+            },
+        },
+        V::Obj(o) => o.class_name().into(),
+    }
+}
+
+/// Short type name used by the CLI (`int`, `String`, `ArrayList`, ...): primitives for boxed
+/// numbers, simple class names otherwise.
+pub fn short_type_name(v: &V) -> String {
+    match v {
+        V::Null => "null".into(),
+        V::Bool(_) => "boolean".into(),
+        V::Byte(_) => "byte".into(),
+        V::Short(_) => "short".into(),
+        V::Char(_) => "char".into(),
+        V::Int(_) => "int".into(),
+        V::Long(_) => "long".into(),
+        V::Float(_) => "float".into(),
+        V::Double(_) => "double".into(),
+        V::Str(_) => "String".into(),
+        V::Array(a) => format!("{}[]", a.borrow().elem.name()),
+        _ => {
+            let full = class_name(v);
+            let simple = full.rsplit('.').next().unwrap_or(&full).to_string();
+            match simple.as_str() {
+                "ImmutableCollections$ListN" => "List".into(),
+                "ConditionalProcessor$UnmodifiableIngestData" => "Map".into(),
+                "ConditionalProcessor$UnmodifiableIngestList" => "List".into(),
+                _ => simple,
+            }
+        }
+    }
+}
+
+pub fn map_class(kind: CollectionKind) -> &'static str {
+    match kind {
+        CollectionKind::Hash => "java.util.HashMap",
+        CollectionKind::Linked => "java.util.LinkedHashMap",
+        CollectionKind::Tree => "java.util.TreeMap",
+    }
+}
+pub fn set_class(kind: CollectionKind) -> &'static str {
+    match kind {
+        CollectionKind::Hash => "java.util.HashSet",
+        CollectionKind::Linked => "java.util.LinkedHashSet",
+        CollectionKind::Tree => "java.util.TreeSet",
+    }
+}
+
+/// `instanceof` / cast check against a Painless reference type name.
+pub fn is_instance(v: &V, class: &str) -> bool {
+    if v.is_null() {
+        return false;
+    }
+    let doc_kind = |d: &DocRef| -> u8 {
+        match d.node() {
+            DocNode::Map(_) => 1,
+            DocNode::Val(Value::Map(_)) => 1,
+            DocNode::Val(Value::List(_)) => 2,
+            DocNode::Val(Value::Set(_)) => 3,
+            DocNode::Val(Value::String(_)) => 4,
+            _ => 0,
+        }
+    };
+    match class {
+        "Object" => true,
+        "def" => true,
+        "String" | "CharSequence" => match v {
+            V::Str(_) => true,
+            V::Doc(d) => doc_kind(d) == 4,
+            _ => false,
+        },
+        "Number" => v.is_number(),
+        "Integer" => matches!(v, V::Int(_)),
+        "Long" => matches!(v, V::Long(_)),
+        "Double" => matches!(v, V::Double(_)),
+        "Float" => matches!(v, V::Float(_)),
+        "Short" => matches!(v, V::Short(_)),
+        "Byte" => matches!(v, V::Byte(_)),
+        "Character" => matches!(v, V::Char(_)),
+        "Boolean" => matches!(v, V::Bool(_)),
+        "Map" => match v {
+            V::Map(_) => true,
+            V::Doc(d) => doc_kind(d) == 1,
+            _ => false,
+        },
+        "HashMap" => matches!(v, V::Map(m) if m.borrow().kind != CollectionKind::Tree),
+        "LinkedHashMap" => matches!(v, V::Map(m) if m.borrow().kind == CollectionKind::Linked),
+        "TreeMap" => matches!(v, V::Map(m) if m.borrow().kind == CollectionKind::Tree),
+        "List" => match v {
+            V::List(_) => true,
+            V::Doc(d) => doc_kind(d) == 2,
+            _ => false,
+        },
+        "ArrayList" => matches!(v, V::List(l) if l.borrow().kind == ListKind::ArrayList),
+        "LinkedList" | "Deque" | "Queue" => {
+            matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList)
+        }
+        "Set" => match v {
+            V::Set(_) => true,
+            V::Doc(d) => doc_kind(d) == 3,
+            _ => false,
+        },
+        "HashSet" => matches!(v, V::Set(s) if s.borrow().kind != CollectionKind::Tree),
+        "LinkedHashSet" => matches!(v, V::Set(s) if s.borrow().kind == CollectionKind::Linked),
+        "TreeSet" => matches!(v, V::Set(s) if s.borrow().kind == CollectionKind::Tree),
+        "Collection" | "Iterable" => match v {
+            V::List(_) | V::Set(_) => true,
+            V::Doc(d) => matches!(doc_kind(d), 2 | 3),
+            V::Obj(o) => o.is_collection(),
+            _ => false,
+        },
+        _ => match v {
+            V::Obj(o) => o.is_instance(class),
+            _ => false,
+        },
+    }
+}
+
+pub fn is_instance_ty(v: &V, ty: &Ty) -> bool {
+    match ty {
+        Ty::Def => !v.is_null(),
+        Ty::Class(c) => is_instance(v, c),
+        Ty::Array(e) => matches!(v, V::Array(a) if a.borrow().elem == **e),
+        Ty::Bool => matches!(v, V::Bool(_)),
+        Ty::Byte => matches!(v, V::Byte(_)),
+        Ty::Short => matches!(v, V::Short(_)),
+        Ty::Char => matches!(v, V::Char(_)),
+        Ty::Int => matches!(v, V::Int(_)),
+        Ty::Long => matches!(v, V::Long(_)),
+        Ty::Float => matches!(v, V::Float(_)),
+        Ty::Double => matches!(v, V::Double(_)),
+        Ty::Void => false,
+    }
+}
+
+// ----- equality, hashing, ordering -----
+
+/// `Object.equals` (no numeric promotion: `Integer(1).equals(Long(1))` is false).
+pub fn java_equals(a: &V, b: &V) -> bool {
+    use V::*;
+    match (a, b) {
+        (Null, Null) => true,
+        (Null, _) | (_, Null) => false,
+        (Bool(x), Bool(y)) => x == y,
+        (Byte(x), Byte(y)) => x == y,
+        (Short(x), Short(y)) => x == y,
+        (Char(x), Char(y)) => x == y,
+        (Int(x), Int(y)) => x == y,
+        (Long(x), Long(y)) => x == y,
+        (Float(x), Float(y)) => x.to_bits() == y.to_bits() || (x == y && *x != 0.0),
+        (Double(x), Double(y)) => x.to_bits() == y.to_bits() || (x == y && *x != 0.0),
+        _ => {
+            if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+                return x == y;
+            }
+            if let (Some(x), Some(y)) = (as_seq(a), as_seq(b)) {
+                if x.is_list && y.is_list {
+                    return x.items.len() == y.items.len()
+                        && x.items
+                            .iter()
+                            .zip(y.items.iter())
+                            .all(|(p, q)| java_equals(p, q));
+                }
+                if x.is_set && y.is_set {
+                    return x.items.len() == y.items.len()
+                        && x.items
+                            .iter()
+                            .all(|p| y.items.iter().any(|q| java_equals(p, q)));
+                }
+                return false;
+            }
+            if let (Some(x), Some(y)) = (map_entries(a), map_entries(b)) {
+                return x.len() == y.len()
+                    && x.iter().all(|(k, v)| {
+                        y.iter()
+                            .any(|(k2, v2)| java_equals(k, k2) && java_equals(v, v2))
+                    });
+            }
+            match (a, b) {
+                (V::Obj(x), V::Obj(y)) => x.equals(y),
+                (V::Array(x), V::Array(y)) => Rc::ptr_eq(x, y),
+                _ => false,
+            }
+        }
+    }
+}
+
+/// Painless `==`: numbers compare by promoted value, everything else by `equals`
+/// (`Def.eq` / the static equivalents).
+pub fn painless_eq(a: &V, b: &V) -> bool {
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        return match promote(&x, &y) {
+            NumKind::Double | NumKind::Float => x.as_f64() == y.as_f64(),
+            _ => x.as_i64() == y.as_i64(),
+        };
+    }
+    java_equals(a, b)
+}
+
+/// Painless `===`: reference identity. Boxed values are compared by value and type, which is
+/// what the JVM's caches give for common small values.
+pub fn identity_eq(a: &V, b: &V) -> bool {
+    match (a, b) {
+        (V::Str(x), V::Str(y)) => Arc::ptr_eq(x, y) || **x == **y,
+        (V::List(x), V::List(y)) => Rc::ptr_eq(x, y),
+        (V::Map(x), V::Map(y)) => Rc::ptr_eq(x, y),
+        (V::Set(x), V::Set(y)) => Rc::ptr_eq(x, y),
+        (V::Array(x), V::Array(y)) => Rc::ptr_eq(x, y),
+        (V::Obj(x), V::Obj(y)) => Rc::ptr_eq(x, y),
+        (V::Doc(x), V::Doc(y)) => match (x, y) {
+            (DocRef::Map(p), DocRef::Map(q)) => p == q,
+            (DocRef::Val(p), DocRef::Val(q)) => p == q,
+            _ => false,
+        },
+        _ => {
+            if a.is_number() || matches!(a, V::Char(_)) {
+                java_equals(a, b)
+            } else {
+                matches!((a, b), (V::Null, V::Null))
+                    || matches!((a, b), (V::Bool(x), V::Bool(y)) if x == y)
+            }
+        }
+    }
+}
+
+pub fn hash_code(v: &V) -> i32 {
+    match v {
+        V::Null => 0,
+        V::Bool(b) => {
+            if *b {
+                1231
+            } else {
+                1237
+            }
+        }
+        V::Byte(b) => *b as i32,
+        V::Short(s) => *s as i32,
+        V::Char(c) => *c as i32,
+        V::Int(i) => *i,
+        V::Long(l) => (*l ^ ((*l as u64) >> 32) as i64) as i32,
+        V::Float(f) => crate::value::java_hash_code(&Value::Float(*f)),
+        V::Double(d) => crate::value::java_hash_code(&Value::Double(*d)),
+        V::Str(s) => java_string_hash(s),
+        V::List(l) => {
+            let mut h: i32 = 1;
+            for item in l.borrow().items.iter() {
+                h = h.wrapping_mul(31).wrapping_add(hash_code(item));
+            }
+            h
+        }
+        V::Set(s) => s
+            .borrow()
+            .set
+            .iter()
+            .fold(0i32, |acc, k| acc.wrapping_add(hash_code(&k.0))),
+        V::Map(m) => m.borrow().map.iter().fold(0i32, |acc, (k, v)| {
+            acc.wrapping_add(hash_code(&k.0) ^ hash_code(v))
+        }),
+        V::Doc(d) => match d.node() {
+            DocNode::Map(m) => crate::value::java_hash_code(&Value::Map(m.clone())),
+            DocNode::Val(v) => crate::value::java_hash_code(v),
+        },
+        V::Array(a) => Rc::as_ptr(a) as usize as i32,
+        V::Obj(o) => o.hash_code(),
+    }
+}
+
+/// `Comparable.compareTo` for naturally ordered values.
+pub fn compare_values(a: &V, b: &V) -> Result<std::cmp::Ordering, Thrown> {
+    if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+        return Ok(java_string_cmp(x, y));
+    }
+    match (a, b) {
+        (V::Int(x), V::Int(y)) => return Ok(x.cmp(y)),
+        (V::Long(x), V::Long(y)) => return Ok(x.cmp(y)),
+        (V::Double(x), V::Double(y)) => return Ok(java_double_cmp(*x, *y)),
+        (V::Float(x), V::Float(y)) => return Ok(java_double_cmp(*x as f64, *y as f64)),
+        (V::Short(x), V::Short(y)) => return Ok(x.cmp(y)),
+        (V::Byte(x), V::Byte(y)) => return Ok(x.cmp(y)),
+        (V::Char(x), V::Char(y)) => return Ok(x.cmp(y)),
+        (V::Bool(x), V::Bool(y)) => return Ok(x.cmp(y)),
+        (V::Obj(x), V::Obj(y)) => {
+            if let Some(o) = x.compare(y) {
+                return Ok(o);
+            }
+        }
+        _ => {}
+    }
+    if a.is_null() || b.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Err(Thrown::new(
+        "ClassCastException",
+        format!(
+            "class {} cannot be cast to class {}",
+            class_name(b),
+            class_name(a)
+        ),
+    ))
+}
+
+/// `Double.compare`: orders by `doubleToLongBits` for equal values, so -0.0 < 0.0, and NaN is
+/// greatest. (Own copy: `value::java_double_cmp` orders zeros the other way round.)
+pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if a < b {
+        return Ordering::Less;
+    }
+    if a > b {
+        return Ordering::Greater;
+    }
+    let bits = |x: f64| {
+        if x.is_nan() {
+            0x7ff8_0000_0000_0000i64
+        } else {
+            x.to_bits() as i64
+        }
+    };
+    bits(a).cmp(&bits(b))
+}
+
+// ----- numbers -----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumKind {
+    Int,
+    Long,
+    Float,
+    Double,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Num {
+    I(i32),
+    L(i64),
+    F(f32),
+    D(f64),
+}
+
+impl Num {
+    pub fn kind(&self) -> NumKind {
+        match self {
+            Num::I(_) => NumKind::Int,
+            Num::L(_) => NumKind::Long,
+            Num::F(_) => NumKind::Float,
+            Num::D(_) => NumKind::Double,
+        }
+    }
+    pub fn as_f64(&self) -> f64 {
+        match *self {
+            Num::I(i) => i as f64,
+            Num::L(l) => l as f64,
+            Num::F(f) => f as f64,
+            Num::D(d) => d,
+        }
+    }
+    pub fn as_f32(&self) -> f32 {
+        match *self {
+            Num::I(i) => i as f32,
+            Num::L(l) => l as f32,
+            Num::F(f) => f,
+            Num::D(d) => d as f32,
+        }
+    }
+    pub fn as_i64(&self) -> i64 {
+        match *self {
+            Num::I(i) => i as i64,
+            Num::L(l) => l,
+            Num::F(f) => f as i64,
+            Num::D(d) => d as i64,
+        }
+    }
+    pub fn as_i32(&self) -> i32 {
+        match *self {
+            Num::I(i) => i,
+            Num::L(l) => l as i32,
+            Num::F(f) => f as i32,
+            Num::D(d) => d as i32,
+        }
+    }
+    pub fn to_v(self) -> V {
+        match self {
+            Num::I(i) => V::Int(i),
+            Num::L(l) => V::Long(l),
+            Num::F(f) => V::Float(f),
+            Num::D(d) => V::Double(d),
+        }
+    }
+}
+
+/// Numeric view after unary promotion (byte/short/char widen to int).
+pub fn num_of(v: &V) -> Option<Num> {
+    Some(match v {
+        V::Byte(b) => Num::I(*b as i32),
+        V::Short(s) => Num::I(*s as i32),
+        V::Char(c) => Num::I(*c as i32),
+        V::Int(i) => Num::I(*i),
+        V::Long(l) => Num::L(*l),
+        V::Float(f) => Num::F(*f),
+        V::Double(d) => Num::D(*d),
+        _ => return None,
+    })
+}
+
+pub fn promote(a: &Num, b: &Num) -> NumKind {
+    a.kind().max(b.kind())
+}
+
+// ----- sequences and maps (read access shared by owned and document values) -----
+
+pub struct Seq {
+    pub items: Vec<V>,
+    pub is_list: bool,
+    pub is_set: bool,
+}
+
+/// Snapshot of a list, set or array's elements in iteration order.
+pub fn as_seq(v: &V) -> Option<Seq> {
+    match v {
+        V::List(l) => Some(Seq {
+            items: l.borrow().items.clone(),
+            is_list: true,
+            is_set: false,
+        }),
+        V::Set(s) => Some(Seq {
+            items: set_items(&s.borrow()),
+            is_list: false,
+            is_set: true,
+        }),
+        V::Array(a) => Some(Seq {
+            items: a.borrow().items.clone(),
+            is_list: false,
+            is_set: false,
+        }),
+        V::Doc(d) => match d.node() {
+            DocNode::Val(Value::List(items)) => Some(Seq {
+                items: items.iter().map(doc_value).collect(),
+                is_list: true,
+                is_set: false,
+            }),
+            DocNode::Val(Value::Set(s)) => Some(Seq {
+                items: s
+                    .java_order()
+                    .into_iter()
+                    .map(|i| doc_value(&s.items[i]))
+                    .collect(),
+                is_list: false,
+                is_set: true,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Elements of a set in Java iteration order.
+pub fn set_items(s: &SetObj) -> Vec<V> {
+    match s.kind {
+        CollectionKind::Hash => {
+            let keys: Vec<&HKey> = s.set.iter().collect();
+            crate::value::java_hash_order(keys.iter().map(|k| hash_code(&k.0)))
+                .into_iter()
+                .map(|i| keys[i].0.clone())
+                .collect()
+        }
+        _ => s.set.iter().map(|k| k.0.clone()).collect(),
+    }
+}
+
+/// Indexes of a map's entries in Java iteration order.
+pub fn map_order(m: &MapObj) -> Vec<usize> {
+    match m.kind {
+        CollectionKind::Hash => {
+            crate::value::java_hash_order(m.map.keys().map(|k| hash_code(&k.0)))
+        }
+        _ => (0..m.map.len()).collect(),
+    }
+}
+
+/// Snapshot of a map's entries in Java iteration order.
+pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
+    match v {
+        V::Map(m) => {
+            let m = m.borrow();
+            Some(
+                map_order(&m)
+                    .into_iter()
+                    .filter_map(|i| m.map.get_index(i))
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect(),
+            )
+        }
+        V::Doc(d) => d.map().map(|m| {
+            let keys: Vec<(&String, &Value)> = m.iter().collect();
+            m.java_order()
+                .into_iter()
+                .map(|i| (V::str(keys[i].0), doc_value(keys[i].1)))
+                .collect()
+        }),
+        _ => None,
+    }
+}
+
+pub fn tree_insert_pos(set: &IndexSet<HKey>, v: &V) -> Result<usize, Thrown> {
+    // binary search over sorted storage
+    let (mut lo, mut hi) = (0usize, set.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let k = set.get_index(mid).map(|k| &k.0).unwrap_or(&V::Null);
+        if compare_values(k, v)? == std::cmp::Ordering::Less {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+impl SetObj {
+    pub fn add(&mut self, v: V) -> Result<bool, Thrown> {
+        if self.immutable {
+            return Err(Thrown::unsupported(None));
+        }
+        if self.kind == CollectionKind::Tree {
+            if v.is_null() {
+                return Err(Thrown::npe(None));
+            }
+            let key = HKey(v.clone());
+            if self.set.contains(&key) {
+                return Ok(false);
+            }
+            let pos = tree_insert_pos(&self.set, &v)?;
+            self.set.shift_insert(pos, key);
+            return Ok(true);
+        }
+        Ok(self.set.insert(HKey(v)))
+    }
+    pub fn contains(&self, v: &V) -> bool {
+        if let Some(s) = str_of(v) {
+            return self.set.contains(&StrKey(s));
+        }
+        self.set.contains(&HKey(v.clone()))
+    }
+    pub fn remove(&mut self, v: &V) -> Result<bool, Thrown> {
+        if self.immutable {
+            return Err(Thrown::unsupported(None));
+        }
+        Ok(self.set.shift_remove(&HKey(v.clone())))
+    }
+}
+
+impl MapObj {
+    pub fn get(&self, k: &V) -> Option<&V> {
+        if let Some(s) = str_of(k) {
+            return self.map.get(&StrKey(s));
+        }
+        self.map.get(&HKey(k.clone()))
+    }
+    pub fn get_str(&self, k: &str) -> Option<&V> {
+        self.map.get(&StrKey(k))
+    }
+    pub fn put(&mut self, k: V, v: V) -> Result<Option<V>, Thrown> {
+        if self.immutable {
+            return Err(Thrown::unsupported(None));
+        }
+        let k = match k {
+            V::Doc(_) => to_owned_v(&k),
+            other => other,
+        };
+        if self.kind == CollectionKind::Tree {
+            if k.is_null() {
+                return Err(Thrown::npe(None));
+            }
+            let key = HKey(k.clone());
+            if let Some(slot) = self.map.get_mut(&key) {
+                return Ok(Some(std::mem::replace(slot, v)));
+            }
+            let (mut lo, mut hi) = (0usize, self.map.len());
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let mk = &self.map.get_index(mid).map(|e| e.0).expect("index").0;
+                if compare_values(mk, &k)? == std::cmp::Ordering::Less {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            self.map.shift_insert(lo, key, v);
+            return Ok(None);
+        }
+        Ok(self.map.insert(HKey(k), v))
+    }
+    pub fn remove(&mut self, k: &V) -> Result<Option<V>, Thrown> {
+        if self.immutable {
+            return Err(Thrown::unsupported(None));
+        }
+        if let Some(s) = str_of(k) {
+            return Ok(self.map.shift_remove(&StrKey(s)));
+        }
+        Ok(self.map.shift_remove(&HKey(k.clone())))
+    }
+}
+
+// ----- conversion from/to document values -----
+
+pub fn from_value(v: &Value) -> V {
+    match v {
+        Value::Null => V::Null,
+        Value::Bool(b) => V::Bool(*b),
+        Value::Int(i) => V::Int(*i),
+        Value::Long(l) => V::Long(*l),
+        Value::Float(f) => V::Float(*f),
+        Value::Double(d) => V::Double(*d),
+        Value::String(s) => V::str(s),
+        Value::List(items) => V::new_list(items.iter().map(from_value).collect()),
+        Value::Map(m) => from_map(m),
+        Value::Set(s) => from_set(s),
+    }
+}
+
+pub fn from_map(m: &DocMap) -> V {
+    let mut map = IndexMap::with_capacity(m.len());
+    for (k, v) in m.iter() {
+        map.insert(HKey(V::str(k)), from_value(v));
+    }
+    V::Map(Rc::new(RefCell::new(MapObj {
+        map,
+        kind: m.kind,
+        immutable: false,
+    })))
+}
+
+fn from_set(s: &DocSet) -> V {
+    let mut set = IndexSet::with_capacity(s.items.len());
+    for item in &s.items {
+        set.insert(HKey(from_value(item)));
+    }
+    V::Set(Rc::new(RefCell::new(SetObj {
+        set,
+        kind: s.kind,
+        immutable: false,
+    })))
+}
+
+/// Copies a document view into owned runtime values.
+pub fn to_owned_v(v: &V) -> V {
+    match v {
+        V::Doc(d) => match d.node() {
+            DocNode::Map(m) => from_map(m),
+            DocNode::Val(v) => from_value(v),
+        },
+        other => other.clone(),
+    }
+}
+
+/// Converts back to a document value. Values Elasticsearch could not store in a document become
+/// an error naming their class.
+pub fn to_value(v: &V) -> Result<Value, String> {
+    to_value_depth(v, 0)
+}
+
+fn to_value_depth(v: &V, depth: usize) -> Result<Value, String> {
+    if depth > 1000 {
+        return Err("document nesting too deep (a container contains itself?)".into());
+    }
+    Ok(match v {
+        V::Null => Value::Null,
+        V::Bool(b) => Value::Bool(*b),
+        V::Byte(b) => Value::Int(*b as i32),
+        V::Short(s) => Value::Int(*s as i32),
+        V::Char(c) => Value::String(String::from_utf16_lossy(&[*c])),
+        V::Int(i) => Value::Int(*i),
+        V::Long(l) => Value::Long(*l),
+        V::Float(f) => Value::Float(*f),
+        V::Double(d) => Value::Double(*d),
+        V::Str(s) => Value::String(s.to_string()),
+        V::List(l) => Value::List(
+            l.borrow()
+                .items
+                .iter()
+                .map(|x| to_value_depth(x, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        V::Array(a) => Value::List(
+            a.borrow()
+                .items
+                .iter()
+                .map(|x| to_value_depth(x, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        V::Map(m) => {
+            let m = m.borrow();
+            let mut out = DocMap::with_kind(m.kind);
+            for (k, v) in m.map.iter() {
+                let key = match &k.0 {
+                    V::Str(s) => s.to_string(),
+                    other => to_java_string(other),
+                };
+                out.entries.insert(key, to_value_depth(v, depth + 1)?);
+            }
+            Value::Map(out)
+        }
+        V::Set(s) => {
+            let s = s.borrow();
+            let mut out = DocSet::new(s.kind);
+            for k in s.set.iter() {
+                out.items.push(to_value_depth(&k.0, depth + 1)?);
+            }
+            Value::Set(out)
+        }
+        V::Doc(d) => match d.node() {
+            DocNode::Map(m) => Value::Map(m.clone()),
+            DocNode::Val(v) => v.clone(),
+        },
+        V::Obj(o) => match o.to_document_value() {
+            Some(v) => v,
+            None => {
+                return Err(format!(
+                    "cannot write xcontent for unknown value of type {}",
+                    o.class_name()
+                ))
+            }
+        },
+    })
+}
+
+// ----- string conversion -----
+
+/// `String.valueOf(v)`.
+pub fn to_java_string(v: &V) -> String {
+    let mut out = String::new();
+    write_java_string(v, &mut out, 0);
+    out
+}
+
+fn write_java_string(v: &V, out: &mut String, depth: usize) {
+    use std::fmt::Write;
+    if depth > 100 {
+        out.push_str("(this Collection)");
+        return;
+    }
+    match v {
+        V::Null => out.push_str("null"),
+        V::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        V::Byte(b) => {
+            let _ = write!(out, "{b}");
+        }
+        V::Short(s) => {
+            let _ = write!(out, "{s}");
+        }
+        V::Char(c) => out.push_str(&String::from_utf16_lossy(&[*c])),
+        V::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        V::Long(l) => {
+            let _ = write!(out, "{l}");
+        }
+        V::Float(f) => out.push_str(&format_java_float(*f)),
+        V::Double(d) => out.push_str(&format_java_double(*d)),
+        V::Str(s) => out.push_str(s),
+        V::List(_) | V::Set(_) => {
+            let seq = as_seq(v).map(|s| s.items).unwrap_or_default();
+            out.push('[');
+            for (i, item) in seq.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_java_string(item, out, depth + 1);
+            }
+            out.push(']');
+        }
+        V::Map(_) => {
+            out.push('{');
+            for (i, (k, val)) in map_entries(v).unwrap_or_default().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_java_string(k, out, depth + 1);
+                out.push('=');
+                write_java_string(val, out, depth + 1);
+            }
+            out.push('}');
+        }
+        V::Array(a) => {
+            // Object.toString of an array: type code and identity hash
+            let code = match a.borrow().elem {
+                Ty::Int => "[I".to_string(),
+                Ty::Long => "[J".to_string(),
+                Ty::Double => "[D".to_string(),
+                Ty::Float => "[F".to_string(),
+                Ty::Bool => "[Z".to_string(),
+                Ty::Byte => "[B".to_string(),
+                Ty::Char => "[C".to_string(),
+                Ty::Short => "[S".to_string(),
+                _ => "[Ljava.lang.Object;".to_string(),
+            };
+            let _ = write!(out, "{code}@{:x}", Rc::as_ptr(a) as usize & 0xffff_ffff);
+        }
+        V::Doc(d) => match d.node() {
+            DocNode::Map(m) => out.push_str(&Value::Map(m.clone()).to_java_string()),
+            DocNode::Val(v) => out.push_str(&v.to_java_string()),
+        },
+        V::Obj(o) => out.push_str(&o.to_java_string()),
+    }
+}

@@ -1,0 +1,130 @@
+//! IP literals as Elasticsearch's `InetAddresses.forString` reads them.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// ES `InetAddresses.forString`: dotted-quad IPv4 (no leading zeros) or IPv6 (optionally with an
+/// embedded IPv4 tail and a `%scope`); an IPv4-mapped IPv6 address becomes IPv4, as
+/// `InetAddress.getByAddress` does.
+pub fn for_string(s: &str) -> Result<IpAddr, String> {
+    parse(s).ok_or_else(|| format!("'{s}' is not an IP string literal."))
+}
+
+fn parse(s: &str) -> Option<IpAddr> {
+    if let Ok(v4) = s.parse::<Ipv4Addr>() {
+        return Some(IpAddr::V4(v4));
+    }
+    if !s.contains(':') {
+        return None;
+    }
+    let addr = match s.split_once('%') {
+        Some((a, scope)) if !scope.is_empty() => a,
+        Some(_) => return None,
+        None => s,
+    };
+    let v6: Ipv6Addr = addr.parse().ok()?;
+    Some(match v6.to_ipv4_mapped() {
+        Some(v4) => IpAddr::V4(v4),
+        None => IpAddr::V6(v6),
+    })
+}
+
+/// `InetAddress.getAddress()`: 4 or 16 bytes.
+pub fn address_bytes(ip: &IpAddr) -> Vec<u8> {
+    match ip {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    }
+}
+
+/// ES `InetAddresses.parseCidr`: the address and the prefix length.
+pub fn parse_cidr(masked: &str) -> Result<(IpAddr, i32), (String, String)> {
+    let iae = |m: String| ("illegal_argument_exception".to_string(), m);
+    // String.split("/") drops trailing empty strings
+    let mut fields: Vec<&str> = masked.split('/').collect();
+    while fields.len() > 1 && fields.last() == Some(&"") {
+        fields.pop();
+    }
+    if fields.len() != 2 {
+        return Err(iae(format!("Expected [ip/prefix] but was [{masked}]")));
+    }
+    let address = for_string(fields[0]).map_err(iae)?;
+    if fields[0].contains(':') && address.is_ipv4() {
+        return Err(iae(format!(
+            "CIDR notation is not allowed with IPv6-mapped IPv4 address [{} as it introduces ambiguity as to whether the prefix length should be interpreted as a v4 prefix length or a v6 prefix length",
+            fields[0]
+        )));
+    }
+    let prefix = crate::java::parse_int(fields[1]).ok_or_else(|| {
+        (
+            "number_format_exception".to_string(),
+            format!("For input string: \"{}\"", fields[1]),
+        )
+    })?;
+    Ok((address, prefix))
+}
+
+/// Lucene's IPv4-in-IPv6 encoding used when comparing mixed families.
+fn encode16(b: &[u8]) -> Vec<u8> {
+    if b.len() == 4 {
+        let mut v = vec![0u8; 10];
+        v.extend([0xff, 0xff]);
+        v.extend_from_slice(b);
+        v
+    } else {
+        b.to_vec()
+    }
+}
+
+/// ES `CIDRUtils.isInRange(byte[], String)`: a CIDR range or a single address. Errors are
+/// (exception type, message).
+pub fn in_range(addr: &IpAddr, cidr: &str) -> Result<bool, (String, String)> {
+    let (lower, upper) = if cidr.contains('/') {
+        let (value, prefix) = parse_cidr(cidr)?;
+        let mut lower = address_bytes(&value);
+        let mut upper = lower.clone();
+        let bits = 8 * lower.len() as i32;
+        if prefix < 0 || prefix > bits {
+            return Err((
+                "illegal_argument_exception".into(),
+                format!("illegal prefixLength '{prefix}'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges"),
+            ));
+        }
+        for i in prefix as usize..bits as usize {
+            let m = 1u8 << (7 - (i & 7));
+            lower[i >> 3] &= !m;
+            upper[i >> 3] |= m;
+        }
+        (lower, upper)
+    } else {
+        let b = address_bytes(
+            &for_string(cidr).map_err(|m| ("illegal_argument_exception".to_string(), m))?,
+        );
+        (b.clone(), b)
+    };
+    let mut a = address_bytes(addr);
+    let (mut lower, mut upper) = (lower, upper);
+    if a.len() != lower.len() {
+        a = encode16(&a);
+        lower = encode16(&lower);
+        upper = encode16(&upper);
+    }
+    Ok(lower <= a && upper >= a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_string;
+
+    #[test]
+    fn literals() {
+        assert!(for_string("10.1.2.3").unwrap().is_ipv4());
+        assert!(for_string("::ffff:10.1.2.3").unwrap().is_ipv4());
+        assert!(for_string("fe80::1%eth0").unwrap().is_ipv6());
+        assert_eq!(
+            for_string("308.111.1.2.3").unwrap_err(),
+            "'308.111.1.2.3' is not an IP string literal."
+        );
+        assert!(for_string("01.2.3.4").is_err());
+        assert!(for_string("").is_err());
+    }
+}
