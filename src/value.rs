@@ -247,7 +247,6 @@ pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
             let (ba, bb) = (a.to_bits() as i64, b.to_bits() as i64);
             if a == b {
                 ba.cmp(&bb)
-                ba.cmp(&bb).reverse().then(std::cmp::Ordering::Equal)
             } else {
                 std::cmp::Ordering::Equal
             }
