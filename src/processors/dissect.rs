@@ -300,7 +300,7 @@ impl DissectParser {
         if input.encode_utf16().count() > lead_len16 && input.starts_with(&self.leading) {
             let bytes = input.as_bytes();
             let n = bytes.len();
-            let mut it = self.pairs.iter();
+            let mut it = self.pairs.iter().peekable();
             let (mut key, mut delim) = match it.next() {
                 Some((k, d)) => (k, d.as_slice()),
                 None => return None,
@@ -317,13 +317,26 @@ impl DissectParser {
                 if !delim.is_empty() && bytes[i] == delim[0] && full_at(i, delim) {
                     m.add(key, lossy(&bytes[value_start..i]), &self.append_separator);
                     i += delim.len();
-                    // consecutive delimiters: empty values unless `->`
-                    while i < n && full_at(i, delim) {
-                        i += delim.len();
-                        if !key.skip_right_padding {
-                            let Some((k, _)) = it.next() else { break };
-                            key = k;
-                            m.add(key, String::new(), &self.append_separator);
+                    // Consecutive delimiters (ES after elasticsearch#119264): a `->` key skips
+                    // repeats of its own delimiter; otherwise, while the *next* key's delimiter
+                    // follows at once, that key gets an empty value.
+                    while i < n {
+                        if key.skip_right_padding {
+                            if full_at(i, delim) {
+                                i += delim.len();
+                                continue;
+                            }
+                            break;
+                        }
+                        match it.peek() {
+                            Some((k, d)) if !d.is_empty() && full_at(i, d) => {
+                                key = k;
+                                delim = d;
+                                i += d.len();
+                                it.next();
+                                m.add(key, String::new(), &self.append_separator);
+                            }
+                            _ => break,
                         }
                     }
                     let Some((k, d)) = it.next() else { break };
@@ -649,6 +662,370 @@ mod tests {
         assert_eq!(
             parse("%{*a} %{&a} %{*b} %{&b}", "x 1 y 2"),
             kv(&[("x", "1"), ("y", "2")])
+        );
+    }
+
+    // Cases of the dissect specification suite shipped with ES (libs/dissect tests.json).
+    #[test]
+    fn specification_cases() {
+        assert_eq!(
+            parse(
+                "level=%{level} ts=%{timestamp} caller=%{caller} msg=\"%{message}\"",
+                "level=info ts=2018-06-27T17:19:13.036579993Z caller=main.go:222 msg=\"Starting OK\" version=\"(version=2.3.1)\"}"
+            ),
+            kv(&[
+                ("level", "info"),
+                ("timestamp", "2018-06-27T17:19:13.036579993Z"),
+                ("caller", "main.go:222"),
+                ("message", "Starting OK")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{day}-%{month}-%{year} %{hour} %{severity} [%{thread_id}] %{origin} %{message}",
+                "18-Apr-2018 06:53:20.411 INFO [http-nio-8080-exec-1] org.apache.Foo.service Error\n at x\n at y"
+            ),
+            kv(&[
+                ("day", "18"),
+                ("month", "Apr"),
+                ("year", "2018"),
+                ("hour", "06:53:20.411"),
+                ("severity", "INFO"),
+                ("thread_id", "http-nio-8080-exec-1"),
+                ("origin", "org.apache.Foo.service"),
+                ("message", "Error\n at x\n at y")
+            ])
+        );
+        assert_eq!(
+            parse("/var/log/%{key}.log", "/var/log/foobar.log"),
+            kv(&[("key", "foobar")])
+        );
+        assert_eq!(parse("/var/log/%{key}.log", "foobar"), None);
+        assert_eq!(parse("/var/log/%{key}.log", "/var/log/foobar"), None);
+        assert_eq!(parse("%{key1} %{key2} %{key3}", "foo bar"), None);
+        assert_eq!(
+            parse("/var/%{key}", "/var/foobar/log"),
+            kv(&[("key", "foobar/log")])
+        );
+        assert_eq!(
+            parse("%{+key/3} %{+key/1->} %{+key/2}", "1 2              3"),
+            kv(&[("key", "231")])
+        );
+        assert_eq!(
+            parse_sep("%{key}-%{+key}-%{+key}", "1-2-3", ","),
+            kv(&[("key", "1,2,3")])
+        );
+        assert_eq!(
+            parse("%{&key} %{*key}", "hello world"),
+            kv(&[("world", "hello")])
+        );
+        assert!(DissectParser::new("%{key} %{&key}", "").is_err());
+        assert_eq!(
+            parse(
+                "%{name},%{addr1},%{addr2},%{addr3},%{city},%{zip}",
+                "Jane Doe,4321 Fifth Avenue,,,New York,87432"
+            ),
+            kv(&[
+                ("name", "Jane Doe"),
+                ("addr1", "4321 Fifth Avenue"),
+                ("addr2", ""),
+                ("addr3", ""),
+                ("city", "New York"),
+                ("zip", "87432")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{name},%{addr1->},%{city},%{zip}",
+                "Jane Doe,4321 Fifth Avenue,,,New York,87432"
+            ),
+            kv(&[
+                ("name", "Jane Doe"),
+                ("addr1", "4321 Fifth Avenue"),
+                ("city", "New York"),
+                ("zip", "87432")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{id} %{function} %{server->} ",
+                "00000043 ViewReceive machine-321    "
+            ),
+            kv(&[
+                ("id", "00000043"),
+                ("function", "ViewReceive"),
+                ("server", "machine-321")
+            ])
+        );
+        assert_eq!(
+            parse(
+                "%{id->} %{function} %{server}",
+                "00000043    ViewReceive machine-321"
+            ),
+            kv(&[
+                ("id", "00000043"),
+                ("function", "ViewReceive"),
+                ("server", "machine-321")
+            ])
+        );
+        assert_eq!(
+            parse("{%{a}}{%{b}} %{rest}", "{c}{d} anything"),
+            kv(&[("a", "c"), ("b", "d"), ("rest", "anything")])
+        );
+        assert!(DissectParser::new("anything", "").is_err());
+        assert!(DissectParser::new("%{some?thing}", "").is_err());
+        assert_eq!(
+            parse(
+                "%{a}\u{fcf}%{b} %{c}",
+                "\u{27f3}\u{f12}\u{fcf}\u{f12}\u{27f2} \u{5b50}"
+            ),
+            kv(&[
+                ("a", "\u{27f3}\u{f12}"),
+                ("b", "\u{f12}\u{27f2}"),
+                ("c", "\u{5b50}")
+            ])
+        );
+    }
+
+    // Cases of ES DissectParserTests (Logstash specs, consecutive delimiters, misses).
+    #[test]
+    fn es_parser_cases() {
+        let sp = |p: &str, i: &str| parse_sep(p, i, " ");
+        assert_eq!(
+            parse("%{a} %{b->} %{c}", "foo bar   baz"),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz")])
+        );
+        assert_eq!(parse("%{a} %{b}%{c} %{d}", "foo bar baz"), None);
+        assert_eq!(parse("%{a} %{b} %{c}%{d}", "foo bar baz quux"), None);
+        assert_eq!(
+            sp("%{a} %{b} %{+b} %{z}", "foo bar baz quux"),
+            kv(&[("a", "foo"), ("b", "bar baz"), ("z", "quux")])
+        );
+        assert_eq!(
+            parse("%{a}------->%{b}", "foo------->bar baz quux"),
+            kv(&[("a", "foo"), ("b", "bar baz quux")])
+        );
+        assert_eq!(
+            parse("%{a}------->%{}", "foo------->bar baz quux"),
+            kv(&[("a", "foo")])
+        );
+        assert_eq!(
+            parse(
+                "%{a} \u{bb} %{b}\u{bb}%{c}\u{20ac}%{d}",
+                "foo \u{bb} bar\u{bb}baz\u{20ac}quux"
+            ),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz"), ("d", "quux")])
+        );
+        assert_eq!(
+            sp("%{a} %{b} %{+a}", "foo bar baz quux"),
+            kv(&[("a", "foo baz quux"), ("b", "bar")])
+        );
+        assert_eq!(
+            sp("%{+a} %{a} %{+a} %{b}", "December 31 1999 quux"),
+            kv(&[("a", "December 31 1999"), ("b", "quux")])
+        );
+        assert_eq!(
+            sp("%{+a/1} %{a} %{+a/2} %{b}", "December 31 1999 quux"),
+            kv(&[("a", "31 December 1999"), ("b", "quux")])
+        );
+        assert_eq!(
+            sp("%{+a/2} %{+a/4} %{+a/1} %{+a/3}", "bar quux foo baz"),
+            kv(&[("a", "foo bar baz quux")])
+        );
+        assert_eq!(
+            sp("%{+a} %{b} %{+a} %{c}", "foo bar baz quux"),
+            kv(&[("a", "foo baz"), ("b", "bar"), ("c", "quux")])
+        );
+        assert!(DissectParser::new("%{+/2}", "")
+            .unwrap_err()
+            .message
+            .starts_with("Unable to parse key: +/2"));
+        assert!(DissectParser::new("%{&+a_field}", "")
+            .unwrap_err()
+            .message
+            .starts_with("Unable to parse key: &+a_field"));
+        assert!(DissectParser::new("%{*}", "")
+            .unwrap_err()
+            .message
+            .starts_with("Unable to parse key: *"));
+        assert!(DissectParser::new("%{++}", "")
+            .unwrap_err()
+            .message
+            .starts_with("Unable to parse key: ++"));
+        assert!(DissectParser::new("{}", "")
+            .unwrap_err()
+            .message
+            .starts_with("Unable to parse pattern: {}"));
+        assert!(DissectParser::new("%{*a} %{&b}", "").is_err());
+        assert_eq!(
+            parse(
+                "%{a->}   %{b->}---%{c}",
+                "foo            bar------------baz"
+            ),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz")])
+        );
+        assert_eq!(parse("%{->}-%{a}", "-----666"), kv(&[("a", "666")]));
+        assert_eq!(parse("%{?skipme->}-%{a}", "-----666"), kv(&[("a", "666")]));
+        assert_eq!(
+            parse("%{a},%{b},%{c},%{d},%{e},%{f}", "111,,333,,555,666"),
+            kv(&[
+                ("a", "111"),
+                ("b", ""),
+                ("c", "333"),
+                ("d", ""),
+                ("e", "555"),
+                ("f", "666")
+            ])
+        );
+        assert_eq!(
+            parse("%{a}{\n}%{b}", "aaa{\n}bbb"),
+            kv(&[("a", "aaa"), ("b", "bbb")])
+        );
+        assert_eq!(
+            parse("MACHINE[%{a}] %{b}", "1234567890 MACHINE[foo] bar"),
+            None
+        );
+        assert_eq!(parse("%{a} %{b} %{c}", "foo:bar:baz"), None);
+        // partial key definitions
+        assert_eq!(
+            parse("%{a} %%{b},%{c}", "foo %bar,baz"),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz")])
+        );
+        assert_eq!(
+            parse("%{a} %{b},%%{c}", "foo bar,%baz"),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz")])
+        );
+        assert_eq!(
+            parse("%%{a} %{b},%{c}", "%foo bar,baz"),
+            kv(&[("a", "foo"), ("b", "bar"), ("c", "baz")])
+        );
+        assert_eq!(parse("%foo %{bar}", "%foo test"), kv(&[("bar", "test")]));
+        // remainder, empty and named skip keys
+        assert_eq!(
+            parse("%{a} %{b->}", "foo bar the rest"),
+            kv(&[("a", "foo"), ("b", "bar the rest")])
+        );
+        assert_eq!(
+            parse("%{*a} %{&a}", "foo bar the rest"),
+            kv(&[("foo", "bar the rest")])
+        );
+        assert_eq!(parse("%{->} %{b}", "        bar"), kv(&[("b", "bar")]));
+        assert_eq!(parse("%{a} %{->}", "foo  bar       "), kv(&[("a", "foo")]));
+        assert_eq!(
+            parse("%{a} %{->?bar}", "foo  bar       "),
+            kv(&[("a", "foo")])
+        );
+        assert_eq!(parse("%{?foo->} %{b}", "        bar"), kv(&[("b", "bar")]));
+        assert_eq!(
+            parse("%{a} %{?} %{?}", "foo  bar  baz"),
+            kv(&[("a", "foo")])
+        );
+        // consecutive delimiters
+        assert_eq!(parse("%{->},%{a}", ",,,,,foo"), kv(&[("a", "foo")]));
+        assert_eq!(
+            parse("%{a->},%{b}", ",,,,,foo"),
+            kv(&[("a", ""), ("b", "foo")])
+        );
+        assert_eq!(parse("%{a->},", "foo,,,,,"), kv(&[("a", "foo")]));
+        assert_eq!(
+            parse("%{a} %{b},", "foo bar,,,,,"),
+            kv(&[("a", "foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse("%{a} %{b->},", "foo bar,,,,,"),
+            kv(&[("a", "foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse("%{a->}x%{b}", "fooxxxxxbar"),
+            kv(&[("a", "foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse("%{a->} xyz%{b}", "foo xyz xyz xyz xyz xyzbar"),
+            kv(&[("a", "foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse("%{a},%{b},%{c},%{d}", "foo,,bar,baz"),
+            kv(&[("a", "foo"), ("b", ""), ("c", "bar"), ("d", "baz")])
+        );
+        assert_eq!(
+            parse("%{a},%{b},%{c},%{d}", "foo,,,baz"),
+            kv(&[("a", "foo"), ("b", ""), ("c", ""), ("d", "baz")])
+        );
+        assert_eq!(
+            parse("%{a},%{b},%{c},%{d}", ",bar,,baz"),
+            kv(&[("a", ""), ("b", "bar"), ("c", ""), ("d", "baz")])
+        );
+        assert_eq!(
+            parse("%{->},%{a->},%{b}", ",,,bar,,baz"),
+            kv(&[("a", "bar"), ("b", "baz")])
+        );
+        assert_eq!(
+            parse("%{+a/1},%{+a/3}-%{+a/2} %{b}", "foo,bar----baz lol"),
+            kv(&[("a", "foo---bazbar"), ("b", "lol")])
+        );
+        assert_eq!(
+            parse("%{+a/1},%{+a/3->}-%{+a/2} %{b}", "foo,bar----baz lol"),
+            kv(&[("a", "foobazbar"), ("b", "lol")])
+        );
+        assert_eq!(
+            parse(
+                "%{a->} %{+a->} %{*b->} %{&b->} %{c}",
+                "foo       bar    baz  lol    x"
+            ),
+            kv(&[("a", "foobar"), ("baz", "lol"), ("c", "x")])
+        );
+        assert_eq!(
+            parse("%{a} %{b->}", "foo bar,,,,,,"),
+            kv(&[("a", "foo"), ("b", "bar,,,,,,")])
+        );
+        assert_eq!(
+            parse(",,,%{a} %{b}", ",,,foo bar"),
+            kv(&[("a", "foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse(",%{a} %{b}", ",,foo bar"),
+            kv(&[("a", ",foo"), ("b", "bar")])
+        );
+        assert_eq!(
+            parse("(%{a}) [%{b}] -[%{c}]", "(foo) [] -[bar]"),
+            kv(&[("a", "foo"), ("b", ""), ("c", "bar")])
+        );
+        assert_eq!(parse("[%{a}] [%{b}]", "[] []"), kv(&[("a", ""), ("b", "")]));
+        // elasticsearch#119264
+        assert_eq!(
+            parse("%{a}-%{b}", "foo------bar"),
+            kv(&[("a", "foo"), ("b", "-----bar")])
+        );
+        assert_eq!(
+            parse("%{}|%{}|foo=%{field}", "||foo=bar"),
+            kv(&[("field", "bar")])
+        );
+        // misses
+        for (p, i) in [
+            ("%{a}%{b}", "foo"),
+            ("%{a},%{b}", "foo bar"),
+            ("%{a}, %{b}", "foo,bar"),
+            ("x%{a},%{b}", "foo,bar"),
+            ("x%{},%{b}", "foo,bar"),
+            ("leading_delimiter_long%{a}", "foo"),
+            ("%{a}trailing_delimiter_long", "foo"),
+            ("%{a}x", "foo"),
+            ("%{a},%{b}x", "foo,bar"),
+        ] {
+            assert_eq!(parse(p, i), None, "{p}");
+        }
+        assert_eq!(
+            sp(
+                "%{timestamp} %{+timestamp} %{+timestamp} %{logsource} %{program}[%{pid}]: %{message}",
+                "Mar 16 00:01:25 evita postfix/smtpd[1713]: connect from camomile.cloud9.net[168.100.1.3]"
+            ),
+            kv(&[
+                ("timestamp", "Mar 16 00:01:25"),
+                ("logsource", "evita"),
+                ("program", "postfix/smtpd"),
+                ("pid", "1713"),
+                ("message", "connect from camomile.cloud9.net[168.100.1.3]")
+            ])
         );
     }
 

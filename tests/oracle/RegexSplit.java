@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Oracle for the Java-regex layer. Each stdin line is "pattern TAB input TAB limit" with pattern and
- * input hex-encoded UTF-8; prints hex(the Pattern.split parts joined by U+0001, TAB,
- * replaceAll(input, "_"), TAB, number of parts).
+ * Oracle for the Java-regex layer. Each stdin line is "pattern TAB input TAB limit TAB replacement"
+ * with pattern, input and replacement hex-encoded UTF-8; prints hex(the Pattern.split parts joined by
+ * U+0001, TAB, replaceAll(input, "_"), TAB, number of parts, TAB, matches(), TAB, replaceAll(input,
+ * replacement) or "ERR:" and the exception's simple class name and message).
  */
 public class RegexSplit {
     static String unhex(String h) {
@@ -35,7 +36,14 @@ public class RegexSplit {
             Pattern p = Pattern.compile(unhex(f[0]));
             String input = unhex(f[1]);
             String[] parts = p.split(input, Integer.parseInt(f[2]));
-            out.println(hex(String.join("\u0001", parts) + "\t" + p.matcher(input).replaceAll("_") + "\t" + parts.length));
+            String replaced;
+            try {
+                replaced = p.matcher(input).replaceAll(unhex(f[3]));
+            } catch (RuntimeException e) {
+                replaced = "ERR:" + e.getClass().getSimpleName() + ":" + e.getMessage();
+            }
+            out.println(hex(String.join("\u0001", parts) + "\t" + p.matcher(input).replaceAll("_") + "\t" + parts.length
+                + "\t" + p.matcher(input).matches() + "\t" + replaced));
         }
     }
 }

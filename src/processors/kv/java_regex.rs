@@ -1,14 +1,22 @@
-//! Java (`java.util.regex`) patterns on Rust engines.
+//! Java (`java.util.regex`) patterns on Rust engines, for every processor whose options are Java
+//! regexes (`kv`, and `split`/`gsub`-like processors).
 //!
 //! A Java pattern is translated to the `regex` crate's syntax where the meaning can be kept (ASCII
 //! `\d \s \w`, POSIX `\p{Alpha}` classes, `.` excluding all Java line terminators, `\Q…\E`, `\h \v
-//! \R`). Constructs the `regex` crate lacks (lookaround, backreferences, possessive quantifiers,
-//! atomic groups, Java's `$` that also matches before a final line terminator, `\G`, `\Z`, inline
-//! flags other than `i`/`m`) make the pattern fall back to Oniguruma with its Java syntax.
+//! \R`, octal/control escapes). Constructs the `regex` crate lacks (lookaround, backreferences,
+//! possessive quantifiers, atomic groups, Java's `$` that also matches before a final line
+//! terminator, `\G`, `\Z`, inline flags other than `i`/`m`) make the pattern fall back to Oniguruma
+//! with its Java syntax.
 //!
-//! Matching follows `java.util.regex.Matcher.find` iteration; `split` is `Pattern.split(input,
-//! limit)` (which `String.split` delegates to), `replace_all_literal` is `Matcher.replaceAll` with a
-//! quoted replacement.
+//! API: `JavaRegex::new(pattern)` (compile once, at load), then per document `find_at`, `find_all`
+//! (`Matcher.find` iteration), `split(input, limit)` (`Pattern.split` / `String.split`),
+//! `matches` (`Matcher.matches`), `replace_all_literal`, and `replacement(text)` +
+//! `replace_all(input, &replacement)` for `Matcher.replaceAll` with Java's `$n` / `${name}` / `\x`
+//! syntax and its exceptions. `tests/oracle/RegexSplit.java` checks all of these against the JDK.
+//!
+//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); Unicode
+//! block properties (`\p{InGreek}`) are rejected; compile errors carry the engine's message, not
+//! Java's `PatternSyntaxException` text.
 
 use std::fmt::Write as _;
 
@@ -23,6 +31,8 @@ enum Engine {
 pub struct JavaRegex {
     source: String,
     engine: Engine,
+    /// `\A(?:pattern)\z`, built on first use by `matches`.
+    anchored: std::sync::Arc<std::sync::OnceLock<Option<Box<JavaRegex>>>>,
 }
 
 impl JavaRegex {
@@ -34,6 +44,7 @@ impl JavaRegex {
                 return Ok(JavaRegex {
                     source: pattern.to_string(),
                     engine: Engine::Std(re),
+                    anchored: Default::default(),
                 });
             }
         }
@@ -46,6 +57,7 @@ impl JavaRegex {
         Ok(JavaRegex {
             source: pattern.to_string(),
             engine: Engine::Onig(std::sync::Arc::new(re)),
+            anchored: Default::default(),
         })
     }
 
@@ -78,22 +90,107 @@ impl JavaRegex {
 
     /// Whether the whole string matches (`Matcher.matches`).
     pub fn matches(&self, s: &str) -> bool {
+        let anchored = self.anchored.get_or_init(|| {
+            JavaRegex::new(&format!("\\A(?:{})\\z", self.source))
+                .ok()
+                .map(Box::new)
+        });
+        anchored.as_ref().is_some_and(|a| a.find_at(s, 0).is_some())
+    }
+
+    /// Number of capturing groups (`Matcher.groupCount`).
+    pub fn group_count(&self) -> usize {
         match &self.engine {
-            Engine::Std(re) => {
-                // anchor by checking every candidate is too costly; wrap once instead
-                let anchored = format!("^(?:{})$", re.as_str());
-                regex::Regex::new(&anchored).is_ok_and(|a| a.is_match(s))
-            }
+            Engine::Std(re) => re.captures_len() - 1,
+            Engine::Onig(re) => re.captures_len(),
+        }
+    }
+
+    /// Group index of a named group.
+    fn group_index(&self, name: &str) -> Option<usize> {
+        match &self.engine {
+            Engine::Std(re) => re.capture_names().position(|n| n == Some(name)),
             Engine::Onig(re) => {
-                let mut region = onig::Region::new();
-                re.match_with_options(
-                    s,
-                    0,
-                    onig::SearchOptions::SEARCH_OPTION_NONE,
-                    Some(&mut region),
-                ) == Some(s.len())
+                let mut found = None;
+                re.foreach_name(|n, indices| {
+                    if n == name {
+                        found = indices.last().map(|&i| i as usize);
+                        false
+                    } else {
+                        true
+                    }
+                });
+                found
             }
         }
+    }
+
+    /// Group spans of the first match at or after `start`.
+    fn captures_at(&self, s: &str, start: usize) -> Option<Vec<Option<(usize, usize)>>> {
+        match &self.engine {
+            Engine::Std(re) => re.captures_at(s, start).map(|c| {
+                (0..c.len())
+                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                    .collect()
+            }),
+            Engine::Onig(re) => {
+                let mut region = onig::Region::new();
+                re.search_with_options(
+                    s,
+                    start,
+                    s.len(),
+                    onig::SearchOptions::SEARCH_OPTION_NONE,
+                    Some(&mut region),
+                )?;
+                Some((0..region.len()).map(|i| region.pos(i)).collect())
+            }
+        }
+    }
+
+    /// Compiles a `Matcher.replaceAll` replacement (`$n`, `${name}`, `\x`) against this pattern.
+    /// Java only reports a bad replacement when something matched; so does `replace_all`.
+    pub fn replacement(&self, text: &str) -> Replacement {
+        Replacement(parse_replacement(self, text))
+    }
+
+    /// `Matcher.replaceAll(replacement)`. Errors are (Java exception type, message).
+    pub fn replace_all(&self, s: &str, rep: &Replacement) -> Result<String, (String, String)> {
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        let mut from = 0;
+        let mut prev: Option<(usize, usize)> = None;
+        loop {
+            let mut next = from;
+            if let Some((a, b)) = prev {
+                if a == b {
+                    match s[b..].chars().next() {
+                        Some(c) => next = b + c.len_utf8(),
+                        None => break,
+                    }
+                }
+            }
+            let Some(groups) = self.captures_at(s, next) else {
+                break;
+            };
+            let Some((a, b)) = groups[0] else { break };
+            let parts = rep.0.as_ref().map_err(Clone::clone)?;
+            out.push_str(&s[last..a]);
+            for part in parts {
+                match part {
+                    RepPart::Literal(l) => out.push_str(l),
+                    RepPart::Group(g) => {
+                        if let Some(Some((x, y))) = groups.get(*g) {
+                            out.push_str(&s[*x..*y]);
+                        }
+                    }
+                }
+            }
+            last = b;
+            prev = Some((a, b));
+            from = b;
+        }
+        out.push_str(&s[last..]);
+        Ok(out)
     }
 
     /// All matches as `Matcher.find()` reports them: after an empty match the next search starts
@@ -168,6 +265,99 @@ impl JavaRegex {
         out.push_str(&s[last..]);
         out
     }
+}
+
+#[derive(Debug, Clone)]
+enum RepPart {
+    Literal(String),
+    Group(usize),
+}
+
+/// A parsed replacement, or the exception Java throws on its first use.
+#[derive(Debug, Clone)]
+pub struct Replacement(Result<Vec<RepPart>, (String, String)>);
+
+/// `Matcher.appendExpandedReplacement`.
+fn parse_replacement(re: &JavaRegex, text: &str) -> Result<Vec<RepPart>, (String, String)> {
+    let iae = |m: &str| ("illegal_argument_exception".to_string(), m.to_string());
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut i = 0;
+    let groups = re.group_count();
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 1;
+            let Some(&e) = chars.get(i) else {
+                return Err(iae("character to be escaped is missing"));
+            };
+            lit.push(e);
+            i += 1;
+        } else if c == '$' {
+            i += 1;
+            let Some(&n) = chars.get(i) else {
+                return Err(iae("Illegal group reference: group index is missing"));
+            };
+            let group = if n == '{' {
+                i += 1;
+                let mut name = String::new();
+                while let Some(&ch) = chars.get(i) {
+                    if ch.is_ascii_alphanumeric() {
+                        name.push(ch);
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if name.is_empty() {
+                    return Err(iae("named capturing group has 0 length name"));
+                }
+                if chars.get(i) != Some(&'}') {
+                    return Err(iae("named capturing group is missing trailing '}'"));
+                }
+                if name.starts_with(|ch: char| ch.is_ascii_digit()) {
+                    return Err(iae(&format!(
+                        "capturing group name {{{name}}} starts with digit character"
+                    )));
+                }
+                i += 1;
+                re.group_index(&name)
+                    .ok_or_else(|| iae(&format!("No group with name {{{name}}}")))?
+            } else {
+                let Some(mut g) = n.to_digit(10).map(|d| d as usize) else {
+                    return Err(iae("Illegal group reference"));
+                };
+                i += 1;
+                while let Some(d) = chars.get(i).and_then(|ch| ch.to_digit(10)) {
+                    let longer = g * 10 + d as usize;
+                    if longer > groups {
+                        break;
+                    }
+                    g = longer;
+                    i += 1;
+                }
+                if g > groups {
+                    return Err((
+                        "index_out_of_bounds_exception".to_string(),
+                        format!("No group {g}"),
+                    ));
+                }
+                g
+            };
+            if !lit.is_empty() {
+                parts.push(RepPart::Literal(std::mem::take(&mut lit)));
+            }
+            parts.push(RepPart::Group(group));
+        } else {
+            lit.push(c);
+            i += 1;
+        }
+    }
+    if !lit.is_empty() {
+        parts.push(RepPart::Literal(lit));
+    }
+    Ok(parts)
 }
 
 const LINE_TERMINATORS: &str = r"\n\r\x{85}\x{2028}\x{2029}";
@@ -529,6 +719,27 @@ mod tests {
 mod oracle {
     use super::JavaRegex;
 
+    /// Exercises group references in `replace_all`.
+    const REPLACEMENT: &str = "<$0\\$>";
+
+    /// (pattern, input, replacement): group references and replacement errors.
+    const REPLACE_CASES: &[(&str, &str, &str)] = &[
+        ("(a)(b)?", "xaby a", "[$2$1]"),
+        ("(\\w)(\\d)", "a1b2", "$21$1"),
+        ("(?<first>\\w)x", "ax bx", "${first}!"),
+        ("(a)", "a", "$12"),
+        ("(a)", "a", "\\$1\\\\"),
+        ("a", "a", "$1"),
+        ("a", "b", "$1"),
+        ("a", "a", "${nope}"),
+        ("a", "a", "${}"),
+        ("a", "a", "${1a}"),
+        ("a", "a", "$x"),
+        ("a", "a", "x$"),
+        ("a", "a", "x\\"),
+        ("((a)|b)+", "ab", "<$1,$2>"),
+    ];
+
     /// (pattern, input, limit)
     const CASES: &[(&str, &str, i32)] = &[
         (",", "a,b,,c,,", 0),
@@ -611,32 +822,53 @@ mod oracle {
 
     #[test]
     fn matches_java_util_regex() {
-        let input: String = CASES
+        let all: Vec<(&str, &str, i32, &str)> = CASES
             .iter()
-            .map(|(p, s, l)| format!("{}\t{}\t{l}\n", hex(p), hex(s)))
+            .map(|(p, s, l)| (*p, *s, *l, REPLACEMENT))
+            .chain(REPLACE_CASES.iter().map(|(p, s, r)| (*p, *s, 0, *r)))
+            .collect();
+        let input: String = all
+            .iter()
+            .map(|(p, s, l, r)| format!("{}\t{}\t{l}\t{}\n", hex(p), hex(s), hex(r)))
             .collect();
         let Some(out) = crate::processors::java_oracle::run("RegexSplit", &input) else {
             return;
         };
-        assert_eq!(out.lines().count(), CASES.len());
+        assert_eq!(out.lines().count(), all.len());
         let mut failures = Vec::new();
-        for ((p, s, l), expected) in CASES.iter().zip(out.lines()) {
+        for ((p, s, l, r), expected) in all.iter().zip(out.lines()) {
             let expected = unhex(expected);
             let ours = match JavaRegex::new(p) {
                 Ok(re) => {
                     let parts = re.split(s, *l);
+                    let replaced = match re.replace_all(s, &re.replacement(r)) {
+                        Ok(r) => r,
+                        Err((kind, msg)) => format!("ERR:{kind}:{msg}"),
+                    };
                     format!(
-                        "{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}",
                         parts.join("\u{1}"),
                         re.replace_all_literal(s, "_"),
-                        parts.len()
+                        parts.len(),
+                        re.matches(s),
+                        replaced
                     )
                 }
                 Err(e) => format!("compile error: {e}"),
             };
+            // Java names exception classes; we give ES's snake_case type
+            let expected = expected
+                .replace(
+                    "ERR:IllegalArgumentException:",
+                    "ERR:illegal_argument_exception:",
+                )
+                .replace(
+                    "ERR:IndexOutOfBoundsException:",
+                    "ERR:index_out_of_bounds_exception:",
+                );
             if ours != expected {
                 failures.push(format!(
-                    "{p:?} on {s:?} ({l})\n  java: {expected:?}\n  ours: {ours:?}"
+                    "{p:?} on {s:?} ({l}, {r:?})\n  java: {expected:?}\n  ours: {ours:?}"
                 ));
             }
         }

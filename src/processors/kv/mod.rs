@@ -272,6 +272,46 @@ mod tests {
         );
     }
 
+    /// The Okta integration's steps: dissect strips the braces, kv splits into an object.
+    #[test]
+    fn okta_dissect_then_kv() {
+        let mut d = doc(
+            r#"{"b":"{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, New City=NEGATIVE}"}"#,
+        );
+        run_on(
+            "dissect",
+            json!({"field": "b", "pattern": "{%{b}}", "ignore_missing": true}),
+            &mut d,
+        )
+        .unwrap();
+        run_on(
+            "kv",
+            json!({"field": "b", "field_split": ", ", "value_split": "=", "target_field": "_o"}),
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(
+            d.get_str_path("_o").unwrap().to_serde(),
+            json!({"New City": "NEGATIVE", "New Country": "NEGATIVE", "New Device": "NEGATIVE",
+                   "New Geo-Location": "NEGATIVE", "New IP": "NEGATIVE", "New State": "NEGATIVE"})
+        );
+        // a risk value with a comma inside a value fails kv, as in ES
+        let mut d = doc(r#"{"r":"{reasons=Anomalous Device, New IP, level=HIGH}"}"#);
+        run_on(
+            "dissect",
+            json!({"field": "r", "pattern": "{%{r}}"}),
+            &mut d,
+        )
+        .unwrap();
+        let e = run_on(
+            "kv",
+            json!({"field": "r", "field_split": ", ", "value_split": "=", "target_field": "_r"}),
+            &mut d,
+        )
+        .unwrap_err();
+        assert_eq!(e.reason, "field [r] does not contain value_split [=]");
+    }
+
     #[test]
     fn regex_splits_and_include_exclude() {
         let d = run(
