@@ -9,22 +9,24 @@ mod value_source;
 
 pub mod append;
 pub mod bytes;
-pub mod convert;
-pub mod dot_expander;
 pub mod community_id;
+pub mod convert;
 pub mod csv;
+pub mod date;
 pub mod dissect;
+pub mod dot_expander;
 pub mod drop;
 pub mod fail;
 pub mod fingerprint;
 pub mod foreach;
 pub mod geoip;
+pub mod grok;
 pub mod gsub;
 pub mod html_strip;
 pub mod join;
 pub mod json;
-pub mod lowercase;
 pub mod kv;
+pub mod lowercase;
 pub mod network_direction;
 pub mod pipeline;
 pub mod registered_domain;
@@ -37,11 +39,11 @@ pub mod sort;
 pub mod split;
 pub mod string_processor;
 pub mod terminate;
-pub mod user_agent;
 pub mod trim;
 pub mod uppercase;
-pub mod urldecode;
 pub mod uri_parts;
+pub mod urldecode;
+pub mod user_agent;
 
 pub use value_source::ValueSource;
 
@@ -65,11 +67,13 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "community_id" => |c, _, _| boxed(community_id::CommunityId::from_config(c)),
         "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
         "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
+        "date" => |c, _, _| boxed(date::Date::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "fingerprint" => |c, _, _| boxed(fingerprint::Fingerprint::from_config(c)),
         "foreach" => |c, p, s| boxed(foreach::Foreach::from_config(c, p, s)),
         "geoip" | "ip_location" => |c, _, s| boxed(geoip::GeoIp::from_config(c, s)),
+        "grok" => |c, _, _| boxed(grok::Grok::from_config(c)),
         "gsub" => |c, _, _| boxed(gsub::from_config(c)),
         "html_strip" => |c, _, _| boxed(html_strip::from_config(c)),
         "join" => |c, _, _| boxed(join::Join::from_config(c)),
