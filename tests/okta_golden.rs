@@ -73,3 +73,14 @@ fn okta_inputs_match_expected_documents() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A record that is not JSON is not silently passed on: it is marked as a pipeline error.
+#[test]
+fn malformed_record_is_a_pipeline_error() {
+    let docs = [serde_json::json!({ "message": "{\"uuid\": \"truncated" })];
+    let out = simulate(&our_pipeline(), &docs);
+    assert_eq!(out[0]["event"]["kind"], "pipeline_error", "{}", out[0]);
+    let message = out[0]["error"]["message"][0].as_str().unwrap_or_default();
+    assert!(message.starts_with("Processor 'json'"), "{message}");
+    assert_eq!(out[0]["event"]["original"], "{\"uuid\": \"truncated");
+}
