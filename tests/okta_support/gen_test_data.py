@@ -1,14 +1,8 @@
 """Writes test_data/okta (run from the repository root: python3 tests/okta_support/gen_test_data.py).
 
-The records are invented but follow Okta's System Log API LogEvent schema. The first line of
-okta-sessions.log is the raw record of the documented sample event, read from ../shared."""
+The records are invented but follow Okta's System Log API LogEvent schema. The documented sample
+event is not copied here: tests/okta_sample_event.rs reads it from ../shared at test time."""
 import json, copy, re
-
-SEED = '../shared/seed/okta-integration.txt'
-txt = open(SEED).read()
-m = re.search(r'An example event for system\nlooks as following:\n(\{.*?\n\})\nExported fields', txt, re.S)
-sample = json.loads(m.group(1))
-SAMPLE_RAW = sample['event']['original']
 
 def geo(city, state, country, postal, lat, lon):
     return {"city": city, "state": state, "country": country, "postalCode": postal,
@@ -104,7 +98,6 @@ files = {}
 
 # ---- sessions, SSO, sign-on policy
 S = []
-S.append(SAMPLE_RAW)
 S.append(event("user.session.start", "User login to Okta", ALICE, client("81.2.69.144", "chrome_win"),
     au=auth(provider="OKTA_AUTHENTICATION_PROVIDER", ctype="PASSWORD", ext="idxq1VtRHXa2ciCqkGKF3UWZg"),
     debug=dbg(deviceFingerprint="2f4c6a9b1d8e3f5a7c0b2d4e6f8a1c3e", threatSuspected="false", requestUri="/idp/idx/challenge/answer", url="/idp/idx/challenge/answer?"),
