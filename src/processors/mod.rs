@@ -151,6 +151,15 @@ const ELASTICSEARCH_PROCESSORS: [&str; 45] = [
     "user_agent",
 ];
 
+/// The Elasticsearch processor types this build implements.
+pub fn supported_types() -> Vec<&'static str> {
+    ELASTICSEARCH_PROCESSORS
+        .iter()
+        .copied()
+        .filter(|t| exists(t))
+        .collect()
+}
+
 pub fn exists(processor_type: &str) -> bool {
     factory(processor_type).is_some()
 }
