@@ -1283,9 +1283,9 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
     // longest matching zone id (Java's PrefixTree over the available ids)
     let rest = &text[position..len];
     let mut best: Option<(usize, TimeZone)> = None;
-    for id in zone::zone_ids_longest_first() {
-        let n = id.chars().count();
-        if n <= rest.len() && rest[..n].iter().copied().eq(id.chars()) {
+    for (id, chars) in zone::zone_ids_starting_with(next) {
+        let n = chars.len();
+        if n <= rest.len() && rest[..n] == chars[..] {
             if let Some(tz) = zone::zone_for_id(id) {
                 best = Some((n, tz));
                 break;

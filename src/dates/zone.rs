@@ -342,19 +342,34 @@ pub(crate) const ZONE_NAMES: &[(&str, &str, &str)] = &[
     ("NZDT", "New Zealand Daylight Time", "Pacific/Auckland"),
 ];
 
-/// All tz database ids, longest first, for greedy prefix matching like Java's `PrefixTree`.
-pub(crate) fn zone_ids_longest_first() -> &'static [String] {
+/// All tz database ids as chars, grouped by first character, longest first, for greedy prefix
+/// matching like Java's `PrefixTree`.
+type ZoneIdIndex = std::collections::HashMap<char, Vec<(String, Vec<char>)>>;
+
+pub(crate) fn zone_ids_starting_with(c: char) -> &'static [(String, Vec<char>)] {
     use std::sync::OnceLock;
-    static IDS: OnceLock<Vec<String>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        let mut v: Vec<String> = jiff::tz::db()
-            .available()
-            .map(|n| n.as_str().to_string())
-            .filter(|n| !matches!(n.as_str(), "Factory" | "posixrules" | "localtime"))
-            .collect();
-        v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        v
-    })
+    static IDS: OnceLock<ZoneIdIndex> = OnceLock::new();
+    let map = IDS.get_or_init(|| {
+        let mut map = ZoneIdIndex::new();
+        for n in jiff::tz::db().available() {
+            let n = n.as_str().to_string();
+            if matches!(
+                n.as_str(),
+                "Factory" | "posixrules" | "localtime" | "EST" | "MST" | "HST"
+            ) {
+                continue;
+            }
+            let chars: Vec<char> = n.chars().collect();
+            if let Some(first) = chars.first() {
+                map.entry(*first).or_default().push((n, chars));
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        map
+    });
+    map.get(&c).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Zone id for a parsed zone name: a tz id, or a short/full name from [`ZONE_NAMES`].
