@@ -513,6 +513,32 @@ fn parse_cases() -> Vec<Case> {
         ("MMMM d, yyyy", "February 14, 2020", "UTC", "ROOT"),
         ("yyyy-MM-dd", "", "UTC", "ROOT"),
     ];
+    for l in ["ROOT", "en", "en-US", "en-GB", "de", "fr"] {
+        for zone in [
+            "CEST",
+            "CET",
+            "PST",
+            "PDT",
+            "EST",
+            "EDT",
+            "BST",
+            "GMT",
+            "UTC",
+            "MEZ",
+            "JST",
+            "GMT+02:00",
+            "UTC+2",
+            "Z",
+        ] {
+            v.push(case(
+                "PARSE",
+                "yyyy-MM-dd HH:mm:ss z",
+                &format!("2020-07-01 10:00:00 {zone}"),
+                "UTC",
+                l,
+            ));
+        }
+    }
     for (f, i, tz, l) in java {
         v.push(case("PARSE", f, i, tz, l));
     }

@@ -1293,16 +1293,14 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
         }
     }
     if names {
-        for (short, full, zid) in zone::ZONE_NAMES {
-            for name in [*full, *short] {
-                let n = name.chars().count();
-                if n <= rest.len()
-                    && rest[..n].iter().copied().eq(name.chars())
-                    && best.as_ref().is_none_or(|(b, _)| n > *b)
-                {
-                    if let Some(tz) = zone::zone_for_id(zid) {
-                        best = Some((n, tz));
-                    }
+        for (name, zid) in zone::parse_names(ctx.locale.language(), ctx.locale.country()) {
+            let n = name.chars().count();
+            if n <= rest.len()
+                && rest[..n].iter().copied().eq(name.chars())
+                && best.as_ref().is_none_or(|(b, _)| n > *b)
+            {
+                if let Some(tz) = zone::zone_for_id(zid) {
+                    best = Some((n, tz));
                 }
             }
         }

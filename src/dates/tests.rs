@@ -368,9 +368,26 @@ fn engine_details() {
         "2020-07-01T08:00:00.000Z"
     );
     assert_eq!(
-        ok("yyyy-MM-dd HH:mm:ss z", "2020-07-01 10:00:00 PDT"),
+        run(
+            "yyyy-MM-dd HH:mm:ss z",
+            "2020-07-01 10:00:00 PDT",
+            "UTC",
+            "en"
+        )
+        .unwrap(),
         "2020-07-01T17:00:00.000Z"
     );
+    assert_eq!(
+        run(
+            "yyyy-MM-dd HH:mm:ss z",
+            "2020-07-01 10:00:00 EST",
+            "UTC",
+            "en"
+        )
+        .unwrap(),
+        "2020-07-01T14:00:00.000Z"
+    );
+    assert!(ok_err("yyyy-MM-dd HH:mm:ss z", "2020-07-01 10:00:00 PDT").contains("failed to parse"));
     assert_eq!(
         ok("yyyy-MM-dd HH:mm:ss O", "2020-07-01 10:00:00 GMT-5:30"),
         "2020-07-01T15:30:00.000Z"
