@@ -15,6 +15,7 @@
 mod civil;
 mod engine;
 mod fields;
+mod iso;
 mod locale;
 #[allow(clippy::all)]
 mod locale_data;
@@ -38,6 +39,8 @@ pub(crate) struct Dtf {
     pub style: ResolverStyle,
     /// `.withZone(ZoneOffset.UTC)` (ES's `basic_date`): a parse without zone gets UTC.
     pub utc_zone: bool,
+    /// ES's own `Iso8601Parser` instead of `elems` (parsing only).
+    pub iso: Option<iso::IsoConfig>,
 }
 
 /// ES's `DateFormatter`: a printer and the parsers tried in order.
@@ -76,6 +79,7 @@ fn single_pattern(input: &str) -> Result<EsFormatter, String> {
         elems: b.build(),
         style: ResolverStyle::Strict,
         utc_zone: false,
+        iso: None,
     };
     Ok(EsFormatter {
         name: input.to_string(),
@@ -118,6 +122,14 @@ fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, Str
     } else {
         chars.iter().collect()
     };
+    if let Some(cfg) = &dtf.iso {
+        return match cfg.try_parse(chars) {
+            Some(r) => r,
+            None => Err(format!(
+                "Text '{abbr}' could not be parsed by the ISO-8601 parser"
+            )),
+        };
+    }
     let mut ctx = Ctx {
         text: chars,
         locale,

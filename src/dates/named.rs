@@ -3,6 +3,7 @@
 use super::engine::{Builder, Elem, ResolverStyle, SignStyle};
 use super::fields::Field::*;
 use super::fields::{Field, WeekDef};
+use super::iso::{DecimalSep, IsoConfig, IsoField, TzPresence};
 use super::Dtf;
 
 use SignStyle::{ExceedsPad, NotNegative};
@@ -12,6 +13,7 @@ fn strict(elems: Vec<Elem>) -> Dtf {
         elems,
         style: ResolverStyle::Strict,
         utc_zone: false,
+        iso: None,
     }
 }
 
@@ -20,6 +22,7 @@ fn smart(elems: Vec<Elem>) -> Dtf {
         elems,
         style: ResolverStyle::Smart,
         utc_zone: false,
+        iso: None,
     }
 }
 
@@ -301,6 +304,38 @@ fn t_then(e: Vec<Elem>) -> Vec<Elem> {
     x.build()
 }
 
+/// ES's `Iso8601DateTimeParser`, tried before the java.time parsers of some formats.
+fn iso(
+    mandatory: &[IsoField],
+    optional_time: bool,
+    max: Option<IsoField>,
+    decimal: DecimalSep,
+    tz: TzPresence,
+) -> Dtf {
+    let mut mandatory = mandatory.to_vec();
+    mandatory.push(IsoField::Year);
+    Dtf {
+        elems: Vec::new(),
+        style: ResolverStyle::Strict,
+        utc_zone: false,
+        iso: Some(IsoConfig {
+            mandatory,
+            optional_time,
+            max_allowed: max,
+            decimal,
+            tz,
+        }),
+    }
+}
+
+const MDHMS: [IsoField; 5] = [
+    IsoField::Month,
+    IsoField::Day,
+    IsoField::Hour,
+    IsoField::Minute,
+    IsoField::Second,
+];
+
 /// A named format: (printer, parsers).
 pub(crate) type Named = (Dtf, Vec<Dtf>);
 
@@ -321,15 +356,30 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
     let f: Named = match n {
         "iso8601" => (
             strict(strict_date_optional_time_printer(3)),
-            vec![strict(iso8601_parser())],
+            vec![
+                iso(&[], false, None, DecimalSep::Both, TzPresence::Optional),
+                strict(iso8601_parser()),
+            ],
         ),
         "strict_date_optional_time" => (
             strict(strict_date_optional_time_printer(3)),
-            vec![strict(strict_date_optional_time_parser())],
+            vec![
+                iso(&[], false, None, DecimalSep::Both, TzPresence::Optional),
+                strict(strict_date_optional_time_parser()),
+            ],
         ),
         "strict_date_optional_time_nanos" => (
             strict(strict_date_optional_time_printer(9)),
-            vec![strict(strict_date_optional_time_nanos_parser())],
+            vec![
+                iso(
+                    &[IsoField::Hour, IsoField::Minute, IsoField::Second],
+                    true,
+                    None,
+                    DecimalSep::Both,
+                    TzPresence::Optional,
+                ),
+                strict(strict_date_optional_time_nanos_parser()),
+            ],
         ),
         "date_optional_time" => {
             let mut x = b();
@@ -504,6 +554,7 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
                 elems: iso_local_date(),
                 style: ResolverStyle::Lenient,
                 utc_zone: false,
+                iso: None,
             };
             (p.clone(), vec![p])
         }
@@ -678,7 +729,66 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
             )));
         }
     };
-    Some(Ok(f))
+    let (printer, mut parsers) = f;
+    let mdhmsn = [
+        IsoField::Month,
+        IsoField::Day,
+        IsoField::Hour,
+        IsoField::Minute,
+        IsoField::Second,
+        IsoField::Nano,
+    ];
+    let iso_first = match n {
+        "strict_date_time" => Some(iso(
+            &MDHMS,
+            false,
+            None,
+            DecimalSep::Dot,
+            TzPresence::Mandatory,
+        )),
+        "strict_date_time_no_millis" => Some(iso(
+            &MDHMS,
+            false,
+            Some(IsoField::Second),
+            DecimalSep::Both,
+            TzPresence::Mandatory,
+        )),
+        "strict_year_month" => Some(iso(
+            &[IsoField::Month],
+            false,
+            Some(IsoField::Month),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_year" => Some(iso(
+            &[],
+            false,
+            Some(IsoField::Year),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_date_hour_minute_second" => Some(iso(
+            &MDHMS,
+            false,
+            Some(IsoField::Second),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_date_hour_minute_second_millis" | "strict_date_hour_minute_second_fraction" => {
+            Some(iso(
+                &mdhmsn,
+                false,
+                None,
+                DecimalSep::Dot,
+                TzPresence::Forbidden,
+            ))
+        }
+        _ => None,
+    };
+    if let Some(p) = iso_first {
+        parsers.insert(0, p);
+    }
+    Some(Ok((printer, parsers)))
 }
 
 /// All of ES's `FormatNames` (snake case); camelCase spellings map onto them.

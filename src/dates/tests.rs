@@ -485,3 +485,45 @@ fn zoned_date_time_to_string() {
         "0000-12-31T00:00Z"
     );
 }
+
+#[test]
+fn es_iso8601_parser_first() {
+    // ES's Iso8601Parser reads any ZoneId.of text as the zone, java.time would not
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51GMT+1"),
+        "2020-02-14T21:18:51.000Z"
+    );
+    assert_eq!(
+        ok("strict_date_optional_time", "2020-02-14T22:18:51.5UTC-0130"),
+        "2020-02-14T23:48:51.500Z"
+    );
+    // java.time would read `GMT` as the zone and ignore the `+0100` offset it also parsed
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51GMT+0100"),
+        "2020-02-14T21:18:51.000Z"
+    );
+    assert_eq!(
+        ok("ISO8601", "2020-02-14T22:18:51.123456789+01"),
+        "2020-02-14T21:18:51.123Z"
+    );
+    assert_eq!(
+        ok("ISO8601", "-0001-02-14T22:18:51Z"),
+        "0002-02-14T22:18:51.000Z" /* year -1 printed as year-of-era */
+    );
+    assert!(
+        ok_err("ISO8601", "2020-02-30T22:18:51Z").contains("Invalid date")
+            || ok_err("ISO8601", "2020-02-30T22:18:51Z").contains("failed")
+    );
+    assert!(ok_err("strict_date_time", "2020-02-14T22:18:51").contains("failed to parse"));
+    assert!(
+        ok_err("strict_date_hour_minute_second", "2020-02-14T22:18:51Z")
+            .contains("failed to parse")
+    );
+    assert_eq!(
+        ok(
+            "strict_date_time_no_millis",
+            "2020-02-14T22:18:51Europe/Paris"
+        ),
+        "2020-02-14T21:18:51.000Z"
+    );
+}
