@@ -602,6 +602,9 @@ impl Builder {
                     self.week(cur, count, count, 19);
                 }
             }
+            'B' => {
+                return Err("pattern letter B (day period) is not supported by ingest-emu".into())
+            }
             _ => return Err(format!("Unknown pattern letter: {cur}")),
         }
         Ok(())
