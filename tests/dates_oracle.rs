@@ -626,6 +626,58 @@ fn named_cases() -> Vec<Case> {
     v
 }
 
+/// Round trips: print an instant with our formatter, then parse that text with the same pattern
+/// (the FORMAT twin of each case checks the printed text against Java).
+fn round_trip_cases() -> Vec<Case> {
+    let patterns = [
+        "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+        "dd/MMM/yyyy:HH:mm:ss Z",
+        "EEE MMM dd HH:mm:ss yyyy",
+        "EEEE, d MMMM uuuu HH:mm:ss.SSSSSS xxx",
+        "MMM d HH:mm:ss",
+        "yyyyMMddHHmmssSSS",
+        "yy-M-d h:mm a",
+        "G yyyy-MM-dd KK:mm a VV",
+        "yyyy-DDD'T'HH:mm:ss.SSSSSSSSS O",
+        "uuuu-MM-dd HH:mm:ss ZZZZ",
+        "YYYY-'W'ww-e HH:mm",
+        "d MMMM yyyy, HH 'h' mm",
+        "yyyy-MM-dd HH:mm:ss z",
+        "QQQ yyyy MM dd HH:mm:ss",
+        "[yyyy-MM-dd][ HH:mm:ss.SSS]",
+    ];
+    let instants = [
+        "1581711531843",
+        "-1000000000123",
+        "1609459199999",
+        "951782400000",
+        "1604212200000",
+    ];
+    let zones = [
+        "UTC",
+        "Europe/Paris",
+        "America/New_York",
+        "+05:30",
+        "Asia/Tokyo",
+    ];
+    let locales = ["ROOT", "en-US", "fr", "de-DE"];
+    let mut v = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        for (j, ms) in instants.iter().enumerate() {
+            let tz = zones[(i + j) % zones.len()];
+            let l = locales[(i * 3 + j) % locales.len()];
+            let locale = parse_locale(l).unwrap();
+            let f = JavaFormatter::compile(p, &locale).unwrap();
+            let z = jiff::Timestamp::from_millisecond(ms.parse().unwrap())
+                .unwrap()
+                .to_zoned(parse_timezone(tz).unwrap());
+            v.push(case("FORMAT", p, ms, tz, l));
+            v.push(case("PARSE", p, &f.format(&z), tz, l));
+        }
+    }
+    v
+}
+
 fn format_cases() -> Vec<Case> {
     let pats = [
         "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
@@ -940,6 +992,7 @@ fn dates_match_java_time() {
     let mut cases = parse_cases();
     cases.extend(format_cases());
     cases.extend(named_cases());
+    cases.extend(round_trip_cases());
     cases.extend(compile_cases());
     cases.extend(zone_cases());
     cases.extend(locale_cases());

@@ -1296,6 +1296,29 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
         }
     }
     if names {
+        // zones without a name in the locale are listed under their localized GMT format
+        // (`UTC+09:00`, `UTC\u{2212}05:00` in French)
+        let prefix: Vec<char> = gmt_prefix(ctx.locale).chars().collect();
+        let pl = prefix.len();
+        if rest.len() >= pl + 6 && rest[..pl] == prefix[..] && rest[pl + 3] == ':' {
+            let sign = match rest[pl] {
+                '+' => Some(1),
+                '-' | '\u{2212}' => Some(-1),
+                _ => None,
+            };
+            if let (Some(sign), Some(h), Some(m)) =
+                (sign, two_digits(rest, pl + 1), two_digits(rest, pl + 4))
+            {
+                if h <= 23 && m <= 59 {
+                    let n = pl + 6;
+                    if best.as_ref().is_none_or(|(b, _)| n > *b) {
+                        if let Ok(off) = Offset::from_seconds((sign * (h * 3600 + m * 60)) as i32) {
+                            best = Some((n, TimeZone::fixed(off)));
+                        }
+                    }
+                }
+            }
+        }
         for (name, zid) in zone::parse_names(ctx.locale.language(), ctx.locale.country()) {
             let n = name.chars().count();
             if n <= rest.len()
