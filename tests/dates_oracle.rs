@@ -645,10 +645,19 @@ fn round_trip_cases() -> Vec<Case> {
         "yyyy-MM-dd HH:mm:ss z",
         "QQQ yyyy MM dd HH:mm:ss",
         "[yyyy-MM-dd][ HH:mm:ss.SSS]",
+        "h:mm:ss a, EEEE d MMMM yyyy",
+        "LLLL yyyy dd HH:mm",
+        "ccc dd MMM yyyy HH:mm:ss",
+        "yyyy.MM.dd G 'at' HH:mm:ss z",
+        "EEE, d MMM yyyy HH:mm:ss Z",
+        "K:mm a, yyyy-MM-dd z",
+        "MMMMM d yyyy HH:mm",
+        "qqqq yyyy-MM-dd HH:mm:ss",
+        "e dd.MM.yyyy HH:mm:ss.SSS",
     ];
     let instants = [
         "1581711531843",
-        "-1000000000123",
+        "-100000000123",
         "1609459199999",
         "951782400000",
         "1604212200000",
@@ -660,12 +669,15 @@ fn round_trip_cases() -> Vec<Case> {
         "+05:30",
         "Asia/Tokyo",
     ];
-    let locales = ["ROOT", "en-US", "fr", "de-DE"];
+    let locales = [
+        "ROOT", "en-US", "fr", "de-DE", "es", "it", "pt-BR", "nl", "ja", "ru", "zh", "sv", "pl",
+        "en-GB",
+    ];
     let mut v = Vec::new();
     for (i, p) in patterns.iter().enumerate() {
         for (j, ms) in instants.iter().enumerate() {
             let tz = zones[(i + j) % zones.len()];
-            let l = locales[(i * 3 + j) % locales.len()];
+            let l = locales[(i * 5 + j * 3) % locales.len()];
             let locale = parse_locale(l).unwrap();
             let f = JavaFormatter::compile(p, &locale).unwrap();
             let z = jiff::Timestamp::from_millisecond(ms.parse().unwrap())

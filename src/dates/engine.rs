@@ -1319,7 +1319,7 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
                 }
             }
         }
-        for (name, zid) in zone::parse_names(ctx.locale.language(), ctx.locale.country()) {
+        for (_, name, zid) in ctx.locale.zone_short_names() {
             let n = name.chars().count();
             if n <= rest.len()
                 && rest[..n].iter().copied().eq(name.chars())
@@ -1650,64 +1650,22 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         }
         return id;
     }
+    // CLDR (as ES configures the JDK) names only some zones in some locales; a name applies when
+    // its reference zone has the same abbreviation and offset at this instant.
+    for (a, name, reference) in ctx.locale.zone_short_names() {
+        if *a == abbr {
+            if let Some(r) = zone::lookup_region(reference) {
+                let info = r.to_offset_info(ts);
+                if info.abbreviation() == abbr && info.offset().seconds() == ctx.offset {
+                    return (*name).to_string();
+                }
+            }
+        }
+    }
     if utc_like {
         return "UTC".into();
     }
-    // CLDR (as ES configures the JDK) has short names only for some zones in some locales.
     let lang = ctx.locale.language();
-    let country = ctx.locale.country();
-    let us_zone = matches!(
-        id.as_str(),
-        "America/New_York"
-            | "America/Chicago"
-            | "America/Denver"
-            | "America/Los_Angeles"
-            | "America/Anchorage"
-            | "Pacific/Honolulu"
-            | "US/Eastern"
-            | "US/Central"
-            | "US/Mountain"
-            | "US/Pacific"
-            | "US/Alaska"
-            | "US/Hawaii"
-            | "America/Detroit"
-            | "America/Phoenix"
-            | "America/Boise"
-            | "America/Indiana/Indianapolis"
-    );
-    let europe = id.starts_with("Europe/");
-    let named = match (lang, country) {
-        ("en", "GB") => {
-            europe
-                && matches!(
-                    abbr.as_str(),
-                    "GMT" | "BST" | "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
-                )
-        }
-        ("en", _) => us_zone,
-        ("de", _) => {
-            europe
-                && matches!(
-                    abbr.as_str(),
-                    "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
-                )
-        }
-        _ => false,
-    };
-    if named && abbr.chars().all(|c| c.is_ascii_alphabetic()) {
-        if lang == "de" {
-            let de = match abbr.as_str() {
-                "CET" => "MEZ",
-                "CEST" => "MESZ",
-                "EET" => "OEZ",
-                "EEST" => "OESZ",
-                "WET" => "WEZ",
-                _ => "WESZ",
-            };
-            return de.to_string();
-        }
-        return abbr;
-    }
     let prefix = gmt_prefix(ctx.locale);
     let total = ctx.offset;
     if total == 0 {

@@ -5,7 +5,7 @@
 //! valid but not in that list falls back to its language's table, then to the ROOT table (English
 //! abbreviations), which is the documented best effort.
 
-use super::locale_data::{ISO_COUNTRIES, ISO_LANGUAGES, LOCALES};
+use super::locale_data::{ISO_COUNTRIES, ISO_LANGUAGES, LOCALES, ZONE_SHORT_NAMES};
 
 /// Text and calendar data for one locale (generated).
 #[derive(Debug)]
@@ -98,6 +98,23 @@ impl Locale {
 
     pub fn country(&self) -> &str {
         &self.country
+    }
+
+    /// Short zone names (`z`) of this locale: (tz abbreviation, localized name, reference zone).
+    pub(crate) fn zone_short_names(&self) -> &'static [(&'static str, &'static str, &'static str)] {
+        let full = format!("{}_{}", self.language, self.country);
+        let find = |tag: &str| {
+            ZONE_SHORT_NAMES
+                .iter()
+                .find(|(t, _)| *t == tag)
+                .map(|(_, v)| *v)
+        };
+        if !self.country.is_empty() {
+            if let Some(v) = find(&full) {
+                return v;
+            }
+        }
+        find(&self.language).or_else(|| find("")).unwrap_or(&[])
     }
 
     pub fn is_root(&self) -> bool {

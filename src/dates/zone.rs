@@ -285,52 +285,6 @@ pub fn java_zone_id(tz: &TimeZone) -> String {
     }
 }
 
-/// Short zone names `z` accepts per locale (CLDR as ES configures the JDK: none for ROOT), each
-/// with the metazone's reference zone. Java maps a name to a zone and then applies that zone's
-/// rules, so `EST` in July means New York daylight time.
-pub(crate) fn parse_names(
-    language: &str,
-    country: &str,
-) -> &'static [(&'static str, &'static str)] {
-    const EN: &[(&str, &str)] = &[
-        ("EST", "America/New_York"),
-        ("EDT", "America/New_York"),
-        ("CST", "America/Chicago"),
-        ("CDT", "America/Chicago"),
-        ("MST", "America/Denver"),
-        ("MDT", "America/Denver"),
-        ("PST", "America/Los_Angeles"),
-        ("PDT", "America/Los_Angeles"),
-        ("AKST", "America/Juneau"),
-        ("AKDT", "America/Juneau"),
-        ("HST", "Pacific/Honolulu"),
-        ("HDT", "Pacific/Honolulu"),
-    ];
-    const EN_GB: &[(&str, &str)] = &[
-        ("BST", "Europe/London"),
-        ("CET", "Europe/Paris"),
-        ("CEST", "Europe/Paris"),
-        ("EET", "Europe/Bucharest"),
-        ("EEST", "Europe/Bucharest"),
-        ("WET", "Europe/Lisbon"),
-        ("WEST", "Europe/Lisbon"),
-    ];
-    const DE: &[(&str, &str)] = &[
-        ("MEZ", "Europe/Paris"),
-        ("MESZ", "Europe/Paris"),
-        ("OEZ", "Europe/Bucharest"),
-        ("OESZ", "Europe/Bucharest"),
-        ("WEZ", "Europe/Lisbon"),
-        ("WESZ", "Europe/Lisbon"),
-    ];
-    match (language, country) {
-        ("en", "GB") => EN_GB,
-        ("en", _) => EN,
-        ("de", _) => DE,
-        _ => &[],
-    }
-}
-
 /// Full names for `zzzz` printing, keyed by the tz abbreviation (English).
 pub(crate) const ZONE_NAMES: &[(&str, &str, &str)] = &[
     // (short std/dst name, full name, zone)

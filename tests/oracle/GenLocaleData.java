@@ -69,6 +69,35 @@ public class GenLocaleData {
             System.out.println("    },");
         }
         System.out.println("];\n");
+        // short zone names (pattern letter z) per locale, keyed by the tz database abbreviation
+        String[][] zones = {
+            {"EST", "America/New_York", "1"}, {"EDT", "America/New_York", "7"}, {"CST", "America/Chicago", "1"},
+            {"CDT", "America/Chicago", "7"}, {"MST", "America/Denver", "1"}, {"MDT", "America/Denver", "7"},
+            {"PST", "America/Los_Angeles", "1"}, {"PDT", "America/Los_Angeles", "7"}, {"AKST", "America/Anchorage", "1"},
+            {"AKDT", "America/Anchorage", "7"}, {"HST", "Pacific/Honolulu", "1"}, {"CET", "Europe/Paris", "1"},
+            {"CEST", "Europe/Paris", "7"}, {"EET", "Europe/Bucharest", "1"}, {"EEST", "Europe/Bucharest", "7"},
+            {"WET", "Europe/Lisbon", "1"}, {"WEST", "Europe/Lisbon", "7"}, {"GMT", "Europe/London", "1"},
+            {"BST", "Europe/London", "7"}, {"MSK", "Europe/Moscow", "1"}, {"JST", "Asia/Tokyo", "1"}, {"IST", "Asia/Kolkata", "1"},
+            {"AEST", "Australia/Sydney", "7"}, {"AEDT", "Australia/Sydney", "1"}, {"NZST", "Pacific/Auckland", "7"},
+            {"NZDT", "Pacific/Auckland", "1"}, {"SAST", "Africa/Johannesburg", "1"}, {"HKT", "Asia/Hong_Kong", "1"},
+            {"KST", "Asia/Seoul", "1"}, {"UTC", "UTC", "1"}};
+        System.out.println("/// (locale tag, [(tz abbreviation, localized short name, reference zone)])");
+        System.out.println("pub(crate) static ZONE_SHORT_NAMES: &[(&str, &[(&str, &str, &str)])] = &[");
+        for (String tag : tags) {
+            Locale l = tag.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(tag);
+            StringBuilder b = new StringBuilder();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, Integer.parseInt(z[2]), 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "z", t);
+                String gmt = fmt(l, "O", t);
+                String gmtFull = fmt(l, "OOOO", t);
+                boolean offsetStyle = name.equals(gmtFull) || name.equals(gmt) || name.matches("^(GMT|UTC)[+\\-\u2212].*");
+                if (offsetStyle && !name.equals("GMT") && !name.equals("UTC")) continue;
+                b.append("(").append(q(z[0])).append(", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
+            }
+            System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
+        }
+        System.out.println("];\n");
         System.out.println("pub(crate) static ISO_LANGUAGES: &[&str] = &[");
         StringBuilder b = new StringBuilder();
         for (String lang : Locale.getISOLanguages()) b.append(q(lang)).append(", ");
