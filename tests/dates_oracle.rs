@@ -690,6 +690,94 @@ fn round_trip_cases() -> Vec<Case> {
     v
 }
 
+/// Deterministic pseudo-random patterns assembled from pattern tokens, printed then re-parsed.
+fn sweep_cases() -> Vec<Case> {
+    let dates = [
+        "yyyy-MM-dd",
+        "uuuu/MM/dd",
+        "dd.MM.yyyy",
+        "d MMM yyyy",
+        "EEE, d MMMM yyyy",
+        "MMM d yyyy",
+        "yyyyMMdd",
+        "yy-MM-dd",
+        "yyyy-DDD",
+        "G yyyy MM dd",
+        "MM/dd/yyyy",
+        "dd-MMM-yy",
+        "EEEE MMMM d, y",
+        "LLL d yyyy",
+        "YYYY-ww-e",
+    ];
+    let times = [
+        "HH:mm:ss",
+        "HH:mm",
+        "hh:mm:ss a",
+        "h:mm a",
+        "HH:mm:ss.SSS",
+        "HH:mm:ss,SSSSSS",
+        "HHmmss",
+        "kk:mm",
+        "K:mm a",
+        "HH:mm:ss.SSSSSSSSS",
+        "H:m:s",
+        "HH'h'mm",
+    ];
+    let zones = [
+        "",
+        " Z",
+        " X",
+        " XXX",
+        " xx",
+        " ZZZZZ",
+        " O",
+        " VV",
+        " z",
+        " '['VV']'",
+    ];
+    let tzs = [
+        "UTC",
+        "Europe/Paris",
+        "America/New_York",
+        "+05:30",
+        "Asia/Tokyo",
+        "Australia/Sydney",
+        "America/Sao_Paulo",
+        "Z",
+    ];
+    let locales = [
+        "ROOT", "en", "en-US", "en-GB", "fr", "de", "es", "it", "pt-BR", "nl", "ja", "ru", "sv",
+        "pl",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut v = Vec::new();
+    for _ in 0..600 {
+        let p = format!(
+            "{} {}{}",
+            dates[next(dates.len())],
+            times[next(times.len())],
+            zones[next(zones.len())]
+        );
+        let tz = tzs[next(tzs.len())];
+        let l = locales[next(locales.len())];
+        let ms = (next(4_000_000) as i64 - 1_000_000) * 1_000_000 + next(1_000_000) as i64;
+        let locale = parse_locale(l).unwrap();
+        let f = JavaFormatter::compile(&p, &locale).unwrap();
+        let z = jiff::Timestamp::from_millisecond(ms)
+            .unwrap()
+            .to_zoned(parse_timezone(tz).unwrap());
+        v.push(case("FORMAT", &p, &ms.to_string(), tz, l));
+        v.push(case("PARSE", &p, &f.format(&z), tz, l));
+    }
+    v
+}
+
 fn format_cases() -> Vec<Case> {
     let pats = [
         "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
@@ -1005,6 +1093,7 @@ fn dates_match_java_time() {
     cases.extend(format_cases());
     cases.extend(named_cases());
     cases.extend(round_trip_cases());
+    cases.extend(sweep_cases());
     cases.extend(compile_cases());
     cases.extend(zone_cases());
     cases.extend(locale_cases());

@@ -1300,7 +1300,10 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
         // (`UTC+09:00`, `UTC\u{2212}05:00` in French)
         let prefix: Vec<char> = gmt_prefix(ctx.locale).chars().collect();
         let pl = prefix.len();
-        if rest.len() >= pl + 6 && rest[..pl] == prefix[..] && rest[pl + 3] == ':' {
+        if rest.len() >= pl + 6
+            && rest[..pl] == prefix[..]
+            && rest[pl + 3] == zone_gmt_separator(ctx.locale)
+        {
             let sign = match rest[pl] {
                 '+' => Some(1),
                 '-' | '\u{2212}' => Some(-1),
@@ -1665,25 +1668,39 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
     if utc_like {
         return "UTC".into();
     }
-    let lang = ctx.locale.language();
     let prefix = gmt_prefix(ctx.locale);
     let total = ctx.offset;
     if total == 0 {
         return prefix.to_string();
     }
-    // CLDR's hourFormat for French zone names uses U+2212 MINUS SIGN
-    let minus = if lang == "fr" { '\u{2212}' } else { '-' };
+    // CLDR's hourFormat decides the minus sign (U+2212 in e.g. French and Swedish)
+    let minus = if ctx.locale.data.zone_gmt_negative.contains('\u{2212}') {
+        '\u{2212}'
+    } else {
+        '-'
+    };
     let a = total.unsigned_abs();
+    let sep = zone_gmt_separator(ctx.locale);
     let mut out = format!(
-        "{prefix}{}{:02}:{:02}",
+        "{prefix}{}{:02}{sep}{:02}",
         if total < 0 { minus } else { '+' },
         a / 3600,
         a / 60 % 60
     );
     if !a.is_multiple_of(60) {
-        out.push_str(&format!(":{:02}", a % 60));
+        out.push_str(&format!("{sep}{:02}", a % 60));
     }
     out
+}
+
+/// The hour/minute separator of the localized GMT format of zone names (`:` or `.`).
+fn zone_gmt_separator(locale: &Locale) -> char {
+    let sample: Vec<char> = locale.data.zone_gmt_negative.chars().collect();
+    let at = gmt_prefix(locale).chars().count() + 3;
+    match sample.get(at) {
+        Some('.') => '.',
+        _ => ':',
+    }
 }
 
 pub(crate) fn print_offset(total: i32, kind: usize, no_offset: &str, out: &mut String) {

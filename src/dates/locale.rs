@@ -27,6 +27,8 @@ pub(crate) struct LocaleData {
     /// Samples for -05:30 and zero (the negative one shows the minus sign used).
     #[allow(dead_code)]
     pub gmt_full: [&'static str; 2],
+    /// `z` of a zone without a localized name and a negative offset (shows the minus sign used).
+    pub zone_gmt_negative: &'static str,
     /// ISO day number (1 = Monday .. 7 = Sunday).
     pub first_day_of_week: u8,
     pub min_days: u8,

@@ -64,6 +64,7 @@ public class GenLocaleData {
             System.out.println("        gmt_short: [" + q(fmt(l, "O", t)) + ", " + q(fmt(l, "O", z)) + "],");
             OffsetDateTime neg = OffsetDateTime.of(2021, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30));
             System.out.println("        gmt_full: [" + q(fmt(l, "OOOO", neg)) + ", " + q(fmt(l, "OOOO", z)) + "],");
+            System.out.println("        zone_gmt_negative: " + q(fmt(l, "z", ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Sao_Paulo")))) + ",");
             System.out.println("        first_day_of_week: " + first + ",");
             System.out.println("        min_days: " + min + ",");
             System.out.println("    },");
