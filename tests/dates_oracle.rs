@@ -772,8 +772,41 @@ fn sweep_cases() -> Vec<Case> {
         let z = jiff::Timestamp::from_millisecond(ms)
             .unwrap()
             .to_zoned(parse_timezone(tz).unwrap());
+        let text = f.format(&z);
         v.push(case("FORMAT", &p, &ms.to_string(), tz, l));
-        v.push(case("PARSE", &p, &f.format(&z), tz, l));
+        v.push(case("PARSE", &p, &text, tz, l));
+        // a mutated copy: both sides must agree on failure or on the result
+        let chars: Vec<char> = text.chars().collect();
+        let i = next(chars.len().max(1));
+        let mutated: String = match next(6) {
+            0 => chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != i)
+                .map(|(_, c)| *c)
+                .collect(),
+            1 => chars.iter().take(i).collect(),
+            2 => chars
+                .iter()
+                .map(|c| if c.is_ascii_digit() { '9' } else { *c })
+                .collect(),
+            3 => text.to_uppercase(),
+            4 => format!("{text} "),
+            _ => chars
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    if k == i && c.is_ascii_digit() {
+                        '0'
+                    } else {
+                        *c
+                    }
+                })
+                .collect(),
+        };
+        if !mutated.is_empty() && !mutated.contains('\t') {
+            v.push(case("PARSE", &p, &mutated, tz, l));
+        }
     }
     v
 }

@@ -953,11 +953,10 @@ fn parse_fraction(
         match digit(ch) {
             Some(d) => total = total * 10 + d,
             None => {
-                // java.time checks `pos < minEndPos` after the increment, so one digit short passes
+                pos -= 1;
                 if pos < min_end {
                     return Err(position);
                 }
-                pos -= 1;
                 break;
             }
         }
@@ -1655,7 +1654,11 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
     }
     // CLDR (as ES configures the JDK) names only some zones in some locales; a name applies when
     // its reference zone has the same abbreviation and offset at this instant.
+    let numeric = !abbr.chars().all(|c| c.is_ascii_alphabetic());
     for (a, name, reference) in ctx.locale.zone_short_names() {
+        if numeric && *a == id {
+            return (*name).to_string();
+        }
         if *a == abbr {
             if let Some(r) = zone::lookup_region(reference) {
                 let info = r.to_offset_info(ts);

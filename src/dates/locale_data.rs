@@ -864,6 +864,7 @@ pub(crate) static ZONE_SHORT_NAMES: &[(&str, &[(&str, &str, &str)])] = &[
             ("WET", "GMT", "Europe/Lisbon"),
             ("GMT", "GMT", "Europe/London"),
             ("UTC", "UTC", "UTC"),
+            ("America/Sao_Paulo", "BRT", "America/Sao_Paulo"),
         ],
     ),
     (
@@ -872,6 +873,7 @@ pub(crate) static ZONE_SHORT_NAMES: &[(&str, &[(&str, &str, &str)])] = &[
             ("WET", "GMT", "Europe/Lisbon"),
             ("GMT", "GMT", "Europe/London"),
             ("UTC", "UTC", "UTC"),
+            ("America/Sao_Paulo", "BRT", "America/Sao_Paulo"),
         ],
     ),
     (

@@ -81,7 +81,10 @@ public class GenLocaleData {
             {"BST", "Europe/London", "7"}, {"MSK", "Europe/Moscow", "1"}, {"JST", "Asia/Tokyo", "1"}, {"IST", "Asia/Kolkata", "1"},
             {"AEST", "Australia/Sydney", "7"}, {"AEDT", "Australia/Sydney", "1"}, {"NZST", "Pacific/Auckland", "7"},
             {"NZDT", "Pacific/Auckland", "1"}, {"SAST", "Africa/Johannesburg", "1"}, {"HKT", "Asia/Hong_Kong", "1"},
-            {"KST", "Asia/Seoul", "1"}, {"UTC", "UTC", "1"}};
+            {"KST", "Asia/Seoul", "1"}, {"UTC", "UTC", "1"},
+            // zones whose tz abbreviation is numeric are keyed by their id
+            {"America/Sao_Paulo", "America/Sao_Paulo", "1"}, {"America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires", "1"},
+            {"America/Bogota", "America/Bogota", "1"}, {"Asia/Dubai", "Asia/Dubai", "1"}, {"Asia/Singapore", "Asia/Singapore", "1"}};
         System.out.println("/// (locale tag, [(tz abbreviation, localized short name, reference zone)])");
         System.out.println("pub(crate) static ZONE_SHORT_NAMES: &[(&str, &[(&str, &str, &str)])] = &[");
         for (String tag : tags) {
