@@ -602,6 +602,60 @@ fn named_cases() -> Vec<Case> {
             v.push(case("FORMAT", n, ms, tz, "ROOT"));
         }
     }
+    // mutations of printed values
+    let mut seed: u64 = 0x1234_5678_9abc_def1;
+    let mut next = |n: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let printers = [
+        "strict_date_optional_time",
+        "strict_date_time",
+        "date_time",
+        "basic_date_time",
+        "strict_date_optional_time_nanos",
+    ];
+    for k in 0..300 {
+        let n = NAMED[k % NAMED.len()];
+        let tz = ["UTC", "Europe/Paris", "+05:30", "America/New_York"][next(4)];
+        let ms = (next(4_000_000) as i64 - 1_000_000) * 1_000_000 + next(1_000_000) as i64;
+        let z = jiff::Timestamp::from_millisecond(ms)
+            .unwrap()
+            .to_zoned(parse_timezone(tz).unwrap());
+        let pf = JavaFormatter::compile(
+            printers[next(printers.len())],
+            &parse_locale("ROOT").unwrap(),
+        )
+        .unwrap();
+        let text = pf.format(&z);
+        let chars: Vec<char> = text.chars().collect();
+        let i = next(chars.len());
+        let mutated: String = match next(5) {
+            0 => chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| *c)
+                .collect(),
+            1 => chars.iter().take(i.max(4)).collect(),
+            2 => text.replace(':', ""),
+            3 => text.clone(),
+            _ => chars
+                .iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    if j == i && c.is_ascii_digit() {
+                        '7'
+                    } else {
+                        *c
+                    }
+                })
+                .collect(),
+        };
+        v.push(case("PARSE", n, &mutated, tz, "ROOT"));
+    }
     v.push(case(
         "PARSE",
         "strict_date_optional_time||yyyy/MM/dd",

@@ -837,6 +837,9 @@ fn parse_num(ctx: &mut Ctx, pp: &NumPP, position: usize, len: usize) -> PResult 
     } else if pp.sign == SignStyle::Always {
         return Err(position);
     }
+    if position + eff_min > len {
+        return Err(position);
+    }
     let mut eff_max = pp.max + pp.subsequent.max(0) as usize;
     let mut total: i128 = 0;
     let mut pos = position;

@@ -339,11 +339,7 @@ fn engine_details() {
         ok("yyyyMMddHHmmssSSS", "20200214221851123"),
         "2020-02-14T22:18:51.123Z"
     );
-    // ...and a short last field is accepted at the end of the text: 2020-21-4 (then rejected by ES)
-    assert_eq!(
-        ok_err("yyyyMMdd", "2020214"),
-        "Invalid value for MonthOfYear (valid values 1 - 12): 21"
-    );
+    assert!(ok_err("yyyyMMdd", "2020214").contains("failed to parse"));
     // padding and optional sections
     assert_eq!(ok("ppd/MM/yyyy", " 5/02/2020"), "2020-02-05T00:00:00.000Z");
     assert_eq!(
