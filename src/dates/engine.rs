@@ -1675,7 +1675,7 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         return "UTC".into();
     }
     let prefix = gmt_prefix(ctx.locale);
-    let total = ctx.offset;
+    let total = java_name_offset(ctx.zone, ts);
     if total == 0 {
         return prefix.to_string();
     }
@@ -1697,6 +1697,29 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         out.push_str(&format!("{sep}{:02}", a % 60));
     }
     out
+}
+
+/// The offset Java shows in a zone's GMT-format name: `java.util.TimeZone`'s current raw offset,
+/// plus its current DST saving when the instant is in daylight time (not the historical offset).
+fn java_name_offset(tz: &TimeZone, ts: jiff::Timestamp) -> i32 {
+    let year = jiff::Timestamp::now().to_zoned(TimeZone::UTC).year();
+    let at = |m: i8| -> Option<i32> {
+        let d = jiff::civil::date(year, m, 15)
+            .at(12, 0, 0, 0)
+            .to_zoned(TimeZone::UTC)
+            .ok()?;
+        Some(tz.to_offset(d.timestamp()).seconds())
+    };
+    let (Some(jan), Some(jul)) = (at(1), at(7)) else {
+        return tz.to_offset(ts).seconds();
+    };
+    let raw = jan.min(jul);
+    let savings = (jan - jul).abs();
+    if tz.to_offset_info(ts).dst().is_dst() {
+        raw + savings
+    } else {
+        raw
+    }
 }
 
 /// The hour/minute separator of the localized GMT format of zone names (`:` or `.`).
