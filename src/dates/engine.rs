@@ -1429,6 +1429,8 @@ fn parse_epoch(ctx: &mut Ctx, millis: bool, position: usize, len: usize) -> PRes
                 None => break,
             }
         }
+        // "123." is accepted too (an empty fraction)
+        pos = p;
         if p > fstart {
             let digits = (p - fstart) as u32;
             // millis: nanos of milli (6 digits) ; seconds: nanos of second (9 digits)
@@ -1464,6 +1466,7 @@ pub(crate) struct PrintCtx<'a> {
     pub offset: i32,
     pub zone: &'a TimeZone,
     pub instant_secs: i64,
+    pub instant_nanos: i128,
     pub locale: &'a Locale,
     pub week: WeekDef,
 }
@@ -1615,21 +1618,22 @@ fn print_elem(ctx: &PrintCtx, e: &Elem, out: &mut String) {
         }
         Elem::Composite { elems, .. } => print_elems(ctx, elems, out),
         Elem::Epoch { millis } => {
-            let nanos = i128::from(ctx.instant_secs) * 1_000_000_000 + i128::from(ctx.time.n);
-            if *millis {
-                let ms = nanos.div_euclid(1_000_000);
-                let rem = nanos.rem_euclid(1_000_000);
-                out.push_str(&ms.to_string());
-                if rem != 0 {
-                    out.push('.');
-                    out.push_str(format!("{rem:06}").trim_end_matches('0'));
-                }
+            // EpochTime prints a '-' and the magnitude, so -1.5 ms is "-1.5", not "-2.5"
+            let nanos = ctx.instant_nanos;
+            if nanos < 0 {
+                out.push('-');
+            }
+            let abs = nanos.unsigned_abs();
+            let (unit, width) = if *millis {
+                (1_000_000u128, 6)
             } else {
-                out.push_str(&ctx.instant_secs.to_string());
-                if ctx.time.n != 0 {
-                    out.push('.');
-                    out.push_str(format!("{:09}", ctx.time.n).trim_end_matches('0'));
-                }
+                (1_000_000_000u128, 9)
+            };
+            out.push_str(&(abs / unit).to_string());
+            let rem = abs % unit;
+            if rem != 0 {
+                out.push('.');
+                out.push_str(format!("{rem:0width$}").trim_end_matches('0'));
             }
         }
     }

@@ -417,7 +417,8 @@ impl JavaFormatter {
             time,
             offset: z.offset().seconds(),
             zone: z.time_zone(),
-            instant_secs: z.timestamp().as_second(),
+            instant_secs: z.timestamp().as_nanosecond().div_euclid(1_000_000_000) as i64,
+            instant_nanos: z.timestamp().as_nanosecond(),
             locale: &self.locale,
             week: week_def(&self.locale),
         };

@@ -522,3 +522,22 @@ fn es_iso8601_parser_first() {
         "2020-02-14T21:18:51.000Z"
     );
 }
+
+#[test]
+fn epoch_formats() {
+    assert_eq!(ok("epoch_millis", "-0"), "1970-01-01T00:00:00.000Z");
+    assert_eq!(ok("epoch_millis", "123."), "1970-01-01T00:00:00.123Z");
+    assert!(ok_err("epoch_millis", "+5").contains("failed to parse"));
+    assert!(ok_err("epoch_millis", "-").contains("failed to parse"));
+    assert!(ok_err("epoch_millis", "1.1234567").contains("failed to parse"));
+    assert_eq!(ok("epoch_second", "-1.25"), "1969-12-31T23:59:58.750Z");
+    let neg = jiff::Timestamp::new(-1, 998_500_000)
+        .unwrap()
+        .to_zoned(z("Z"));
+    let millis = JavaFormatter::compile("epoch_millis", &Locale::root()).unwrap();
+    let seconds = JavaFormatter::compile("epoch_second", &Locale::root()).unwrap();
+    assert_eq!(millis.format(&neg), "-1.5");
+    assert_eq!(seconds.format(&neg), "-0.0015");
+    assert_eq!(millis.format(&at(-1000, "Z")), "-1000");
+    assert_eq!(millis.format(&at(1_588_075_678_123, "Z")), "1588075678123");
+}
