@@ -211,6 +211,7 @@ impl State {
 
     fn resolve_date(&mut self) -> Result<Option<LDate>, String> {
         if let Some(mjd) = self.p.remove(Field::ModifiedJulianDay) {
+            let mjd = Field::ModifiedJulianDay.check(mjd)?;
             return Ok(Some(LDate::from_epoch_day(mjd - 40587)));
         }
         // IsoChronology.resolveYearOfEra

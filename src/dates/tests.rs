@@ -541,3 +541,109 @@ fn epoch_formats() {
     assert_eq!(millis.format(&at(-1000, "Z")), "-1000");
     assert_eq!(millis.format(&at(1_588_075_678_123, "Z")), "1588075678123");
 }
+
+/// Random inputs through every parse path: errors are fine, panics are not.
+#[test]
+fn no_panics_on_garbage() {
+    let formats = [
+        "ISO8601",
+        "UNIX",
+        "UNIX_MS",
+        "TAI64N",
+        "strict_date_optional_time||epoch_millis",
+        "date_optional_time",
+        "basic_date_time",
+        "strict_date_time",
+        "epoch_second",
+        "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+        "dd/MMM/yyyy:HH:mm:ss Z",
+        "EEE MMM d HH:mm:ss z yyyy",
+        "ppH:mm[:ss][.SSS] VV",
+        "YYYY-ww-e O x",
+        "yyMMddHHmmssSSS G a",
+        "uuuu-DDD kk:KK:hh A n N g",
+    ];
+    let alphabet: Vec<char> = "0123456789-+:.,TZWzUTCGMTEurope/Paris AMPMJanFéb\u{2212}日 \t'[]"
+        .chars()
+        .collect();
+    let mut seed: u64 = 42;
+    let mut next = |n: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let compiled: Vec<DateFormat> = formats
+        .iter()
+        .map(|f| DateFormat::compile(f).unwrap())
+        .collect();
+    let tzs = [z("UTC"), z("Europe/Paris"), z("-05:30")];
+    let locales = [
+        Locale::root(),
+        parse_locale("fr").unwrap(),
+        parse_locale("en-US").unwrap(),
+    ];
+    for i in 0..20_000 {
+        let len = next(30);
+        let s: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+        let f = &compiled[i % compiled.len()];
+        let _ = f.parse_with_year(&s, &tzs[i % 3], &locales[i % 3], 2026);
+    }
+    // mutations of valid inputs reach deeper
+    let seeds = [
+        "2020-02-14T22:18:51.843Z",
+        "1588075678.123",
+        "1588075678123",
+        "4000000050d506482dbdf024",
+        "2020-02-14T22:18:51.843+01:00",
+        "2020-2-4T2:1:3,5GMT+01",
+        "20200214T221851.843+0100",
+        "2020-02-14T22:18:51.8Europe/Paris",
+        "-1.5",
+        "2020-02-14T22:18:51.843-05:30",
+        "10/Oct/2000:13:55:36 -0700",
+        "Fri Feb 14 22:18:51 CET 2020",
+        " 9:05:06.123 Europe/Paris",
+        "2020-05-3 GMT+5:30 +01",
+        "200214221851123 AD PM",
+        "2020-045 24:11:11 3600000 5 86399999999999 58000",
+    ];
+    for i in 0..60_000 {
+        let k = i % compiled.len();
+        let mut chars: Vec<char> = seeds[k].chars().collect();
+        for _ in 0..1 + next(3) {
+            let at = next(chars.len() + 1);
+            match next(3) {
+                0 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                1 if at < chars.len() => chars[at] = alphabet[next(alphabet.len())],
+                _ => chars.insert(at, alphabet[next(alphabet.len())]),
+            }
+        }
+        let s: String = chars.into_iter().collect();
+        let _ = compiled[k].parse_with_year(&s, &tzs[i % 3], &locales[i % 3], 2026);
+    }
+    // extreme numbers
+    let g = DateFormat::compile("g HH").unwrap();
+    for s in [
+        "-9223372036854775808 10",
+        "9223372036854775807 10",
+        "-999999999999 10",
+    ] {
+        let _ = g.parse_with_year(s, &tzs[0], &locales[0], 2026);
+    }
+    for s in [
+        "99999999999999999999",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "1e400",
+        "-1e400",
+        "@",
+        "@4",
+    ] {
+        for f in &compiled {
+            let _ = f.parse_with_year(s, &tzs[0], &locales[0], 2026);
+        }
+    }
+}
