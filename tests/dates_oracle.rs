@@ -545,7 +545,13 @@ fn parse_cases() -> Vec<Case> {
     v
 }
 
-const NAMED: [&str; 18] = [
+const NAMED: [&str; 24] = [
+    "time",
+    "t_time",
+    "ordinal_date",
+    "strict_ordinal_date_time",
+    "weekyear_week_day",
+    "week_date",
     "strict_date_optional_time",
     "strictDateOptionalTime",
     "date_optional_time",
@@ -591,6 +597,18 @@ fn named_cases() -> Vec<Case> {
         "22:18",
         "2020",
         "2020-02",
+        "22:18:51.843Z",
+        "T22:18:51.843+01:00",
+        "2:18:5.8Z",
+        "2020-045",
+        "2020-45",
+        "2020-045T22:18:51.843Z",
+        "2020-045T22:18Z",
+        "2020-W07-5",
+        "2020-W7-5",
+        "2020-W53-1",
+        "2021-W53-1",
+        "2020-7-5",
     ];
     let mut v = Vec::new();
     for (i, n) in NAMED.iter().enumerate() {

@@ -191,6 +191,85 @@ fn iso8601_parser() -> Vec<Elem> {
     x.build()
 }
 
+fn time_no_millis_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(HourOfDay, 1, 2, NotNegative)
+        .literal(":")
+        .value(MinuteOfHour, 1, 2, NotNegative)
+        .literal(":")
+        .value(SecondOfMinute, 1, 2, NotNegative);
+    x.build()
+}
+
+fn time_prefix() -> Vec<Elem> {
+    let mut x = b();
+    x.append(time_no_millis_lenient()).fraction(1, 9, true);
+    x.build()
+}
+
+fn ordinal_date_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 10, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 1, 3, NotNegative);
+    x.build()
+}
+
+/// STRICT_ORDINAL_DATE_TIME_PRINTER (fraction 3..9) / _FORMATTER_BASE (fraction 1..9).
+fn strict_ordinal_date_time(frac_min: usize) -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 4, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 3, 3, NotNegative)
+        .literal("T")
+        .pattern("HH:mm")
+        .expect("built-in")
+        .optional_start()
+        .literal(":")
+        .value(SecondOfMinute, 2, 2, NotNegative)
+        .fraction(frac_min, 9, true)
+        .optional_end();
+    x.build()
+}
+
+fn strict_ordinal_no_millis() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 4, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 3, 3, NotNegative)
+        .literal("T")
+        .append(strict_hms());
+    x.build()
+}
+
+fn strict_weekyear_week() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::WeekBasedYear(WeekDef::ISO), 4, 10, ExceedsPad)
+        .literal("-W")
+        .value(Field::WeekOfWeekBasedYear(WeekDef::ISO), 2, 2, NotNegative);
+    x.build()
+}
+
+fn iso_week_date() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, ExceedsPad)
+        .literal("-W")
+        .value_w(Field::IsoWeekOfWeekBasedYear, 2)
+        .literal("-")
+        .value_w(DayOfWeek, 1);
+    x.build()
+}
+
+fn week_date_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, ExceedsPad)
+        .literal("-W")
+        .value(Field::IsoWeekOfWeekBasedYear, 1, 2, NotNegative)
+        .literal("-")
+        .value_w(DayOfWeek, 1);
+    x.build()
+}
+
 /// Lenient `DATE_FORMATTER`.
 fn date_lenient() -> Vec<Elem> {
     let mut x = b();
@@ -703,6 +782,118 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
             tz3(t_then(strict_hms_millis_printer()), t_then(base.build()))
         }
         "strict_t_time_no_millis" => tz3(t_then(strict_hms()), t_then(strict_hms())),
+        "time" => tz3(strict_hms_millis_printer(), time_prefix()),
+        "time_no_millis" => tz3(strict_hms(), time_no_millis_lenient()),
+        "t_time" => tz3(t_then(strict_hms_millis_printer()), t_then(time_prefix())),
+        "t_time_no_millis" => tz3(t_then(strict_hms()), t_then(time_no_millis_lenient())),
+        "ordinal_date" => {
+            let mut pr = b();
+            pr.value(Year, 4, 10, ExceedsPad)
+                .literal("-")
+                .value(DayOfYear, 3, 3, NotNegative);
+            (strict(pr.build()), vec![strict(ordinal_date_lenient())])
+        }
+        "strict_ordinal_date" => {
+            let mut x = b();
+            x.value(Year, 4, 4, ExceedsPad)
+                .literal("-")
+                .value_w(DayOfYear, 3);
+            let p = strict(x.build());
+            (p.clone(), vec![p])
+        }
+        "ordinal_date_time" => {
+            let mut base = b();
+            base.append(ordinal_date_lenient())
+                .literal("T")
+                .append(hour_minute_lenient())
+                .optional_start()
+                .literal(":")
+                .value(SecondOfMinute, 1, 2, NotNegative)
+                .fraction(1, 9, true)
+                .optional_end();
+            tz3(strict_ordinal_date_time(3), base.build())
+        }
+        "strict_ordinal_date_time" => tz3(strict_ordinal_date_time(3), strict_ordinal_date_time(1)),
+        "ordinal_date_time_no_millis" => {
+            let mut base = b();
+            base.append(ordinal_date_lenient())
+                .literal("T")
+                .append(hour_minute_second_lenient());
+            tz3(strict_ordinal_no_millis(), base.build())
+        }
+        "strict_ordinal_date_time_no_millis" => {
+            tz3(strict_ordinal_no_millis(), strict_ordinal_no_millis())
+        }
+        "basic_ordinal_date_time" => {
+            let printer = concat(&[pattern("yyyyDDD"), t_then(basic_time(true))]);
+            let parser = concat(&[pattern("yyyyDDD"), t_then(basic_time(false))]);
+            tz3(printer, parser)
+        }
+        "basic_ordinal_date_time_no_millis" => {
+            let base = concat(&[pattern("uuuuDDD"), t_then(basic_time_no_millis_base())]);
+            tz3(base.clone(), base)
+        }
+        "weekyear_week" => {
+            let mut x = b();
+            x.value1(Field::WeekBasedYear(WeekDef::ISO))
+                .literal("-W")
+                .value1(Field::WeekOfWeekBasedYear(WeekDef::ISO));
+            (strict(strict_weekyear_week()), vec![strict(x.build())])
+        }
+        "weekyear_week_day" => {
+            let mut pr = b();
+            pr.append(strict_weekyear_week())
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            let mut x = b();
+            x.value1(Field::WeekBasedYear(WeekDef::ISO))
+                .literal("-W")
+                .value1(Field::WeekOfWeekBasedYear(WeekDef::ISO))
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            (strict(pr.build()), vec![strict(x.build())])
+        }
+        "strict_weekyear_week_day" => {
+            let mut pr = b();
+            pr.append(strict_weekyear_week())
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            let p = strict(pr.build());
+            (p.clone(), vec![p])
+        }
+        "strict_week_date" => {
+            let p = strict(iso_week_date());
+            (p.clone(), vec![p])
+        }
+        "week_date" => (strict(iso_week_date()), vec![strict(week_date_lenient())]),
+        "week_date_time" => {
+            let printer = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_millis_printer(),
+            ]);
+            let parser = concat(&[week_date_lenient(), t_then(time_prefix())]);
+            tz3(printer, parser)
+        }
+        "week_date_time_no_millis" => {
+            let printer = concat(&[with_lit(iso_week_date(), "T", vec![]), strict_hms()]);
+            let parser = concat(&[week_date_lenient(), t_then(time_no_millis_lenient())]);
+            tz3(printer, parser)
+        }
+        "strict_week_date_time" => {
+            let printer = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_millis_printer(),
+            ]);
+            let parser = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_fraction_parser(),
+            ]);
+            tz3(printer, parser)
+        }
+        "strict_week_date_time_no_millis" => {
+            let base = concat(&[with_lit(iso_week_date(), "T", vec![]), strict_hms()]);
+            tz3(base.clone(), base)
+        }
         "strict_weekyear" => {
             let mut x = b();
             x.value(Field::WeekBasedYear(WeekDef::ISO), 4, 10, ExceedsPad);
