@@ -311,9 +311,10 @@ fn named_formats() {
         ok("strictDateOptionalTime", "2020-02-14"),
         "2020-02-14T00:00:00.000Z"
     );
-    assert!(DateFormat::compile("week_date")
+    assert!(DateFormat::compile("basic_week_date")
         .unwrap_err()
         .contains("not supported"));
+    assert_eq!(ok("week_date", "2020-W07-5"), "2020-02-14T00:00:00.000Z");
     let ms = 1_581_718_731_843; // 2020-02-14T22:18:51.843Z
     assert_eq!(
         fmt("strict_date_optional_time", ms, "+05:30"),
