@@ -13,6 +13,7 @@ use super::zone;
 pub(crate) enum SignStyle {
     Normal,
     Always,
+    Never,
     NotNegative,
     ExceedsPad,
 }
@@ -1814,6 +1815,7 @@ fn print_num(ctx: &PrintCtx, pp: &NumPP, out: &mut String) {
             } else {
                 match pp.sign {
                     SignStyle::Normal | SignStyle::ExceedsPad | SignStyle::Always => out.push('-'),
+                    SignStyle::Never => {}
                     // Java throws here; print the sign rather than fail the document
                     _ => out.push('-'),
                 }

@@ -9,8 +9,9 @@
 //!   `locale_data.rs`; other valid locales use their language's table or ROOT's;
 //! - zone names (`z`, `zzzz`, `v`) parse zone ids plus a fixed list of common abbreviations and
 //!   print the tz database abbreviation; Java's full CLDR zone-name data is not reproduced;
-//! - the pattern letter `B` (day period) and a few rarely used named formats (ordinal/week date
-//!   families, `time`, `t_time`...) return an explicit "not supported" error.
+//! - zone names of historical dates follow CLDR metazone history in Java, not modelled here;
+//!   a localized GMT-format zone name (`UTC−04:00`) is read as that fixed offset;
+//! - the pattern letter `B` (day period) returns an explicit "not supported" error.
 
 mod civil;
 mod engine;

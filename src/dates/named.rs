@@ -260,6 +260,28 @@ fn iso_week_date() -> Vec<Elem> {
     x.build()
 }
 
+fn basic_week_date_printer() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, SignStyle::Normal)
+        .literal("W")
+        .value(Field::IsoWeekOfWeekBasedYear, 2, 2, SignStyle::Never)
+        .value1(DayOfWeek);
+    x.build()
+}
+
+fn basic_week_date_parser(strict_year: bool) -> Vec<Elem> {
+    let mut x = b();
+    if strict_year {
+        x.value_w(Field::IsoWeekBasedYear, 4);
+    } else {
+        x.value1(Field::IsoWeekBasedYear);
+    }
+    x.literal("W")
+        .value(Field::IsoWeekOfWeekBasedYear, 1, 2, SignStyle::Never)
+        .value1(DayOfWeek);
+    x.build()
+}
+
 fn week_date_lenient() -> Vec<Elem> {
     let mut x = b();
     x.value(Field::IsoWeekBasedYear, 4, 10, ExceedsPad)
@@ -894,6 +916,42 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
             let base = concat(&[with_lit(iso_week_date(), "T", vec![]), strict_hms()]);
             tz3(base.clone(), base)
         }
+        "strict_basic_week_date" => (
+            strict(basic_week_date_printer()),
+            vec![strict(basic_week_date_parser(true))],
+        ),
+        "basic_week_date" => (
+            strict(basic_week_date_printer()),
+            vec![strict(basic_week_date_parser(false))],
+        ),
+        "strict_basic_week_date_time_no_millis" => {
+            let base = concat(&[
+                basic_week_date_printer(),
+                t_then(basic_time_no_millis_base()),
+            ]);
+            tz3(base.clone(), base)
+        }
+        "strict_basic_week_date_time" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmss.SSSX")]);
+            let parser = concat(&[basic_week_date_parser(true), t_then(basic_time(false))]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
+        "basic_week_date_time" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmss.SSSX")]);
+            let parser = concat(&[basic_week_date_parser(false), t_then(basic_time(false))]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
+        "basic_week_date_time_no_millis" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmssX")]);
+            let parser = concat(&[
+                basic_week_date_parser(false),
+                t_then(basic_time_no_millis_base()),
+            ]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
         "strict_weekyear" => {
             let mut x = b();
             x.value(Field::WeekBasedYear(WeekDef::ISO), 4, 10, ExceedsPad);
@@ -1088,4 +1146,21 @@ fn canonical(name: &str) -> Option<&'static str> {
             || (!n.starts_with("epoch_") && *n != "weekyear_week" && camel(n) == name)
             || (*n == "weekyear_week" && name == "weekyearWeek")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_es_format_name_is_built() {
+        for n in NAMES {
+            assert!(matches!(named(n), Some(Ok(_))), "{n}");
+            if !n.starts_with("epoch_") {
+                assert!(named(&camel(n)).is_some(), "{n} as camelCase");
+            }
+        }
+        assert!(named("epochMillis").is_none());
+        assert!(named("yyyy").is_none());
+    }
 }

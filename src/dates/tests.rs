@@ -311,9 +311,18 @@ fn named_formats() {
         ok("strictDateOptionalTime", "2020-02-14"),
         "2020-02-14T00:00:00.000Z"
     );
-    assert!(DateFormat::compile("basic_week_date")
-        .unwrap_err()
-        .contains("not supported"));
+    assert_eq!(
+        ok("basic_week_date", "2020W075"),
+        "2020-02-14T00:00:00.000Z"
+    );
+    assert_eq!(
+        ok("strict_basic_week_date_time", "2020W075T221851.843Z"),
+        "2020-02-14T22:18:51.843Z"
+    );
+    assert_eq!(
+        fmt("basic_week_date_time", 1_581_718_731_843, "UTC"),
+        "2020W075T221851.843Z"
+    );
     assert_eq!(ok("week_date", "2020-W07-5"), "2020-02-14T00:00:00.000Z");
     let ms = 1_581_718_731_843; // 2020-02-14T22:18:51.843Z
     assert_eq!(
