@@ -3,6 +3,24 @@
 //! ingest `date` processor's format kinds (`DateFormat`: ISO8601, UNIX, UNIX_MS, TAI64N, Java),
 //! printing for `output_format` / `date_index_name`, `ZoneId.of` and `LocaleUtils.parse`.
 //!
+//! Use from the ingest processors:
+//! ```
+//! use ingest_emu::dates::{format_default_output, parse_locale, parse_timezone, DateFormat, JavaFormatter, Locale};
+//! // compile once (at pipeline load)
+//! let formats = [DateFormat::compile("ISO8601").unwrap(), DateFormat::compile("dd/MMM/yyyy:HH:mm:ss Z").unwrap()];
+//! let output = JavaFormatter::compile("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", &Locale::root()).unwrap();
+//! // per document (timezone/locale may come from templates)
+//! let tz = parse_timezone("Europe/Paris").unwrap();
+//! let locale = parse_locale("en").unwrap();
+//! let z = formats.iter().find_map(|f| f.parse("10/Oct/2000:13:55:36 -0700", &tz, &locale).ok()).unwrap();
+//! assert_eq!(output.format(&z), "2000-10-10T22:55:36.000+02:00");
+//! assert_eq!(format_default_output(&z), output.format(&z));
+//! ```
+//! ES compiles `formats` entries lazily, so an invalid pattern only fails the documents it is tried
+//! on: [`DateFormat::compile_deferred`] reproduces that. The date processor prints with
+//! `Locale.ROOT` whatever its `locale` option says; `date_index_name` defaults to `Locale.ENGLISH`
+//! ([`Locale::english`]).
+//!
 //! Known limits (documented, never silent):
 //! - years outside -9999..=9999 fail (jiff's range), Java accepts ±999,999,999;
 //! - text (month/day names, AM/PM, eras) comes from JDK 17 CLDR tables for the locales listed in
@@ -485,6 +503,13 @@ pub fn format_default_output(z: &Zoned) -> String {
     })
     .format(z)
 }
+
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<DateFormat>();
+    send_sync::<JavaFormatter>();
+    send_sync::<Locale>();
+};
 
 #[cfg(test)]
 mod tests;
