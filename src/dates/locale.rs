@@ -204,6 +204,101 @@ pub fn parse_locale(tag: &str) -> Result<Locale, String> {
     Ok(locale)
 }
 
+/// `new Locale.Builder().setLanguageTag(tag).build()` (used by `date_index_name`): a well-formed
+/// BCP 47 tag, not checked against ISO lists. The error is the processor's wording.
+pub fn parse_language_tag(tag: &str) -> Result<Locale, String> {
+    let err = || format!("Invalid language tag specified: {tag}");
+    if tag.is_empty() {
+        return Err(err());
+    }
+    let subtags: Vec<&str> = tag.split('-').collect();
+    let alpha = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
+    let alnum = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+    let mut it = subtags.iter().copied().peekable();
+    let language = it.next().ok_or_else(err)?;
+    if !(alpha(language) && (2..=8).contains(&language.len())) {
+        // private-use-only tags ("x-...") are well-formed but carry no language
+        if language.eq_ignore_ascii_case("x")
+            && it.peek().is_some()
+            && it.clone().all(|s| alnum(s) && s.len() <= 8)
+        {
+            return Ok(Locale::root());
+        }
+        return Err(err());
+    }
+    let mut country = "";
+    let mut variant = String::new();
+    // extlang (3 letters, up to 3), script (4 letters), region (2 letters or 3 digits), variants
+    let mut extlangs = 0;
+    let mut language = language;
+    while let Some(s) = it.peek().copied() {
+        if alpha(s) && s.len() == 3 && extlangs < 3 && country.is_empty() && language.len() <= 3 {
+            // Java's builder canonicalizes `zh-yue` to `yue`
+            if extlangs == 0 {
+                language = s;
+            }
+            extlangs += 1;
+            it.next();
+        } else {
+            break;
+        }
+    }
+    if let Some(s) = it.peek().copied() {
+        if alpha(s) && s.len() == 4 {
+            it.next();
+        }
+    }
+    if let Some(s) = it.peek().copied() {
+        if (alpha(s) && s.len() == 2) || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit())) {
+            country = s;
+            it.next();
+        }
+    }
+    while let Some(s) = it.peek().copied() {
+        let is_variant = alnum(s)
+            && ((5..=8).contains(&s.len()) || (s.len() == 4 && s.as_bytes()[0].is_ascii_digit()));
+        if !is_variant {
+            break;
+        }
+        if !variant.is_empty() {
+            variant.push('_');
+        }
+        variant.push_str(s);
+        it.next();
+    }
+    // extensions and private use: a singleton followed by 2-8 (x: 1-8) alphanumeric subtags
+    while let Some(single) = it.next() {
+        if single.len() != 1 || !alnum(single) {
+            return Err(err());
+        }
+        let min = if single.eq_ignore_ascii_case("x") {
+            1
+        } else {
+            2
+        };
+        let mut n = 0;
+        while let Some(s) = it.peek().copied() {
+            if s.len() == 1 && !single.eq_ignore_ascii_case("x") {
+                break;
+            }
+            if !(alnum(s) && (min..=8).contains(&s.len())) {
+                return Err(err());
+            }
+            n += 1;
+            it.next();
+        }
+        if n == 0 {
+            return Err(err());
+        }
+    }
+    let language = if language.eq_ignore_ascii_case("und") {
+        ""
+    } else {
+        language
+    };
+    Ok(Locale::new(language, country, &variant))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +320,31 @@ mod tests {
         );
         // a valid language without generated data falls back to ROOT text
         assert_eq!(parse_locale("hu").unwrap().data.tag, "");
+    }
+
+    #[test]
+    fn language_tags_like_locale_builder() {
+        assert_eq!(parse_language_tag("en-US").unwrap().to_string(), "en_US");
+        assert_eq!(parse_language_tag("de").unwrap().to_string(), "de");
+        assert!(parse_language_tag("").is_err());
+        assert_eq!(
+            parse_language_tag("zh-Hant-TW").unwrap().to_string(),
+            "zh_TW"
+        );
+        assert_eq!(parse_language_tag("xx").unwrap().to_string(), "xx");
+        assert_eq!(
+            parse_language_tag("en_US").unwrap_err(),
+            "Invalid language tag specified: en_US"
+        );
+        assert_eq!(
+            parse_language_tag("e").unwrap_err(),
+            "Invalid language tag specified: e"
+        );
+        assert_eq!(
+            parse_language_tag("en-US-u-ca-buddhist")
+                .unwrap()
+                .to_string(),
+            "en_US"
+        );
     }
 }

@@ -47,7 +47,7 @@ use jiff::Zoned;
 
 use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
 use fields::WeekDef;
-pub use locale::{parse_locale, Locale};
+pub use locale::{parse_language_tag, parse_locale, Locale};
 use resolve::Resolved;
 pub use zone::{java_zone_id, offset_id, parse_timezone};
 
