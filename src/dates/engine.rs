@@ -753,8 +753,8 @@ fn parse_elem(ctx: &mut Ctx, e: &Elem, pos: usize, len: usize) -> PResult {
         } => parse_text(ctx, *field, *style, *standalone, pos, len),
         Elem::Offset { kind, no_offset } => parse_offset(ctx, *kind, no_offset, pos, len),
         Elem::LocalizedOffset { full } => parse_localized_offset(ctx, *full, pos, len),
-        Elem::ZoneId => parse_zone_id(ctx, pos, len, false),
-        Elem::ZoneText { .. } => parse_zone_id(ctx, pos, len, true),
+        Elem::ZoneId => parse_zone_id(ctx, pos, len, None),
+        Elem::ZoneText { full } => parse_zone_id(ctx, pos, len, Some(*full)),
         Elem::Pad { width, ch, inner } => {
             if pos >= len {
                 return Err(pos);
@@ -1259,7 +1259,7 @@ fn parse_localized_offset(ctx: &mut Ctx, full: bool, position: usize, len: usize
 }
 
 /// `ZoneIdPrinterParser.parse` (and the zone-text variant, which also knows zone names).
-fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PResult {
+fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: Option<bool>) -> PResult {
     let text = ctx.text;
     if position >= len {
         return Err(position);
@@ -1272,7 +1272,7 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
         let nn = text[position + 1];
         if next == 'U' && nn == 'T' {
             if len >= position + 3 && text[position + 2] == 'C' {
-                if !names {
+                if names.is_none() {
                     return parse_offset_based(ctx, position, position + 3, len, "0");
                 }
             } else {
@@ -1298,7 +1298,7 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
             }
         }
     }
-    if names {
+    if let Some(full) = names {
         // zones without a name in the locale are listed under their localized GMT format
         // (`UTC+09:00`, `UTC\u{2212}05:00` in French)
         let prefix: Vec<char> = gmt_prefix(ctx.locale).chars().collect();
@@ -1325,7 +1325,12 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
                 }
             }
         }
-        for (_, name, zid) in ctx.locale.zone_short_names() {
+        let table = if full {
+            ctx.locale.zone_full_names()
+        } else {
+            ctx.locale.zone_short_names()
+        };
+        for (_, name, zid) in table {
             let n = name.chars().count();
             if n <= rest.len()
                 && rest[..n].iter().copied().eq(name.chars())
@@ -1651,19 +1656,32 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         id.as_str(),
         "UTC" | "Etc/UTC" | "Etc/UCT" | "UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu"
     );
-    if full {
+    let names = if full {
+        ctx.locale.zone_full_names()
+    } else {
+        ctx.locale.zone_short_names()
+    };
+    if full && ctx.locale.is_root() {
+        // CLDR root has no zone names: Java prints the exemplar city and whether DST applies
         if utc_like {
-            return "Coordinated Universal Time".into();
+            return names
+                .iter()
+                .find(|(a, _, _)| *a == "UTC")
+                .map_or("GMT".into(), |(_, n, _)| (*n).to_string());
         }
-        if let Some((_, name, _)) = zone::ZONE_NAMES.iter().find(|(s, _, _)| *s == abbr) {
-            return (*name).to_string();
+        let city = id.rsplit('/').next().unwrap_or(&id).replace('_', " ");
+        let dst = ctx.zone.to_offset_info(ts).dst().is_dst();
+        return format!("{city} (+{})", u8::from(dst));
+    }
+    if full && utc_like {
+        if let Some((_, n, _)) = names.iter().find(|(a, _, _)| *a == "UTC") {
+            return (*n).to_string();
         }
-        return id;
     }
     // CLDR (as ES configures the JDK) names only some zones in some locales; a name applies when
     // its reference zone has the same abbreviation and offset at this instant.
     let numeric = !abbr.chars().all(|c| c.is_ascii_alphabetic());
-    for (a, name, reference) in ctx.locale.zone_short_names() {
+    for (a, name, reference) in names {
         if numeric && *a == id {
             return (*name).to_string();
         }
@@ -1675,6 +1693,9 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
                 }
             }
         }
+    }
+    if full {
+        return id;
     }
     if utc_like {
         return "UTC".into();

@@ -5,7 +5,9 @@
 //! valid but not in that list falls back to its language's table, then to the ROOT table (English
 //! abbreviations), which is the documented best effort.
 
-use super::locale_data::{ISO_COUNTRIES, ISO_LANGUAGES, LOCALES, ZONE_SHORT_NAMES};
+use super::locale_data::{
+    ISO_COUNTRIES, ISO_LANGUAGES, LOCALES, ZONE_FULL_NAMES, ZONE_SHORT_NAMES,
+};
 
 /// Text and calendar data for one locale (generated).
 #[derive(Debug)]
@@ -33,6 +35,9 @@ pub(crate) struct LocaleData {
     pub first_day_of_week: u8,
     pub min_days: u8,
 }
+
+/// (tz abbreviation or zone id, localized zone name, reference zone).
+pub(crate) type ZoneName = (&'static str, &'static str, &'static str);
 
 /// A Java `Locale` (language, country, variant) plus its text data.
 #[derive(Clone, Debug)]
@@ -103,14 +108,21 @@ impl Locale {
     }
 
     /// Short zone names (`z`) of this locale: (tz abbreviation, localized name, reference zone).
-    pub(crate) fn zone_short_names(&self) -> &'static [(&'static str, &'static str, &'static str)] {
+    pub(crate) fn zone_short_names(&self) -> &'static [ZoneName] {
+        self.zone_names(ZONE_SHORT_NAMES)
+    }
+
+    /// Full zone names (`zzzz`), same layout as [`Locale::zone_short_names`].
+    pub(crate) fn zone_full_names(&self) -> &'static [ZoneName] {
+        self.zone_names(ZONE_FULL_NAMES)
+    }
+
+    fn zone_names(
+        &self,
+        table: &'static [(&'static str, &'static [ZoneName])],
+    ) -> &'static [ZoneName] {
         let full = format!("{}_{}", self.language, self.country);
-        let find = |tag: &str| {
-            ZONE_SHORT_NAMES
-                .iter()
-                .find(|(t, _)| *t == tag)
-                .map(|(_, v)| *v)
-        };
+        let find = |tag: &str| table.iter().find(|(t, _)| *t == tag).map(|(_, v)| *v);
         if !self.country.is_empty() {
             if let Some(v) = find(&full) {
                 return v;

@@ -285,62 +285,6 @@ pub fn java_zone_id(tz: &TimeZone) -> String {
     }
 }
 
-/// Full names for `zzzz` printing, keyed by the tz abbreviation (English).
-pub(crate) const ZONE_NAMES: &[(&str, &str, &str)] = &[
-    // (short std/dst name, full name, zone)
-    ("UTC", "Coordinated Universal Time", "UTC"),
-    ("GMT", "Greenwich Mean Time", "GMT"),
-    ("EST", "Eastern Standard Time", "America/New_York"),
-    ("EDT", "Eastern Daylight Time", "America/New_York"),
-    ("CST", "Central Standard Time", "America/Chicago"),
-    ("CDT", "Central Daylight Time", "America/Chicago"),
-    ("MST", "Mountain Standard Time", "America/Denver"),
-    ("MDT", "Mountain Daylight Time", "America/Denver"),
-    ("PST", "Pacific Standard Time", "America/Los_Angeles"),
-    ("PDT", "Pacific Daylight Time", "America/Los_Angeles"),
-    ("AKST", "Alaska Standard Time", "America/Anchorage"),
-    ("AKDT", "Alaska Daylight Time", "America/Anchorage"),
-    ("HST", "Hawaii-Aleutian Standard Time", "Pacific/Honolulu"),
-    ("CET", "Central European Standard Time", "Europe/Paris"),
-    ("CEST", "Central European Summer Time", "Europe/Paris"),
-    ("EET", "Eastern European Standard Time", "Europe/Bucharest"),
-    ("EEST", "Eastern European Summer Time", "Europe/Bucharest"),
-    ("WET", "Western European Standard Time", "Europe/Lisbon"),
-    ("WEST", "Western European Summer Time", "Europe/Lisbon"),
-    ("BST", "British Summer Time", "Europe/London"),
-    ("MSK", "Moscow Standard Time", "Europe/Moscow"),
-    ("IST", "India Standard Time", "Asia/Kolkata"),
-    ("JST", "Japan Standard Time", "Asia/Tokyo"),
-    ("KST", "Korean Standard Time", "Asia/Seoul"),
-    (
-        "AEST",
-        "Australian Eastern Standard Time",
-        "Australia/Sydney",
-    ),
-    (
-        "AEDT",
-        "Australian Eastern Daylight Time",
-        "Australia/Sydney",
-    ),
-    (
-        "ACST",
-        "Australian Central Standard Time",
-        "Australia/Adelaide",
-    ),
-    (
-        "ACDT",
-        "Australian Central Daylight Time",
-        "Australia/Adelaide",
-    ),
-    (
-        "AWST",
-        "Australian Western Standard Time",
-        "Australia/Perth",
-    ),
-    ("NZST", "New Zealand Standard Time", "Pacific/Auckland"),
-    ("NZDT", "New Zealand Daylight Time", "Pacific/Auckland"),
-];
-
 /// All tz database ids as chars, grouped by first character, longest first, for greedy prefix
 /// matching like Java's `PrefixTree`.
 type ZoneIdIndex = std::collections::HashMap<char, Vec<(String, Vec<char>)>>;

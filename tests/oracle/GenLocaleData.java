@@ -102,6 +102,18 @@ public class GenLocaleData {
             System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
         }
         System.out.println("];\n");
+        System.out.println("/// (locale tag, [(tz abbreviation or zone id, localized full name (zzzz), reference zone)])");
+        System.out.println("pub(crate) static ZONE_FULL_NAMES: &[(&str, &[(&str, &str, &str)])] = &[");
+        for (String tag : tags) {
+            Locale l = tag.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(tag);
+            StringBuilder b = new StringBuilder();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, Integer.parseInt(z[2]), 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                b.append("(").append(q(z[0])).append(", ").append(q(fmt(l, "zzzz", t))).append(", ").append(q(z[1])).append("), ");
+            }
+            System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
+        }
+        System.out.println("];\n");
         System.out.println("pub(crate) static ISO_LANGUAGES: &[&str] = &[");
         StringBuilder b = new StringBuilder();
         for (String lang : Locale.getISOLanguages()) b.append(q(lang)).append(", ");
