@@ -816,6 +816,16 @@ fn sweep_cases() -> Vec<Case> {
         "Australia/Sydney",
         "America/Sao_Paulo",
         "Z",
+        "Europe/London",
+        "Asia/Kolkata",
+        "America/Chicago",
+        "Pacific/Auckland",
+        "Africa/Johannesburg",
+        "Europe/Madrid",
+        "America/Phoenix",
+        "Asia/Shanghai",
+        "Etc/UTC",
+        "GMT+3",
     ];
     let locales = [
         "ROOT", "en", "en-US", "en-GB", "fr", "de", "es", "it", "pt-BR", "nl", "ja", "ru", "sv",
@@ -829,7 +839,7 @@ fn sweep_cases() -> Vec<Case> {
         (seed % n as u64) as usize
     };
     let mut v = Vec::new();
-    for _ in 0..1500 {
+    for _ in 0..2500 {
         let p = format!(
             "{} {}{}",
             dates[next(dates.len())],

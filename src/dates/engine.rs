@@ -1656,6 +1656,13 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         id.as_str(),
         "UTC" | "Etc/UTC" | "Etc/UCT" | "UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu"
     );
+    // `ZoneId.of("GMT+3")` style regions have no display name: Java prints the id
+    if ["GMT+", "GMT-", "UTC+", "UTC-", "UT+", "UT-"]
+        .iter()
+        .any(|p| id.starts_with(p))
+    {
+        return id;
+    }
     let names = if full {
         ctx.locale.zone_full_names()
     } else {
@@ -1687,8 +1694,14 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         }
         if *a == abbr {
             if let Some(r) = zone::lookup_region(reference) {
-                let info = r.to_offset_info(ts);
-                if info.abbreviation() == abbr && info.offset().seconds() == ctx.offset {
+                // the reference zone uses this abbreviation for the same offset (in some season)
+                let day = jiff::SignedDuration::from_hours(24);
+                let same = [0, 91, 182, 273].iter().any(|d| {
+                    let at = ts.checked_add(day * *d).unwrap_or(ts);
+                    let info = r.to_offset_info(at);
+                    info.abbreviation() == abbr && info.offset().seconds() == ctx.offset
+                });
+                if same {
                     return (*name).to_string();
                 }
             }

@@ -99,6 +99,15 @@ public class GenLocaleData {
                 if (offsetStyle && !name.equals("GMT") && !name.equals("UTC")) continue;
                 b.append("(").append(q(z[0])).append(", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
             }
+            // generic names (pattern v) are accepted when parsing z
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "v", t);
+                if (name.matches("^(GMT|UTC)([+\\-\u2212].*)?$") || !seen.add(name)) continue;
+                if (name.equals(fmt(l, "z", t))) continue;
+                b.append("(\"~generic\", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
+            }
             System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
         }
         System.out.println("];\n");
@@ -110,6 +119,13 @@ public class GenLocaleData {
             for (String[] z : zones) {
                 ZonedDateTime t = ZonedDateTime.of(2021, Integer.parseInt(z[2]), 15, 12, 0, 0, 0, ZoneId.of(z[1]));
                 b.append("(").append(q(z[0])).append(", ").append(q(fmt(l, "zzzz", t))).append(", ").append(q(z[1])).append("), ");
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "vvvv", t);
+                if (!seen.add(name) || name.equals(fmt(l, "zzzz", t))) continue;
+                b.append("(\"~generic\", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
             }
             System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
         }
