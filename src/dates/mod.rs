@@ -19,16 +19,22 @@
 //! ES compiles `formats` entries lazily, so an invalid pattern only fails the documents it is tried
 //! on: [`DateFormat::compile_deferred`] reproduces that. The date processor prints with
 //! `Locale.ROOT` whatever its `locale` option says; `date_index_name` defaults to `Locale.ENGLISH`
-//! ([`Locale::english`]).
+//! ([`Locale::english`]) and reads its `locale` with [`parse_language_tag`].
+//!
+//! Behaviour follows the JDK as ES configures it (`-Djava.locale.providers=SPI,CLDR` with ISO
+//! weeks for ROOT), checked against JDK 17 by `tests/dates_oracle.rs`. ES 8's own
+//! `Iso8601Parser`, tried before java.time for the ISO named formats, is reproduced in `iso.rs`.
 //!
 //! Known limits (documented, never silent):
 //! - years outside -9999..=9999 fail (jiff's range), Java accepts ±999,999,999;
-//! - text (month/day names, AM/PM, eras) comes from JDK 17 CLDR tables for the locales listed in
-//!   `locale_data.rs`; other valid locales use their language's table or ROOT's;
-//! - zone names (`z`, `zzzz`, `v`) parse zone ids plus a fixed list of common abbreviations and
-//!   print the tz database abbreviation; Java's full CLDR zone-name data is not reproduced;
-//! - zone names of historical dates follow CLDR metazone history in Java, not modelled here;
-//!   a localized GMT-format zone name (`UTC−04:00`) is read as that fixed offset;
+//! - text (month/day names, AM/PM, eras, zone names) comes from tables generated from JDK 17
+//!   (`tests/oracle/GenLocaleData.java`) for the locales listed in `locale_data.rs`; another
+//!   valid locale uses its language's table, else ROOT's;
+//! - zone names (`z`, `zzzz`) are known for ~35 reference zones (US, Europe, Asia-Pacific
+//!   metazones, matched by tz abbreviation and offset); other zones print the localized GMT
+//!   format like Java does for unnamed zones. Names of historical dates (Java follows CLDR
+//!   metazone history) and a GMT-format name in the text (`UTC−04:00`, read as a fixed offset)
+//!   may differ; `v`/`vvvv` print like `z`/`zzzz`;
 //! - the pattern letter `B` (day period) returns an explicit "not supported" error.
 
 mod civil;
