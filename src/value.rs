@@ -218,17 +218,15 @@ pub fn java_string_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// `Double.compare`: -0.0 < 0.0 and NaN is greatest.
 pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
-    a.partial_cmp(&b)
-        .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
-        .then_with(|| {
-            // distinguish -0.0 and 0.0 the way Double.compare does
-            let (ba, bb) = (a.to_bits() as i64, b.to_bits() as i64);
-            if a == b {
-                ba.cmp(&bb).reverse().then(std::cmp::Ordering::Equal)
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
+    a.partial_cmp(&b).unwrap_or_else(|| a.is_nan().cmp(&b.is_nan())).then_with(|| {
+        // distinguish -0.0 and 0.0 the way Double.compare does
+        let (ba, bb) = (a.to_bits() as i64, b.to_bits() as i64);
+        if a == b {
+            ba.cmp(&bb).reverse().then(std::cmp::Ordering::Equal)
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
 }
 
 /// `String.hashCode()` over UTF-16 code units.
@@ -412,12 +410,7 @@ impl Value {
             Value::String(s) => J::String(s.clone()),
             Value::List(l) => J::Array(l.iter().map(Value::to_serde).collect()),
             Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect()),
-            Value::Set(s) => J::Array(
-                s.hash_order_items()
-                    .into_iter()
-                    .map(Value::to_serde)
-                    .collect(),
-            ),
+            Value::Set(s) => J::Array(s.hash_order_items().into_iter().map(Value::to_serde).collect()),
         }
     }
 
@@ -944,10 +937,7 @@ mod tests {
     fn string_hash_matches_java() {
         assert_eq!(java_string_hash("hello"), 99162322);
         assert_eq!(java_string_hash(""), 0);
-        assert_eq!(
-            java_string_hash("New Geo-Location"),
-            java_string_hash("New Geo-Location")
-        );
+        assert_eq!(java_string_hash("New Geo-Location"), java_string_hash("New Geo-Location"));
     }
 
     #[test]
