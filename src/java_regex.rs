@@ -8,9 +8,13 @@
 //! also matches before a final line terminator. Matching positions follow `Matcher.find` (an empty
 //! match moves the next search one character on), and `split` follows `String.split`.
 //!
-//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); multiline
-//! `^`/`$` only know `\n` as a line terminator; the `u`, `U`, `d` inline flags, `\N{...}`,
-//! `{n,m}+` and Unicode blocks (`\p{InGreek}`) are rejected with an error.
+//! `\b` is ASCII-based as in JDK 19+ (the JDKs recent Elasticsearch 8.x bundle; JDK 17 still used
+//! Unicode letters there).
+//!
+//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); an empty
+//! match moves on by one character where Java moves by one UTF-16 unit (splitting a surrogate pair,
+//! which a Rust string cannot hold); the `u`, `U`, `d` inline flags, `\N{...}`, `{n,m}+` and Unicode
+//! blocks (`\p{InGreek}`) are rejected with an error.
 
 use std::collections::HashMap;
 
@@ -337,11 +341,14 @@ fn parse_replacement(
 }
 
 /// `PatternSyntaxException.getMessage()`.
-fn syntax_error(desc: &str, pattern: &str, index: usize) -> String {
+fn syntax_error(desc: &str, pattern: &str, index: isize) -> String {
+    if index < 0 {
+        return format!("{desc}\n{pattern}");
+    }
     let mut msg = format!("{desc} near index {index}\n{pattern}");
-    if index < pattern.chars().count() {
+    if (index as usize) < pattern.chars().count() {
         msg.push('\n');
-        msg.push_str(&" ".repeat(index));
+        msg.push_str(&" ".repeat(index as usize));
         msg.push('^');
     }
     msg
@@ -393,7 +400,7 @@ impl<'a> Translator<'a> {
     }
 
     fn err(&self, desc: &str, index: usize) -> String {
-        syntax_error(desc, self.pattern, index)
+        syntax_error(desc, self.pattern, index as isize)
     }
 
     fn flags(&self) -> Flags {
@@ -413,31 +420,42 @@ impl<'a> Translator<'a> {
     }
 
     fn translate(&mut self) -> Result<(), String> {
-        // Whether the previous item can take a quantifier (Java: "Dangling meta character").
-        let mut atom = false;
+        // What the previous item was: a quantifier needs an atom (Java: "Dangling meta
+        // character"); Java accepts a counted closure after another quantifier (`a{1}{2}`).
+        #[derive(PartialEq)]
+        enum Last {
+            Nothing,
+            Atom,
+            Quantifier,
+        }
+        let mut last = Last::Nothing;
         while self.i < self.chars.len() {
             let c = self.chars[self.i];
             match c {
                 '\\' => {
                     self.escape(false)?;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '[' => {
                     self.class()?;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '(' => {
                     self.open_group()?;
-                    atom = false;
+                    last = Last::Nothing;
                 }
                 ')' => {
                     if self.stack.len() == 1 {
-                        return Err(self.err("Unmatched closing ')'", self.i.saturating_sub(1)));
+                        return Err(syntax_error(
+                            "Unmatched closing ')'",
+                            self.pattern,
+                            self.i as isize - 1,
+                        ));
                     }
                     self.stack.pop();
                     self.out.push(')');
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '.' => {
                     let dotall = self.flags().dotall;
@@ -447,79 +465,107 @@ impl<'a> Translator<'a> {
                         (false, _) => self.out.push_str(&format!("[^{LINE_TERMINATORS}]")),
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '^' => {
-                    let multiline = self.flags().multiline;
-                    match (multiline, self.target) {
-                        (true, Target::Rust) => self.out.push_str("(?m:^)"),
-                        (true, Target::Onig) => self.out.push('^'),
-                        (false, _) => self.out.push_str(r"\A"),
+                    if self.flags().multiline {
+                        // Java: after any line terminator (CR LF as one), never at the end
+                        self.needs_onig = true;
+                        self.out.push_str(
+                            r"(?!\z)(?:\A|(?<=[\n\x{85}\x{2028}\x{2029}])|(?<=\r)(?!\n))",
+                        );
+                    } else {
+                        self.out.push_str(r"\A");
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '$' => {
-                    let multiline = self.flags().multiline;
-                    match (multiline, self.target) {
-                        (true, Target::Rust) => self.out.push_str("(?m:$)"),
-                        (true, Target::Onig) => self.out.push('$'),
-                        (false, _) => self.end_anchor(),
+                    if self.flags().multiline {
+                        // Java: before any line terminator (not between CR and LF), or at the end
+                        self.needs_onig = true;
+                        self.out
+                            .push_str(r"(?:\z|(?=[\r\x{85}\x{2028}\x{2029}])|(?<!\r)(?=\n))");
+                    } else {
+                        self.end_anchor();
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '*' | '+' | '?' => {
-                    if !atom {
+                    if last != Last::Atom {
                         return Err(self.err(&format!("Dangling meta character '{c}'"), self.i));
                     }
                     self.out.push(c);
                     self.i += 1;
                     self.quantifier_suffix(false)?;
-                    atom = false;
+                    last = Last::Quantifier;
                 }
                 '{' => {
-                    if !atom {
-                        return Err(self.err("Illegal repetition", self.i));
+                    if last != Last::Atom {
+                        // Java repeats an empty expression here: `{1}` matches the empty string
+                        // and `a{1}{2}` matches one `a`
+                        self.out.push_str("(?:)");
                     }
-                    let start = self.i;
-                    let mut j = self.i + 1;
-                    let mut text = String::from("{");
-                    while j < self.chars.len()
-                        && (self.chars[j].is_ascii_digit() || self.chars[j] == ',')
-                    {
-                        text.push(self.chars[j]);
-                        j += 1;
-                    }
-                    let valid = j < self.chars.len()
-                        && self.chars[j] == '}'
-                        && text.len() > 1
-                        && text.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-                        && text.matches(',').count() <= 1;
-                    if !valid {
-                        return Err(self.err("Illegal repetition", start));
-                    }
-                    text.push('}');
-                    self.out.push_str(&text);
-                    self.i = j + 1;
+                    self.counted_closure()?;
                     self.quantifier_suffix(true)?;
-                    atom = false;
+                    last = Last::Quantifier;
                 }
                 '|' => {
                     self.out.push('|');
                     self.i += 1;
-                    atom = false;
+                    last = Last::Nothing;
                 }
                 _ => {
                     self.out.push(c);
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
             }
         }
         if self.stack.len() > 1 {
             return Err(self.err("Unclosed group", self.chars.len()));
         }
+        Ok(())
+    }
+
+    /// `{n}`, `{n,}`, `{n,m}` with Java's errors (`Pattern.closure`).
+    fn counted_closure(&mut self) -> Result<(), String> {
+        let open = self.i;
+        let digits = |t: &Translator, mut k: usize| {
+            while t.chars.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                k += 1;
+            }
+            k
+        };
+        if !self.peek(1).is_some_and(|c| c.is_ascii_digit()) {
+            return Err(self.err("Illegal repetition", open + 1));
+        }
+        let min_end = digits(self, open + 1);
+        let min: String = self.chars[open + 1..min_end].iter().collect();
+        let mut k = min_end;
+        let mut max = None;
+        if self.chars.get(k) == Some(&',') {
+            let max_end = digits(self, k + 1);
+            if max_end > k + 1 {
+                max = Some(self.chars[k + 1..max_end].iter().collect::<String>());
+            }
+            k = max_end;
+        }
+        if self.chars.get(k) != Some(&'}') {
+            return Err(self.err("Unclosed counted closure", k));
+        }
+        if let Some(max) = &max {
+            let (lo, hi) = (min.parse::<u64>(), max.parse::<u64>());
+            if let (Ok(lo), Ok(hi)) = (lo, hi) {
+                if hi < lo {
+                    return Err(self.err("Illegal repetition range", k));
+                }
+            }
+        }
+        let text: String = self.chars[open..=k].iter().collect();
+        self.out.push_str(&text);
+        self.i = k + 1;
         Ok(())
     }
 
@@ -826,18 +872,29 @@ impl<'a> Translator<'a> {
                 self.out.push_str(r"\X");
             }
             'k' if !in_class => {
-                self.needs_onig = true;
-                let mut j = self.i;
-                let mut text = String::from(r"\k");
-                while j < self.chars.len() {
-                    text.push(self.chars[j]);
-                    j += 1;
-                    if self.chars[j - 1] == '>' {
-                        break;
-                    }
+                if self.peek(0) != Some('<') {
+                    return Err(self.err(
+                        "\\k is not followed by '<' for named capturing group",
+                        self.i,
+                    ));
                 }
-                self.i = j;
-                self.out.push_str(&text);
+                let mut j = self.i + 1;
+                let mut name = String::new();
+                while j < self.chars.len() && self.chars[j].is_ascii_alphanumeric() {
+                    name.push(self.chars[j]);
+                    j += 1;
+                }
+                if self.chars.get(j) != Some(&'>') {
+                    return Err(self.err("named capturing group is missing trailing '>'", j));
+                }
+                if !self.group_names.contains_key(&name) {
+                    return Err(
+                        self.err(&format!("named capturing group <{name}> does not exist"), j)
+                    );
+                }
+                self.needs_onig = true;
+                self.out.push_str(&format!(r"\k<{name}>"));
+                self.i = j + 1;
             }
             '1'..='9' if !in_class => {
                 // Java takes the longest group number that exists so far.
@@ -851,7 +908,12 @@ impl<'a> Translator<'a> {
                     self.i += 1;
                 }
                 self.needs_onig = true;
-                self.out.push_str(&format!(r"(?:\{n})"));
+                if n > self.group_count {
+                    // Java accepts it; the group cannot have matched, so this never matches
+                    self.out.push_str("(?!)");
+                } else {
+                    self.out.push_str(&format!(r"(?:\{n})"));
+                }
             }
             'p' | 'P' => {
                 let name = if self.peek(0) == Some('{') {
@@ -940,6 +1002,14 @@ impl<'a> Translator<'a> {
                     self.i += 1;
                 }
                 _ => {
+                    // a literal range: Java rejects a reversed one
+                    if self.peek(1) == Some('-') {
+                        if let Some(hi) = self.peek(2).filter(|h| !matches!(h, ']' | '[' | '\\')) {
+                            if hi < c {
+                                return Err(self.err("Illegal character range", self.i + 2));
+                            }
+                        }
+                    }
                     self.push_literal(c);
                     self.i += 1;
                 }
@@ -1092,7 +1162,11 @@ mod tests {
         );
         assert_eq!(
             JavaRegex::compile("a{").unwrap_err(),
-            "Illegal repetition near index 1\na{\n ^"
+            "Illegal repetition near index 2\na{"
+        );
+        assert_eq!(
+            JavaRegex::compile(")").unwrap_err(),
+            "Unmatched closing ')'\n)"
         );
         assert_eq!(
             JavaRegex::compile("\\y").unwrap_err(),
