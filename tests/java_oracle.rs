@@ -319,3 +319,121 @@ fn url_decoding_matches_the_jdk() {
         assert_eq!(ours, theirs, "input {input:?}");
     }
 }
+
+fn typed(spec: &str) -> ingest_emu::value::Value {
+    use ingest_emu::value::{Map, Value};
+    let v = spec.get(2..).unwrap_or("");
+    match &spec[..1] {
+        "i" => Value::Int(v.parse().unwrap()),
+        "l" => Value::Long(v.parse().unwrap()),
+        "d" => Value::Double(v.parse().unwrap()),
+        "f" => Value::Float(v.parse().unwrap()),
+        "s" => Value::String(v.to_string()),
+        "b" => Value::Bool(v == "true"),
+        "n" => Value::Null,
+        "m" => Value::Map(Map::new()),
+        _ => Value::List(vec![]),
+    }
+}
+
+fn describe(v: &ingest_emu::value::Value) -> String {
+    use ingest_emu::value::Value;
+    match v {
+        Value::Null => "n".into(),
+        Value::Int(i) => format!("i:{i}"),
+        Value::Long(l) => format!("l:{l}"),
+        Value::Double(_) => format!("d:{}", v.to_java_string()),
+        Value::Float(_) => format!("f:{}", v.to_java_string()),
+        Value::String(s) => format!("s:{s}"),
+        Value::Bool(b) => format!("b:{b}"),
+        Value::Map(_) => "m".into(),
+        _ => "L".into(),
+    }
+}
+
+#[test]
+fn sort_matches_collections_sort() {
+    use ingest_emu::processors::sort::collections_sort;
+    let lists: Vec<Vec<&str>> = vec![
+        vec!["s:b", "s:a", "s:C", "s:é", "s:"],
+        vec!["i:3", "i:-1", "i:2", "i:2"],
+        vec!["d:2.5", "d:-0.0", "d:0.0", "d:NaN", "d:-1.5"],
+        vec!["b:true", "b:false", "b:true"],
+        vec!["i:1", "s:a"],
+        vec!["s:a", "i:1"],
+        vec!["i:1", "l:1"],
+        vec!["i:1", "d:1.0"],
+        vec!["i:1", "n"],
+        vec!["n", "i:1"],
+        vec!["s:b", "n"],
+        vec!["s:a", "s:b", "n", "s:c"],
+        vec!["m", "m"],
+        vec!["m"],
+        vec!["L", "i:1"],
+        vec!["i:1", "L"],
+        vec!["i:5", "i:4", "i:3", "s:x", "i:1"],
+        vec!["i:1", "i:2", "i:3", "n", "i:0"],
+        vec!["s:z", "s:y", "m", "s:a"],
+        vec!["n", "n"],
+        vec!["n"],
+        vec![],
+    ];
+    let mut cases = Vec::new();
+    let mut ours = Vec::new();
+    for list in &lists {
+        for order in ["asc", "desc"] {
+            let mut case = format!("sort\t{order}");
+            for item in list {
+                case.push('\t');
+                case.push_str(&hex(item));
+            }
+            cases.push(case);
+            let mut values: Vec<_> = list.iter().map(|s| typed(s)).collect();
+            ours.push(match collections_sort(&mut values, order == "desc") {
+                Ok(()) => {
+                    let mut s = String::from("OK");
+                    for v in &values {
+                        s.push(' ');
+                        s.push_str(&hex(&describe(v)));
+                    }
+                    s
+                }
+                Err(e) => {
+                    let class = match e.kind.as_str() {
+                        "class_cast_exception" => "java.lang.ClassCastException",
+                        "null_pointer_exception" => "java.lang.NullPointerException",
+                        other => other,
+                    };
+                    format!("ERR {}", hex(&format!("{class}: {}", e.reason)))
+                }
+            });
+        }
+    }
+    let Some(answers) = oracle(&cases) else {
+        return;
+    };
+    assert!(answers.iter().filter(|a| a.starts_with("ERR")).count() > 10);
+    let mut failures = Vec::new();
+    for ((list, ours), theirs) in cases.iter().zip(&ours).zip(&answers) {
+        if ours != theirs {
+            let readable = |s: &str| {
+                s.split(' ')
+                    .map(|t| {
+                        if t == "OK" || t == "ERR" {
+                            t.to_string()
+                        } else {
+                            unhex(t)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            failures.push(format!(
+                "{list}\n  ours:   {}\n  theirs: {}",
+                readable(ours),
+                readable(theirs)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

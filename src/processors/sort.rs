@@ -155,6 +155,12 @@ fn compare(order: Order, a: &Value, b: &Value, site: &str) -> Result<Ordering, P
 
 const MIN_MERGE: usize = 32;
 
+/// `Collections.sort(list)` (`descending`: with `Collections.reverseOrder()`), failing like Java on
+/// values that do not compare.
+pub fn collections_sort(a: &mut [Value], descending: bool) -> Result<(), ProcessorError> {
+    java_sort(a, if descending { Order::Desc } else { Order::Asc })
+}
+
 fn java_sort(a: &mut [Value], order: Order) -> Result<(), ProcessorError> {
     let n = a.len();
     if n < 2 {

@@ -20,6 +20,34 @@ public class JavaOracle {
         return sb.toString();
     }
 
+    static Object value(String s) {
+        String v = s.length() > 2 ? s.substring(2) : "";
+        switch (s.charAt(0)) {
+            case 'i': return Integer.valueOf(v);
+            case 'l': return Long.valueOf(v);
+            case 'd': return Double.valueOf(v);
+            case 'f': return Float.valueOf(v);
+            case 's': return v;
+            case 'b': return Boolean.valueOf(v);
+            case 'n': return null;
+            case 'm': return new HashMap<String, Object>();
+            default: return new ArrayList<Object>();
+        }
+    }
+
+    static String describe(Object o) {
+        if (o == null) return "n";
+        if (o instanceof Integer) return "i:" + o;
+        if (o instanceof Long) return "l:" + o;
+        if (o instanceof Double) return "d:" + o;
+        if (o instanceof Float) return "f:" + o;
+        if (o instanceof String) return "s:" + o;
+        if (o instanceof Boolean) return "b:" + o;
+        if (o instanceof Map) return "m";
+        return "L";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, true, "UTF-8");
@@ -43,6 +71,20 @@ public class JavaOracle {
                         Pattern.compile(unhex(f[1]));
                         out.println("OK");
                         break;
+                    case "sort": {
+                        // f[1]: "asc" or "desc"; f[2..]: typed values (i: l: d: f: s: b: n m L)
+                        List<Object> list = new ArrayList<>();
+                        for (int i = 2; i < f.length; i++) list.add(value(unhex(f[i])));
+                        if (f[1].equals("asc")) {
+                            Collections.sort((List) list);
+                        } else {
+                            Collections.sort((List) list, Collections.reverseOrder());
+                        }
+                        StringBuilder sb = new StringBuilder("OK");
+                        for (Object o : list) sb.append(' ').append(hex(describe(o)));
+                        out.println(sb);
+                        break;
+                    }
                     case "urldecode":
                         out.println("OK " + hex(URLDecoder.decode(unhex(f[1]), StandardCharsets.UTF_8)));
                         break;
