@@ -7,7 +7,8 @@
 //! processing instructions disappear; CDATA content is kept; named (HTML 4) and numeric character
 //! references are decoded when followed by `;` (or at the end of the input). Whatever the lexer
 //! cannot match is copied through literally, as Lucene does. Rule choice follows JFlex: the
-//! longest match wins, ties go to the earlier rule. Known simplification: `Name` uses Rust's
+//! longest match wins, ties go to the earlier rule. `tests/html_strip_oracle.rs` compares this with
+//! Lucene itself on 20,000 generated inputs. Known simplification: `Name` uses Rust's
 //! alphabetic/alphanumeric classes for Unicode `ID_Start`/`ID_Continue`.
 
 use super::string_processor::StringProcessor;
@@ -696,7 +697,7 @@ const ENTITIES: [(&str, char); 259] = [
     ("minus", '\u{2212}'),
     ("mu", '\u{3BC}'),
     ("nabla", '\u{2207}'),
-    ("nbsp", '\u{A0}'),
+    ("nbsp", ' '),
     ("ndash", '\u{2013}'),
     ("ne", '\u{2260}'),
     ("ni", '\u{220B}'),
@@ -848,10 +849,8 @@ mod tests {
 
     #[test]
     fn character_references() {
-        assert_eq!(
-            html_strip("<b>&lt;&amp;&gt;&nbsp;&eacute;</b>"),
-            "<&>\u{a0}é"
-        );
+        // Lucene decodes &nbsp; to a plain space (checked against HTMLStripCharFilter)
+        assert_eq!(html_strip("<b>&lt;&amp;&gt;&nbsp;&eacute;</b>"), "<&> é");
         assert_eq!(html_strip("<b>&#65;&#x42;&#X43;</b>"), "ABC");
         assert_eq!(html_strip("<b>&#xD83D;&#xDE00;</b>"), "😀");
         assert_eq!(html_strip("<b>&#xD800;</b>"), "\u{FFFD}");
