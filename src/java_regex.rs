@@ -11,7 +11,9 @@
 //! `\b` is ASCII-based as in JDK 19+ (the JDKs recent Elasticsearch 8.x bundle; JDK 17 still used
 //! Unicode letters there).
 //!
-//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); an empty
+//! `(?i)` folds ASCII letters only, as Java does without `UNICODE_CASE`.
+//!
+//! Known differences: an empty
 //! match moves on by one character where Java moves by one UTF-16 unit (splitting a surrogate pair,
 //! which a Rust string cannot hold); the `u`, `U`, `d` inline flags, `\N{...}`, `{n,m}+` and Unicode
 //! blocks (`\p{InGreek}`) are rejected with an error.
@@ -364,6 +366,9 @@ const WORD: &str = "a-zA-Z0-9_";
 struct Flags {
     dotall: bool,
     multiline: bool,
+    /// CASE_INSENSITIVE without UNICODE_CASE: only ASCII letters fold, so we expand them
+    /// (`a` → `[aA]`) instead of using the engines' Unicode `(?i)`.
+    ascii_case_insensitive: bool,
 }
 
 struct Translator<'a> {
@@ -377,6 +382,8 @@ struct Translator<'a> {
     group_names: HashMap<String, usize>,
     /// Flags of each open group; the last entry is the current scope.
     stack: Vec<Flags>,
+    /// Nesting of `[...]` at the current position.
+    class_depth: usize,
 }
 
 impl<'a> Translator<'a> {
@@ -393,7 +400,9 @@ impl<'a> Translator<'a> {
             stack: vec![Flags {
                 dotall: false,
                 multiline: false,
+                ascii_case_insensitive: false,
             }],
+            class_depth: 0,
         };
         t.translate()?;
         Ok(t)
@@ -412,7 +421,15 @@ impl<'a> Translator<'a> {
     }
 
     fn push_literal(&mut self, c: char) {
-        if c.is_alphanumeric() || c == ' ' || c == '_' {
+        if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+            let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+            if self.class_depth > 0 {
+                self.out.push(lower);
+                self.out.push(upper);
+            } else {
+                self.out.push_str(&format!("[{lower}{upper}]"));
+            }
+        } else if c.is_alphanumeric() || c == ' ' || c == '_' {
             self.out.push(c);
         } else {
             self.out.push_str(&format!("\\x{{{:X}}}", c as u32));
@@ -517,7 +534,11 @@ impl<'a> Translator<'a> {
                     last = Last::Nothing;
                 }
                 _ => {
-                    self.out.push(c);
+                    if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+                        self.push_literal(c);
+                    } else {
+                        self.out.push(c);
+                    }
                     self.i += 1;
                     last = Last::Atom;
                 }
@@ -567,6 +588,25 @@ impl<'a> Translator<'a> {
         self.out.push_str(&text);
         self.i = k + 1;
         Ok(())
+    }
+
+    /// `lo-hi` inside a class; with ASCII case folding also the other case of its ASCII letters.
+    fn push_range(&mut self, lo: char, hi: char) {
+        let hex = |c: char| format!("\\x{{{:X}}}", c as u32);
+        self.out.push_str(&format!("{}-{}", hex(lo), hex(hi)));
+        if self.flags().ascii_case_insensitive {
+            for (from, to, shift_up) in [('a', 'z', true), ('A', 'Z', false)] {
+                let (a, b) = (lo.max(from), hi.min(to));
+                if a <= b {
+                    let (a, b) = if shift_up {
+                        (a.to_ascii_uppercase(), b.to_ascii_uppercase())
+                    } else {
+                        (a.to_ascii_lowercase(), b.to_ascii_lowercase())
+                    };
+                    self.out.push_str(&format!("{}-{}", hex(a), hex(b)));
+                }
+            }
+        }
     }
 
     /// Java's `$` without MULTILINE: end of input, or before a final line terminator.
@@ -677,7 +717,8 @@ impl<'a> Translator<'a> {
                     };
                     match f {
                         '-' => on = false,
-                        'i' | 'x' => {
+                        'i' => flags.ascii_case_insensitive = on,
+                        'x' => {
                             if on {
                                 emit_on.push(f);
                             } else {
@@ -911,6 +952,8 @@ impl<'a> Translator<'a> {
                 if n > self.group_count {
                     // Java accepts it; the group cannot have matched, so this never matches
                     self.out.push_str("(?!)");
+                } else if self.flags().ascii_case_insensitive {
+                    self.out.push_str(&format!(r"(?i:\{n})"));
                 } else {
                     self.out.push_str(&format!(r"(?:\{n})"));
                 }
@@ -973,6 +1016,13 @@ impl<'a> Translator<'a> {
 
     /// A character class starting at `[`, with nested classes and `&&`.
     fn class(&mut self) -> Result<(), String> {
+        self.class_depth += 1;
+        let result = self.class_body();
+        self.class_depth -= 1;
+        result
+    }
+
+    fn class_body(&mut self) -> Result<(), String> {
         let open = self.i;
         self.i += 1;
         self.out.push('[');
@@ -1003,15 +1053,24 @@ impl<'a> Translator<'a> {
                 }
                 _ => {
                     // a literal range: Java rejects a reversed one
-                    if self.peek(1) == Some('-') {
-                        if let Some(hi) = self.peek(2).filter(|h| !matches!(h, ']' | '[' | '\\')) {
-                            if hi < c {
-                                return Err(self.err("Illegal character range", self.i + 2));
-                            }
+                    let range_end = if self.peek(1) == Some('-') {
+                        self.peek(2).filter(|h| !matches!(h, ']' | '[' | '\\'))
+                    } else {
+                        None
+                    };
+                    match range_end {
+                        Some(hi) if hi < c => {
+                            return Err(self.err("Illegal character range", self.i + 2));
+                        }
+                        Some(hi) => {
+                            self.push_range(c, hi);
+                            self.i += 3;
+                        }
+                        None => {
+                            self.push_literal(c);
+                            self.i += 1;
                         }
                     }
-                    self.push_literal(c);
-                    self.i += 1;
                 }
             }
             first = false;
@@ -1129,6 +1188,16 @@ mod tests {
         assert_eq!(gsub("[\\w&&[^b]]+", "abc", "#").unwrap(), "#b#");
         assert_eq!(gsub("\\bis\\b", "this is", "X").unwrap(), "this X");
         assert_eq!(gsub("\\u0041\\x42\\0103", "ABC", "#").unwrap(), "#");
+    }
+
+    #[test]
+    fn case_insensitivity_is_ascii_only() {
+        assert_eq!(gsub("(?i)ab", "AB aB ab", "#").unwrap(), "# # #");
+        assert_eq!(gsub("(?i)é", "é É", "#").unwrap(), "# É");
+        assert_eq!(gsub("(?i)[b-d]+", "aBcDe", "#").unwrap(), "a#e");
+        assert_eq!(gsub("(?i)[^x]", "xX1", "#").unwrap(), "xX#");
+        assert_eq!(gsub("a(?i:b)c", "aBc ABc", "#").unwrap(), "# ABc");
+        assert_eq!(gsub("(?i)\\x41", "a", "#").unwrap(), "#");
     }
 
     #[test]

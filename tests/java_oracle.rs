@@ -136,6 +136,12 @@ const PATTERNS: &[&str] = &[
     "\\s*,\\s*",
     "(?m)$",
     "(?m)^",
+    "(?i)é",
+    "(?i)[b-d]+",
+    "(?i)[^x]",
+    "(?i)(a)\\1",
+    "(?i)\\w",
+    "[A-z]",
 ];
 
 const INPUTS: &[&str] = &[
@@ -160,6 +166,7 @@ const INPUTS: &[&str] = &[
     "tab\there",
     ".*.*",
     "a]b-c",
+    "éÉ AbCdx aA Xx",
 ];
 
 #[test]
