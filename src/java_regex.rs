@@ -25,6 +25,10 @@ use std::collections::HashMap;
 pub struct JavaRegex {
     source: String,
     engine: Engine,
+    /// The translated pattern, kept to build the anchored variant `matches` needs.
+    translated: String,
+    /// `Matcher.matches()` engine (`\A(?:…)\z`), compiled on first use.
+    anchored: std::sync::OnceLock<Option<Engine>>,
     group_count: usize,
     group_names: HashMap<String, usize>,
 }
@@ -56,34 +60,93 @@ enum Target {
     Onig,
 }
 
+/// `Pattern.compile` flags (the ones Painless regex literals spell `i`, `m`, `s`, `x`, `l`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PatternFlags {
+    pub case_insensitive: bool,
+    pub multiline: bool,
+    pub dotall: bool,
+    pub comments: bool,
+    pub literal: bool,
+}
+
+impl PatternFlags {
+    /// Painless regex literal flags; `c`, `u`, `U` are not supported.
+    pub fn from_letters(letters: &str) -> Result<PatternFlags, String> {
+        let mut flags = PatternFlags::default();
+        for c in letters.chars() {
+            match c {
+                'i' => flags.case_insensitive = true,
+                'm' => flags.multiline = true,
+                's' => flags.dotall = true,
+                'x' => flags.comments = true,
+                'l' => flags.literal = true,
+                other => return Err(format!("unsupported regex flag [{other}]")),
+            }
+        }
+        Ok(flags)
+    }
+}
+
+fn build(text: &str, target: Target) -> Result<Engine, String> {
+    match target {
+        Target::Rust => regex::Regex::new(text)
+            .map(Engine::Rust)
+            .map_err(|e| e.to_string()),
+        Target::Onig => onig::Regex::with_options(
+            text,
+            onig::RegexOptions::REGEX_OPTION_CAPTURE_GROUP,
+            onig::Syntax::ruby(),
+        )
+        .map(Engine::Onig)
+        .map_err(|e| e.description().to_string()),
+    }
+}
+
 impl JavaRegex {
     /// `Pattern.compile(pattern)`. The error text is `PatternSyntaxException.getMessage()` where
     /// we know it, else the engine's description.
     pub fn compile(pattern: &str) -> Result<JavaRegex, String> {
-        let rust = Translator::run(pattern, Target::Rust)?;
-        if !rust.needs_onig {
-            if let Ok(re) = regex::Regex::new(&rust.out) {
-                return Ok(JavaRegex {
-                    source: pattern.to_string(),
-                    engine: Engine::Rust(re),
-                    group_count: rust.group_count,
-                    group_names: rust.group_names,
-                });
+        JavaRegex::compile_with_flags(pattern, PatternFlags::default())
+    }
+
+    /// `Pattern.compile(pattern, flags)`.
+    pub fn compile_with_flags(pattern: &str, flags: PatternFlags) -> Result<JavaRegex, String> {
+        let rust = Translator::run(pattern, Target::Rust, flags)?;
+        let (t, engine) = match (!rust.needs_onig)
+            .then(|| build(&rust.out, Target::Rust).ok())
+            .flatten()
+        {
+            Some(engine) => (rust, engine),
+            None => {
+                let t = Translator::run(pattern, Target::Onig, flags)?;
+                let engine = build(&t.out, Target::Onig)
+                    .map_err(|e| format!("{e} in pattern [{pattern}]"))?;
+                (t, engine)
             }
-        }
-        let onig_t = Translator::run(pattern, Target::Onig)?;
-        let re = onig::Regex::with_options(
-            &onig_t.out,
-            onig::RegexOptions::REGEX_OPTION_CAPTURE_GROUP,
-            onig::Syntax::ruby(),
-        )
-        .map_err(|e| format!("{} in pattern [{pattern}]", e.description()))?;
+        };
         Ok(JavaRegex {
             source: pattern.to_string(),
-            engine: Engine::Onig(re),
-            group_count: onig_t.group_count,
-            group_names: onig_t.group_names,
+            engine,
+            translated: t.out,
+            anchored: std::sync::OnceLock::new(),
+            group_count: t.group_count,
+            group_names: t.group_names,
         })
+    }
+
+    /// `Matcher.matches()`: the whole text matches (with backtracking into alternatives, unlike
+    /// checking whether `find` happens to cover the text).
+    pub fn matches(&self, text: &str) -> Option<JavaMatch> {
+        let anchored = self.anchored.get_or_init(|| {
+            let target = match self.engine {
+                Engine::Rust(_) => Target::Rust,
+                Engine::Onig(_) => Target::Onig,
+            };
+            build(&format!(r"\A(?:{})\z", self.translated), target).ok()
+        });
+        let engine = anchored.as_ref()?;
+        self.run(engine, text, 0, true)
     }
 
     pub fn as_str(&self) -> &str {
@@ -106,7 +169,17 @@ impl JavaRegex {
 
     /// The first match starting the search at byte `start`, with the whole text as context.
     pub fn find_at(&self, text: &str, start: usize, with_groups: bool) -> Option<JavaMatch> {
-        match &self.engine {
+        self.run(&self.engine, text, start, with_groups)
+    }
+
+    fn run(
+        &self,
+        engine: &Engine,
+        text: &str,
+        start: usize,
+        with_groups: bool,
+    ) -> Option<JavaMatch> {
+        match engine {
             Engine::Rust(re) => {
                 if with_groups && self.group_count > 0 {
                     let caps = re.captures_at(text, start)?;
@@ -387,7 +460,11 @@ struct Translator<'a> {
 }
 
 impl<'a> Translator<'a> {
-    fn run(pattern: &'a str, target: Target) -> Result<Translator<'a>, String> {
+    fn run(
+        pattern: &'a str,
+        target: Target,
+        flags: PatternFlags,
+    ) -> Result<Translator<'a>, String> {
         let mut t = Translator {
             pattern,
             chars: pattern.chars().collect(),
@@ -398,12 +475,21 @@ impl<'a> Translator<'a> {
             group_count: 0,
             group_names: HashMap::new(),
             stack: vec![Flags {
-                dotall: false,
-                multiline: false,
-                ascii_case_insensitive: false,
+                dotall: flags.dotall,
+                multiline: flags.multiline,
+                ascii_case_insensitive: flags.case_insensitive,
             }],
             class_depth: 0,
         };
+        if flags.literal {
+            for c in pattern.chars() {
+                t.push_literal(c);
+            }
+            return Ok(t);
+        }
+        if flags.comments {
+            t.out.push_str("(?x)");
+        }
         t.translate()?;
         Ok(t)
     }
@@ -1198,6 +1284,23 @@ mod tests {
         assert_eq!(gsub("(?i)[^x]", "xX1", "#").unwrap(), "xX#");
         assert_eq!(gsub("a(?i:b)c", "aBc ABc", "#").unwrap(), "# ABc");
         assert_eq!(gsub("(?i)\\x41", "a", "#").unwrap(), "#");
+    }
+
+    #[test]
+    fn flags_and_full_matches() {
+        let flags = PatternFlags::from_letters("im").unwrap();
+        let re = JavaRegex::compile_with_flags("^AB$", flags).unwrap();
+        assert_eq!(re.find_all("x\nab\nAb", false).len(), 2);
+        let re =
+            JavaRegex::compile_with_flags("a.b", PatternFlags::from_letters("l").unwrap()).unwrap();
+        assert!(re.is_match("xa.b"));
+        assert!(!re.is_match("axb"));
+        // matches() backtracks into later alternatives
+        let re = JavaRegex::compile("a|ab").unwrap();
+        assert!(re.matches("ab").is_some());
+        assert!(re.matches("abc").is_none());
+        assert_eq!(re.find_at("ab", 0, false).unwrap().end(), 1);
+        assert!(PatternFlags::from_letters("U").is_err());
     }
 
     #[test]
