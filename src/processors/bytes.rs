@@ -226,6 +226,21 @@ mod tests {
     }
 
     #[test]
+    fn bytes_yaml_test() {
+        // 180_bytes_processor.yml
+        let d = run(
+            "bytes",
+            json!({"field": "bytes_source_field", "target_field": "bytes_target_field"}),
+            r#"{"bytes_source_field":"1kb"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            source_json(&d),
+            r#"{"bytes_source_field":"1kb","bytes_target_field":1024}"#
+        );
+    }
+
+    #[test]
     fn processor_writes_longs() {
         let d = run(
             "bytes",

@@ -807,7 +807,7 @@ mod tests {
     fn es_documented_cases() {
         // 40_mutate.yml
         assert_eq!(
-            html_strip("<p>this <title>is</title> a test"),
+            html_strip("<p>this <title>is</title> a <b>test</b>"),
             "\nthis \nis\n a test"
         );
         // HtmlStripProcessorTests: inline tags vanish

@@ -269,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn sort_yaml_test() {
+        // 110_sort.yml
+        let d = run(
+            "sort",
+            json!({"field": "values"}),
+            r#"{"values":["foo","bar","baz"]}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"values":["bar","baz","foo"]}"#);
+    }
+
+    #[test]
     fn sorts_ascending_and_descending() {
         assert_eq!(
             sort(json!({"field": "f"}), r#"["c","a","B","b"]"#).unwrap(),

@@ -177,6 +177,38 @@ mod tests {
     }
 
     #[test]
+    fn mutate_yaml_test() {
+        // 40_mutate.yml, the processors of this module
+        let mut d = doc(
+            r#"{"field_to_lowercase":"LOWERCASE","field_to_uppercase":"uppercase",
+                "field_to_trim":"   trimmed   ","field_to_split":"127-0-0-1",
+                "field_to_join":["127","0","0","1"],"field_to_gsub":"127-0-0-1",
+                "field_to_html_strip":"<p>this <title>is</title> a <b>test</b>"}"#,
+        );
+        for (ptype, config) in [
+            ("lowercase", json!({"field": "field_to_lowercase"})),
+            ("uppercase", json!({"field": "field_to_uppercase"})),
+            ("trim", json!({"field": "field_to_trim"})),
+            (
+                "split",
+                json!({"field": "field_to_split", "separator": "-"}),
+            ),
+            ("join", json!({"field": "field_to_join", "separator": "-"})),
+            (
+                "gsub",
+                json!({"field": "field_to_gsub", "pattern": "-", "replacement": "."}),
+            ),
+            ("html_strip", json!({"field": "field_to_html_strip"})),
+        ] {
+            run_on(ptype, config, &mut d).unwrap();
+        }
+        assert_eq!(
+            source_json(&d),
+            r#"{"field_to_lowercase":"lowercase","field_to_uppercase":"UPPERCASE","field_to_trim":"trimmed","field_to_split":["127","0","0","1"],"field_to_join":"127-0-0-1","field_to_gsub":"127.0.0.1","field_to_html_strip":"\nthis \nis\n a test"}"#
+        );
+    }
+
+    #[test]
     fn target_field() {
         let d = run(
             "lowercase",
