@@ -8,8 +8,9 @@
 //! references are decoded when followed by `;` (or at the end of the input). Whatever the lexer
 //! cannot match is copied through literally, as Lucene does. Rule choice follows JFlex: the
 //! longest match wins, ties go to the earlier rule. `tests/html_strip_oracle.rs` compares this with
-//! Lucene itself on 20,000 generated inputs. Known simplification: `Name` uses Rust's
-//! alphabetic/alphanumeric classes for Unicode `ID_Start`/`ID_Continue`.
+//! Lucene itself on 20,000 generated inputs. Known simplification: `Name` uses the XID_Start /
+//! XID_Continue properties for Unicode `ID_Start`/`ID_Continue`, and `\s` is Rust's Unicode
+//! `White_Space`.
 
 use super::string_processor::StringProcessor;
 use crate::pipeline::{Config, ConfigError};
@@ -58,12 +59,14 @@ fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// `Name = [:_\p{ID_Start}] [-.:_\p{ID_Continue}]*` (XID properties, which differ from ID ones
+/// only for a handful of compatibility characters).
 fn is_name_start(c: char) -> bool {
-    c == ':' || c == '_' || c.is_alphabetic()
+    c == ':' || c == '_' || unicode_ident::is_xid_start(c)
 }
 
 fn is_name_char(c: char) -> bool {
-    matches!(c, '-' | '.' | ':' | '_') || c.is_alphanumeric()
+    matches!(c, '-' | '.' | ':' | '_') || unicode_ident::is_xid_continue(c)
 }
 
 impl Lexer<'_> {
