@@ -1165,7 +1165,7 @@ impl<'a> Translator<'a> {
     }
 }
 
-/// Java's POSIX classes (`\p{Alpha}` …), which are ASCII-only.
+/// Java's POSIX classes (`\p{Alpha}` …, ASCII-only) and `\p{javaXxx}` classes, as class bodies.
 fn posix_class(name: &str) -> Option<&'static str> {
     Some(match name {
         "Lower" => "a-z",
@@ -1181,6 +1181,17 @@ fn posix_class(name: &str) -> Option<&'static str> {
         "Cntrl" => r"\x{0}-\x{1F}\x{7F}",
         "XDigit" => "0-9a-fA-F",
         "Space" => r"\t\n\x{0B}\f\r ",
+        // java.lang.Character predicates
+        "javaLowerCase" => r"\p{Lowercase}",
+        "javaUpperCase" => r"\p{Uppercase}",
+        "javaAlphabetic" => r"\p{Alphabetic}",
+        "javaDigit" => r"\p{Nd}",
+        "javaLetter" => r"\p{L}",
+        "javaLetterOrDigit" => r"\p{L}\p{Nd}",
+        "javaWhitespace" => {
+            r"\t\n\x{0B}\f\r\x{1C}-\x{20}\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200A}\x{2028}\x{2029}\x{205F}\x{3000}"
+        }
+        "javaSpaceChar" => r"\p{Zs}\p{Zl}\p{Zp}",
         _ => return None,
     })
 }
@@ -1271,6 +1282,11 @@ mod tests {
         assert_eq!(gsub("\\<\\>", "a<>b", "").unwrap(), "ab");
         assert_eq!(gsub("\\Qa.b\\E", "a.b axb", "#").unwrap(), "# axb");
         assert_eq!(gsub("\\p{Alpha}+", "abc1é", "#").unwrap(), "#1é");
+        assert_eq!(gsub("\\p{javaLowerCase}+", "abcÉé", "#").unwrap(), "#É#");
+        assert_eq!(
+            gsub("\\p{javaWhitespace}", "a b\u{a0}c\u{3000}", "#").unwrap(),
+            "a#b\u{a0}c#"
+        );
         assert_eq!(gsub("[\\w&&[^b]]+", "abc", "#").unwrap(), "#b#");
         assert_eq!(gsub("\\bis\\b", "this is", "X").unwrap(), "this X");
         assert_eq!(gsub("\\u0041\\x42\\0103", "ABC", "#").unwrap(), "#");

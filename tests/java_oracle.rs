@@ -142,6 +142,11 @@ const PATTERNS: &[&str] = &[
     "(?i)(a)\\1",
     "(?i)\\w",
     "[A-z]",
+    "\\p{javaLowerCase}",
+    "\\p{javaUpperCase}+",
+    "\\p{javaWhitespace}",
+    "\\p{javaLetterOrDigit}+",
+    "[^\\p{javaDigit}]",
 ];
 
 const INPUTS: &[&str] = &[
@@ -167,6 +172,7 @@ const INPUTS: &[&str] = &[
     ".*.*",
     "a]b-c",
     "éÉ AbCdx aA Xx",
+    "x\u{a0}y\u{2007}z\u{3000}w\u{1f}ǅ١",
 ];
 
 #[test]
