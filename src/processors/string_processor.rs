@@ -88,6 +88,13 @@ impl Processor for StringProcessor {
                 for item in items {
                     match item {
                         Value::String(s) => out.push(self.op.apply(s)?),
+                        // the error message calls value.getClass()
+                        Value::Null => {
+                            return Err(ProcessorError::new(
+                                "null_pointer_exception",
+                                "Cannot invoke \"Object.getClass()\" because \"value\" is null",
+                            ))
+                        }
                         other => {
                             return Err(ProcessorError::illegal_argument(format!(
                                 "value [{}] of type [{}] in list field [{field}] cannot be cast to [java.lang.String]",
@@ -135,6 +142,8 @@ mod tests {
             one("uppercase", r#"["a",1]"#).unwrap_err(),
             "value [1] of type [java.lang.Integer] in list field [f] cannot be cast to [java.lang.String]"
         );
+        let e = run("uppercase", json!({"field": "f"}), r#"{"f":["a",null]}"#).unwrap_err();
+        assert_eq!(e.kind, "null_pointer_exception");
         assert_eq!(
             one("uppercase", "1").unwrap_err(),
             "field [f] of type [java.lang.Integer] cannot be cast to [java.lang.String]"
