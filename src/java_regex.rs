@@ -726,7 +726,6 @@ impl<'a> Translator<'a> {
     }
 
     fn open_group(&mut self) -> Result<(), String> {
-        let start = self.i;
         let current = self.flags();
         if self.peek(1) != Some('?') {
             self.group_count += 1;
@@ -845,7 +844,6 @@ impl<'a> Translator<'a> {
                     self.out.push_str(&group);
                 }
                 self.i = j + 1;
-                let _ = start;
             }
         }
         Ok(())
@@ -1109,7 +1107,6 @@ impl<'a> Translator<'a> {
     }
 
     fn class_body(&mut self) -> Result<(), String> {
-        let open = self.i;
         self.i += 1;
         self.out.push('[');
         if self.peek(0) == Some('^') {
@@ -1160,7 +1157,6 @@ impl<'a> Translator<'a> {
                 }
             }
             first = false;
-            let _ = open;
         }
     }
 }

@@ -270,7 +270,7 @@ impl Lexer<'_> {
         ] {
             if self.starts_with_ignore_case(ws_end, word) {
                 let after = ws_end + word.len();
-                if let Some(len) = self.tag_tail(after, rule == Rule::Br) {
+                if let Some(len) = self.tag_tail(after) {
                     candidates.push((after + len - j, rule));
                 }
             }
@@ -301,8 +301,8 @@ impl Lexer<'_> {
                 self.out.push('\n');
                 end
             }
-            Rule::Script => self.raw_text(i, end, "script"),
-            Rule::Style => self.raw_text(i, end, "style"),
+            Rule::Script => self.raw_text(end, "script"),
+            Rule::Style => self.raw_text(end, "style"),
             Rule::Tag => self.start_tag(i, j, len),
         }
     }
@@ -321,7 +321,7 @@ impl Lexer<'_> {
         if q == self.n() {
             return q; // end of input inside a tag: dropped
         }
-        match self.tag_tail(q, true) {
+        match self.tag_tail(q) {
             Some(len) => {
                 if !self.is_inline(name_at, name_len) {
                     self.out.push('\n');
@@ -433,7 +433,7 @@ impl Lexer<'_> {
 
     /// `SCRIPT` / `STYLE`: everything up to the closing tag becomes one `"\n"`; unclosed, the rest
     /// of the input is dropped.
-    fn raw_text(&mut self, _i: usize, mut k: usize, element: &str) -> usize {
+    fn raw_text(&mut self, mut k: usize, element: &str) -> usize {
         let n = self.n();
         while k < n {
             if self.starts_with(k, "<!--") {
@@ -474,9 +474,8 @@ impl Lexer<'_> {
     /// Longest match of the start-tag tail `( "=" \s* OTC | OTC )? \s* "/"? ">"` at `p`, where
     /// `OTC` (open tag content) is any run of characters other than `<` `>`, quoted attribute
     /// values (which may contain them) and server-side includes. Returns the length through `>`.
-    /// `allow_slash` is false for the script/style rules, which have no `"/"?` (it makes no
-    /// difference since `/` is open tag content too).
-    fn tag_tail(&self, p: usize, _allow_slash: bool) -> Option<usize> {
+    /// (The script/style rules have no `"/"?`, which makes no difference: `/` is open tag content.)
+    fn tag_tail(&self, p: usize) -> Option<usize> {
         let n = self.n();
         let mut reachable = vec![false; n + 1];
         reachable[p] = true;
