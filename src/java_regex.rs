@@ -917,6 +917,9 @@ impl<'a> Translator<'a> {
                         hex.push(self.chars[j]);
                         j += 1;
                     }
+                    if j >= self.chars.len() {
+                        return Err(self.err("Unclosed hexadecimal escape sequence", j));
+                    }
                     self.i = j + 1;
                     u32::from_str_radix(&hex, 16).ok()
                 } else {
@@ -1324,6 +1327,34 @@ mod tests {
         assert_eq!(gsub("a++", "aaab", "X").unwrap(), "Xb");
         assert_eq!(gsub("\\bx", "x ax x", "Y").unwrap(), "Y ax Y");
         assert!(!JavaRegex::compile("a+b").unwrap().uses_onig());
+    }
+
+    #[test]
+    fn never_panics_on_odd_patterns() {
+        const TOKENS: &[&str] = &[
+            "(", ")", "[", "]", "{", "}", "1", ",", "*", "+", "?", "|", "^", "$", ".", "\\", "a",
+            "é", "-", "&&", "(?", "<", ">", "=", "!", "i", "s", "m", "x", ":", "\\Q", "\\E", "\\p",
+            "\\x", "\\u", "\\0", "\\k", "\\1", "\\b", "#", " ", "'",
+        ];
+        let mut seed: u64 = 0xDEAD_BEEF_CAFE_F00D;
+        for _ in 0..5000 {
+            let mut p = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 10) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                p.push_str(TOKENS[(seed % TOKENS.len() as u64) as usize]);
+            }
+            if let Ok(re) = JavaRegex::compile(&p) {
+                let rep = re.parse_replacement("$0-$1");
+                let _ = re.replace_all("aé(1)[x] \n", &rep);
+                let _ = re.split("a,é 1", 0);
+                let _ = re.matches("a");
+            }
+        }
     }
 
     #[test]
