@@ -284,7 +284,13 @@ impl JavaRegex {
     /// `Matcher.replaceAll(replacement)` with a pre-parsed replacement. The replacement's own
     /// error (Java throws it on the first match only) is returned when there is a match.
     pub fn replace_all(&self, text: &str, replacement: &Replacement) -> Result<String, String> {
-        let matches = self.find_all(text, true);
+        // capture groups only when the replacement refers to one
+        let needs_groups = replacement.parts.as_ref().is_ok_and(|parts| {
+            parts
+                .iter()
+                .any(|p| matches!(p, ReplacementPart::Group(g) if *g > 0))
+        });
+        let matches = self.find_all(text, needs_groups);
         if matches.is_empty() {
             return Ok(text.to_string());
         }
