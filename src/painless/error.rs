@@ -137,9 +137,19 @@ pub enum ErrorKind {
     Runtime,
 }
 
-/// An Elasticsearch `script_exception`.
+/// An Elasticsearch `script_exception` (boxed: errors travel through `Result`s a lot).
 #[derive(Debug, Clone)]
-pub struct PainlessError {
+pub struct PainlessError(Box<ErrorData>);
+
+impl std::ops::Deref for PainlessError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorData {
     pub kind: ErrorKind,
     pub script: String,
     pub script_stack: Vec<String>,
@@ -208,14 +218,14 @@ impl PainlessError {
         let end = (char_off + 25).min(chars.len());
         let snippet: String = chars[start..end].iter().map(|(_, c)| c).collect();
         let pointer = format!("{}^---- HERE", " ".repeat(char_off - start));
-        PainlessError {
+        PainlessError(Box::new(ErrorData {
             kind: ErrorKind::Compile,
             script: source.to_string(),
             script_stack: vec![snippet, pointer],
             position: Some((char_off, start, end)),
             cause_class: "IllegalArgumentException".into(),
             cause_message: Some(message),
-        }
+        }))
     }
 
     /// Runtime error: snippet is the statement containing the offset
@@ -248,13 +258,13 @@ impl PainlessError {
             }
             None => (vec!["<<< unknown portion of script >>>".to_string()], None),
         };
-        PainlessError {
+        PainlessError(Box::new(ErrorData {
             kind: ErrorKind::Runtime,
             script: source.to_string(),
             script_stack: stack,
             position,
             cause_class: t.class.to_string(),
             cause_message: t.msg.clone(),
-        }
+        }))
     }
 }

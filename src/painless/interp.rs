@@ -13,7 +13,10 @@ pub type R<T> = Result<T, Thrown>;
 /// Painless's per-method loop budget (`CompilerSettings.maxLoopCounter` default).
 pub const MAX_LOOP_COUNTER: u32 = 1_000_000;
 /// Deepest user-function/lambda nesting before we report a stack overflow.
-pub const MAX_DEPTH: usize = 200;
+pub const MAX_DEPTH: usize = 5_000;
+/// Native stack a run may use before it reports `StackOverflowError` (threads running scripts
+/// have at least 2 MiB).
+pub const MAX_STACK_BYTES: usize = 1 << 20;
 
 pub enum Flow {
     Next,
@@ -33,6 +36,8 @@ pub struct Frame<'p> {
 pub struct Interp<'p> {
     pub prog: &'p Program,
     pub depth: usize,
+    /// Approximate native stack address at the start of the run.
+    stack_base: usize,
     /// Document root for `field(...)` and `$(...)`.
     pub ctx: V,
 }
@@ -74,12 +79,15 @@ impl<'p> Interp<'p> {
         Interp {
             prog,
             depth: 0,
+            stack_base: 0,
             ctx,
         }
     }
 
     /// Runs the main body. Returns the `return` value, else the last expression statement's value.
     pub fn run_main(&mut self, params: V) -> R<V> {
+        let marker = 0u8;
+        self.stack_base = &marker as *const u8 as usize;
         let f = &self.prog.main;
         let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
         frame.slots[0] = params;
@@ -110,7 +118,7 @@ impl<'p> Interp<'p> {
 
     pub fn call_user(&mut self, idx: usize, args: Vec<V>, off: usize) -> R<V> {
         let f = &self.prog.functions[idx];
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown {
                 class: "StackOverflowError",
                 msg: None,
@@ -123,11 +131,11 @@ impl<'p> Interp<'p> {
             frame.slots[i] = coerce(a, &f.slot_types[i])?;
         }
         self.depth += 1;
-        let r = self.exec_block(&mut frame, &f.body);
+        let r = self.exec_block_main(&mut frame, &f.body);
         self.depth -= 1;
         let v = match r? {
             Flow::Return(v) => v,
-            _ => V::Null,
+            _ => frame.last.take().unwrap_or(V::Null),
         };
         if f.ret == Ty::Void {
             return Ok(V::Null);
@@ -145,7 +153,7 @@ impl<'p> Interp<'p> {
                 args.len()
             )));
         }
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown {
                 class: "StackOverflowError",
                 msg: None,
@@ -163,13 +171,19 @@ impl<'p> Interp<'p> {
         self.depth += 1;
         let r = match &l.body {
             LambdaBody::Expr(e) => self.eval(&mut frame, e),
-            LambdaBody::Block(b) => self.exec_block(&mut frame, b).map(|f| match f {
+            LambdaBody::Block(b) => self.exec_block_main(&mut frame, b).map(|f| match f {
                 Flow::Return(v) => v,
-                _ => V::Null,
+                _ => frame.last.take().unwrap_or(V::Null),
             }),
         };
         self.depth -= 1;
         r
+    }
+
+    fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        self.stack_base != 0 && self.stack_base.abs_diff(here) > MAX_STACK_BYTES
     }
 
     /// Calls a function value (lambda, function reference) with arguments.
@@ -202,6 +216,24 @@ impl<'p> Interp<'p> {
             }
             FnVal::Bound(recv, name) => self.call_method(recv.clone(), name, args),
             FnVal::Ctor(class) => api::new_object(self, class, args),
+            FnVal::Natural(rev) => {
+                let (a, b) = (
+                    args.first().cloned().unwrap_or_default(),
+                    args.get(1).cloned().unwrap_or_default(),
+                );
+                let o = compare_values(&a, &b)?;
+                Ok(V::Int(if *rev { -(o as i32) } else { o as i32 }))
+            }
+            FnVal::Comparing(key, rev) => {
+                let (a, b) = (
+                    args.first().cloned().unwrap_or_default(),
+                    args.get(1).cloned().unwrap_or_default(),
+                );
+                let ka = self.call_fn(key, vec![a])?;
+                let kb = self.call_fn(key, vec![b])?;
+                let o = compare_values(&ka, &kb)?;
+                Ok(V::Int(if *rev { -(o as i32) } else { o as i32 }))
+            }
         }
     }
 
@@ -699,7 +731,8 @@ fn const_equals(c: &Const, x: &V) -> bool {
     match c {
         Const::Str(s) => str_of(x) == Some(&**s),
         Const::Null => x.is_null(),
-        other => painless_eq(&const_value(other), x),
+        // List.contains uses equals(): no numeric promotion
+        other => java_equals(&const_value(other), x),
     }
 }
 
@@ -894,9 +927,9 @@ pub fn cast_explicit(v: V, ty: &Ty) -> R<V> {
                         if units.len() == 1 {
                             return Ok(V::Char(units[0]));
                         }
-                        return Err(Thrown::cce(format!(
-                            "Cannot cast [String] with length greater than one to [char]."
-                        )));
+                        return Err(Thrown::cce(
+                            "Cannot cast [String] with length greater than one to [char].",
+                        ));
                     }
                 }
                 return Err(fail(&v));

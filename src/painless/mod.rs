@@ -83,7 +83,8 @@ impl Script {
         let root = V::Doc(DocRef::Map(ctx as *const Map));
         let result = {
             let mut it = Interp::new(&self.program, root);
-            it.run_main(self.params_value())
+            // params are read in place too: no per-document copy
+            it.run_main(V::Doc(DocRef::Map(&self.params as *const Map)))
         };
         match result {
             Ok(V::Bool(b)) => Ok(b),

@@ -361,6 +361,7 @@ impl<'a> Parser<'a> {
             if !matches!(self.peek_at(tl), Tok::Ident(_)) || !self.is_punct_at(tl + 1, "(") {
                 break;
             }
+            let fn_start = self.off();
             self.pos += tl;
             let name = self.expect_ident()?;
             let mut depth = 0;
@@ -403,7 +404,7 @@ impl<'a> Parser<'a> {
             let idx = sigs.len();
             if self.fn_sigs.insert((name.clone(), arity), idx).is_some() {
                 return Err(ParseError {
-                    offset: self.off(),
+                    offset: fn_start,
                     message: format!("illegal duplicate functions [{name}/{arity}]."),
                 });
             }

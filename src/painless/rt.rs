@@ -239,7 +239,7 @@ pub fn class_name(v: &V) -> String {
                 other => other.java_class_name().into(),
             },
         },
-        V::Obj(o) => o.class_name().into(),
+        V::Obj(o) => o.class_name(),
     }
 }
 

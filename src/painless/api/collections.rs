@@ -814,13 +814,7 @@ pub fn view_call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -
                     "removeIf" => truthy(it.call_fn(&args[0], vec![item.clone()])?)?,
                     "removeAll" => other.iter().any(|x| java_equals(x, &item)),
                     "retainAll" => !other.iter().any(|x| java_equals(x, &item)),
-                    _ => {
-                        if !removed && java_equals(&args[0], &item) {
-                            true
-                        } else {
-                            false
-                        }
-                    }
+                    _ => !removed && java_equals(&args[0], &item),
                 };
                 if drop {
                     m.borrow_mut().remove(&k)?;
@@ -1031,13 +1025,11 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             if let V::Map(mm) = &m {
                 let mut mm = mm.borrow_mut();
                 for pair in args.chunks(2) {
-                    if pair.len() == 2 {
-                        if mm.put(pair[0].clone(), pair[1].clone())?.is_some() {
-                            return Err(Thrown::iae(format!(
-                                "duplicate key: {}",
-                                to_java_string(&pair[0])
-                            )));
-                        }
+                    if pair.len() == 2 && mm.put(pair[0].clone(), pair[1].clone())?.is_some() {
+                        return Err(Thrown::iae(format!(
+                            "duplicate key: {}",
+                            to_java_string(&pair[0])
+                        )));
                     }
                 }
                 mm.immutable = true;

@@ -23,6 +23,10 @@ pub enum FnVal {
     Static(&'static str, Arc<str>),
     Bound(V, Arc<str>),
     Ctor(&'static str),
+    /// `Comparator.naturalOrder()` (false) / `reverseOrder()` (true).
+    Natural(bool),
+    /// `Comparator.comparing(keyExtractor)`, optionally reversed.
+    Comparing(V, bool),
 }
 
 /// Which live view of a map (`keySet()`, `values()`, `entrySet()`).
@@ -390,6 +394,13 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                 match name {
                     "apply" | "accept" | "test" | "get" | "compare" | "applyAsInt"
                     | "applyAsLong" | "applyAsDouble" => it.call_fn(recv, args),
+                    "reversed" if args.is_empty() => match &**o {
+                        Obj::Fn(FnVal::Natural(r)) => Ok(V::obj(Obj::Fn(FnVal::Natural(!r)))),
+                        Obj::Fn(FnVal::Comparing(k, r)) => {
+                            Ok(V::obj(Obj::Fn(FnVal::Comparing(k.clone(), !r))))
+                        }
+                        _ => Err(not_found(recv, name, args.len())),
+                    },
                     _ => Err(not_found(recv, name, args.len())),
                 }
             }

@@ -301,11 +301,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         None => {
                             return Err(Thrown::new(
                                 "NumberFormatException",
-                                if long {
-                                    "Cannot parse null string: null"
-                                } else {
-                                    "Cannot parse null string: null"
-                                },
+                                "Cannot parse null string: null",
                             ))
                         }
                     };
@@ -506,9 +502,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             };
             let is_int = matches!(a(0), V::Int(_));
             match (name, n) {
-                ("isDigit", 1) => Ok(V::Bool(
-                    c.is_numeric() && c.to_digit(10).is_some() || c.is_ascii_digit(),
-                )),
+                ("isDigit", 1) => Ok(V::Bool(c.is_numeric())),
                 ("isLetter", 1) => Ok(V::Bool(c.is_alphabetic())),
                 ("isLetterOrDigit", 1) => Ok(V::Bool(c.is_alphanumeric())),
                 ("isAlphabetic", 1) => Ok(V::Bool(c.is_alphabetic())),

@@ -7,9 +7,31 @@ use crate::painless::ast::BinOp;
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
-use onig::{Regex, RegexOptions, Region, SearchOptions, Syntax};
+use onig::{Regex, RegexOptions, Region, SearchOptions, Syntax, SyntaxBehavior, SyntaxOperator};
 use std::cell::RefCell;
 use std::sync::Arc;
+
+/// Oniguruma's Java syntax plus `(?<name>...)` groups and `\k<name>`, with every group
+/// capturing (as `java.util.regex` does).
+struct JavaSyntax(Syntax);
+// SAFETY: the syntax table is plain data, never mutated after construction.
+unsafe impl Sync for JavaSyntax {}
+unsafe impl Send for JavaSyntax {}
+
+fn java_syntax() -> &'static Syntax {
+    static SYNTAX: std::sync::OnceLock<JavaSyntax> = std::sync::OnceLock::new();
+    &SYNTAX
+        .get_or_init(|| {
+            let mut syn = *Syntax::java();
+            syn.enable_operators(
+                SyntaxOperator::SYNTAX_OPERATOR_QMARK_LT_NAMED_GROUP
+                    | SyntaxOperator::SYNTAX_OPERATOR_ESC_K_NAMED_BACKREF,
+            );
+            syn.disable_behavior(SyntaxBehavior::SYNTAX_BEHAVIOR_CAPTURE_ONLY_NAMED_GROUP);
+            JavaSyntax(syn)
+        })
+        .0
+}
 
 pub struct CompiledRegex {
     pub source: String,
@@ -27,7 +49,7 @@ impl std::fmt::Debug for CompiledRegex {
 
 impl CompiledRegex {
     pub fn new(pattern: &str, flags: &str) -> Result<CompiledRegex, String> {
-        let mut opts = RegexOptions::REGEX_OPTION_NONE;
+        let mut opts = RegexOptions::REGEX_OPTION_CAPTURE_GROUP;
         let mut pat = pattern.to_string();
         for f in flags.chars() {
             match f {
@@ -40,9 +62,9 @@ impl CompiledRegex {
                 other => return Err(format!("unknown regex flag [{other}]")),
             }
         }
-        let re = Regex::with_options(&pat, opts, Syntax::java())
+        let re = Regex::with_options(&pat, opts, java_syntax())
             .map_err(|e| format!("Error compiling regex: {e}"))?;
-        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, Syntax::java())
+        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, java_syntax())
             .map_err(|e| format!("Error compiling regex: {e}"))?;
         let mut names = Vec::new();
         re.foreach_name(|name, groups| {

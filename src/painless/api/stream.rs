@@ -497,10 +497,14 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Optional", "empty", 0) => Ok(optional(None)),
         ("Comparator", "naturalOrder", 0) | ("Comparator", "reverseOrder", 0) => {
             let _ = arg_int;
-            Err(Thrown::unsupported(Some(format!(
-                "Comparator.{name} is not supported; pass a lambda"
+            Ok(V::obj(Obj::Fn(super::FnVal::Natural(
+                name == "reverseOrder",
             ))))
         }
+        ("Comparator", "comparing", 1) => Ok(V::obj(Obj::Fn(super::FnVal::Comparing(
+            args[0].clone(),
+            false,
+        )))),
         _ => Err(super::no_such()),
     }
 }
