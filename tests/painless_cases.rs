@@ -1189,3 +1189,62 @@ fn error_json_shape() {
     );
     assert_eq!(err["script_stack"][1], json!("           ^---- HERE"));
 }
+
+#[test]
+fn base64_and_bytes() {
+    check(&[
+        (
+            "Base64.getEncoder().encodeToString('hello'.getBytes())",
+            "String",
+            "\"aGVsbG8=\"",
+        ),
+        (
+            "new String(Base64.getDecoder().decode('aGVsbG8='))",
+            "String",
+            "\"hello\"",
+        ),
+        (
+            "Base64.getUrlEncoder().encodeToString('??>'.getBytes())",
+            "String",
+            "\"Pz8-\"",
+        ),
+        (
+            "new String(Base64.getUrlDecoder().decode('Pz8-'))",
+            "String",
+            "\"??>\"",
+        ),
+        ("'héllo'.getBytes().length", "int", "6"),
+        ("Processors.lowercase('ABC')", "String", "\"abc\""),
+        ("Processors.uppercase('abc')", "String", "\"ABC\""),
+        ("Processors.bytes('1kb')", "long", "1024"),
+        ("Processors.urlDecode('a%20b+c')", "String", "\"a b c\""),
+        (
+            "Processors.json('{\"a\": [1, 2.5]}')",
+            "HashMap",
+            "{\"a\": [1, 2.5]}",
+        ),
+    ]);
+    check_err(&[(
+        "Base64.getDecoder().decode('a-b')",
+        "illegal_argument_exception",
+        19,
+    )]);
+}
+
+#[test]
+fn ingest_metadata() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let mut ctx = Map::new();
+    ctx.insert("_index", Value::from("idx"));
+    ctx.insert("_id", Value::from("1"));
+    ctx.insert("_version", Value::Long(3));
+    let s = Script::compile(
+        "ctx.seen = metadata().getIndex() + '/' + metadata().getId() + '/' + metadata().getVersion(); metadata().setIndex('other')",
+        &Map::new(),
+    )
+    .expect("compile");
+    s.execute_ingest(&mut ctx).expect("run");
+    assert_eq!(ctx.get("seen"), Some(&Value::from("idx/1/3")));
+    assert_eq!(ctx.get("_index"), Some(&Value::from("other")));
+}

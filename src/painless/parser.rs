@@ -1368,6 +1368,7 @@ impl<'a> Parser<'a> {
             let builtin = match (name.as_str(), args.len()) {
                 ("field", 1) => Some("field"),
                 ("$", 2) => Some("$"),
+                ("metadata", 0) => Some("metadata"),
                 _ => None,
             };
             if let Some(b) = builtin {

@@ -57,6 +57,10 @@ pub enum Obj {
     Field(field::FieldObj),
     Time(time::TimeVal),
     Json,
+    /// `metadata()` of ingest scripts, over `ctx`.
+    Metadata(V),
+    /// `Base64.getEncoder()` & co.: (encoder?, url alphabet?)
+    Base64(bool, bool),
 }
 
 pub struct IterState {
@@ -87,6 +91,9 @@ impl Obj {
             Obj::Field(_) => "org.elasticsearch.script.field.WriteField".into(),
             Obj::Time(t) => t.class_name().into(),
             Obj::Json => "org.elasticsearch.painless.api.Json".into(),
+            Obj::Metadata(_) => "org.elasticsearch.script.Metadata".into(),
+            Obj::Base64(true, _) => "java.util.Base64$Encoder".into(),
+            Obj::Base64(false, _) => "java.util.Base64$Decoder".into(),
         }
     }
     pub fn is_instance(&self, class: &str) -> bool {
@@ -456,6 +463,8 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             Obj::Field(f) => field::call(it, f, recv, name, args),
             Obj::Time(_) => time::call(it, recv, o, name, args),
             Obj::Json => Err(not_found(recv, name, args.len())),
+            Obj::Metadata(ctx) => field::metadata_call(ctx, recv, name, args),
+            Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, name, args),
         },
         V::Null => Err(Thrown::npe(Some(format!(
             "cannot access method/field [{name}] from a null def reference"
@@ -483,7 +492,13 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
         | "DateTimeFormatter" | "ChronoUnit" | "Duration" => time::call_static(class, name, args),
         "Processors" => string::processors(name, args),
-        "Base64" => Err(no_such()),
+        "Base64" => match (name, args.len()) {
+            ("getEncoder", 0) => Ok(V::obj(Obj::Base64(true, false))),
+            ("getDecoder", 0) | ("getMimeDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),
+            ("getUrlEncoder", 0) => Ok(V::obj(Obj::Base64(true, true))),
+            ("getUrlDecoder", 0) => Ok(V::obj(Obj::Base64(false, true))),
+            _ => Err(no_such()),
+        },
         _ => Err(no_such()),
     }
 }
@@ -594,6 +609,27 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
         ))),
         "String" => match args.first() {
             None => Ok(V::str("")),
+            Some(V::Array(a)) => {
+                let a = a.borrow();
+                match a.elem {
+                    super::ast::Ty::Byte => {
+                        let bytes: Vec<u8> = a
+                            .items
+                            .iter()
+                            .map(|v| if let V::Byte(b) = v { *b as u8 } else { 0 })
+                            .collect();
+                        Ok(V::string(String::from_utf8_lossy(&bytes).into_owned()))
+                    }
+                    _ => {
+                        let units: Vec<u16> = a
+                            .items
+                            .iter()
+                            .map(|v| if let V::Char(c) = v { *c } else { 0 })
+                            .collect();
+                        Ok(V::string(String::from_utf16_lossy(&units)))
+                    }
+                }
+            }
             Some(v) => Ok(V::string(to_java_string(v))),
         },
         _ => Err(Thrown::iae(format!(

@@ -233,6 +233,7 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             let limit = if n == 2 { arg_int(&args[1])? } else { 0 };
             Ok(split_on_token(s, token, limit)?)
         }
+        ("getBytes", 0) | ("getBytes", 1) => Ok(byte_array(s.as_bytes())),
         ("encodeBase64", 0) => Ok(V::string(base64_encode(s.as_bytes()))),
         ("decodeBase64", 0) => match base64_decode(s) {
             Some(b) => Ok(V::string(String::from_utf8_lossy(&b).into_owned())),
@@ -311,6 +312,82 @@ fn split_on_token(s: &str, token: &str, limit: i32) -> R<V> {
             items: parts.into_iter().map(V::str).collect(),
         },
     ))))
+}
+
+pub fn byte_array(b: &[u8]) -> V {
+    V::Array(std::rc::Rc::new(std::cell::RefCell::new(ArrayObj {
+        elem: crate::painless::ast::Ty::Byte,
+        items: b.iter().map(|x| V::Byte(*x as i8)).collect(),
+    })))
+}
+
+fn bytes_of(v: &V) -> R<Vec<u8>> {
+    match v {
+        V::Array(a) => Ok(a
+            .borrow()
+            .items
+            .iter()
+            .map(|x| match x {
+                V::Byte(b) => *b as u8,
+                other => num_of(other).map(|n| n.as_i32() as u8).unwrap_or(0),
+            })
+            .collect()),
+        V::Null => Err(Thrown::npe(None)),
+        other => match str_of(other) {
+            Some(s) => Ok(s.as_bytes().to_vec()),
+            None => Err(Thrown::cce(format!(
+                "Cannot cast from [{}] to [byte[]].",
+                class_name(other)
+            ))),
+        },
+    }
+}
+
+/// `Base64.Encoder` / `Base64.Decoder` methods.
+pub fn base64_call(recv: &V, enc: bool, url: bool, name: &str, args: Vec<V>) -> R<V> {
+    let n = args.len();
+    let swap = |s: String| -> String {
+        if url {
+            s.replace('+', "-").replace('/', "_")
+        } else {
+            s
+        }
+    };
+    match (enc, name, n) {
+        (true, "encodeToString", 1) => Ok(V::string(swap(base64_encode(&bytes_of(&args[0])?)))),
+        (true, "encode", 1) => Ok(byte_array(
+            swap(base64_encode(&bytes_of(&args[0])?)).as_bytes(),
+        )),
+        (false, "decode", 1) => {
+            let raw = bytes_of(&args[0])?;
+            let mut text = String::from_utf8_lossy(&raw).into_owned();
+            if url {
+                if text.contains(['+', '/']) {
+                    return Err(Thrown::iae("Illegal base64 character 2b"));
+                }
+                text = text.replace('-', "+").replace('_', "/");
+            } else if let Some(bad) = text.chars().find(|c| *c == '-' || *c == '_') {
+                return Err(Thrown::iae(format!(
+                    "Illegal base64 character {:x}",
+                    bad as u32
+                )));
+            }
+            match base64_decode(&text) {
+                Some(b) => Ok(byte_array(&b)),
+                None => {
+                    let bad = text
+                        .chars()
+                        .find(|c| {
+                            !(c.is_ascii_alphanumeric() || *c == '+' || *c == '/' || *c == '=')
+                        })
+                        .map(|c| c as u32)
+                        .unwrap_or(0);
+                    Err(Thrown::iae(format!("Illegal base64 character {bad:x}")))
+                }
+            }
+        }
+        _ => Err(not_found(recv, name, n)),
+    }
 }
 
 pub fn hex(b: &[u8]) -> String {
