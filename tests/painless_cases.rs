@@ -1248,3 +1248,25 @@ fn ingest_metadata() {
     assert_eq!(ctx.get("seen"), Some(&Value::from("idx/1/3")));
     assert_eq!(ctx.get("_index"), Some(&Value::from("other")));
 }
+
+#[test]
+fn hostile_scripts_fail_cleanly() {
+    let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+    assert_eq!(run(&deep)["error"]["reason"], json!("compile error"));
+    let neg = format!("{}1", "-".repeat(10_000));
+    assert_eq!(run(&neg)["error"]["reason"], json!("compile error"));
+    let blocks = format!("{}{}", "{".repeat(10_000), "}".repeat(10_000));
+    assert_eq!(run(&blocks)["error"]["reason"], json!("compile error"));
+    let list = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(run(&list)["error"]["reason"], json!("compile error"));
+    // moderately deep nesting is fine
+    let ok = format!("{}1{}", "(".repeat(25), ")".repeat(25));
+    assert_eq!(run(&ok)["value"], json!(1));
+}
+
+#[test]
+fn long_elvis_chain_fails_cleanly() {
+    let chain = format!("{}1", "null ?: ".repeat(10_000));
+    assert_eq!(run(&chain)["error"]["reason"], json!("compile error"));
+    assert_eq!(run("null ?: null ?: 3")["value"], json!(3));
+}

@@ -168,7 +168,11 @@ pub struct Parser<'a> {
     lambdas: Vec<Option<Lambda>>,
     statement_starts: Vec<usize>,
     loop_depth: usize,
+    /// Nesting of expressions/statements being parsed (guards the native stack).
+    nesting: usize,
 }
+
+const MAX_NESTING: usize = 64;
 
 pub fn parse(src: &str) -> PResult<Program> {
     let toks = tokenize(src).map_err(|e| ParseError {
@@ -184,6 +188,7 @@ pub fn parse(src: &str) -> PResult<Program> {
         lambdas: Vec::new(),
         statement_starts: Vec::new(),
         loop_depth: 0,
+        nesting: 0,
     };
     p.program()
 }
@@ -517,9 +522,17 @@ impl<'a> Parser<'a> {
     fn statement(&mut self, top: bool) -> PResult<Stmt> {
         let _ = top;
         let off = self.off();
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: off,
+                message: "script is too deeply nested".into(),
+            });
+        }
         self.statement_starts.push(off);
-        let kind = self.statement_kind()?;
-        Ok(Stmt { kind, off })
+        let kind = self.statement_kind();
+        self.nesting -= 1;
+        Ok(Stmt { kind: kind?, off })
     }
 
     fn statement_kind(&mut self) -> PResult<StmtKind> {
@@ -748,6 +761,19 @@ impl<'a> Parser<'a> {
     // ----- expressions -----
 
     pub fn expr(&mut self) -> PResult<Expr> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: self.off(),
+                message: "script is too deeply nested".into(),
+            });
+        }
+        let r = self.expr_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self) -> PResult<Expr> {
         let off = self.off();
         let lhs = self.binary(0)?;
         if self.is_punct("?") {
@@ -846,7 +872,16 @@ impl<'a> Parser<'a> {
             self.bump();
             if op == "?:" {
                 // right associative
-                let rhs = self.binary(level)?;
+                self.nesting += 1;
+                if self.nesting > MAX_NESTING {
+                    return Err(ParseError {
+                        offset: self.off(),
+                        message: "script is too deeply nested".into(),
+                    });
+                }
+                let rhs = self.binary(level);
+                self.nesting -= 1;
+                let rhs = rhs?;
                 return Ok(Expr {
                     kind: ExprKind::Elvis(Box::new(lhs), Box::new(rhs)),
                     off,
@@ -889,6 +924,19 @@ impl<'a> Parser<'a> {
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: self.off(),
+                message: "script is too deeply nested".into(),
+            });
+        }
+        let r = self.unary_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn unary_inner(&mut self) -> PResult<Expr> {
         let off = self.off();
         if let Tok::Punct(p) = self.peek().clone() {
             match p {
