@@ -251,11 +251,7 @@ impl<'p> Interp<'p> {
         match self.eval(frame, e)? {
             V::Bool(b) => Ok(b),
             V::Null => Err(Thrown::npe(None).at(e.off)),
-            other => Err(Thrown::cce(format!(
-                "Cannot cast from [{}] to [boolean].",
-                short_type_name(&other)
-            ))
-            .at(e.off)),
+            other => Err(def_cast_error(&other, &Ty::Bool, true).at(e.off)),
         }
     }
 
@@ -796,6 +792,19 @@ pub fn instance_of(v: &V, ty: &Ty) -> bool {
     }
 }
 
+/// `Def.defTo*Implicit` / `defTo*Explicit` failures: "cannot implicitly cast def [long] to int".
+pub fn def_cast_error(from: &V, to: &Ty, implicit: bool) -> Thrown {
+    let source = match ty_of_value(from) {
+        Ty::Def => class_name(from),
+        prim => prim.name(),
+    };
+    Thrown::cce(format!(
+        "cannot {} cast def [{source}] to {}",
+        if implicit { "implicitly" } else { "explicitly" },
+        to.name()
+    ))
+}
+
 fn bootstrap_cce(from: &V, to: &str) -> Thrown {
     let f = class_name(from);
     Thrown::cce(format!(
@@ -823,6 +832,8 @@ pub fn coerce(v: V, ty: &Ty) -> R<V> {
     let bad = |v: &V| {
         if v.is_null() {
             Thrown::npe(None)
+        } else if ty.is_primitive() {
+            def_cast_error(v, ty, true)
         } else {
             bootstrap_cce(v, &box_name(ty))
         }
@@ -907,13 +918,7 @@ pub fn coerce(v: V, ty: &Ty) -> R<V> {
 
 /// Explicit cast `(T) v`.
 pub fn cast_explicit(v: V, ty: &Ty) -> R<V> {
-    let fail = |v: &V| {
-        Thrown::cce(format!(
-            "Cannot cast from [{}] to [{}].",
-            short_type_name(v),
-            ty.name()
-        ))
-    };
+    let fail = |v: &V| def_cast_error(v, ty, false);
     if ty.is_primitive() && *ty != Ty::Bool {
         if v.is_null() {
             return Err(Thrown::npe(None));
@@ -1287,13 +1292,13 @@ pub fn get_index(r: &V, i: &V) -> R<V> {
                     .map(doc_value)
                     .unwrap_or(V::Null)),
                 None => Err(Thrown::iae(format!(
-                    "Attempting to address a non-array type [{}] as an array.",
+                    "Attempting to address a non-array-like type [{}] as an array.",
                     class_name(r)
                 ))),
             },
         },
         other => Err(Thrown::iae(format!(
-            "Attempting to address a non-array type [{}] as an array.",
+            "Attempting to address a non-array-like type [{}] as an array.",
             class_name(other)
         ))),
     }
@@ -1336,7 +1341,7 @@ pub fn set_index(r: &V, i: &V, v: V) -> R<V> {
         }
         V::Doc(_) => Err(readonly()),
         other => Err(Thrown::iae(format!(
-            "Attempting to address a non-array type [{}] as an array.",
+            "Attempting to address a non-array-like type [{}] as an array.",
             class_name(other)
         ))),
     }

@@ -91,15 +91,9 @@ impl Script {
             Ok(V::Null) => {
                 Err(self.runtime_error(&error::Thrown::npe(None).at(self.program.main.off)))
             }
-            Ok(other) => {
-                let c = rt::class_name(&other);
-                Err(self.runtime_error(
-                    &error::Thrown::cce(format!(
-                        "class {c} cannot be cast to class java.lang.Boolean ({c} and java.lang.Boolean are in module java.base of loader 'bootstrap')"
-                    ))
-                    .at(self.program.main.off),
-                ))
-            }
+            Ok(other) => Err(self.runtime_error(
+                &interp::def_cast_error(&other, &ast::Ty::Bool, true).at(self.program.main.off),
+            )),
             Err(t) => Err(self.runtime_error(&t)),
         }
     }

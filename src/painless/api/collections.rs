@@ -55,10 +55,11 @@ fn truthy(v: V) -> R<bool> {
     match v {
         V::Bool(b) => Ok(b),
         V::Null => Err(Thrown::npe(None)),
-        other => Err(Thrown::cce(format!(
-            "Cannot cast from [{}] to [boolean].",
-            short_type_name(&other)
-        ))),
+        other => Err(crate::painless::interp::def_cast_error(
+            &other,
+            &crate::painless::ast::Ty::Bool,
+            true,
+        )),
     }
 }
 
