@@ -58,6 +58,19 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    for (name, src) in [
+        ("trivial", "true"),
+        ("null-safe path", "ctx?.okta?.outcome?.result_lower != null"),
+        (
+            "const contains",
+            "[\"user.session.start\",\"user.session.end\"].contains(ctx?.okta?.event_type)",
+        ),
+    ] {
+        let s = Script::compile(src, &Map::new()).expect("compile");
+        c.bench_function(&format!("condition: {name}"), |b| {
+            b.iter(|| s.execute_condition(black_box(&d)).expect("run"))
+        });
+    }
     let script = Script::compile(SCRIPT, &Map::new()).expect("compile");
     c.bench_function("okta target script per document", |b| {
         b.iter_batched(

@@ -1274,3 +1274,23 @@ fn long_elvis_chain_fails_cleanly() {
     assert_eq!(run(&chain)["error"]["reason"], json!("compile error"));
     assert_eq!(run("null ?: null ?: 3")["value"], json!(3));
 }
+
+#[test]
+fn errors_name_line_and_column() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::Map;
+    let e = Script::compile("int x = 1;\nint y = ;", &Map::new()).unwrap_err();
+    assert_eq!(e.line_col(), Some((2, 9)));
+    assert!(
+        e.to_string()
+            .starts_with("compile error at line 2, column 9: illegal_argument_exception"),
+        "{e}"
+    );
+    let s = Script::compile("def a = [:];\n\n  a.b.c = 1", &Map::new()).expect("compile");
+    let e = s.execute_ingest(&mut Map::new()).unwrap_err();
+    assert_eq!(e.line_col(), Some((3, 6)));
+    assert_eq!(
+        e.message(),
+        "cannot access method/field [c] from a null def reference"
+    );
+}

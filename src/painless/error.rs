@@ -166,12 +166,20 @@ impl std::fmt::Display for PainlessError {
             ErrorKind::Compile => "compile error",
             ErrorKind::Runtime => "runtime error",
         };
-        write!(
-            f,
-            "{kind}: {}: {}",
-            es_exception_name(&self.cause_class),
-            self.cause_message.as_deref().unwrap_or("null")
-        )
+        match self.line_col() {
+            Some((line, col)) => write!(
+                f,
+                "{kind} at line {line}, column {col}: {}: {}",
+                es_exception_name(&self.cause_class),
+                self.cause_message.as_deref().unwrap_or("null")
+            ),
+            None => write!(
+                f,
+                "{kind}: {}: {}",
+                es_exception_name(&self.cause_class),
+                self.cause_message.as_deref().unwrap_or("null")
+            ),
+        }
     }
 }
 
@@ -181,6 +189,23 @@ impl PainlessError {
     /// ES type name of the cause, e.g. `null_pointer_exception`.
     pub fn cause_type(&self) -> String {
         es_exception_name(&self.cause_class)
+    }
+
+    /// 1-based line and column of the error position (for humans; Elasticsearch only reports
+    /// character offsets).
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (offset, _, _) = self.position?;
+        let mut line = 1;
+        let mut col = 1;
+        for ch in self.script.chars().take(offset) {
+            if ch == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        Some((line, col))
     }
 
     /// What Elasticsearch puts in `_ingest.on_failure_message`: the root cause's message.
