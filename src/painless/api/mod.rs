@@ -510,6 +510,8 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "ChronoUnit" | "DateTimeFormatter" | "ZoneOffset" | "Duration" | "Instant" => {
             time::static_field(class, name)
         }
+        // Locale only matters to case mapping, which is locale-independent here (ROOT)
+        "Locale" if matches!(name, "ROOT" | "ENGLISH" | "US" | "UK") => Ok(V::str(name)),
         _ => Err(Thrown::iae(format!(
             "unknown static field [{name}] for class [{class}]"
         ))),
@@ -607,31 +609,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
         "Object" if n == 0 => Ok(V::new_map(CollectionKind::Hash)).and(Err(Thrown::unsupported(
             Some("new Object() is not supported".into()),
         ))),
-        "String" => match args.first() {
-            None => Ok(V::str("")),
-            Some(V::Array(a)) => {
-                let a = a.borrow();
-                match a.elem {
-                    super::ast::Ty::Byte => {
-                        let bytes: Vec<u8> = a
-                            .items
-                            .iter()
-                            .map(|v| if let V::Byte(b) = v { *b as u8 } else { 0 })
-                            .collect();
-                        Ok(V::string(String::from_utf8_lossy(&bytes).into_owned()))
-                    }
-                    _ => {
-                        let units: Vec<u16> = a
-                            .items
-                            .iter()
-                            .map(|v| if let V::Char(c) = v { *c } else { 0 })
-                            .collect();
-                        Ok(V::string(String::from_utf16_lossy(&units)))
-                    }
-                }
-            }
-            Some(v) => Ok(V::string(to_java_string(v))),
-        },
+        // String has only the no-argument constructor in the allowlist
+        "String" if n == 0 => Ok(V::str("")),
         _ => Err(Thrown::iae(format!(
             "constructor [{class}/{n}] not found (not implemented or not allowlisted)"
         ))),

@@ -73,7 +73,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             Ok(V::Int(s.encode_utf16().count() as i32))
         }
         ("isEmpty", 0) => Ok(V::Bool(s.is_empty())),
-        ("isBlank", 0) => Ok(V::Bool(s.chars().all(char::is_whitespace))),
         ("charAt", 1) => {
             let i = arg_int(&args[0])?;
             let u = units(s);
@@ -145,9 +144,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         ("toLowerCase", 0) | ("toLowerCase", 1) => Ok(V::string(java_lower(s))),
         ("toUpperCase", 0) | ("toUpperCase", 1) => Ok(V::string(java_upper(s))),
         ("trim", 0) => Ok(V::str(java_trim(s))),
-        ("strip", 0) => Ok(V::str(s.trim())),
-        ("stripLeading", 0) => Ok(V::str(s.trim_start())),
-        ("stripTrailing", 0) => Ok(V::str(s.trim_end())),
         ("replace", 2) => {
             let from = char_or_str(&args[0])?;
             let to = char_or_str(&args[1])?;
@@ -196,13 +192,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             out.push_str(arg_str(&args[0])?);
             Ok(V::string(out))
         }
-        ("repeat", 1) => {
-            let c = arg_int(&args[0])?;
-            if c < 0 {
-                return Err(Thrown::iae(format!("count is negative: {c}")));
-            }
-            Ok(V::string(s.repeat(c as usize)))
-        }
         ("toCharArray", 0) => Ok(V::Array(std::rc::Rc::new(std::cell::RefCell::new(
             ArrayObj {
                 elem: crate::painless::ast::Ty::Char,
@@ -233,7 +222,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             let limit = if n == 2 { arg_int(&args[1])? } else { 0 };
             Ok(split_on_token(s, token, limit)?)
         }
-        ("getBytes", 0) | ("getBytes", 1) => Ok(byte_array(s.as_bytes())),
         ("encodeBase64", 0) => Ok(V::string(base64_encode(s.as_bytes()))),
         ("decodeBase64", 0) => match base64_decode(s) {
             Some(b) => Ok(V::string(String::from_utf8_lossy(&b).into_owned())),
@@ -241,6 +229,18 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         },
         ("sha1", 0) => Ok(V::string(hex(&super::numbers::sha1(s.as_bytes())))),
         ("sha256", 0) => Ok(V::string(hex(&super::numbers::sha256(s.as_bytes())))),
+        ("sha512", 0) => Ok(V::string(hex(&super::numbers::sha512(s.as_bytes())))),
+        ("codePointCount", 2) => {
+            let (b, e) = (arg_int(&args[0])?, arg_int(&args[1])?);
+            let u = units(s);
+            if b < 0 || e as usize > u.len() || b > e {
+                return Err(Thrown::bare("IndexOutOfBoundsException"));
+            }
+            Ok(V::Int(
+                char::decode_utf16(u[b as usize..e as usize].iter().copied()).count() as i32,
+            ))
+        }
+        ("contentEquals", 1) => Ok(V::Bool(to_java_string(&args[0]) == s)),
         ("replaceAll", 2) | ("replaceFirst", 2) => {
             super::regex::replace_with_fn(it, s, &args[0], &args[1], name == "replaceAll")
         }
@@ -454,18 +454,21 @@ pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
             }
             v => Ok(V::string(to_java_string(v))),
         },
-        ("join", _) if !args.is_empty() => {
+        // only join(CharSequence, Iterable) is allowlisted (no varargs form)
+        ("join", 2) => {
             let sep = to_java_string_checked(&args[0])?;
-            let items: Vec<V> = if args.len() == 2 {
-                match as_seq(&args[1]) {
-                    Some(seq) => seq.items,
-                    None => match &args[1] {
-                        V::Obj(o) if matches!(&**o, Obj::MapView(..)) => super::view_items(o),
-                        other => vec![other.clone()],
-                    },
-                }
-            } else {
-                args[1..].to_vec()
+            let items: Vec<V> = match as_seq(&args[1]) {
+                Some(seq) => seq.items,
+                None => match &args[1] {
+                    V::Obj(o) if matches!(&**o, Obj::MapView(..)) => super::view_items(o),
+                    V::Null => return Err(Thrown::npe(None)),
+                    other => {
+                        return Err(Thrown::cce(format!(
+                            "class {} cannot be cast to class java.lang.Iterable",
+                            class_name(other)
+                        )))
+                    }
+                },
             };
             let parts: Vec<String> = items.iter().map(to_java_string).collect();
             Ok(V::string(parts.join(&sep)))
