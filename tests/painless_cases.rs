@@ -589,8 +589,9 @@ fn lists() {
         ("[1, 2, 3].sum()", "double", "6.0"),
         ("def s = 0; [1, 2].each(x -> s += x); s", "int", "0"),
         ("def out = []; [1, 2].forEach(x -> out.add(x * 3)); out", "ArrayList", "[3, 6]"),
-        ("List.of(1, 2).size()", "int", "2"),
-        ("Arrays.asList('a', 'b')", "List", "[\"a\", \"b\"]"),
+        ("Arrays.asList(new String[] {'a', 'b'})", "List", "[\"a\", \"b\"]"),
+        ("Collections.singletonList(5)", "List", "[5]"),
+        ("Collections.nCopies(2, 'x')", "List", "[\"x\", \"x\"]"),
         ("[1, 2] + ''", "String", "\"[1, 2]\""),
         ("ctx.list.size()", "int", "3"),
         ("ctx.list[1]", "int", "2"),
@@ -662,7 +663,9 @@ fn maps() {
         ("ctx.a.collect((k, v) -> k).size()", "int", "2"),
         ("def m = ['a': 1, 'b': 2]; m.findAll((k, v) -> v > 1)", "HashMap", "{\"b\": 2}"),
         ("def m = ['a': 1, 'b': 2]; m.count((k, v) -> v > 0)", "int", "2"),
-        ("Map.of('a', 1).a", "int", "1"),
+        ("Collections.singletonMap('a', 1).a", "int", "1"),
+        ("def m = ['a': 1]; m.replaceAll((k, v) -> v + 1); m.a", "int", "2"),
+        ("def m = ['a': 1]; m.remove('a', 2); m.size()", "int", "1"),
     ]);
 }
 
@@ -686,7 +689,7 @@ fn sets() {
         ("def s = new HashSet([1, 2]); s.isEmpty()", "boolean", "false"),
         ("def s = new HashSet([1, 2]); s.stream().mapToInt(x -> x).sum()", "int", "3"),
         ("def s = new HashSet([1, 2]); def t = 0; for (x in s) t += x; t", "int", "3"),
-        ("Set.of('a').contains('a')", "boolean", "true"),
+        ("Collections.singleton('a').contains('a')", "boolean", "true"),
         ("def s = new TreeSet(); s.add('b'); s.add('a'); s.toString()", "String", "\"[a, b]\""),
     ]);
 }
@@ -997,7 +1000,13 @@ fn runtime_errors_with_positions() {
         ),
         ("def x = 'a'; x.foo()", "illegal_argument_exception", 14),
         ("def x = 'a'; x.bar", "illegal_argument_exception", 14),
-        ("List.of(1).add(2)", "unsupported_operation_exception", 10),
+        (
+            "Collections.emptyList().add(2)",
+            "unsupported_operation_exception",
+            23,
+        ),
+        ("List.of(1)", "illegal_argument_exception", 4),
+        ("new ArrayList(10)", "class_cast_exception", 0),
         ("def x = 'a'; int y = x", "class_cast_exception", 21),
         ("def x = 'a'; (Map) x", "class_cast_exception", 13),
         ("def x = [:]; x < 1", "class_cast_exception", 13),

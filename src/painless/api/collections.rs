@@ -542,6 +542,23 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
         }
         ("remove", 1) => Ok(m.borrow_mut().remove(&a0)?.unwrap_or(V::Null)),
+        ("remove", 2) => {
+            let cur = m.borrow().get(&a0).cloned();
+            match cur {
+                Some(v) if java_equals(&v, &args[1]) => {
+                    m.borrow_mut().remove(&a0)?;
+                    Ok(V::Bool(true))
+                }
+                _ => Ok(V::Bool(false)),
+            }
+        }
+        ("replaceAll", 1) => {
+            for (k, v) in map_entries(recv).unwrap_or_default() {
+                let nv = it.call_fn(&a0, vec![k.clone(), v])?;
+                m.borrow_mut().put(k, nv)?;
+            }
+            Ok(V::Null)
+        }
         ("containsKey", 1) => Ok(V::Bool(m.borrow().get(&a0).is_some())),
         ("containsValue", 1) => Ok(V::Bool(
             m.borrow().map.values().any(|v| java_equals(v, &a0)),
@@ -982,66 +999,55 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
 pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     match (class, name) {
-        ("List", "of") | ("Arrays", "asList") => {
-            let items = if n == 1 {
-                match &args[0] {
-                    V::Array(a) => a.borrow().items.clone(),
-                    _ => args,
-                }
-            } else {
-                args
-            };
-            if class == "List" && items.iter().any(|v| v.is_null()) {
-                return Err(Thrown::npe(None));
-            }
-            Ok(V::new_list_kind(items, ListKind::Immutable))
-        }
-        ("List", "copyOf") => {
-            let items = collection_items(it, &args[0])?;
-            Ok(V::new_list_kind(items, ListKind::Immutable))
-        }
-        ("Set", "of") | ("Set", "copyOf") => {
-            let items = if name == "copyOf" {
-                collection_items(it, &args[0])?
-            } else {
-                args
-            };
-            let s = V::new_set(CollectionKind::Hash);
-            if let V::Set(ss) = &s {
-                let mut ss = ss.borrow_mut();
-                for i in items {
-                    if !ss.add(i.clone())? && name == "of" {
-                        return Err(Thrown::iae(format!(
-                            "duplicate element: {}",
-                            to_java_string(&i)
-                        )));
-                    }
-                }
-                ss.immutable = true;
-            }
-            Ok(s)
-        }
-        ("Map", "of") => {
+        // only asList(Object[]) is allowlisted (List.of / Set.of / Map.of are not)
+        ("Arrays", "asList") if n == 1 => match &args[0] {
+            V::Array(a) => Ok(V::new_list_kind(
+                a.borrow().items.clone(),
+                ListKind::Immutable,
+            )),
+            V::Null => Err(Thrown::npe(None)),
+            other => Err(Thrown::cce(format!(
+                "Cannot cast from [{}] to [java.lang.Object[]].",
+                class_name(other)
+            ))),
+        },
+        ("Collections", "singletonMap") if n == 2 => {
             let m = V::new_map(CollectionKind::Hash);
             if let V::Map(mm) = &m {
-                let mut mm = mm.borrow_mut();
-                for pair in args.chunks(2) {
-                    if pair.len() == 2 && mm.put(pair[0].clone(), pair[1].clone())?.is_some() {
-                        return Err(Thrown::iae(format!(
-                            "duplicate key: {}",
-                            to_java_string(&pair[0])
-                        )));
-                    }
-                }
-                mm.immutable = true;
+                mm.borrow_mut().put(args[0].clone(), args[1].clone())?;
+                mm.borrow_mut().immutable = true;
             }
             Ok(m)
         }
-        ("Map", "entry") if n == 2 => Ok(V::obj(Obj::Entry {
-            key: args[0].clone(),
-            value: RefCell::new(args[1].clone()),
-            map: None,
-        })),
+        ("Collections", "nCopies") if n == 2 => {
+            let k = arg_int(&args[0])?;
+            if k < 0 {
+                return Err(Thrown::iae(format!("List length = {k}")));
+            }
+            Ok(V::new_list_kind(
+                vec![args[1].clone(); k as usize],
+                ListKind::Immutable,
+            ))
+        }
+        ("Collections", "disjoint") if n == 2 => {
+            let a = collection_items(it, &args[0])?;
+            let b = collection_items(it, &args[1])?;
+            Ok(V::Bool(
+                !a.iter().any(|x| b.iter().any(|y| java_equals(x, y))),
+            ))
+        }
+        ("Collections", "swap") if n == 3 => {
+            let V::List(l) = &args[0] else {
+                return Err(Thrown::npe(None));
+            };
+            let (i, j) = (arg_int(&args[1])?, arg_int(&args[2])?);
+            let mut l = l.borrow_mut();
+            let len = l.items.len();
+            let i = check_index(i, len)?;
+            let j = check_index(j, len)?;
+            l.items.swap(i, j);
+            Ok(V::Null)
+        }
         ("Collections", "emptyList") => Ok(V::new_list_kind(Vec::new(), ListKind::Immutable)),
         ("Collections", "emptyMap") => {
             let m = V::new_map(CollectionKind::Hash);
@@ -1158,8 +1164,12 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Objects", "nonNull") if n == 1 => Ok(V::Bool(!args[0].is_null())),
         ("Objects", "hashCode") if n == 1 => Ok(V::Int(hash_code(&args[0]))),
         ("Objects", "hash") => {
+            let items = match args.as_slice() {
+                [V::Array(a)] => a.borrow().items.clone(),
+                _ => args,
+            };
             let mut h: i32 = 1;
-            for a in &args {
+            for a in &items {
                 h = h.wrapping_mul(31).wrapping_add(hash_code(a));
             }
             Ok(V::Int(h))

@@ -529,7 +529,13 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             };
             let items = match args.first() {
                 None => Vec::new(),
-                Some(V::Int(_)) if class != "LinkedList" => Vec::new(),
+                // only () and (Collection) constructors are allowlisted
+                Some(c) if c.is_number() => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [java.util.Collection].",
+                        short_type_name(c)
+                    )))
+                }
                 Some(c) => collection_items(it, c)?.iter().map(to_owned_v).collect(),
             };
             Ok(V::new_list_kind(items, kind))

@@ -1,11 +1,10 @@
 //! `String` (with Painless's augmentations), `StringBuilder`, `String.format` and the ingest
 //! `Processors` helpers. Indexes are UTF-16 code units, as in Java.
 
-use super::{arg_int, arg_str, collection_items, not_found, Obj};
+use super::{arg_int, arg_str, not_found, Obj};
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
-use std::sync::Arc;
 
 fn units(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
@@ -941,9 +940,4 @@ pub fn parse_bytes(s: &str) -> R<i64> {
         "ElasticsearchParseException",
         format!("failed to parse setting [Ingest Field] with value [{s}] as a size in bytes: unit is missing or unrecognized"),
     ))
-}
-
-#[allow(dead_code)]
-fn unused(_: Arc<str>, it: &mut Interp, v: &V) -> R<Vec<V>> {
-    collection_items(it, v)
 }
