@@ -1290,3 +1290,146 @@ fn errors_name_line_and_column() {
         "cannot access method/field [c] from a null def reference"
     );
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for s in [
+        "'\\é'",
+        "'\\",
+        "\"abc",
+        "/abc",
+        "int f(int a) { a } [1].stream().map(this::f).collect(Collectors.toList())",
+        "int f(int a, int b) { a } [1].stream().map(this::f).count()",
+        "'é'.substring(0, 1)",
+        "'😀'.charAt(1)",
+        "'😀x'.indexOf('x')",
+        "/😀/.matcher('a😀b').find()",
+        "def m = /(.)/.matcher('é'); m.find(); m.group(1) + m.start(1) + m.end()",
+        "String.format('%')",
+        "String.format('%5')",
+        "String.format('%d', 'x')",
+        "String.format('%s %s', 1)",
+        "Integer.parseInt('١٢')",
+        "Double.parseDouble('1e')",
+        "ZonedDateTime.parse('2020-13-45T99:99:99Z')",
+        "Instant.ofEpochMilli(Long.MAX_VALUE)",
+        "new int[-1]",
+        "def a = new int[0]; a[0]",
+        "'abc'.splitOnToken('')",
+        "Base64.getDecoder().decode('@@@')",
+        "'x'.compareTo(null)",
+        "[3, 'a'].stream().sorted().count()",
+        "new TreeSet([1, 'a'])",
+        "def m = new TreeMap(); m.put(null, 1)",
+        "Math.floorMod(1, 0)",
+        "Long.MIN_VALUE / -1L",
+        "(int) Double.NaN",
+        "Character.toUpperCase(0x10FFFF)",
+        "'abc'.substring(-1)",
+        "'a\\'b'.length()",
+    ] {
+        // any result or error is fine; the interpreter must not panic
+        let _ = run(s);
+    }
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    const TOKENS: &[&str] = &[
+        "ctx",
+        ".",
+        "?.",
+        "a",
+        "b",
+        "list",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "}",
+        "0",
+        "1",
+        "-1",
+        "2.5",
+        "'s'",
+        "\"t\"",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "==",
+        "!=",
+        "<",
+        ">",
+        "&&",
+        "||",
+        "!",
+        "?",
+        ":",
+        "?:",
+        "=",
+        "+=",
+        "++",
+        ";",
+        ",",
+        "def",
+        "int",
+        "x",
+        "y",
+        "if",
+        "else",
+        "for",
+        "while",
+        "return",
+        "new",
+        "ArrayList",
+        "HashMap",
+        "->",
+        "::",
+        "size",
+        "length",
+        "contains",
+        "null",
+        "true",
+        "instanceof",
+        "Map",
+        "List",
+        "String",
+        "(int)",
+        "<<",
+        ">>>",
+        "&",
+        "|",
+        "^",
+        "~",
+        "=~",
+        "==~",
+        "/a/",
+        "try",
+        "catch",
+        "Exception",
+        "e",
+        "throw",
+        "break",
+        "continue",
+        "in",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 12 + 1) as usize;
+        let script: Vec<&str> = (0..len)
+            .map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize])
+            .collect();
+        let script = script.join(" ");
+        let r = std::panic::catch_unwind(|| run(&script));
+        assert!(r.is_ok(), "panicked on: {script}");
+    }
+}

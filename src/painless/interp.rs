@@ -118,6 +118,14 @@ impl<'p> Interp<'p> {
 
     pub fn call_user(&mut self, idx: usize, args: Vec<V>, off: usize) -> R<V> {
         let f = &self.prog.functions[idx];
+        if args.len() != f.nparams {
+            return Err(Thrown::iae(format!(
+                "Incorrect number of parameters for [{}] in [function]: expected [{}] but found [{}]",
+                f.name,
+                f.nparams,
+                args.len()
+            )));
+        }
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown {
                 class: "StackOverflowError",
