@@ -503,11 +503,27 @@ fn strings() {
         ("String.valueOf(null)", "String", "\"null\""),
         ("String.join(',', ['a', 'b'])", "String", "\"a,b\""),
         ("'ab'.toLowerCase(Locale.ROOT)", "String", "\"ab\""),
-        ("String.format('%s=%d', 'a', 5)", "String", "\"a=5\""),
-        ("String.format('%08.3f', 3.14159)", "String", "\"0003.142\""),
-        ("String.format('%-4s|', 'ab')", "String", "\"ab  |\""),
-        ("String.format('%x', 255)", "String", "\"ff\""),
-        ("String.format('%%')", "String", "\"%\""),
+        (
+            "String.format('%s=%d', new def[] {'a', 5})",
+            "String",
+            "\"a=5\"",
+        ),
+        (
+            "String.format('%08.3f', new def[] {3.14159})",
+            "String",
+            "\"0003.142\"",
+        ),
+        (
+            "String.format('%-4s|', new Object[] {'ab'})",
+            "String",
+            "\"ab  |\"",
+        ),
+        (
+            "String.format(Locale.ROOT, '%x', new def[] {255})",
+            "String",
+            "\"ff\"",
+        ),
+        ("String.format('%%', new def[0])", "String", "\"%\""),
         (
             "'x'.sha1()",
             "String",
@@ -1080,6 +1096,8 @@ fn error_messages() {
         ("'a'.foo()", "illegal_argument_exception", "dynamic method [java.lang.String, foo/0] not found"),
         ("'a,b'.split(',')", "illegal_argument_exception", "dynamic method [java.lang.String, split/1] not found"),
         ("'a'.repeat(2)", "illegal_argument_exception", "dynamic method [java.lang.String, repeat/1] not found"),
+        // Painless has no varargs: format takes a def[] (elastic/elasticsearch#28696)
+        ("String.format('%d', 10)", "class_cast_exception", "Cannot cast from [int] to [def[]]."),
         ("'a'.matches('a')", "illegal_argument_exception", "dynamic method [java.lang.String, matches/1] not found"),
         ("def m = [:]; m.foo(1, 2)", "illegal_argument_exception", "dynamic method [java.util.HashMap, foo/2] not found"),
         ("def x = 5; x.foo", "illegal_argument_exception", "dynamic getter [java.lang.Integer, foo] not found"),
@@ -1432,4 +1450,23 @@ fn random_token_soup_never_panics() {
         let r = std::panic::catch_unwind(|| run(&script));
         assert!(r.is_ok(), "panicked on: {script}");
     }
+}
+
+#[test]
+fn dates_stored_in_documents_use_xcontent_format() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let mut ctx = Map::new();
+    let s = Script::compile(
+        "ctx.a = ZonedDateTime.parse('2021-03-04T05:06:07Z'); ctx.b = Instant.ofEpochMilli(1500); ctx.c = ZonedDateTime.parse('2021-03-04T05:06:07.123456+02:00')",
+        &Map::new(),
+    )
+    .expect("compile");
+    s.execute_ingest(&mut ctx).expect("run");
+    assert_eq!(ctx.get("a"), Some(&Value::from("2021-03-04T05:06:07.000Z")));
+    assert_eq!(ctx.get("b"), Some(&Value::from("1970-01-01T00:00:01.500Z")));
+    assert_eq!(
+        ctx.get("c"),
+        Some(&Value::from("2021-03-04T05:06:07.123456+02:00"))
+    );
 }

@@ -219,7 +219,7 @@ impl Obj {
     }
     pub fn to_document_value(&self) -> Option<Value> {
         match self {
-            Obj::Time(t) => Some(Value::String(t.to_java_string())),
+            Obj::Time(t) => Some(Value::String(t.to_xcontent_string())),
             Obj::MapView(..) => {
                 let items = view_items(self);
                 to_value(&V::new_list(items)).ok()

@@ -472,15 +472,23 @@ pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
             let parts: Vec<String> = items.iter().map(to_java_string).collect();
             Ok(V::string(parts.join(&sep)))
         }
-        ("format", _) if !args.is_empty() => {
-            let fmt = arg_str(&args[0])?.to_string();
-            let rest: Vec<V> = if args.len() == 2 {
-                match &args[1] {
-                    V::Array(a) => a.borrow().items.clone(),
-                    other => vec![other.clone()],
-                }
+        // format(String, def[]) and format(Locale, String, def[]): Painless has no varargs
+        ("format", 2) | ("format", 3) => {
+            let (fmt, arr) = if args.len() == 2 {
+                (&args[0], &args[1])
             } else {
-                args[1..].to_vec()
+                (&args[1], &args[2])
+            };
+            let fmt = arg_str(fmt)?.to_string();
+            let rest: Vec<V> = match arr {
+                V::Array(a) => a.borrow().items.clone(),
+                V::Null => Vec::new(),
+                other => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [def[]].",
+                        short_type_name(other)
+                    )))
+                }
             };
             java_format(&fmt, &rest).map(V::string)
         }

@@ -281,6 +281,31 @@ impl TimeVal {
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
         }
     }
+    /// How a document holding this value serialises it: XContent writes `ZonedDateTime` and
+    /// `Instant` with `strict_date_optional_time_nanos` (at least millisecond digits).
+    pub fn to_xcontent_string(&self) -> String {
+        let (z, off) = match self {
+            TimeVal::Zdt(z, _) => (z.clone(), z.offset().seconds()),
+            TimeVal::Instant(t) => (t.to_zoned(TimeZone::UTC), 0),
+            other => return other.to_java_string(),
+        };
+        let nanos = z.subsec_nanosecond();
+        let mut frac = format!("{nanos:09}");
+        while frac.len() > 3 && frac.ends_with('0') {
+            frac.pop();
+        }
+        format!(
+            "{}-{:02}-{:02}T{:02}:{:02}:{:02}.{frac}{}",
+            year_str(z.year()),
+            z.month(),
+            z.day(),
+            z.hour(),
+            z.minute(),
+            z.second(),
+            offset_id(off)
+        )
+    }
+
     pub fn equals(&self, other: &TimeVal) -> bool {
         match (self, other) {
             (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) => {
