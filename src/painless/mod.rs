@@ -4,6 +4,21 @@
 //! Scripts are parsed and resolved once ([`Script::compile`]); each run walks the resolved tree.
 //! Script processors see the document as shared Java-like containers (aliases mutate the
 //! document); conditions read the caller's document in place without copying it.
+//!
+//! Typing is dynamic with Painless's rules: values keep their Java type (`int` overflow wraps,
+//! `5 / 2 == 2`, `1 + 2L` is a `long`), declared types convert on assignment, argument passing
+//! and return, and compound assignment narrows back to a typed local. Known differences from
+//! Elasticsearch:
+//! - type errors that Painless reports at compile time (calling an unknown method on a
+//!   statically typed receiver, `int x = 'a'`) surface here at run time, with the run-time
+//!   exception Painless would raise for the `def` equivalent;
+//! - `script_stack` holds only the script snippet and pointer, not the Java frames Elasticsearch
+//!   lists before it for exceptions thrown inside the JDK;
+//! - regexes run on Oniguruma (Java syntax) and the `limited` regex budget (limit factor) is not
+//!   enforced; `DateTimeFormatter.ofPattern` and comparator-ordered `TreeMap`/`TreeSet` fail with
+//!   an `unsupported_operation_exception`;
+//! - `===` compares boxed numbers by value (the JVM's small-value cache behaviour for common
+//!   values) and strings by content.
 
 pub mod api;
 pub mod ast;
