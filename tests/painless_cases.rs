@@ -1470,3 +1470,88 @@ fn dates_stored_in_documents_use_xcontent_format() {
         Some(&Value::from("2021-03-04T05:06:07.123456+02:00"))
     );
 }
+
+#[test]
+fn realistic_integration_scripts() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let doc = r#"{"event": {"created": 1614834367000, "category": "network"}, "source": {"bytes": 10, "ip": "1.2.3.4"},
+      "destination": {"bytes": 32}, "tags": null, "labels": {"a b": "1", "c": ""}, "msg": "k1=v1;k2=v2;;k3=",
+      "arr": ["x", "", null, "y"], "user": {"name": "  Bob  "}}"#;
+    let scripts: &[(&str, &str)] = &[
+        (
+            "ctx.network = ['bytes': ctx.source.bytes + ctx.destination.bytes]",
+            r#"{"bytes":42}"#,
+        ),
+        (
+            "ctx['@timestamp'] = ZonedDateTime.ofInstant(Instant.ofEpochMilli(ctx.event.created), ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT)",
+            r#""2021-03-04T05:06:07Z""#,
+        ),
+        (
+            "if (ctx.event.category instanceof String) { ctx.event.category = [ctx.event.category]; } ctx.event.category",
+            r#"["network"]"#,
+        ),
+        (
+            "if (ctx.tags == null) { ctx.tags = new ArrayList(); } ctx.tags.add('processed'); ctx.tags",
+            r#"["processed"]"#,
+        ),
+        (
+            "def kv = [:]; for (def part : ctx.msg.splitOnToken(';')) { if (part == '') continue; def p = part.splitOnToken('=', 2); kv[p[0]] = p.length > 1 ? p[1] : null; } ctx.kv = kv; kv.size()",
+            "3",
+        ),
+        (
+            "ctx.arr.removeIf(x -> x == null || x == ''); ctx.arr",
+            r#"["x","y"]"#,
+        ),
+        (
+            "ctx.user.name = ctx.user.name.trim().toLowerCase(); ctx.user.name",
+            r#""bob""#,
+        ),
+        (
+            "def out = [:]; for (def e : ctx.labels.entrySet()) { if (e.getValue() != '') { out[e.getKey().replace(' ', '_')] = e.getValue(); } } ctx.labels = out; out",
+            r#"{"a_b":"1"}"#,
+        ),
+        (
+            "def ip = ctx.source.ip; if (ip =~ /^\\d+\\.\\d+\\.\\d+\\.\\d+$/) { ctx.source.ip_version = 4; } ctx.source.ip_version",
+            "4",
+        ),
+        (
+            "long ms = ctx.event.created; ctx.event.duration = (ms % 1000) * 1000000L; ctx.event.duration instanceof Long",
+            "true",
+        ),
+        (
+            "String s = String.valueOf(ctx.source.bytes); s.length() > 1 ? s : '0' + s",
+            r#""10""#,
+        ),
+        (
+            "def parts = 'a.b.c'.splitOnToken('.'); String.join('/', Arrays.asList(parts))",
+            r#""a/b/c""#,
+        ),
+        (
+            "Math.round(ctx.destination.bytes / 3.0 * 100) / 100.0",
+            "10.67",
+        ),
+        (
+            "ctx.entrySet().stream().filter(e -> e.getKey().startsWith('s')).map(e -> e.getKey()).sorted().collect(Collectors.toList())",
+            r#"["source"]"#,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (src, want) in scripts {
+        let mut ctx = match Value::from_json_str(doc).expect("doc") {
+            Value::Map(m) => m,
+            _ => unreachable!(),
+        };
+        let script = Script::compile(src, &Map::new()).expect("compile");
+        match script.evaluate(&mut ctx) {
+            Ok(ev) => {
+                let want = Value::from_json_str(want).expect("want");
+                if ev.value != want {
+                    failures.push(format!("{src}\n  want {want:?}\n  got  {:?}", ev.value));
+                }
+            }
+            Err(e) => failures.push(format!("{src}\n  error {}", e.to_es_json())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
