@@ -1555,3 +1555,15 @@ fn realistic_integration_scripts() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn runaway_regex_is_an_error_not_a_hang_or_panic() {
+    let got = run("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' ==~ /(a+)+b/");
+    assert_eq!(
+        got["error"]["caused_by"]["type"],
+        json!("circuit_breaking_exception"),
+        "{got}"
+    );
+    let got = run("/a(b)?/.matcher('ac').lookingAt()");
+    assert_eq!(got["value"], json!(true));
+}
