@@ -61,7 +61,8 @@ fn parse_long_radix(s: &str, radix: u32) -> Option<i64> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+    if !(2..=36).contains(&radix) || digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix))
+    {
         return None;
     }
     let mag = i128::from_str_radix(digits, radix).ok()?;
@@ -144,11 +145,14 @@ pub fn boxed_call(recv: &V, name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
+/// `Math.round`: exact round-half-up (`x - floor(x)` is exact for doubles).
 fn java_round(d: f64) -> i64 {
     if d.is_nan() {
         return 0;
     }
-    (d + 0.5).floor() as i64
+    let f = d.floor();
+    let r = if d - f >= 0.5 { f + 1.0 } else { f };
+    r as i64
 }
 
 pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
@@ -249,12 +253,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         if f.is_nan() {
                             return Ok(V::Int(0));
                         }
-                        Ok(V::Int(
-                            (f as f64 + 0.5)
-                                .floor()
-                                .clamp(i32::MIN as f64, i32::MAX as f64)
-                                as i32,
-                        ))
+                        let fl = f.floor();
+                        let r = if f - fl >= 0.5 { fl + 1.0 } else { fl };
+                        Ok(V::Int(r as i32))
                     }
                     x => Ok(V::Long(java_round(x.as_f64()))),
                 },
@@ -265,22 +266,26 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     if q == 0 {
                         return Err(Thrown::new("ArithmeticException", "/ by zero"));
                     }
-                    let r = if name == "floorDiv" {
-                        p.div_euclid(q) - if q < 0 && p.rem_euclid(q) != 0 { 1 } else { 0 }
+                    // Math.floorDiv / floorMod, with Java's wrap-around for MIN / -1
+                    let (p, q) = if long {
+                        (p, q)
                     } else {
-                        ((p % q) + q) % q
+                        (p as i32 as i64, q as i32 as i64)
                     };
+                    let d = p.wrapping_div(q);
+                    let m = p.wrapping_rem(q);
                     let r = if name == "floorDiv" {
-                        let d = p / q;
-                        if (p % q != 0) && ((p < 0) != (q < 0)) {
-                            d - 1
+                        if m != 0 && ((p < 0) != (q < 0)) {
+                            d.wrapping_sub(1)
                         } else {
                             d
                         }
+                    } else if m != 0 && ((m < 0) != (q < 0)) {
+                        m.wrapping_add(q)
                     } else {
-                        let _ = r;
-                        ((p % q) + q) % q
+                        m
                     };
+                    let r = if long { r } else { (r as i32) as i64 };
                     Ok(if long { V::Long(r) } else { V::Int(r as i32) })
                 }
                 _ => Err(super::no_such()),
@@ -539,6 +544,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 ("valueOf", 1) => Ok(V::Char(c as u32 as u16)),
                 ("digit", 2) => {
                     let radix = arg_int(a(1))? as u32;
+                    if !(2..=36).contains(&radix) {
+                        return Ok(V::Int(-1));
+                    }
                     Ok(V::Int(c.to_digit(radix).map(|d| d as i32).unwrap_or(-1)))
                 }
                 _ => Err(super::no_such()),

@@ -602,7 +602,7 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
             'd' => match num_of(arg) {
                 Some(Num::I(_)) | Some(Num::L(_)) => {
                     let v = num_of(arg).map(|n| n.as_i64()).unwrap_or(0);
-                    let mut t = v.abs().to_string();
+                    let mut t = v.unsigned_abs().to_string();
                     if flags.contains(',') {
                         t = group_thousands(&t);
                     }
@@ -930,7 +930,12 @@ pub fn parse_bytes(s: &str) -> R<i64> {
         if let Some(num) = lower.strip_suffix(suffix) {
             let num = num.trim();
             if let Ok(v) = num.parse::<i64>() {
-                return Ok(v * mult);
+                return v.checked_mul(mult).ok_or_else(|| {
+                    Thrown::iae(format!(
+                        "Values greater than {} bytes are not supported: {s}",
+                        i64::MAX
+                    ))
+                });
             }
             if let Ok(f) = num.parse::<f64>() {
                 return Ok((f * mult as f64) as i64);
