@@ -1770,3 +1770,19 @@ fn api_surface_never_panics() {
     }
     assert!(n > 10_000);
 }
+
+#[test]
+fn memory_hogs_fail_cleanly() {
+    for s in [
+        "new int[2000000000]",
+        "new int[100000][100000]",
+        "Collections.nCopies(2000000000, 'x')",
+        "def l = [1]; for (int i = 0; i < 40; i++) { l.addAll(l); } l.size()",
+        "String s = 'x'; for (int i = 0; i < 40; i++) { s += s; } s.length()",
+        "def sb = new StringBuilder('x'); for (int i = 0; i < 40; i++) { sb.append(sb.toString()); } 1",
+        "String.format('%999999999d', new def[] {1})",
+    ] {
+        let got = run(s);
+        assert_eq!(got["error"]["caused_by"]["type"], json!("out_of_memory_error"), "{s}: {got}");
+    }
+}

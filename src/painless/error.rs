@@ -61,6 +61,17 @@ impl Thrown {
             catchable: false,
         }
     }
+    /// A JVM heap exhaustion stand-in: scripts asking for absurd amounts of memory fail
+    /// instead of taking the process down.
+    pub fn out_of_memory() -> Thrown {
+        Thrown {
+            class: "OutOfMemoryError",
+            msg: Some("Java heap space".into()),
+            off: None,
+            catchable: false,
+        }
+    }
+
     pub fn at(mut self, off: usize) -> Thrown {
         if self.off.is_none() {
             self.off = Some(off);

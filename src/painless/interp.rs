@@ -10,6 +10,27 @@ use std::rc::Rc;
 
 pub type R<T> = Result<T, Thrown>;
 
+/// Largest collection or array a script may build (elements).
+pub const MAX_ELEMENTS: usize = 10_000_000;
+/// Longest string a script may build (bytes).
+pub const MAX_STRING_BYTES: usize = 100 << 20;
+
+pub fn check_elements(n: usize) -> R<()> {
+    if n > MAX_ELEMENTS {
+        Err(Thrown::out_of_memory())
+    } else {
+        Ok(())
+    }
+}
+
+pub fn check_string(n: usize) -> R<()> {
+    if n > MAX_STRING_BYTES {
+        Err(Thrown::out_of_memory())
+    } else {
+        Ok(())
+    }
+}
+
 /// Painless's per-method loop budget (`CompilerSettings.maxLoopCounter` default).
 pub const MAX_LOOP_COUNTER: u32 = 1_000_000;
 /// Deepest user-function/lambda nesting before we report a stack overflow.
@@ -457,6 +478,11 @@ impl<'p> Interp<'p> {
                     }
                     sizes.push(n as usize);
                 }
+                let total = sizes
+                    .iter()
+                    .try_fold(1usize, |acc, n| acc.checked_mul((*n).max(1)))
+                    .unwrap_or(usize::MAX);
+                check_elements(total).map_err(|t| t.at(off))?;
                 Ok(new_array(elem, &sizes))
             }
             ExprKind::ArrayInit(elem, items) => {
@@ -1081,7 +1107,9 @@ pub fn unary(op: UnOp, v: V) -> R<V> {
 pub fn binary(op: BinOp, a: &V, b: &V) -> R<V> {
     if op == BinOp::Add && (str_of(a).is_some() || str_of(b).is_some()) {
         let mut s = to_java_string(a);
-        s.push_str(&to_java_string(b));
+        let t = to_java_string(b);
+        check_string(s.len() + t.len())?;
+        s.push_str(&t);
         return Ok(V::string(s));
     }
     if matches!(op, BinOp::Find | BinOp::Match) {

@@ -249,6 +249,7 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     }
     match (name, args.len()) {
         ("add", 1) | ("addLast", 1) | ("offer", 1) | ("offerLast", 1) => {
+            crate::painless::interp::check_elements(l.borrow().items.len() + 1)?;
             l.borrow_mut().items.push(args[0].clone());
             return Ok(V::Bool(true));
         }
@@ -270,6 +271,7 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         }
         ("addAll", 1) => {
             let items = collection_items(it, &args[0])?;
+            crate::painless::interp::check_elements(l.borrow().items.len() + items.len())?;
             let changed = !items.is_empty();
             l.borrow_mut().items.extend(items);
             return Ok(V::Bool(changed));
@@ -1024,6 +1026,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             if k < 0 {
                 return Err(Thrown::iae(format!("List length = {k}")));
             }
+            crate::painless::interp::check_elements(k as usize)?;
             Ok(V::new_list_kind(
                 vec![args[1].clone(); k as usize],
                 ListKind::Immutable,

@@ -683,6 +683,7 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
             }
         };
         let w: usize = width.parse().unwrap_or(0);
+        crate::painless::interp::check_string(out.len() + w)?;
         let len = body.chars().count();
         if len < w {
             let pad = w - len;
@@ -811,7 +812,9 @@ pub fn builder_call(recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
     };
     match (name, args.len()) {
         ("append", 1) => {
-            sb.borrow_mut().push_str(&to_java_string(&args[0]));
+            let t = to_java_string(&args[0]);
+            crate::painless::interp::check_string(sb.borrow().len() + t.len())?;
+            sb.borrow_mut().push_str(&t);
             Ok(recv.clone())
         }
         ("length", 0) => Ok(V::Int(sb.borrow().encode_utf16().count() as i32)),
