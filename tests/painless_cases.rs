@@ -1786,3 +1786,24 @@ fn memory_hogs_fail_cleanly() {
         assert_eq!(got["error"]["caused_by"]["type"], json!("out_of_memory_error"), "{s}: {got}");
     }
 }
+
+#[test]
+fn ctx_iterates_source_then_metadata() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let mut ctx = Map::new();
+    // "_id" hashes into an early bucket of a combined map; CtxMap still lists it last
+    ctx.insert("_index", Value::from("i"));
+    ctx.insert("_id", Value::from("1"));
+    ctx.insert("zeta", Value::Int(1));
+    ctx.insert("alpha", Value::Int(2));
+    let s = Script::compile(
+        "def out = []; for (def k : ctx.keySet()) { out.add(k) } out",
+        &Map::new(),
+    )
+    .expect("compile");
+    let got = s.evaluate(&mut ctx.clone()).expect("run").value;
+    assert_eq!(got.to_json(), r#"["zeta","alpha","_index","_id"]"#);
+    let c = Script::compile("def out = []; for (def k : ctx.keySet()) { out.add(k) } out[0] == 'zeta' && out[3] == '_id'", &Map::new()).expect("compile");
+    assert!(c.execute_condition(&ctx).expect("run"));
+}

@@ -76,6 +76,15 @@ impl Script {
         PainlessError::runtime(&self.source, &self.program.statement_starts, t)
     }
 
+    /// The document as the script's `ctx` (a `CtxMap`: source first, then metadata).
+    fn ctx_value(ctx: &Map) -> V {
+        let root = rt::from_map(ctx);
+        if let V::Map(m) = &root {
+            m.borrow_mut().ctx_root = true;
+        }
+        root
+    }
+
     fn params_value(&self) -> V {
         rt::from_map(&self.params)
     }
@@ -84,7 +93,7 @@ impl Script {
     /// (`_index`, `_id`, `_version`, `_routing`, ...; Elasticsearch 8's `IngestCtxMap`).
     /// `_ingest` is not part of `ctx` in Elasticsearch 8, so it is not taken here.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
-        let root = rt::from_map(ctx);
+        let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
         it.run_main(self.params_value())
             .map_err(|t| self.runtime_error(&t))?;
@@ -116,7 +125,7 @@ impl Script {
     /// Runs with a mutable `ctx` and returns the `return` value, or the value of the last
     /// expression statement.
     pub fn evaluate(&self, ctx: &mut Map) -> Result<Evaluated, PainlessError> {
-        let root = rt::from_map(ctx);
+        let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
         let v = it
             .run_main(self.params_value())

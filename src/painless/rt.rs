@@ -56,6 +56,39 @@ pub struct MapObj {
     pub map: IndexMap<HKey, V>,
     pub kind: CollectionKind,
     pub immutable: bool,
+    /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
+    pub ctx_root: bool,
+}
+
+/// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
+pub const METADATA_KEYS: &[&str] = &[
+    "_index",
+    "_id",
+    "_routing",
+    "_version",
+    "_version_type",
+    "_if_seq_no",
+    "_if_primary_term",
+    "_dynamic_templates",
+];
+
+/// `CtxMap` iteration: the source map's entries (a `HashMap`), then the metadata entries (also
+/// hash-ordered among themselves).
+pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let keys: Vec<&str> = keys.collect();
+    let (meta, source): (Vec<usize>, Vec<usize>) =
+        (0..keys.len()).partition(|i| METADATA_KEYS.contains(&keys[*i]));
+    let mut out: Vec<usize> =
+        crate::value::java_hash_order(source.iter().map(|i| java_string_hash(keys[*i])))
+            .into_iter()
+            .map(|j| source[j])
+            .collect();
+    out.extend(
+        crate::value::java_hash_order(meta.iter().map(|i| java_string_hash(keys[*i])))
+            .into_iter()
+            .map(|j| meta[j]),
+    );
+    out
 }
 
 pub struct SetObj {
@@ -169,6 +202,7 @@ impl V {
             map: IndexMap::new(),
             kind,
             immutable: false,
+            ctx_root: false,
         })))
     }
     pub fn new_set(kind: CollectionKind) -> V {
@@ -709,6 +743,9 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
 
 /// Indexes of a map's entries in Java iteration order.
 pub fn map_order(m: &MapObj) -> Vec<usize> {
+    if m.ctx_root {
+        return ctx_order(m.map.keys().map(|k| str_of(&k.0).unwrap_or("")));
+    }
     match m.kind {
         CollectionKind::Hash => {
             crate::value::java_hash_order(m.map.keys().map(|k| hash_code(&k.0)))
@@ -732,7 +769,11 @@ pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
         }
         V::Doc(d) => d.map().map(|m| {
             let keys: Vec<(&String, &Value)> = m.iter().collect();
-            m.java_order()
+            let order = match d {
+                DocRef::Map(_) => ctx_order(m.keys().map(|k| k.as_str())),
+                DocRef::Val(_) => m.java_order(),
+            };
+            order
                 .into_iter()
                 .map(|i| (V::str(keys[i].0), doc_value(keys[i].1)))
                 .collect()
@@ -867,6 +908,7 @@ pub fn from_map(m: &DocMap) -> V {
         map,
         kind: m.kind,
         immutable: false,
+        ctx_root: false,
     })))
 }
 
