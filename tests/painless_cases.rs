@@ -1807,3 +1807,37 @@ fn ctx_iterates_source_then_metadata() {
     let c = Script::compile("def out = []; for (def k : ctx.keySet()) { out.add(k) } out[0] == 'zeta' && out[3] == '_id'", &Map::new()).expect("compile");
     assert!(c.execute_condition(&ctx).expect("run"));
 }
+
+#[test]
+fn ctx_metadata_writes_are_validated() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let mut base = Map::new();
+    base.insert("_index", Value::from("i"));
+    base.insert("_id", Value::from("1"));
+    base.insert("_version", Value::Long(1));
+    base.insert("f", Value::Int(1));
+    let cases: &[(&str, Result<(), &str>)] = &[
+        ("ctx._index = 'other'", Ok(())),
+        ("ctx._id = null", Ok(())),
+        ("ctx._routing = 'r'", Ok(())),
+        ("ctx._version = 5", Ok(())),
+        ("ctx.remove('_id')", Ok(())),
+        ("ctx.remove('f')", Ok(())),
+        ("ctx._index = 5", Err("_index [5] is wrong type, expected assignable to [java.lang.String], not [java.lang.Integer]")),
+        ("ctx._version = null", Err("_version cannot be null")),
+        ("ctx.remove('_version')", Err("_version cannot be removed")),
+        ("ctx._version = 1.5", Err("_version may only be set to an int or a long but was [1.5] with type [java.lang.Double]")),
+        ("ctx._version_type = 'bogus'", Err("_version_type must be a null or one of [internal, external, external_gte] but was [bogus] with type [java.lang.String]")),
+        ("ctx._if_seq_no = 'x'", Err("_if_seq_no [x] is wrong type, expected assignable to [java.lang.Number], not [java.lang.String]")),
+    ];
+    for (src, want) in cases {
+        let s = Script::compile(src, &Map::new()).expect("compile");
+        let got = s.execute_ingest(&mut base.clone()).map_err(|e| e.message());
+        match (want, &got) {
+            (Ok(()), Ok(())) => {}
+            (Err(w), Err(g)) => assert_eq!(w, g, "{src}"),
+            _ => panic!("{src}: want {want:?} got {got:?}"),
+        }
+    }
+}

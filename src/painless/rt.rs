@@ -830,6 +830,68 @@ impl SetObj {
     }
 }
 
+/// `IngestDocMetadata` validation of writes to `ctx` metadata keys (`Metadata.FieldProperty`).
+fn check_metadata(key: &str, value: Option<&V>) -> Result<(), Thrown> {
+    enum T {
+        Str,
+        Num,
+        Map,
+    }
+    let (ty, nullable, writable) = match key {
+        "_index" | "_id" | "_routing" | "_version_type" => (T::Str, true, true),
+        "_version" => (T::Num, false, true),
+        "_type" => (T::Str, true, false),
+        "_if_seq_no" | "_if_primary_term" => (T::Num, true, true),
+        "_dynamic_templates" => (T::Map, true, true),
+        _ => return Ok(()),
+    };
+    let Some(value) = value else {
+        if !writable || !nullable {
+            return Err(Thrown::iae(format!("{key} cannot be removed")));
+        }
+        return Ok(());
+    };
+    if !writable {
+        return Err(Thrown::iae(format!("{key} cannot be updated")));
+    }
+    if value.is_null() {
+        if !nullable {
+            return Err(Thrown::iae(format!("{key} cannot be null")));
+        }
+        return Ok(());
+    }
+    let (ok, expected) = match ty {
+        T::Str => (str_of(value).is_some(), "java.lang.String"),
+        T::Num => (value.is_number(), "java.lang.Number"),
+        T::Map => (map_entries(value).is_some(), "java.util.Map"),
+    };
+    if !ok {
+        return Err(Thrown::iae(format!(
+            "{key} [{}] is wrong type, expected assignable to [{expected}], not [{}]",
+            to_java_string(value),
+            class_name(value)
+        )));
+    }
+    if let (T::Num, Some(n)) = (&ty, num_of(value)) {
+        if n.as_f64() != n.as_i64() as f64 {
+            return Err(Thrown::iae(format!(
+                "{key} may only be set to an int or a long but was [{}] with type [{}]",
+                to_java_string(value),
+                class_name(value)
+            )));
+        }
+    }
+    if key == "_version_type" {
+        let v = str_of(value).unwrap_or("");
+        if !matches!(v, "internal" | "external" | "external_gte") {
+            return Err(Thrown::iae(format!(
+                "{key} must be a null or one of [internal, external, external_gte] but was [{v}] with type [java.lang.String]"
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl MapObj {
     pub fn get(&self, k: &V) -> Option<&V> {
         if let Some(s) = str_of(k) {
@@ -843,6 +905,11 @@ impl MapObj {
     pub fn put(&mut self, k: V, v: V) -> Result<Option<V>, Thrown> {
         if self.immutable {
             return Err(Thrown::unsupported(None));
+        }
+        if self.ctx_root {
+            if let Some(key) = str_of(&k) {
+                check_metadata(key, Some(&v))?;
+            }
         }
         let k = match k {
             V::Doc(_) => to_owned_v(&k),
@@ -874,6 +941,13 @@ impl MapObj {
     pub fn remove(&mut self, k: &V) -> Result<Option<V>, Thrown> {
         if self.immutable {
             return Err(Thrown::unsupported(None));
+        }
+        if self.ctx_root {
+            if let Some(key) = str_of(k) {
+                if self.map.contains_key(&StrKey(key)) {
+                    check_metadata(key, None)?;
+                }
+            }
         }
         if let Some(s) = str_of(k) {
             return Ok(self.map.shift_remove(&StrKey(s)));
