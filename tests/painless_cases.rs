@@ -1841,3 +1841,14 @@ fn ctx_metadata_writes_are_validated() {
         }
     }
 }
+
+#[test]
+fn changes_before_a_failure_stay_in_the_document() {
+    use ingest_emu::painless::Script;
+    use ingest_emu::value::{Map, Value};
+    let s = Script::compile("ctx.a = 1; ctx.b.c = 2", &Map::new()).expect("compile");
+    let mut ctx = Map::new();
+    let e = s.execute_ingest(&mut ctx).unwrap_err();
+    assert_eq!(e.cause_type(), "null_pointer_exception");
+    assert_eq!(ctx.get("a"), Some(&Value::Int(1)));
+}

@@ -92,13 +92,17 @@ impl Script {
     /// Script processor: `ctx` holds the document source plus the metadata keys
     /// (`_index`, `_id`, `_version`, `_routing`, ...; Elasticsearch 8's `IngestCtxMap`).
     /// `_ingest` is not part of `ctx` in Elasticsearch 8, so it is not taken here.
+    ///
+    /// Like Elasticsearch, changes made before a failure stay in the document (the script works
+    /// on the live document), so `ctx` is written back even when an error is returned.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
         let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
-        it.run_main(self.params_value())
-            .map_err(|t| self.runtime_error(&t))?;
+        let result = it.run_main(self.params_value());
         drop(it);
-        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
+        let written = write_back(&root, ctx);
+        result.map_err(|t| self.runtime_error(&t))?;
+        written.map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
     }
 
     /// `if` condition: the script must produce a boolean. `ctx` is read in place (no copy);
@@ -127,11 +131,11 @@ impl Script {
     pub fn evaluate(&self, ctx: &mut Map) -> Result<Evaluated, PainlessError> {
         let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
-        let v = it
-            .run_main(self.params_value())
-            .map_err(|t| self.runtime_error(&t))?;
+        let result = it.run_main(self.params_value());
         drop(it);
-        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))?;
+        let written = write_back(&root, ctx);
+        let v = result.map_err(|t| self.runtime_error(&t))?;
+        written.map_err(|m| self.runtime_error(&error::Thrown::iae(m)))?;
         let type_name = rt::short_type_name(&v);
         let value = match rt::to_value(&v) {
             Ok(x) => x,
