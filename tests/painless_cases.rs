@@ -1852,3 +1852,37 @@ fn changes_before_a_failure_stay_in_the_document() {
     assert_eq!(e.cause_type(), "null_pointer_exception");
     assert_eq!(ctx.get("a"), Some(&Value::Int(1)));
 }
+
+#[test]
+fn modifying_while_iterating_fails_fast_like_java() {
+    check(&[
+        // removal during the second-to-last element ends the loop early (ArrayList quirk)
+        ("def l = [1, 2, 3]; def seen = []; for (x in l) { seen.add(x); if (x == 2) l.remove(0); } seen", "ArrayList", "[1, 2]"),
+        // removal of the last key of a map does not throw
+        ("def m = new LinkedHashMap(); m.a = 1; m.b = 2; for (k in m.keySet()) { if (k == 'b') m.remove(k); } m", "LinkedHashMap", "{\"a\": 1}"),
+        ("def l = [1, 2]; for (x in l) { l.set(1, 5); } l", "ArrayList", "[1, 5]"),
+        ("def l = [1, 2, 3]; def out = []; for (x in l) { if (x == 1) l.set(2, 9); out.add(x); } out", "ArrayList", "[1, 2, 9]"),
+    ]);
+    check_err(&[
+        (
+            "def l = [1, 2, 3]; for (x in l) { if (x == 1) l.remove(0); }",
+            "concurrent_modification_exception",
+            19,
+        ),
+        (
+            "def l = [1, 2]; for (x in l) { l.add(3); }",
+            "concurrent_modification_exception",
+            16,
+        ),
+        (
+            "def m = new LinkedHashMap(); m.a = 1; m.b = 2; for (k in m.keySet()) { m.remove(k); }",
+            "concurrent_modification_exception",
+            47,
+        ),
+        (
+            "def s = new TreeSet(['a', 'b']); for (x in s) { s.add('c'); }",
+            "concurrent_modification_exception",
+            33,
+        ),
+    ]);
+}

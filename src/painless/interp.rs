@@ -370,9 +370,39 @@ impl<'p> Interp<'p> {
             }
             StmtKind::ForEach { slot, iter, body } => {
                 let coll = self.eval(frame, iter)?;
-                let items = api::iterate(self, &coll).map_err(|t| t.at(iter.off))?;
                 let ty = &frame.types[*slot];
-                for item in items {
+                if let V::List(l) = &coll {
+                    // ArrayList.Itr: hasNext() is `cursor != size`, next() fails fast after a
+                    // structural change (approximated by a size change)
+                    let n0 = l.borrow().items.len();
+                    let mut cursor = 0;
+                    loop {
+                        let size = l.borrow().items.len();
+                        if cursor == size {
+                            break;
+                        }
+                        if size != n0 {
+                            return Err(Thrown::bare("ConcurrentModificationException").at(s.off));
+                        }
+                        frame.tick().map_err(|t| t.at(s.off))?;
+                        let item = l.borrow().items[cursor].clone();
+                        cursor += 1;
+                        frame.slots[*slot] = coerce(item, ty).map_err(|t| t.at(s.off))?;
+                        match self.exec_block(frame, body)? {
+                            Flow::Break => break,
+                            Flow::Return(v) => return Ok(Flow::Return(v)),
+                            _ => {}
+                        }
+                    }
+                    return Ok(Flow::Next);
+                }
+                let items = api::iterate(self, &coll).map_err(|t| t.at(iter.off))?;
+                // HashMap/TreeMap/HashSet iterators fail fast in next() after a structural change
+                let n0 = live_len(&coll);
+                for (i, item) in items.into_iter().enumerate() {
+                    if i > 0 && n0.is_some() && live_len(&coll) != n0 {
+                        return Err(Thrown::bare("ConcurrentModificationException").at(s.off));
+                    }
                     frame.tick().map_err(|t| t.at(s.off))?;
                     frame.slots[*slot] = coerce(item, ty).map_err(|t| t.at(s.off))?;
                     match self.exec_block(frame, body)? {
@@ -744,6 +774,20 @@ impl<'p> Interp<'p> {
                 _ => Err(Thrown::iae("invalid assignment target").at(off)),
             },
         }
+    }
+}
+
+/// Size of a mutable collection (or of the map behind a view), for fail-fast iteration.
+fn live_len(v: &V) -> Option<usize> {
+    match v {
+        V::List(l) => Some(l.borrow().items.len()),
+        V::Set(s) => Some(s.borrow().set.len()),
+        V::Map(m) => Some(m.borrow().map.len()),
+        V::Obj(o) => match &**o {
+            Obj::MapView(m, _) => live_len(m),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
