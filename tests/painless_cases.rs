@@ -1886,3 +1886,31 @@ fn modifying_while_iterating_fails_fast_like_java() {
         ),
     ]);
 }
+
+#[test]
+fn getter_shortcuts_on_objects() {
+    check(&[
+        (
+            "ZonedDateTime.parse('2021-03-04T05:06:07Z').year",
+            "int",
+            "2021",
+        ),
+        (
+            "ZonedDateTime.parse('2021-03-04T05:06:07Z').dayOfMonth",
+            "int",
+            "4",
+        ),
+        ("Instant.ofEpochMilli(5).epochSecond", "long", "0"),
+        (
+            "def e = ['a': 1].entrySet().iterator().next(); e.key + e.value",
+            "String",
+            "\"a1\"",
+        ),
+        ("Optional.empty().present", "boolean", "false"),
+    ]);
+    check_msg(&[(
+        "ZonedDateTime.parse('2021-03-04T05:06:07Z').nope",
+        "illegal_argument_exception",
+        "dynamic getter [java.time.ZonedDateTime, nope] not found",
+    )]);
+}

@@ -535,7 +535,25 @@ impl<'p> Interp<'p> {
                 if *nullsafe && r.is_null() {
                     return Ok(V::Null);
                 }
-                get_field(&r, name).map_err(|t| t.at(off))
+                match get_field(&r, name) {
+                    Err(e) if matches!(r, V::Obj(_)) && !name.is_empty() => {
+                        // allowlisted getters: `x.foo` is `x.getFoo()` / `x.isFoo()`
+                        let mut cap = name[..1].to_ascii_uppercase();
+                        cap.push_str(&name[1..]);
+                        for prefix in ["get", "is"] {
+                            match self.call_method(r.clone(), &format!("{prefix}{cap}"), vec![]) {
+                                Ok(v) => return Ok(v),
+                                Err(t)
+                                    if t.msg
+                                        .as_deref()
+                                        .is_some_and(|m| m.starts_with("dynamic method")) => {}
+                                Err(t) => return Err(t.at(off)),
+                            }
+                        }
+                        Err(e.at(off))
+                    }
+                    other => other.map_err(|t| t.at(off)),
+                }
             }
             ExprKind::Index { recv, index } => {
                 let r = self.eval(frame, recv)?;
