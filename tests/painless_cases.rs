@@ -1914,3 +1914,19 @@ fn getter_shortcuts_on_objects() {
         "dynamic getter [java.time.ZonedDateTime, nope] not found",
     )]);
 }
+
+#[test]
+fn more_collection_methods() {
+    check(&[
+        ("def l = [1, 4]; l.addAll(1, [2, 3]); l", "ArrayList", "[1, 2, 3, 4]"),
+        ("def out = []; def it = [1, 2, 3].iterator(); it.next(); it.forEachRemaining(x -> out.add(x)); out", "ArrayList", "[2, 3]"),
+        ("[1, 2, 3].findResults(x -> x > 1 ? x * 10 : null)", "ArrayList", "[20, 30]"),
+        ("[1, 2].findResult('none', x -> x > 5 ? x : null)", "String", "\"none\""),
+        ("Optional.of(3).orElseThrow(() -> new IllegalStateException('x'))", "int", "3"),
+    ]);
+    check_msg(&[(
+        "Optional.empty().orElseThrow(() -> new IllegalStateException('missing'))",
+        "illegal_state_exception",
+        "missing",
+    )]);
+}

@@ -176,6 +176,25 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                 }
                 V::new_list(out)
             }
+            ("findResults", 1) => {
+                let mut out = Vec::new();
+                for x in items {
+                    let r = it.call_fn(&args[0], vec![x.clone()])?;
+                    if !r.is_null() {
+                        out.push(r);
+                    }
+                }
+                V::new_list(out)
+            }
+            ("findResult", 2) => {
+                for x in items {
+                    let r = it.call_fn(&args[1], vec![x.clone()])?;
+                    if !r.is_null() {
+                        return Ok(Some(r));
+                    }
+                }
+                args[0].clone()
+            }
             ("findResult", 1) => {
                 for x in items {
                     let r = it.call_fn(&args[0], vec![x.clone()])?;
@@ -268,6 +287,24 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             l.borrow_mut().items.insert(idx as usize, args[1].clone());
             return Ok(V::Null);
+        }
+        ("addAll", 2) => {
+            let idx = arg_int(&args[0])?;
+            let items = collection_items(it, &args[1])?;
+            let len = l.borrow().items.len();
+            if idx < 0 || idx as usize > len {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    format!("Index: {idx}, Size: {len}"),
+                ));
+            }
+            crate::painless::interp::check_elements(len + items.len())?;
+            let changed = !items.is_empty();
+            let mut l = l.borrow_mut();
+            let tail = l.items.split_off(idx as usize);
+            l.items.extend(items);
+            l.items.extend(tail);
+            return Ok(V::Bool(changed));
         }
         ("addAll", 1) => {
             let items = collection_items(it, &args[0])?;

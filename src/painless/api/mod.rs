@@ -438,6 +438,18 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                     st.pos += 1;
                     Ok(st.items[st.pos - 1].clone())
                 }
+                ("forEachRemaining", 1) => {
+                    let rest = {
+                        let mut st = st.borrow_mut();
+                        let rest = st.items[st.pos..].to_vec();
+                        st.pos = st.items.len();
+                        rest
+                    };
+                    for x in rest {
+                        it.call_fn(&args[0], vec![x])?;
+                    }
+                    Ok(V::Null)
+                }
                 ("remove", 0) => {
                     let (src, item) = {
                         let st = st.borrow();

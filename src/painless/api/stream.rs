@@ -358,6 +358,24 @@ pub fn call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V
                 .clone()
                 .ok_or_else(|| Thrown::new("NoSuchElementException", "No value present")),
             ("orElse", 1) => Ok(v.clone().unwrap_or_else(|| args[0].clone())),
+            ("orElseThrow", 1) => match v {
+                Some(x) => Ok(x.clone()),
+                None => {
+                    let e = it.call_fn(&args[0], vec![])?;
+                    match &e {
+                        V::Obj(o) => match &**o {
+                            Obj::Exception(class, msg) => Err(Thrown {
+                                class,
+                                msg: msg.clone(),
+                                off: None,
+                                catchable: true,
+                            }),
+                            _ => Err(Thrown::cce("orElseThrow supplier must return an exception")),
+                        },
+                        _ => Err(Thrown::npe(None)),
+                    }
+                }
+            },
             ("orElseGet", 1) => match v {
                 Some(x) => Ok(x.clone()),
                 None => it.call_fn(&args[0], vec![]),
