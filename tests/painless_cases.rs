@@ -1930,3 +1930,21 @@ fn more_collection_methods() {
         "missing",
     )]);
 }
+
+#[test]
+fn json_helper() {
+    check(&[
+        (
+            "Json.load('{\"b\": 1, \"a\": [true, null, 1.5]}')",
+            "HashMap",
+            "{\"a\": [true, null, 1.5], \"b\": 1}",
+        ),
+        ("Json.load('[1, 2]')", "ArrayList", "[1, 2]"),
+        (
+            "Json.dump(['b': 1, 'a': [1, 'x', null, 2.0]])",
+            "String",
+            "\"{\\\"a\\\":[1,\\\"x\\\",null,2.0],\\\"b\\\":1}\"",
+        ),
+        ("Json.dump('s')", "String", "\"\\\"s\\\"\""),
+    ]);
+}

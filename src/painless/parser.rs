@@ -78,6 +78,7 @@ pub const CLASSES: &[&str] = &[
     "ChronoUnit",
     "Duration",
     "Processors",
+    "Json",
     "Locale",
     "Deque",
     "ArrayDeque",

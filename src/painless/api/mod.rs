@@ -504,6 +504,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
         | "DateTimeFormatter" | "ChronoUnit" | "Duration" => time::call_static(class, name, args),
         "Processors" => string::processors(name, args),
+        "Json" => string::json_api(name, args),
         "Base64" => match (name, args.len()) {
             ("getEncoder", 0) => Ok(V::obj(Obj::Base64(true, false))),
             ("getDecoder", 0) | ("getMimeDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),

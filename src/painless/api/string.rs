@@ -854,6 +854,73 @@ pub fn builder_call(recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
+/// Painless's ingest `Json` helper: `load(String)` and `dump(def)` (compact).
+pub fn json_api(name: &str, args: Vec<V>) -> R<V> {
+    match (name, args.len()) {
+        ("load", 1) => {
+            let s = arg_str(&args[0])?;
+            match crate::value::json::parse(s, crate::value::json::Duplicates::Reject) {
+                Ok(v) => Ok(from_value(&v)),
+                Err(e) => Err(Thrown::iae(e)),
+            }
+        }
+        ("dump", 1) => {
+            let mut out = String::new();
+            json_dump(&args[0], &mut out, 0)?;
+            Ok(V::string(out))
+        }
+        ("dump", 2) => match &args[1] {
+            V::Bool(false) => json_api("dump", vec![args[0].clone()]),
+            _ => Err(Thrown::unsupported(Some(
+                "Json.dump(value, true) (pretty printing) is not supported yet".into(),
+            ))),
+        },
+        _ => Err(super::no_such()),
+    }
+}
+
+/// Compact JSON in Java iteration order (what XContent would write for these collections).
+fn json_dump(v: &V, out: &mut String, depth: usize) -> R<()> {
+    if depth > 1000 {
+        return Err(Thrown::iae("Iterable object is self-referencing itself"));
+    }
+    if let Some(s) = str_of(v) {
+        crate::value::json::write_string(s, out);
+        return Ok(());
+    }
+    if let Some(entries) = map_entries(v) {
+        out.push('{');
+        for (i, (k, val)) in entries.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            crate::value::json::write_string(&to_java_string(k), out);
+            out.push(':');
+            json_dump(val, out, depth + 1)?;
+        }
+        out.push('}');
+        return Ok(());
+    }
+    if let Some(seq) = as_seq(v) {
+        out.push('[');
+        for (i, item) in seq.items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_dump(item, out, depth + 1)?;
+        }
+        out.push(']');
+        return Ok(());
+    }
+    match to_value(v) {
+        Ok(val) => {
+            out.push_str(&val.to_json());
+            Ok(())
+        }
+        Err(e) => Err(Thrown::iae(e)),
+    }
+}
+
 /// `Processors` static helpers available to ingest scripts (ingest-common's painless extension).
 pub fn processors(name: &str, args: Vec<V>) -> R<V> {
     match (name, args.len()) {
