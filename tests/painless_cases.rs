@@ -1948,3 +1948,17 @@ fn json_helper() {
         ("Json.dump('s')", "String", "\"\\\"s\\\"\""),
     ]);
 }
+
+#[test]
+fn array_covariance() {
+    check(&[
+        ("Object[] o = 'a,b'.splitOnToken(','); o.length", "int", "2"),
+        ("def[] d = new String[] {'x'}; d[0]", "String", "\"x\""),
+        (
+            "String[] s = 'a,b'.splitOnToken(','); s[1]",
+            "String",
+            "\"b\"",
+        ),
+    ]);
+    check_err(&[("Object[] o = new int[2]", "class_cast_exception", 13)]);
+}

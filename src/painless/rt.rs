@@ -394,7 +394,13 @@ pub fn is_instance_ty(v: &V, ty: &Ty) -> bool {
     match ty {
         Ty::Def => !v.is_null(),
         Ty::Class(c) => is_instance(v, c),
-        Ty::Array(e) => matches!(v, V::Array(a) if a.borrow().elem == **e),
+        // reference arrays are covariant (String[] is an Object[])
+        Ty::Array(e) => matches!(v, V::Array(a) if {
+            let have = &a.borrow().elem;
+            have == &**e
+                || (!have.is_primitive()
+                    && matches!(**e, Ty::Def | Ty::Class("Object")))
+        }),
         Ty::Bool => matches!(v, V::Bool(_)),
         Ty::Byte => matches!(v, V::Byte(_)),
         Ty::Short => matches!(v, V::Short(_)),
