@@ -58,6 +58,9 @@ pub struct MapObj {
     pub immutable: bool,
     /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
     pub ctx_root: bool,
+    /// `HashMap` table size (0 = not allocated yet). Tables never shrink, so iteration order
+    /// depends on the map's history, not just its current size.
+    pub cap: usize,
 }
 
 /// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
@@ -95,6 +98,43 @@ pub struct SetObj {
     pub set: IndexSet<HKey>,
     pub kind: CollectionKind,
     pub immutable: bool,
+    /// Table size of the backing `HashMap` (see [`MapObj::cap`]).
+    pub cap: usize,
+}
+
+/// `HashMap.tableSizeFor`: the next power of two.
+pub fn table_size_for(n: usize) -> usize {
+    n.max(1).next_power_of_two()
+}
+
+/// Table size after growing to hold `len` entries (resize when size > 0.75 × capacity).
+pub fn grown_capacity(cap: usize, len: usize) -> usize {
+    let mut c = if cap == 0 { 16 } else { cap };
+    while len as f64 > c as f64 * 0.75 {
+        c *= 2;
+    }
+    c
+}
+
+/// Capacity `new HashMap(map)` / `putAll` into an unallocated map picks for `n` entries.
+pub fn presized_capacity(n: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        table_size_for((n as f32 / 0.75 + 1.0) as usize)
+    }
+}
+
+/// Iteration order of a hash table of the given capacity: by bucket, insertion order within.
+pub fn hash_order_with_capacity(hashes: impl Iterator<Item = i32>, cap: usize) -> Vec<usize> {
+    let hashes: Vec<i32> = hashes.collect();
+    let cap = grown_capacity(cap, hashes.len());
+    let mut order: Vec<usize> = (0..hashes.len()).collect();
+    order.sort_by_key(|&i| {
+        let h = hashes[i] as u32;
+        ((h ^ (h >> 16)) as usize) & (cap - 1)
+    });
+    order
 }
 
 pub struct ArrayObj {
@@ -203,6 +243,7 @@ impl V {
             kind,
             immutable: false,
             ctx_root: false,
+            cap: 0,
         })))
     }
     pub fn new_set(kind: CollectionKind) -> V {
@@ -210,6 +251,7 @@ impl V {
             set: IndexSet::new(),
             kind,
             immutable: false,
+            cap: 0,
         })))
     }
     pub fn obj(o: super::api::Obj) -> V {
@@ -738,7 +780,7 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
     match s.kind {
         CollectionKind::Hash => {
             let keys: Vec<&HKey> = s.set.iter().collect();
-            crate::value::java_hash_order(keys.iter().map(|k| hash_code(&k.0)))
+            hash_order_with_capacity(keys.iter().map(|k| hash_code(&k.0)), s.cap)
                 .into_iter()
                 .map(|i| keys[i].0.clone())
                 .collect()
@@ -754,7 +796,7 @@ pub fn map_order(m: &MapObj) -> Vec<usize> {
     }
     match m.kind {
         CollectionKind::Hash => {
-            crate::value::java_hash_order(m.map.keys().map(|k| hash_code(&k.0)))
+            hash_order_with_capacity(m.map.keys().map(|k| hash_code(&k.0)), m.cap)
         }
         _ => (0..m.map.len()).collect(),
     }
@@ -818,9 +860,12 @@ impl SetObj {
             }
             let pos = tree_insert_pos(&self.set, &v)?;
             self.set.shift_insert(pos, key);
+            self.cap = grown_capacity(self.cap, self.set.len());
             return Ok(true);
         }
-        Ok(self.set.insert(HKey(v)))
+        let added = self.set.insert(HKey(v));
+        self.cap = grown_capacity(self.cap, self.set.len());
+        Ok(added)
     }
     pub fn contains(&self, v: &V) -> bool {
         if let Some(s) = str_of(v) {
@@ -942,7 +987,9 @@ impl MapObj {
             self.map.shift_insert(lo, key, v);
             return Ok(None);
         }
-        Ok(self.map.insert(HKey(k), v))
+        let old = self.map.insert(HKey(k), v);
+        self.cap = grown_capacity(self.cap, self.map.len());
+        Ok(old)
     }
     pub fn remove(&mut self, k: &V) -> Result<Option<V>, Thrown> {
         if self.immutable {
@@ -984,11 +1031,17 @@ pub fn from_map(m: &DocMap) -> V {
     for (k, v) in m.iter() {
         map.insert(HKey(V::str(k)), from_value(v));
     }
+    let cap = if map.is_empty() {
+        0
+    } else {
+        grown_capacity(16, map.len())
+    };
     V::Map(Rc::new(RefCell::new(MapObj {
         map,
         kind: m.kind,
         immutable: false,
         ctx_root: false,
+        cap,
     })))
 }
 
@@ -997,10 +1050,16 @@ fn from_set(s: &DocSet) -> V {
     for item in &s.items {
         set.insert(HKey(from_value(item)));
     }
+    let cap = if set.is_empty() {
+        0
+    } else {
+        grown_capacity(16, set.len())
+    };
     V::Set(Rc::new(RefCell::new(SetObj {
         set,
         kind: s.kind,
         immutable: false,
+        cap,
     })))
 }
 

@@ -619,6 +619,12 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
                 ))
             })?;
             let mut mm = m.borrow_mut();
+            if mm.cap == 0 {
+                // putAll into a table not yet allocated sizes it for the source
+                mm.cap = presized_capacity(entries.len());
+            } else if entries.len() as f64 > mm.cap as f64 * 0.75 {
+                mm.cap *= 2;
+            }
             for (k, v) in entries {
                 mm.put(k, to_owned_v(&v))?;
             }

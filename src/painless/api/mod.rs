@@ -564,6 +564,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
                 if let Some(entries) = map_entries(src) {
                     if let V::Map(mm) = &m {
                         let mut mm = mm.borrow_mut();
+                        // HashMap(Map) sizes its table for the source (HashMap.putMapEntries)
+                        mm.cap = presized_capacity(entries.len());
                         for (k, v) in entries {
                             mm.put(k, to_owned_v(&v))?;
                         }
@@ -601,6 +603,9 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
                     }
                     let items = collection_items(it, src)?;
                     if let V::Set(ss) = &s {
+                        // HashSet(Collection): HashMap(max(size / .75 + 1, 16))
+                        ss.borrow_mut().cap =
+                            table_size_for(((items.len() as f32 / 0.75) as usize + 1).max(16));
                         let mut ss = ss.borrow_mut();
                         for i in items {
                             ss.add(to_owned_v(&i))?;
