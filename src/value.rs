@@ -458,7 +458,12 @@ impl Value {
             Value::String(s) => J::String(s.clone()),
             Value::List(l) => J::Array(l.iter().map(Value::to_serde).collect()),
             Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect()),
-            Value::Set(s) => J::Array(s.hash_order_items().into_iter().map(Value::to_serde).collect()),
+            Value::Set(s) => J::Array(
+                s.hash_order_items()
+                    .into_iter()
+                    .map(Value::to_serde)
+                    .collect(),
+            ),
         }
     }
 
@@ -985,7 +990,10 @@ mod tests {
     fn string_hash_matches_java() {
         assert_eq!(java_string_hash("hello"), 99162322);
         assert_eq!(java_string_hash(""), 0);
-        assert_eq!(java_string_hash("New Geo-Location"), java_string_hash("New Geo-Location"));
+        assert_eq!(
+            java_string_hash("New Geo-Location"),
+            java_string_hash("New Geo-Location")
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Robustness: no configuration and no document makes the engine panic. Bad input becomes an error.
+#![allow(clippy::result_large_err)]
 
 use ingest_emu::pipeline::{compile_step, new_document, Definition, Registry, Services};
 use ingest_emu::value::{Map, Value};

@@ -1,7 +1,9 @@
 //! `date_index_name` (ES `DateIndexNameProcessor`): sets `_index` to a date-math index name such as
 //! `<events-{2016-04-25||/d{yyyy-MM-dd|UTC}}>`, which Elasticsearch resolves when indexing.
 
-use crate::dates::{parse_locale, parse_timezone, DateFormat, JavaFormatter, Locale};
+use crate::dates::{
+    java_zone_id, parse_language_tag, parse_timezone, DateFormat, JavaFormatter, Locale,
+};
 use crate::document::{FieldPath, IngestDocument};
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
 use crate::template::{Encoding, Template};
@@ -29,16 +31,17 @@ impl DateIndexName {
             .unwrap_or_else(|| vec!["yyyy-MM-dd'T'HH:mm:ss.SSSXX".to_string()]);
         let timezone_name = cfg.string_or("timezone", "UTC")?;
         let locale = match cfg.optional_string("locale")? {
-            Some(l) => parse_locale(&l).map_err(|e| cfg.error(Some("locale"), e))?,
+            Some(l) => parse_language_tag(&l).map_err(|e| cfg.error(Some("locale"), e))?,
             None => Locale::english(),
         };
         let timezone =
             parse_timezone(&timezone_name).map_err(|e| cfg.error(Some("timezone"), e))?;
         // ES writes "UTC" for the UTC offset so that 6.x and 7.x names agree.
-        let zone_name = match timezone_name.as_str() {
-            "UTC" | "Z" | "+00:00" | "UTC+00:00" => "UTC".to_string(),
+        let zone_name = match java_zone_id(&timezone).as_str() {
+            "Z" => "UTC".to_string(),
             other => other.to_string(),
         };
+        let _ = timezone_name;
         let formats = formats
             .iter()
             .map(|f| DateFormat::compile(f).map_err(|e| cfg.error(Some("date_formats"), e)))
