@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/release/ingest-emu
 SHARED ?= ../shared
 
-.PHONY: build test run bench conformance lint fmt
+.PHONY: build test run bench conformance conformance-run lint fmt
 
 build:
 	$(CARGO) build --release
@@ -14,7 +14,8 @@ $(BIN): build
 # Everything: unit, integration and oracle tests, lint, and the upstream conformance suites.
 test: lint
 	$(CARGO) test --all-targets
-	$(MAKE) conformance
+	$(CARGO) build
+	$(MAKE) conformance-run BIN=target/debug/ingest-emu
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -28,7 +29,9 @@ run: build
 	$(BIN) run --raw --pipeline pipelines/okta --entry default test_data/okta/*.log
 
 # Elastic's own pipeline tests under ../shared/conformance, compared by elastic-package's rules.
-conformance: build
+conformance: build conformance-run
+
+conformance-run:
 	@if [ -d "$(SHARED)/conformance" ]; then \
 		$(BIN) test $(SHARED)/conformance/*; \
 	else \

@@ -8,9 +8,15 @@
 //! also matches before a final line terminator. Matching positions follow `Matcher.find` (an empty
 //! match moves the next search one character on), and `split` follows `String.split`.
 //!
-//! Known differences: `(?i)` folds Unicode case (Java folds ASCII only unless `(?u)`); multiline
-//! `^`/`$` only know `\n` as a line terminator; the `u`, `U`, `d` inline flags, `\N{...}`,
-//! `{n,m}+` and Unicode blocks (`\p{InGreek}`) are rejected with an error.
+//! `\b` is ASCII-based as in JDK 19+ (the JDKs recent Elasticsearch 8.x bundle; JDK 17 still used
+//! Unicode letters there).
+//!
+//! `(?i)` folds ASCII letters only, as Java does without `UNICODE_CASE`.
+//!
+//! Known differences: an empty
+//! match moves on by one character where Java moves by one UTF-16 unit (splitting a surrogate pair,
+//! which a Rust string cannot hold); the `u`, `U`, `d` inline flags, `\N{...}`, `{n,m}+` and Unicode
+//! blocks (`\p{InGreek}`) are rejected with an error.
 
 use std::collections::HashMap;
 
@@ -19,6 +25,10 @@ use std::collections::HashMap;
 pub struct JavaRegex {
     source: String,
     engine: Engine,
+    /// The translated pattern, kept to build the anchored variant `matches` needs.
+    translated: String,
+    /// `Matcher.matches()` engine (`\A(?:…)\z`), compiled on first use.
+    anchored: std::sync::OnceLock<Option<Engine>>,
     group_count: usize,
     group_names: HashMap<String, usize>,
 }
@@ -50,34 +60,93 @@ enum Target {
     Onig,
 }
 
+/// `Pattern.compile` flags (the ones Painless regex literals spell `i`, `m`, `s`, `x`, `l`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PatternFlags {
+    pub case_insensitive: bool,
+    pub multiline: bool,
+    pub dotall: bool,
+    pub comments: bool,
+    pub literal: bool,
+}
+
+impl PatternFlags {
+    /// Painless regex literal flags; `c`, `u`, `U` are not supported.
+    pub fn from_letters(letters: &str) -> Result<PatternFlags, String> {
+        let mut flags = PatternFlags::default();
+        for c in letters.chars() {
+            match c {
+                'i' => flags.case_insensitive = true,
+                'm' => flags.multiline = true,
+                's' => flags.dotall = true,
+                'x' => flags.comments = true,
+                'l' => flags.literal = true,
+                other => return Err(format!("unsupported regex flag [{other}]")),
+            }
+        }
+        Ok(flags)
+    }
+}
+
+fn build(text: &str, target: Target) -> Result<Engine, String> {
+    match target {
+        Target::Rust => regex::Regex::new(text)
+            .map(Engine::Rust)
+            .map_err(|e| e.to_string()),
+        Target::Onig => onig::Regex::with_options(
+            text,
+            onig::RegexOptions::REGEX_OPTION_CAPTURE_GROUP,
+            onig::Syntax::ruby(),
+        )
+        .map(Engine::Onig)
+        .map_err(|e| e.description().to_string()),
+    }
+}
+
 impl JavaRegex {
     /// `Pattern.compile(pattern)`. The error text is `PatternSyntaxException.getMessage()` where
     /// we know it, else the engine's description.
     pub fn compile(pattern: &str) -> Result<JavaRegex, String> {
-        let rust = Translator::run(pattern, Target::Rust)?;
-        if !rust.needs_onig {
-            if let Ok(re) = regex::Regex::new(&rust.out) {
-                return Ok(JavaRegex {
-                    source: pattern.to_string(),
-                    engine: Engine::Rust(re),
-                    group_count: rust.group_count,
-                    group_names: rust.group_names,
-                });
+        JavaRegex::compile_with_flags(pattern, PatternFlags::default())
+    }
+
+    /// `Pattern.compile(pattern, flags)`.
+    pub fn compile_with_flags(pattern: &str, flags: PatternFlags) -> Result<JavaRegex, String> {
+        let rust = Translator::run(pattern, Target::Rust, flags)?;
+        let (t, engine) = match (!rust.needs_onig)
+            .then(|| build(&rust.out, Target::Rust).ok())
+            .flatten()
+        {
+            Some(engine) => (rust, engine),
+            None => {
+                let t = Translator::run(pattern, Target::Onig, flags)?;
+                let engine = build(&t.out, Target::Onig)
+                    .map_err(|e| format!("{e} in pattern [{pattern}]"))?;
+                (t, engine)
             }
-        }
-        let onig_t = Translator::run(pattern, Target::Onig)?;
-        let re = onig::Regex::with_options(
-            &onig_t.out,
-            onig::RegexOptions::REGEX_OPTION_CAPTURE_GROUP,
-            onig::Syntax::ruby(),
-        )
-        .map_err(|e| format!("{} in pattern [{pattern}]", e.description()))?;
+        };
         Ok(JavaRegex {
             source: pattern.to_string(),
-            engine: Engine::Onig(re),
-            group_count: onig_t.group_count,
-            group_names: onig_t.group_names,
+            engine,
+            translated: t.out,
+            anchored: std::sync::OnceLock::new(),
+            group_count: t.group_count,
+            group_names: t.group_names,
         })
+    }
+
+    /// `Matcher.matches()`: the whole text matches (with backtracking into alternatives, unlike
+    /// checking whether `find` happens to cover the text).
+    pub fn matches(&self, text: &str) -> Option<JavaMatch> {
+        let anchored = self.anchored.get_or_init(|| {
+            let target = match self.engine {
+                Engine::Rust(_) => Target::Rust,
+                Engine::Onig(_) => Target::Onig,
+            };
+            build(&format!(r"\A(?:{})\z", self.translated), target).ok()
+        });
+        let engine = anchored.as_ref()?;
+        self.run(engine, text, 0, true)
     }
 
     pub fn as_str(&self) -> &str {
@@ -100,7 +169,17 @@ impl JavaRegex {
 
     /// The first match starting the search at byte `start`, with the whole text as context.
     pub fn find_at(&self, text: &str, start: usize, with_groups: bool) -> Option<JavaMatch> {
-        match &self.engine {
+        self.run(&self.engine, text, start, with_groups)
+    }
+
+    fn run(
+        &self,
+        engine: &Engine,
+        text: &str,
+        start: usize,
+        with_groups: bool,
+    ) -> Option<JavaMatch> {
+        match engine {
             Engine::Rust(re) => {
                 if with_groups && self.group_count > 0 {
                     let caps = re.captures_at(text, start)?;
@@ -205,7 +284,13 @@ impl JavaRegex {
     /// `Matcher.replaceAll(replacement)` with a pre-parsed replacement. The replacement's own
     /// error (Java throws it on the first match only) is returned when there is a match.
     pub fn replace_all(&self, text: &str, replacement: &Replacement) -> Result<String, String> {
-        let matches = self.find_all(text, true);
+        // capture groups only when the replacement refers to one
+        let needs_groups = replacement.parts.as_ref().is_ok_and(|parts| {
+            parts
+                .iter()
+                .any(|p| matches!(p, ReplacementPart::Group(g) if *g > 0))
+        });
+        let matches = self.find_all(text, needs_groups);
         if matches.is_empty() {
             return Ok(text.to_string());
         }
@@ -337,11 +422,14 @@ fn parse_replacement(
 }
 
 /// `PatternSyntaxException.getMessage()`.
-fn syntax_error(desc: &str, pattern: &str, index: usize) -> String {
+fn syntax_error(desc: &str, pattern: &str, index: isize) -> String {
+    if index < 0 {
+        return format!("{desc}\n{pattern}");
+    }
     let mut msg = format!("{desc} near index {index}\n{pattern}");
-    if index < pattern.chars().count() {
+    if (index as usize) < pattern.chars().count() {
         msg.push('\n');
-        msg.push_str(&" ".repeat(index));
+        msg.push_str(&" ".repeat(index as usize));
         msg.push('^');
     }
     msg
@@ -357,6 +445,9 @@ const WORD: &str = "a-zA-Z0-9_";
 struct Flags {
     dotall: bool,
     multiline: bool,
+    /// CASE_INSENSITIVE without UNICODE_CASE: only ASCII letters fold, so we expand them
+    /// (`a` → `[aA]`) instead of using the engines' Unicode `(?i)`.
+    ascii_case_insensitive: bool,
 }
 
 struct Translator<'a> {
@@ -370,10 +461,16 @@ struct Translator<'a> {
     group_names: HashMap<String, usize>,
     /// Flags of each open group; the last entry is the current scope.
     stack: Vec<Flags>,
+    /// Nesting of `[...]` at the current position.
+    class_depth: usize,
 }
 
 impl<'a> Translator<'a> {
-    fn run(pattern: &'a str, target: Target) -> Result<Translator<'a>, String> {
+    fn run(
+        pattern: &'a str,
+        target: Target,
+        flags: PatternFlags,
+    ) -> Result<Translator<'a>, String> {
         let mut t = Translator {
             pattern,
             chars: pattern.chars().collect(),
@@ -384,16 +481,27 @@ impl<'a> Translator<'a> {
             group_count: 0,
             group_names: HashMap::new(),
             stack: vec![Flags {
-                dotall: false,
-                multiline: false,
+                dotall: flags.dotall,
+                multiline: flags.multiline,
+                ascii_case_insensitive: flags.case_insensitive,
             }],
+            class_depth: 0,
         };
+        if flags.literal {
+            for c in pattern.chars() {
+                t.push_literal(c);
+            }
+            return Ok(t);
+        }
+        if flags.comments {
+            t.out.push_str("(?x)");
+        }
         t.translate()?;
         Ok(t)
     }
 
     fn err(&self, desc: &str, index: usize) -> String {
-        syntax_error(desc, self.pattern, index)
+        syntax_error(desc, self.pattern, index as isize)
     }
 
     fn flags(&self) -> Flags {
@@ -405,7 +513,15 @@ impl<'a> Translator<'a> {
     }
 
     fn push_literal(&mut self, c: char) {
-        if c.is_alphanumeric() || c == ' ' || c == '_' {
+        if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+            let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+            if self.class_depth > 0 {
+                self.out.push(lower);
+                self.out.push(upper);
+            } else {
+                self.out.push_str(&format!("[{lower}{upper}]"));
+            }
+        } else if c.is_alphanumeric() || c == ' ' || c == '_' {
             self.out.push(c);
         } else {
             self.out.push_str(&format!("\\x{{{:X}}}", c as u32));
@@ -413,31 +529,42 @@ impl<'a> Translator<'a> {
     }
 
     fn translate(&mut self) -> Result<(), String> {
-        // Whether the previous item can take a quantifier (Java: "Dangling meta character").
-        let mut atom = false;
+        // What the previous item was: a quantifier needs an atom (Java: "Dangling meta
+        // character"); Java accepts a counted closure after another quantifier (`a{1}{2}`).
+        #[derive(PartialEq)]
+        enum Last {
+            Nothing,
+            Atom,
+            Quantifier,
+        }
+        let mut last = Last::Nothing;
         while self.i < self.chars.len() {
             let c = self.chars[self.i];
             match c {
                 '\\' => {
                     self.escape(false)?;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '[' => {
                     self.class()?;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '(' => {
                     self.open_group()?;
-                    atom = false;
+                    last = Last::Nothing;
                 }
                 ')' => {
                     if self.stack.len() == 1 {
-                        return Err(self.err("Unmatched closing ')'", self.i.saturating_sub(1)));
+                        return Err(syntax_error(
+                            "Unmatched closing ')'",
+                            self.pattern,
+                            self.i as isize - 1,
+                        ));
                     }
                     self.stack.pop();
                     self.out.push(')');
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '.' => {
                     let dotall = self.flags().dotall;
@@ -447,73 +574,65 @@ impl<'a> Translator<'a> {
                         (false, _) => self.out.push_str(&format!("[^{LINE_TERMINATORS}]")),
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '^' => {
-                    let multiline = self.flags().multiline;
-                    match (multiline, self.target) {
-                        (true, Target::Rust) => self.out.push_str("(?m:^)"),
-                        (true, Target::Onig) => self.out.push('^'),
-                        (false, _) => self.out.push_str(r"\A"),
+                    if self.flags().multiline {
+                        // Java: after any line terminator (CR LF as one), never at the end
+                        self.needs_onig = true;
+                        self.out.push_str(
+                            r"(?!\z)(?:\A|(?<=[\n\x{85}\x{2028}\x{2029}])|(?<=\r)(?!\n))",
+                        );
+                    } else {
+                        self.out.push_str(r"\A");
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '$' => {
-                    let multiline = self.flags().multiline;
-                    match (multiline, self.target) {
-                        (true, Target::Rust) => self.out.push_str("(?m:$)"),
-                        (true, Target::Onig) => self.out.push('$'),
-                        (false, _) => self.end_anchor(),
+                    if self.flags().multiline {
+                        // Java: before any line terminator (not between CR and LF), or at the end
+                        self.needs_onig = true;
+                        self.out
+                            .push_str(r"(?:\z|(?=[\r\x{85}\x{2028}\x{2029}])|(?<!\r)(?=\n))");
+                    } else {
+                        self.end_anchor();
                     }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
                 '*' | '+' | '?' => {
-                    if !atom {
+                    if last != Last::Atom {
                         return Err(self.err(&format!("Dangling meta character '{c}'"), self.i));
                     }
                     self.out.push(c);
                     self.i += 1;
                     self.quantifier_suffix(false)?;
-                    atom = false;
+                    last = Last::Quantifier;
                 }
                 '{' => {
-                    if !atom {
-                        return Err(self.err("Illegal repetition", self.i));
+                    if last != Last::Atom {
+                        // Java repeats an empty expression here: `{1}` matches the empty string
+                        // and `a{1}{2}` matches one `a`
+                        self.out.push_str("(?:)");
                     }
-                    let start = self.i;
-                    let mut j = self.i + 1;
-                    let mut text = String::from("{");
-                    while j < self.chars.len()
-                        && (self.chars[j].is_ascii_digit() || self.chars[j] == ',')
-                    {
-                        text.push(self.chars[j]);
-                        j += 1;
-                    }
-                    let valid = j < self.chars.len()
-                        && self.chars[j] == '}'
-                        && text.len() > 1
-                        && text.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-                        && text.matches(',').count() <= 1;
-                    if !valid {
-                        return Err(self.err("Illegal repetition", start));
-                    }
-                    text.push('}');
-                    self.out.push_str(&text);
-                    self.i = j + 1;
+                    self.counted_closure()?;
                     self.quantifier_suffix(true)?;
-                    atom = false;
+                    last = Last::Quantifier;
                 }
                 '|' => {
                     self.out.push('|');
                     self.i += 1;
-                    atom = false;
+                    last = Last::Nothing;
                 }
                 _ => {
-                    self.out.push(c);
+                    if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+                        self.push_literal(c);
+                    } else {
+                        self.out.push(c);
+                    }
                     self.i += 1;
-                    atom = true;
+                    last = Last::Atom;
                 }
             }
         }
@@ -521,6 +640,65 @@ impl<'a> Translator<'a> {
             return Err(self.err("Unclosed group", self.chars.len()));
         }
         Ok(())
+    }
+
+    /// `{n}`, `{n,}`, `{n,m}` with Java's errors (`Pattern.closure`).
+    fn counted_closure(&mut self) -> Result<(), String> {
+        let open = self.i;
+        let digits = |t: &Translator, mut k: usize| {
+            while t.chars.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                k += 1;
+            }
+            k
+        };
+        if !self.peek(1).is_some_and(|c| c.is_ascii_digit()) {
+            return Err(self.err("Illegal repetition", open + 1));
+        }
+        let min_end = digits(self, open + 1);
+        let min: String = self.chars[open + 1..min_end].iter().collect();
+        let mut k = min_end;
+        let mut max = None;
+        if self.chars.get(k) == Some(&',') {
+            let max_end = digits(self, k + 1);
+            if max_end > k + 1 {
+                max = Some(self.chars[k + 1..max_end].iter().collect::<String>());
+            }
+            k = max_end;
+        }
+        if self.chars.get(k) != Some(&'}') {
+            return Err(self.err("Unclosed counted closure", k));
+        }
+        if let Some(max) = &max {
+            let (lo, hi) = (min.parse::<u64>(), max.parse::<u64>());
+            if let (Ok(lo), Ok(hi)) = (lo, hi) {
+                if hi < lo {
+                    return Err(self.err("Illegal repetition range", k));
+                }
+            }
+        }
+        let text: String = self.chars[open..=k].iter().collect();
+        self.out.push_str(&text);
+        self.i = k + 1;
+        Ok(())
+    }
+
+    /// `lo-hi` inside a class; with ASCII case folding also the other case of its ASCII letters.
+    fn push_range(&mut self, lo: char, hi: char) {
+        let hex = |c: char| format!("\\x{{{:X}}}", c as u32);
+        self.out.push_str(&format!("{}-{}", hex(lo), hex(hi)));
+        if self.flags().ascii_case_insensitive {
+            for (from, to, shift_up) in [('a', 'z', true), ('A', 'Z', false)] {
+                let (a, b) = (lo.max(from), hi.min(to));
+                if a <= b {
+                    let (a, b) = if shift_up {
+                        (a.to_ascii_uppercase(), b.to_ascii_uppercase())
+                    } else {
+                        (a.to_ascii_lowercase(), b.to_ascii_lowercase())
+                    };
+                    self.out.push_str(&format!("{}-{}", hex(a), hex(b)));
+                }
+            }
+        }
     }
 
     /// Java's `$` without MULTILINE: end of input, or before a final line terminator.
@@ -554,7 +732,6 @@ impl<'a> Translator<'a> {
     }
 
     fn open_group(&mut self) -> Result<(), String> {
-        let start = self.i;
         let current = self.flags();
         if self.peek(1) != Some('?') {
             self.group_count += 1;
@@ -631,7 +808,8 @@ impl<'a> Translator<'a> {
                     };
                     match f {
                         '-' => on = false,
-                        'i' | 'x' => {
+                        'i' => flags.ascii_case_insensitive = on,
+                        'x' => {
                             if on {
                                 emit_on.push(f);
                             } else {
@@ -672,7 +850,6 @@ impl<'a> Translator<'a> {
                     self.out.push_str(&group);
                 }
                 self.i = j + 1;
-                let _ = start;
             }
         }
         Ok(())
@@ -745,6 +922,9 @@ impl<'a> Translator<'a> {
                     while j < self.chars.len() && self.chars[j] != '}' {
                         hex.push(self.chars[j]);
                         j += 1;
+                    }
+                    if j >= self.chars.len() {
+                        return Err(self.err("Unclosed hexadecimal escape sequence", j));
                     }
                     self.i = j + 1;
                     u32::from_str_radix(&hex, 16).ok()
@@ -826,18 +1006,29 @@ impl<'a> Translator<'a> {
                 self.out.push_str(r"\X");
             }
             'k' if !in_class => {
-                self.needs_onig = true;
-                let mut j = self.i;
-                let mut text = String::from(r"\k");
-                while j < self.chars.len() {
-                    text.push(self.chars[j]);
-                    j += 1;
-                    if self.chars[j - 1] == '>' {
-                        break;
-                    }
+                if self.peek(0) != Some('<') {
+                    return Err(self.err(
+                        "\\k is not followed by '<' for named capturing group",
+                        self.i,
+                    ));
                 }
-                self.i = j;
-                self.out.push_str(&text);
+                let mut j = self.i + 1;
+                let mut name = String::new();
+                while j < self.chars.len() && self.chars[j].is_ascii_alphanumeric() {
+                    name.push(self.chars[j]);
+                    j += 1;
+                }
+                if self.chars.get(j) != Some(&'>') {
+                    return Err(self.err("named capturing group is missing trailing '>'", j));
+                }
+                if !self.group_names.contains_key(&name) {
+                    return Err(
+                        self.err(&format!("named capturing group <{name}> does not exist"), j)
+                    );
+                }
+                self.needs_onig = true;
+                self.out.push_str(&format!(r"\k<{name}>"));
+                self.i = j + 1;
             }
             '1'..='9' if !in_class => {
                 // Java takes the longest group number that exists so far.
@@ -851,7 +1042,14 @@ impl<'a> Translator<'a> {
                     self.i += 1;
                 }
                 self.needs_onig = true;
-                self.out.push_str(&format!(r"(?:\{n})"));
+                if n > self.group_count {
+                    // Java accepts it; the group cannot have matched, so this never matches
+                    self.out.push_str("(?!)");
+                } else if self.flags().ascii_case_insensitive {
+                    self.out.push_str(&format!(r"(?i:\{n})"));
+                } else {
+                    self.out.push_str(&format!(r"(?:\{n})"));
+                }
             }
             'p' | 'P' => {
                 let name = if self.peek(0) == Some('{') {
@@ -911,7 +1109,13 @@ impl<'a> Translator<'a> {
 
     /// A character class starting at `[`, with nested classes and `&&`.
     fn class(&mut self) -> Result<(), String> {
-        let open = self.i;
+        self.class_depth += 1;
+        let result = self.class_body();
+        self.class_depth -= 1;
+        result
+    }
+
+    fn class_body(&mut self) -> Result<(), String> {
         self.i += 1;
         self.out.push('[');
         if self.peek(0) == Some('^') {
@@ -940,17 +1144,33 @@ impl<'a> Translator<'a> {
                     self.i += 1;
                 }
                 _ => {
-                    self.push_literal(c);
-                    self.i += 1;
+                    // a literal range: Java rejects a reversed one
+                    let range_end = if self.peek(1) == Some('-') {
+                        self.peek(2).filter(|h| !matches!(h, ']' | '[' | '\\'))
+                    } else {
+                        None
+                    };
+                    match range_end {
+                        Some(hi) if hi < c => {
+                            return Err(self.err("Illegal character range", self.i + 2));
+                        }
+                        Some(hi) => {
+                            self.push_range(c, hi);
+                            self.i += 3;
+                        }
+                        None => {
+                            self.push_literal(c);
+                            self.i += 1;
+                        }
+                    }
                 }
             }
             first = false;
-            let _ = open;
         }
     }
 }
 
-/// Java's POSIX classes (`\p{Alpha}` …), which are ASCII-only.
+/// Java's POSIX classes (`\p{Alpha}` …, ASCII-only) and `\p{javaXxx}` classes, as class bodies.
 fn posix_class(name: &str) -> Option<&'static str> {
     Some(match name {
         "Lower" => "a-z",
@@ -966,6 +1186,17 @@ fn posix_class(name: &str) -> Option<&'static str> {
         "Cntrl" => r"\x{0}-\x{1F}\x{7F}",
         "XDigit" => "0-9a-fA-F",
         "Space" => r"\t\n\x{0B}\f\r ",
+        // java.lang.Character predicates
+        "javaLowerCase" => r"\p{Lowercase}",
+        "javaUpperCase" => r"\p{Uppercase}",
+        "javaAlphabetic" => r"\p{Alphabetic}",
+        "javaDigit" => r"\p{Nd}",
+        "javaLetter" => r"\p{L}",
+        "javaLetterOrDigit" => r"\p{L}\p{Nd}",
+        "javaWhitespace" => {
+            r"\t\n\x{0B}\f\r\x{1C}-\x{20}\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200A}\x{2028}\x{2029}\x{205F}\x{3000}"
+        }
+        "javaSpaceChar" => r"\p{Zs}\p{Zl}\p{Zp}",
         _ => return None,
     })
 }
@@ -1056,9 +1287,41 @@ mod tests {
         assert_eq!(gsub("\\<\\>", "a<>b", "").unwrap(), "ab");
         assert_eq!(gsub("\\Qa.b\\E", "a.b axb", "#").unwrap(), "# axb");
         assert_eq!(gsub("\\p{Alpha}+", "abc1é", "#").unwrap(), "#1é");
+        assert_eq!(gsub("\\p{javaLowerCase}+", "abcÉé", "#").unwrap(), "#É#");
+        assert_eq!(
+            gsub("\\p{javaWhitespace}", "a b\u{a0}c\u{3000}", "#").unwrap(),
+            "a#b\u{a0}c#"
+        );
         assert_eq!(gsub("[\\w&&[^b]]+", "abc", "#").unwrap(), "#b#");
         assert_eq!(gsub("\\bis\\b", "this is", "X").unwrap(), "this X");
         assert_eq!(gsub("\\u0041\\x42\\0103", "ABC", "#").unwrap(), "#");
+    }
+
+    #[test]
+    fn case_insensitivity_is_ascii_only() {
+        assert_eq!(gsub("(?i)ab", "AB aB ab", "#").unwrap(), "# # #");
+        assert_eq!(gsub("(?i)é", "é É", "#").unwrap(), "# É");
+        assert_eq!(gsub("(?i)[b-d]+", "aBcDe", "#").unwrap(), "a#e");
+        assert_eq!(gsub("(?i)[^x]", "xX1", "#").unwrap(), "xX#");
+        assert_eq!(gsub("a(?i:b)c", "aBc ABc", "#").unwrap(), "# ABc");
+        assert_eq!(gsub("(?i)\\x41", "a", "#").unwrap(), "#");
+    }
+
+    #[test]
+    fn flags_and_full_matches() {
+        let flags = PatternFlags::from_letters("im").unwrap();
+        let re = JavaRegex::compile_with_flags("^AB$", flags).unwrap();
+        assert_eq!(re.find_all("x\nab\nAb", false).len(), 2);
+        let re =
+            JavaRegex::compile_with_flags("a.b", PatternFlags::from_letters("l").unwrap()).unwrap();
+        assert!(re.is_match("xa.b"));
+        assert!(!re.is_match("axb"));
+        // matches() backtracks into later alternatives
+        let re = JavaRegex::compile("a|ab").unwrap();
+        assert!(re.matches("ab").is_some());
+        assert!(re.matches("abc").is_none());
+        assert_eq!(re.find_at("ab", 0, false).unwrap().end(), 1);
+        assert!(PatternFlags::from_letters("U").is_err());
     }
 
     #[test]
@@ -1070,6 +1333,34 @@ mod tests {
         assert_eq!(gsub("a++", "aaab", "X").unwrap(), "Xb");
         assert_eq!(gsub("\\bx", "x ax x", "Y").unwrap(), "Y ax Y");
         assert!(!JavaRegex::compile("a+b").unwrap().uses_onig());
+    }
+
+    #[test]
+    fn never_panics_on_odd_patterns() {
+        const TOKENS: &[&str] = &[
+            "(", ")", "[", "]", "{", "}", "1", ",", "*", "+", "?", "|", "^", "$", ".", "\\", "a",
+            "é", "-", "&&", "(?", "<", ">", "=", "!", "i", "s", "m", "x", ":", "\\Q", "\\E", "\\p",
+            "\\x", "\\u", "\\0", "\\k", "\\1", "\\b", "#", " ", "'",
+        ];
+        let mut seed: u64 = 0xDEAD_BEEF_CAFE_F00D;
+        for _ in 0..5000 {
+            let mut p = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 10) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                p.push_str(TOKENS[(seed % TOKENS.len() as u64) as usize]);
+            }
+            if let Ok(re) = JavaRegex::compile(&p) {
+                let rep = re.parse_replacement("$0-$1");
+                let _ = re.replace_all("aé(1)[x] \n", &rep);
+                let _ = re.split("a,é 1", 0);
+                let _ = re.matches("a");
+            }
+        }
     }
 
     #[test]
@@ -1092,7 +1383,11 @@ mod tests {
         );
         assert_eq!(
             JavaRegex::compile("a{").unwrap_err(),
-            "Illegal repetition near index 1\na{\n ^"
+            "Illegal repetition near index 2\na{"
+        );
+        assert_eq!(
+            JavaRegex::compile(")").unwrap_err(),
+            "Unmatched closing ')'\n)"
         );
         assert_eq!(
             JavaRegex::compile("\\y").unwrap_err(),

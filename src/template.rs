@@ -286,7 +286,8 @@ fn render_nodes<'a>(
         match node {
             Node::Text(t) => out.push_str(t),
             Node::Var { name, escape } => {
-                if let Some(v) = lookup(name, doc, scopes) {
+                // mustache.java's ValueCode writes nothing for null.
+                if let Some(v) = lookup(name, doc, scopes).filter(|v| !v.is_null()) {
                     let text = stringify(v);
                     if *escape {
                         encode(&text, encoding, out);
@@ -425,6 +426,7 @@ mod tests {
         assert_eq!(render("{{{a.b}}}", r#"{"a":{"b":"x\"y"}}"#), "x\"y");
         assert_eq!(render("{{& a.b}}", r#"{"a":{"b":"<"}}"#), "<");
         assert_eq!(render("[{{missing}}]", "{}"), "[]");
+        assert_eq!(render("[{{{n}}}|{{n}}]", r#"{"n":null}"#), "[|]");
         assert_eq!(render("{{_index}}/{{_id}}", "{}"), "idx/1");
         assert_eq!(render("{{n}} {{d}}", r#"{"n":1,"d":1.5}"#), "1 1.5");
         assert_eq!(render("{{l}}", r#"{"l":["a","b"]}"#), "[a, b]");

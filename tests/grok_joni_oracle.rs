@@ -372,6 +372,9 @@ fn regex_dialect_matches_like_joni() {
         (r"(?<x>\p{Alpha}+)", &["123 héllo"]),
         (r"(?<x>\p{Greek}+)", &["abc αβγ"]),
         (r"(?<x>\w+)", &["héllo", "ſK"]),
+        (r"(?i)(?<x>\w+)", &["ſK\u{212a}k"]),
+        (r"(?i)(?<x>\W+)", &["aſ\u{212a}b"]),
+        // Not compared: `(?i)` with `\w` inside a class (`[\w]`), where Oniguruma folds `ſ`/Kelvin in.
         (r"(?<x>\d+)", &["١٢ 34"]),
         (r"(?<x>\s+)", &["a\u{a0}b c"]),
         (r"\b(?<x>\w+)\b", &["é1 ab"]),

@@ -836,6 +836,9 @@ fn okta_conformance_discovery() {
         "{}",
         r.stdout
     );
-    // TODO(lead): once every processor and Painless are merged, assert that
-    // `ingest-emu test ../shared/conformance/okta` exits 0.
+    // Elastic's own pipeline test passes unmodified: 25 of 25 documents.
+    let r = run(&["test", s(&okta)]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("1 passed, 0 failed"), "{}", r.stdout);
+    assert!(r.stdout.contains("25 documents"), "{}", r.stdout);
 }

@@ -179,8 +179,10 @@ impl LDate {
     }
 
     pub fn to_jiff(self) -> Result<jiff::civil::Date, String> {
-        let y = i16::try_from(self.y)
-            .map_err(|_| format!("year {} is out of the supported range", self.y))?;
+        if !(-9999..=9999).contains(&self.y) {
+            return Err(format!("year {} is out of the supported range", self.y));
+        }
+        let y = self.y as i16;
         jiff::civil::Date::new(y, self.m as i8, self.d as i8).map_err(|e| e.to_string())
     }
 

@@ -13,6 +13,7 @@ use super::zone;
 pub(crate) enum SignStyle {
     Normal,
     Always,
+    Never,
     NotNegative,
     ExceedsPad,
 }
@@ -602,6 +603,9 @@ impl Builder {
                     self.week(cur, count, count, 19);
                 }
             }
+            'B' => {
+                return Err("pattern letter B (day period) is not supported by ingest-emu".into())
+            }
             _ => return Err(format!("Unknown pattern letter: {cur}")),
         }
         Ok(())
@@ -749,8 +753,8 @@ fn parse_elem(ctx: &mut Ctx, e: &Elem, pos: usize, len: usize) -> PResult {
         } => parse_text(ctx, *field, *style, *standalone, pos, len),
         Elem::Offset { kind, no_offset } => parse_offset(ctx, *kind, no_offset, pos, len),
         Elem::LocalizedOffset { full } => parse_localized_offset(ctx, *full, pos, len),
-        Elem::ZoneId => parse_zone_id(ctx, pos, len, false),
-        Elem::ZoneText { .. } => parse_zone_id(ctx, pos, len, true),
+        Elem::ZoneId => parse_zone_id(ctx, pos, len, None),
+        Elem::ZoneText { full } => parse_zone_id(ctx, pos, len, Some(*full)),
         Elem::Pad { width, ch, inner } => {
             if pos >= len {
                 return Err(pos);
@@ -832,6 +836,9 @@ fn parse_num(ctx: &mut Ctx, pp: &NumPP, position: usize, len: usize) -> PResult 
         negative = true;
         position += 1;
     } else if pp.sign == SignStyle::Always {
+        return Err(position);
+    }
+    if position + eff_min > len {
         return Err(position);
     }
     let mut eff_max = pp.max + pp.subsequent.max(0) as usize;
@@ -950,11 +957,10 @@ fn parse_fraction(
         match digit(ch) {
             Some(d) => total = total * 10 + d,
             None => {
-                // java.time checks `pos < minEndPos` after the increment, so one digit short passes
+                pos -= 1;
                 if pos < min_end {
                     return Err(position);
                 }
-                pos -= 1;
                 break;
             }
         }
@@ -1253,7 +1259,7 @@ fn parse_localized_offset(ctx: &mut Ctx, full: bool, position: usize, len: usize
 }
 
 /// `ZoneIdPrinterParser.parse` (and the zone-text variant, which also knows zone names).
-fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PResult {
+fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: Option<bool>) -> PResult {
     let text = ctx.text;
     if position >= len {
         return Err(position);
@@ -1266,7 +1272,7 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
         let nn = text[position + 1];
         if next == 'U' && nn == 'T' {
             if len >= position + 3 && text[position + 2] == 'C' {
-                if !names {
+                if names.is_none() {
                     return parse_offset_based(ctx, position, position + 3, len, "0");
                 }
             } else {
@@ -1283,26 +1289,55 @@ fn parse_zone_id(ctx: &mut Ctx, position: usize, len: usize, names: bool) -> PRe
     // longest matching zone id (Java's PrefixTree over the available ids)
     let rest = &text[position..len];
     let mut best: Option<(usize, TimeZone)> = None;
-    for id in zone::zone_ids_longest_first() {
-        let n = id.chars().count();
-        if n <= rest.len() && rest[..n].iter().copied().eq(id.chars()) {
+    for (id, chars) in zone::zone_ids_starting_with(next) {
+        let n = chars.len();
+        if n <= rest.len() && rest[..n] == chars[..] {
             if let Some(tz) = zone::zone_for_id(id) {
                 best = Some((n, tz));
                 break;
             }
         }
     }
-    if names {
-        for (short, full, zid) in zone::ZONE_NAMES {
-            for name in [*full, *short] {
-                let n = name.chars().count();
-                if n <= rest.len()
-                    && rest[..n].iter().copied().eq(name.chars())
-                    && best.as_ref().is_none_or(|(b, _)| n > *b)
-                {
-                    if let Some(tz) = zone::zone_for_id(zid) {
-                        best = Some((n, tz));
+    if let Some(full) = names {
+        // zones without a name in the locale are listed under their localized GMT format
+        // (`UTC+09:00`, `UTC\u{2212}05:00` in French)
+        let prefix: Vec<char> = gmt_prefix(ctx.locale).chars().collect();
+        let pl = prefix.len();
+        if rest.len() >= pl + 6
+            && rest[..pl] == prefix[..]
+            && rest[pl + 3] == zone_gmt_separator(ctx.locale)
+        {
+            let sign = match rest[pl] {
+                '+' => Some(1),
+                '-' | '\u{2212}' => Some(-1),
+                _ => None,
+            };
+            if let (Some(sign), Some(h), Some(m)) =
+                (sign, two_digits(rest, pl + 1), two_digits(rest, pl + 4))
+            {
+                if h <= 23 && m <= 59 {
+                    let n = pl + 6;
+                    if best.as_ref().is_none_or(|(b, _)| n > *b) {
+                        if let Ok(off) = Offset::from_seconds((sign * (h * 3600 + m * 60)) as i32) {
+                            best = Some((n, TimeZone::fixed(off)));
+                        }
                     }
+                }
+            }
+        }
+        let table = if full {
+            ctx.locale.zone_full_names()
+        } else {
+            ctx.locale.zone_short_names()
+        };
+        for (_, name, zid) in table {
+            let n = name.chars().count();
+            if n <= rest.len()
+                && rest[..n].iter().copied().eq(name.chars())
+                && best.as_ref().is_none_or(|(b, _)| n > *b)
+            {
+                if let Some(tz) = zone::zone_for_id(zid) {
+                    best = Some((n, tz));
                 }
             }
         }
@@ -1400,6 +1435,8 @@ fn parse_epoch(ctx: &mut Ctx, millis: bool, position: usize, len: usize) -> PRes
                 None => break,
             }
         }
+        // "123." is accepted too (an empty fraction)
+        pos = p;
         if p > fstart {
             let digits = (p - fstart) as u32;
             // millis: nanos of milli (6 digits) ; seconds: nanos of second (9 digits)
@@ -1435,6 +1472,7 @@ pub(crate) struct PrintCtx<'a> {
     pub offset: i32,
     pub zone: &'a TimeZone,
     pub instant_secs: i64,
+    pub instant_nanos: i128,
     pub locale: &'a Locale,
     pub week: WeekDef,
 }
@@ -1586,21 +1624,22 @@ fn print_elem(ctx: &PrintCtx, e: &Elem, out: &mut String) {
         }
         Elem::Composite { elems, .. } => print_elems(ctx, elems, out),
         Elem::Epoch { millis } => {
-            let nanos = i128::from(ctx.instant_secs) * 1_000_000_000 + i128::from(ctx.time.n);
-            if *millis {
-                let ms = nanos.div_euclid(1_000_000);
-                let rem = nanos.rem_euclid(1_000_000);
-                out.push_str(&ms.to_string());
-                if rem != 0 {
-                    out.push('.');
-                    out.push_str(format!("{rem:06}").trim_end_matches('0'));
-                }
+            // EpochTime prints a '-' and the magnitude, so -1.5 ms is "-1.5", not "-2.5"
+            let nanos = ctx.instant_nanos;
+            if nanos < 0 {
+                out.push('-');
+            }
+            let abs = nanos.unsigned_abs();
+            let (unit, width) = if *millis {
+                (1_000_000u128, 6)
             } else {
-                out.push_str(&ctx.instant_secs.to_string());
-                if ctx.time.n != 0 {
-                    out.push('.');
-                    out.push_str(format!("{:09}", ctx.time.n).trim_end_matches('0'));
-                }
+                (1_000_000_000u128, 9)
+            };
+            out.push_str(&(abs / unit).to_string());
+            let rem = abs % unit;
+            if rem != 0 {
+                out.push('.');
+                out.push_str(format!("{rem:0width$}").trim_end_matches('0'));
             }
         }
     }
@@ -1617,91 +1656,119 @@ fn zone_text(ctx: &PrintCtx, full: bool) -> String {
         id.as_str(),
         "UTC" | "Etc/UTC" | "Etc/UCT" | "UCT" | "Universal" | "Etc/Universal" | "Zulu" | "Etc/Zulu"
     );
-    if full {
+    // `ZoneId.of("GMT+3")` style regions have no display name: Java prints the id
+    if ["GMT+", "GMT-", "UTC+", "UTC-", "UT+", "UT-"]
+        .iter()
+        .any(|p| id.starts_with(p))
+    {
+        return id;
+    }
+    let names = if full {
+        ctx.locale.zone_full_names()
+    } else {
+        ctx.locale.zone_short_names()
+    };
+    if full && ctx.locale.is_root() {
+        // CLDR root has no zone names: Java prints the exemplar city and whether DST applies
         if utc_like {
-            return "Coordinated Universal Time".into();
+            return names
+                .iter()
+                .find(|(a, _, _)| *a == "UTC")
+                .map_or("GMT".into(), |(_, n, _)| (*n).to_string());
         }
-        if let Some((_, name, _)) = zone::ZONE_NAMES.iter().find(|(s, _, _)| *s == abbr) {
+        let city = id.rsplit('/').next().unwrap_or(&id).replace('_', " ");
+        let dst = ctx.zone.to_offset_info(ts).dst().is_dst();
+        return format!("{city} (+{})", u8::from(dst));
+    }
+    if full && utc_like {
+        if let Some((_, n, _)) = names.iter().find(|(a, _, _)| *a == "UTC") {
+            return (*n).to_string();
+        }
+    }
+    // CLDR (as ES configures the JDK) names only some zones in some locales; a name applies when
+    // its reference zone has the same abbreviation and offset at this instant.
+    let numeric = !abbr.chars().all(|c| c.is_ascii_alphabetic());
+    for (a, name, reference) in names {
+        if numeric && *a == id {
             return (*name).to_string();
         }
+        if *a == abbr {
+            if let Some(r) = zone::lookup_region(reference) {
+                // the reference zone uses this abbreviation for the same offset (in some season)
+                let day = jiff::SignedDuration::from_hours(24);
+                let same = [0, 91, 182, 273].iter().any(|d| {
+                    let at = ts.checked_add(day * *d).unwrap_or(ts);
+                    let info = r.to_offset_info(at);
+                    info.abbreviation() == abbr && info.offset().seconds() == ctx.offset
+                });
+                if same {
+                    return (*name).to_string();
+                }
+            }
+        }
+    }
+    if full {
         return id;
     }
     if utc_like {
         return "UTC".into();
     }
-    // CLDR (as ES configures the JDK) has short names only for some zones in some locales.
-    let lang = ctx.locale.language();
-    let country = ctx.locale.country();
-    let us_zone = matches!(
-        id.as_str(),
-        "America/New_York"
-            | "America/Chicago"
-            | "America/Denver"
-            | "America/Los_Angeles"
-            | "America/Anchorage"
-            | "Pacific/Honolulu"
-            | "US/Eastern"
-            | "US/Central"
-            | "US/Mountain"
-            | "US/Pacific"
-            | "US/Alaska"
-            | "US/Hawaii"
-            | "America/Detroit"
-            | "America/Phoenix"
-            | "America/Boise"
-            | "America/Indiana/Indianapolis"
-    );
-    let europe = id.starts_with("Europe/");
-    let named = match (lang, country) {
-        ("en", "GB") => {
-            europe
-                && matches!(
-                    abbr.as_str(),
-                    "GMT" | "BST" | "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
-                )
-        }
-        ("en", _) => us_zone,
-        ("de", _) => {
-            europe
-                && matches!(
-                    abbr.as_str(),
-                    "CET" | "CEST" | "EET" | "EEST" | "WET" | "WEST"
-                )
-        }
-        _ => false,
-    };
-    if named && abbr.chars().all(|c| c.is_ascii_alphabetic()) {
-        if lang == "de" {
-            let de = match abbr.as_str() {
-                "CET" => "MEZ",
-                "CEST" => "MESZ",
-                "EET" => "OEZ",
-                "EEST" => "OESZ",
-                "WET" => "WEZ",
-                _ => "WESZ",
-            };
-            return de.to_string();
-        }
-        return abbr;
-    }
     let prefix = gmt_prefix(ctx.locale);
-    let total = ctx.offset;
+    let total = java_name_offset(ctx.zone, ts);
     if total == 0 {
         return prefix.to_string();
     }
-    // CLDR's hourFormat for French zone names uses U+2212 MINUS SIGN
-    let minus = if lang == "fr" { '\u{2212}' } else { '-' };
+    // CLDR's hourFormat decides the minus sign (U+2212 in e.g. French and Swedish)
+    let minus = if ctx.locale.data.zone_gmt_negative.contains('\u{2212}') {
+        '\u{2212}'
+    } else {
+        '-'
+    };
     let a = total.unsigned_abs();
+    let sep = zone_gmt_separator(ctx.locale);
     let mut out = format!(
-        "{prefix}{}{:02}:{:02}",
+        "{prefix}{}{:02}{sep}{:02}",
         if total < 0 { minus } else { '+' },
         a / 3600,
         a / 60 % 60
     );
     if !a.is_multiple_of(60) {
-        out.push_str(&format!(":{:02}", a % 60));
+        out.push_str(&format!("{sep}{:02}", a % 60));
     }
     out
+}
+
+/// The offset Java shows in a zone's GMT-format name: `java.util.TimeZone`'s current raw offset,
+/// plus its current DST saving when the instant is in daylight time (not the historical offset).
+fn java_name_offset(tz: &TimeZone, ts: jiff::Timestamp) -> i32 {
+    let year = jiff::Timestamp::now().to_zoned(TimeZone::UTC).year();
+    let at = |m: i8| -> Option<i32> {
+        let d = jiff::civil::date(year, m, 15)
+            .at(12, 0, 0, 0)
+            .to_zoned(TimeZone::UTC)
+            .ok()?;
+        Some(tz.to_offset(d.timestamp()).seconds())
+    };
+    let (Some(jan), Some(jul)) = (at(1), at(7)) else {
+        return tz.to_offset(ts).seconds();
+    };
+    let raw = jan.min(jul);
+    let savings = (jan - jul).abs();
+    if tz.to_offset_info(ts).dst().is_dst() {
+        raw + savings
+    } else {
+        raw
+    }
+}
+
+/// The hour/minute separator of the localized GMT format of zone names (`:` or `.`).
+fn zone_gmt_separator(locale: &Locale) -> char {
+    let sample: Vec<char> = locale.data.zone_gmt_negative.chars().collect();
+    let at = gmt_prefix(locale).chars().count() + 3;
+    match sample.get(at) {
+        Some('.') => '.',
+        _ => ':',
+    }
 }
 
 pub(crate) fn print_offset(total: i32, kind: usize, no_offset: &str, out: &mut String) {
@@ -1782,6 +1849,7 @@ fn print_num(ctx: &PrintCtx, pp: &NumPP, out: &mut String) {
             } else {
                 match pp.sign {
                     SignStyle::Normal | SignStyle::ExceedsPad | SignStyle::Always => out.push('-'),
+                    SignStyle::Never => {}
                     // Java throws here; print the sign rather than fail the document
                     _ => out.push('-'),
                 }

@@ -5,7 +5,9 @@
 //! valid but not in that list falls back to its language's table, then to the ROOT table (English
 //! abbreviations), which is the documented best effort.
 
-use super::locale_data::{ISO_COUNTRIES, ISO_LANGUAGES, LOCALES};
+use super::locale_data::{
+    ISO_COUNTRIES, ISO_LANGUAGES, LOCALES, ZONE_FULL_NAMES, ZONE_SHORT_NAMES,
+};
 
 /// Text and calendar data for one locale (generated).
 #[derive(Debug)]
@@ -27,10 +29,15 @@ pub(crate) struct LocaleData {
     /// Samples for -05:30 and zero (the negative one shows the minus sign used).
     #[allow(dead_code)]
     pub gmt_full: [&'static str; 2],
+    /// `z` of a zone without a localized name and a negative offset (shows the minus sign used).
+    pub zone_gmt_negative: &'static str,
     /// ISO day number (1 = Monday .. 7 = Sunday).
     pub first_day_of_week: u8,
     pub min_days: u8,
 }
+
+/// (tz abbreviation or zone id, localized zone name, reference zone).
+pub(crate) type ZoneName = (&'static str, &'static str, &'static str);
 
 /// A Java `Locale` (language, country, variant) plus its text data.
 #[derive(Clone, Debug)]
@@ -98,6 +105,30 @@ impl Locale {
 
     pub fn country(&self) -> &str {
         &self.country
+    }
+
+    /// Short zone names (`z`) of this locale: (tz abbreviation, localized name, reference zone).
+    pub(crate) fn zone_short_names(&self) -> &'static [ZoneName] {
+        self.zone_names(ZONE_SHORT_NAMES)
+    }
+
+    /// Full zone names (`zzzz`), same layout as [`Locale::zone_short_names`].
+    pub(crate) fn zone_full_names(&self) -> &'static [ZoneName] {
+        self.zone_names(ZONE_FULL_NAMES)
+    }
+
+    fn zone_names(
+        &self,
+        table: &'static [(&'static str, &'static [ZoneName])],
+    ) -> &'static [ZoneName] {
+        let full = format!("{}_{}", self.language, self.country);
+        let find = |tag: &str| table.iter().find(|(t, _)| *t == tag).map(|(_, v)| *v);
+        if !self.country.is_empty() {
+            if let Some(v) = find(&full) {
+                return v;
+            }
+        }
+        find(&self.language).or_else(|| find("")).unwrap_or(&[])
     }
 
     pub fn is_root(&self) -> bool {
@@ -185,6 +216,101 @@ pub fn parse_locale(tag: &str) -> Result<Locale, String> {
     Ok(locale)
 }
 
+/// `new Locale.Builder().setLanguageTag(tag).build()` (used by `date_index_name`): a well-formed
+/// BCP 47 tag, not checked against ISO lists. The error is the processor's wording.
+pub fn parse_language_tag(tag: &str) -> Result<Locale, String> {
+    let err = || format!("Invalid language tag specified: {tag}");
+    if tag.is_empty() {
+        return Err(err());
+    }
+    let subtags: Vec<&str> = tag.split('-').collect();
+    let alpha = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
+    let alnum = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+    let mut it = subtags.iter().copied().peekable();
+    let language = it.next().ok_or_else(err)?;
+    if !(alpha(language) && (2..=8).contains(&language.len())) {
+        // private-use-only tags ("x-...") are well-formed but carry no language
+        if language.eq_ignore_ascii_case("x")
+            && it.peek().is_some()
+            && it.clone().all(|s| alnum(s) && s.len() <= 8)
+        {
+            return Ok(Locale::root());
+        }
+        return Err(err());
+    }
+    let mut country = "";
+    let mut variant = String::new();
+    // extlang (3 letters, up to 3), script (4 letters), region (2 letters or 3 digits), variants
+    let mut extlangs = 0;
+    let mut language = language;
+    while let Some(s) = it.peek().copied() {
+        if alpha(s) && s.len() == 3 && extlangs < 3 && country.is_empty() && language.len() <= 3 {
+            // Java's builder canonicalizes `zh-yue` to `yue`
+            if extlangs == 0 {
+                language = s;
+            }
+            extlangs += 1;
+            it.next();
+        } else {
+            break;
+        }
+    }
+    if let Some(s) = it.peek().copied() {
+        if alpha(s) && s.len() == 4 {
+            it.next();
+        }
+    }
+    if let Some(s) = it.peek().copied() {
+        if (alpha(s) && s.len() == 2) || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit())) {
+            country = s;
+            it.next();
+        }
+    }
+    while let Some(s) = it.peek().copied() {
+        let is_variant = alnum(s)
+            && ((5..=8).contains(&s.len()) || (s.len() == 4 && s.as_bytes()[0].is_ascii_digit()));
+        if !is_variant {
+            break;
+        }
+        if !variant.is_empty() {
+            variant.push('_');
+        }
+        variant.push_str(s);
+        it.next();
+    }
+    // extensions and private use: a singleton followed by 2-8 (x: 1-8) alphanumeric subtags
+    while let Some(single) = it.next() {
+        if single.len() != 1 || !alnum(single) {
+            return Err(err());
+        }
+        let min = if single.eq_ignore_ascii_case("x") {
+            1
+        } else {
+            2
+        };
+        let mut n = 0;
+        while let Some(s) = it.peek().copied() {
+            if s.len() == 1 && !single.eq_ignore_ascii_case("x") {
+                break;
+            }
+            if !(alnum(s) && (min..=8).contains(&s.len())) {
+                return Err(err());
+            }
+            n += 1;
+            it.next();
+        }
+        if n == 0 {
+            return Err(err());
+        }
+    }
+    let language = if language.eq_ignore_ascii_case("und") {
+        ""
+    } else {
+        language
+    };
+    Ok(Locale::new(language, country, &variant))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +332,31 @@ mod tests {
         );
         // a valid language without generated data falls back to ROOT text
         assert_eq!(parse_locale("hu").unwrap().data.tag, "");
+    }
+
+    #[test]
+    fn language_tags_like_locale_builder() {
+        assert_eq!(parse_language_tag("en-US").unwrap().to_string(), "en_US");
+        assert_eq!(parse_language_tag("de").unwrap().to_string(), "de");
+        assert!(parse_language_tag("").is_err());
+        assert_eq!(
+            parse_language_tag("zh-Hant-TW").unwrap().to_string(),
+            "zh_TW"
+        );
+        assert_eq!(parse_language_tag("xx").unwrap().to_string(), "xx");
+        assert_eq!(
+            parse_language_tag("en_US").unwrap_err(),
+            "Invalid language tag specified: en_US"
+        );
+        assert_eq!(
+            parse_language_tag("e").unwrap_err(),
+            "Invalid language tag specified: e"
+        );
+        assert_eq!(
+            parse_language_tag("en-US-u-ca-buddhist")
+                .unwrap()
+                .to_string(),
+            "en_US"
+        );
     }
 }

@@ -3,18 +3,44 @@
 //! ingest `date` processor's format kinds (`DateFormat`: ISO8601, UNIX, UNIX_MS, TAI64N, Java),
 //! printing for `output_format` / `date_index_name`, `ZoneId.of` and `LocaleUtils.parse`.
 //!
+//! Use from the ingest processors:
+//! ```
+//! use ingest_emu::dates::{format_default_output, parse_locale, parse_timezone, DateFormat, JavaFormatter, Locale};
+//! // compile once (at pipeline load)
+//! let formats = [DateFormat::compile("ISO8601").unwrap(), DateFormat::compile("dd/MMM/yyyy:HH:mm:ss Z").unwrap()];
+//! let output = JavaFormatter::compile("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", &Locale::root()).unwrap();
+//! // per document (timezone/locale may come from templates)
+//! let tz = parse_timezone("Europe/Paris").unwrap();
+//! let locale = parse_locale("en").unwrap();
+//! let z = formats.iter().find_map(|f| f.parse("10/Oct/2000:13:55:36 -0700", &tz, &locale).ok()).unwrap();
+//! assert_eq!(output.format(&z), "2000-10-10T22:55:36.000+02:00");
+//! assert_eq!(format_default_output(&z), output.format(&z));
+//! ```
+//! ES compiles `formats` entries lazily, so an invalid pattern only fails the documents it is tried
+//! on: [`DateFormat::compile_deferred`] reproduces that. The date processor prints with
+//! `Locale.ROOT` whatever its `locale` option says; `date_index_name` defaults to `Locale.ENGLISH`
+//! ([`Locale::english`]) and reads its `locale` with [`parse_language_tag`].
+//!
+//! Behaviour follows the JDK as ES configures it (`-Djava.locale.providers=SPI,CLDR` with ISO
+//! weeks for ROOT), checked against JDK 17 by `tests/dates_oracle.rs`. ES 8's own
+//! `Iso8601Parser`, tried before java.time for the ISO named formats, is reproduced in `iso.rs`.
+//!
 //! Known limits (documented, never silent):
 //! - years outside -9999..=9999 fail (jiff's range), Java accepts ±999,999,999;
-//! - text (month/day names, AM/PM, eras) comes from JDK 17 CLDR tables for the locales listed in
-//!   `locale_data.rs`; other valid locales use their language's table or ROOT's;
-//! - zone names (`z`, `zzzz`, `v`) parse zone ids plus a fixed list of common abbreviations and
-//!   print the tz database abbreviation; Java's full CLDR zone-name data is not reproduced;
-//! - the pattern letter `B` (day period) and a few rarely used named formats (ordinal/week date
-//!   families, `time`, `t_time`...) return an explicit "not supported" error.
+//! - text (month/day names, AM/PM, eras, zone names) comes from tables generated from JDK 17
+//!   (`tests/oracle/GenLocaleData.java`) for the locales listed in `locale_data.rs`; another
+//!   valid locale uses its language's table, else ROOT's;
+//! - zone names (`z`, `zzzz`) are known for ~35 reference zones (US, Europe, Asia-Pacific
+//!   metazones, matched by tz abbreviation and offset); other zones print the localized GMT
+//!   format like Java does for unnamed zones. Names of historical dates (Java follows CLDR
+//!   metazone history) and a GMT-format name in the text (`UTC−04:00`, read as a fixed offset)
+//!   may differ; `v`/`vvvv` print like `z`/`zzzz`;
+//! - the pattern letter `B` (day period) returns an explicit "not supported" error.
 
 mod civil;
 mod engine;
 mod fields;
+mod iso;
 mod locale;
 #[allow(clippy::all)]
 mod locale_data;
@@ -27,7 +53,7 @@ use jiff::Zoned;
 
 use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
 use fields::WeekDef;
-pub use locale::{parse_locale, Locale};
+pub use locale::{parse_language_tag, parse_locale, Locale};
 use resolve::Resolved;
 pub use zone::{java_zone_id, offset_id, parse_timezone};
 
@@ -38,6 +64,8 @@ pub(crate) struct Dtf {
     pub style: ResolverStyle,
     /// `.withZone(ZoneOffset.UTC)` (ES's `basic_date`): a parse without zone gets UTC.
     pub utc_zone: bool,
+    /// ES's own `Iso8601Parser` instead of `elems` (parsing only).
+    pub iso: Option<iso::IsoConfig>,
 }
 
 /// ES's `DateFormatter`: a printer and the parsers tried in order.
@@ -76,6 +104,7 @@ fn single_pattern(input: &str) -> Result<EsFormatter, String> {
         elems: b.build(),
         style: ResolverStyle::Strict,
         utc_zone: false,
+        iso: None,
     };
     Ok(EsFormatter {
         name: input.to_string(),
@@ -118,6 +147,14 @@ fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, Str
     } else {
         chars.iter().collect()
     };
+    if let Some(cfg) = &dtf.iso {
+        return match cfg.try_parse(chars) {
+            Some(r) => r,
+            None => Err(format!(
+                "Text '{abbr}' could not be parsed by the ISO-8601 parser"
+            )),
+        };
+    }
     let mut ctx = Ctx {
         text: chars,
         locale,
@@ -405,7 +442,8 @@ impl JavaFormatter {
             time,
             offset: z.offset().seconds(),
             zone: z.time_zone(),
-            instant_secs: z.timestamp().as_second(),
+            instant_secs: z.timestamp().as_nanosecond().div_euclid(1_000_000_000) as i64,
+            instant_nanos: z.timestamp().as_nanosecond(),
             locale: &self.locale,
             week: week_def(&self.locale),
         };
@@ -471,6 +509,13 @@ pub fn format_default_output(z: &Zoned) -> String {
     })
     .format(z)
 }
+
+const _: () = {
+    const fn send_sync<T: Send + Sync>() {}
+    send_sync::<DateFormat>();
+    send_sync::<JavaFormatter>();
+    send_sync::<Locale>();
+};
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 use super::engine::{Builder, Elem, ResolverStyle, SignStyle};
 use super::fields::Field::*;
 use super::fields::{Field, WeekDef};
+use super::iso::{DecimalSep, IsoConfig, IsoField, TzPresence};
 use super::Dtf;
 
 use SignStyle::{ExceedsPad, NotNegative};
@@ -12,6 +13,7 @@ fn strict(elems: Vec<Elem>) -> Dtf {
         elems,
         style: ResolverStyle::Strict,
         utc_zone: false,
+        iso: None,
     }
 }
 
@@ -20,6 +22,7 @@ fn smart(elems: Vec<Elem>) -> Dtf {
         elems,
         style: ResolverStyle::Smart,
         utc_zone: false,
+        iso: None,
     }
 }
 
@@ -188,6 +191,107 @@ fn iso8601_parser() -> Vec<Elem> {
     x.build()
 }
 
+fn time_no_millis_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(HourOfDay, 1, 2, NotNegative)
+        .literal(":")
+        .value(MinuteOfHour, 1, 2, NotNegative)
+        .literal(":")
+        .value(SecondOfMinute, 1, 2, NotNegative);
+    x.build()
+}
+
+fn time_prefix() -> Vec<Elem> {
+    let mut x = b();
+    x.append(time_no_millis_lenient()).fraction(1, 9, true);
+    x.build()
+}
+
+fn ordinal_date_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 10, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 1, 3, NotNegative);
+    x.build()
+}
+
+/// STRICT_ORDINAL_DATE_TIME_PRINTER (fraction 3..9) / _FORMATTER_BASE (fraction 1..9).
+fn strict_ordinal_date_time(frac_min: usize) -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 4, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 3, 3, NotNegative)
+        .literal("T")
+        .pattern("HH:mm")
+        .expect("built-in")
+        .optional_start()
+        .literal(":")
+        .value(SecondOfMinute, 2, 2, NotNegative)
+        .fraction(frac_min, 9, true)
+        .optional_end();
+    x.build()
+}
+
+fn strict_ordinal_no_millis() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Year, 4, 4, ExceedsPad)
+        .literal("-")
+        .value(DayOfYear, 3, 3, NotNegative)
+        .literal("T")
+        .append(strict_hms());
+    x.build()
+}
+
+fn strict_weekyear_week() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::WeekBasedYear(WeekDef::ISO), 4, 10, ExceedsPad)
+        .literal("-W")
+        .value(Field::WeekOfWeekBasedYear(WeekDef::ISO), 2, 2, NotNegative);
+    x.build()
+}
+
+fn iso_week_date() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, ExceedsPad)
+        .literal("-W")
+        .value_w(Field::IsoWeekOfWeekBasedYear, 2)
+        .literal("-")
+        .value_w(DayOfWeek, 1);
+    x.build()
+}
+
+fn basic_week_date_printer() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, SignStyle::Normal)
+        .literal("W")
+        .value(Field::IsoWeekOfWeekBasedYear, 2, 2, SignStyle::Never)
+        .value1(DayOfWeek);
+    x.build()
+}
+
+fn basic_week_date_parser(strict_year: bool) -> Vec<Elem> {
+    let mut x = b();
+    if strict_year {
+        x.value_w(Field::IsoWeekBasedYear, 4);
+    } else {
+        x.value1(Field::IsoWeekBasedYear);
+    }
+    x.literal("W")
+        .value(Field::IsoWeekOfWeekBasedYear, 1, 2, SignStyle::Never)
+        .value1(DayOfWeek);
+    x.build()
+}
+
+fn week_date_lenient() -> Vec<Elem> {
+    let mut x = b();
+    x.value(Field::IsoWeekBasedYear, 4, 10, ExceedsPad)
+        .literal("-W")
+        .value(Field::IsoWeekOfWeekBasedYear, 1, 2, NotNegative)
+        .literal("-")
+        .value_w(DayOfWeek, 1);
+    x.build()
+}
+
 /// Lenient `DATE_FORMATTER`.
 fn date_lenient() -> Vec<Elem> {
     let mut x = b();
@@ -301,6 +405,38 @@ fn t_then(e: Vec<Elem>) -> Vec<Elem> {
     x.build()
 }
 
+/// ES's `Iso8601DateTimeParser`, tried before the java.time parsers of some formats.
+fn iso(
+    mandatory: &[IsoField],
+    optional_time: bool,
+    max: Option<IsoField>,
+    decimal: DecimalSep,
+    tz: TzPresence,
+) -> Dtf {
+    let mut mandatory = mandatory.to_vec();
+    mandatory.push(IsoField::Year);
+    Dtf {
+        elems: Vec::new(),
+        style: ResolverStyle::Strict,
+        utc_zone: false,
+        iso: Some(IsoConfig {
+            mandatory,
+            optional_time,
+            max_allowed: max,
+            decimal,
+            tz,
+        }),
+    }
+}
+
+const MDHMS: [IsoField; 5] = [
+    IsoField::Month,
+    IsoField::Day,
+    IsoField::Hour,
+    IsoField::Minute,
+    IsoField::Second,
+];
+
 /// A named format: (printer, parsers).
 pub(crate) type Named = (Dtf, Vec<Dtf>);
 
@@ -321,15 +457,30 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
     let f: Named = match n {
         "iso8601" => (
             strict(strict_date_optional_time_printer(3)),
-            vec![strict(iso8601_parser())],
+            vec![
+                iso(&[], false, None, DecimalSep::Both, TzPresence::Optional),
+                strict(iso8601_parser()),
+            ],
         ),
         "strict_date_optional_time" => (
             strict(strict_date_optional_time_printer(3)),
-            vec![strict(strict_date_optional_time_parser())],
+            vec![
+                iso(&[], false, None, DecimalSep::Both, TzPresence::Optional),
+                strict(strict_date_optional_time_parser()),
+            ],
         ),
         "strict_date_optional_time_nanos" => (
             strict(strict_date_optional_time_printer(9)),
-            vec![strict(strict_date_optional_time_nanos_parser())],
+            vec![
+                iso(
+                    &[IsoField::Hour, IsoField::Minute, IsoField::Second],
+                    true,
+                    None,
+                    DecimalSep::Both,
+                    TzPresence::Optional,
+                ),
+                strict(strict_date_optional_time_nanos_parser()),
+            ],
         ),
         "date_optional_time" => {
             let mut x = b();
@@ -504,6 +655,7 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
                 elems: iso_local_date(),
                 style: ResolverStyle::Lenient,
                 utc_zone: false,
+                iso: None,
             };
             (p.clone(), vec![p])
         }
@@ -652,6 +804,154 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
             tz3(t_then(strict_hms_millis_printer()), t_then(base.build()))
         }
         "strict_t_time_no_millis" => tz3(t_then(strict_hms()), t_then(strict_hms())),
+        "time" => tz3(strict_hms_millis_printer(), time_prefix()),
+        "time_no_millis" => tz3(strict_hms(), time_no_millis_lenient()),
+        "t_time" => tz3(t_then(strict_hms_millis_printer()), t_then(time_prefix())),
+        "t_time_no_millis" => tz3(t_then(strict_hms()), t_then(time_no_millis_lenient())),
+        "ordinal_date" => {
+            let mut pr = b();
+            pr.value(Year, 4, 10, ExceedsPad)
+                .literal("-")
+                .value(DayOfYear, 3, 3, NotNegative);
+            (strict(pr.build()), vec![strict(ordinal_date_lenient())])
+        }
+        "strict_ordinal_date" => {
+            let mut x = b();
+            x.value(Year, 4, 4, ExceedsPad)
+                .literal("-")
+                .value_w(DayOfYear, 3);
+            let p = strict(x.build());
+            (p.clone(), vec![p])
+        }
+        "ordinal_date_time" => {
+            let mut base = b();
+            base.append(ordinal_date_lenient())
+                .literal("T")
+                .append(hour_minute_lenient())
+                .optional_start()
+                .literal(":")
+                .value(SecondOfMinute, 1, 2, NotNegative)
+                .fraction(1, 9, true)
+                .optional_end();
+            tz3(strict_ordinal_date_time(3), base.build())
+        }
+        "strict_ordinal_date_time" => tz3(strict_ordinal_date_time(3), strict_ordinal_date_time(1)),
+        "ordinal_date_time_no_millis" => {
+            let mut base = b();
+            base.append(ordinal_date_lenient())
+                .literal("T")
+                .append(hour_minute_second_lenient());
+            tz3(strict_ordinal_no_millis(), base.build())
+        }
+        "strict_ordinal_date_time_no_millis" => {
+            tz3(strict_ordinal_no_millis(), strict_ordinal_no_millis())
+        }
+        "basic_ordinal_date_time" => {
+            let printer = concat(&[pattern("yyyyDDD"), t_then(basic_time(true))]);
+            let parser = concat(&[pattern("yyyyDDD"), t_then(basic_time(false))]);
+            tz3(printer, parser)
+        }
+        "basic_ordinal_date_time_no_millis" => {
+            let base = concat(&[pattern("uuuuDDD"), t_then(basic_time_no_millis_base())]);
+            tz3(base.clone(), base)
+        }
+        "weekyear_week" => {
+            let mut x = b();
+            x.value1(Field::WeekBasedYear(WeekDef::ISO))
+                .literal("-W")
+                .value1(Field::WeekOfWeekBasedYear(WeekDef::ISO));
+            (strict(strict_weekyear_week()), vec![strict(x.build())])
+        }
+        "weekyear_week_day" => {
+            let mut pr = b();
+            pr.append(strict_weekyear_week())
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            let mut x = b();
+            x.value1(Field::WeekBasedYear(WeekDef::ISO))
+                .literal("-W")
+                .value1(Field::WeekOfWeekBasedYear(WeekDef::ISO))
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            (strict(pr.build()), vec![strict(x.build())])
+        }
+        "strict_weekyear_week_day" => {
+            let mut pr = b();
+            pr.append(strict_weekyear_week())
+                .literal("-")
+                .value1(Field::LocalizedDayOfWeek(WeekDef::ISO));
+            let p = strict(pr.build());
+            (p.clone(), vec![p])
+        }
+        "strict_week_date" => {
+            let p = strict(iso_week_date());
+            (p.clone(), vec![p])
+        }
+        "week_date" => (strict(iso_week_date()), vec![strict(week_date_lenient())]),
+        "week_date_time" => {
+            let printer = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_millis_printer(),
+            ]);
+            let parser = concat(&[week_date_lenient(), t_then(time_prefix())]);
+            tz3(printer, parser)
+        }
+        "week_date_time_no_millis" => {
+            let printer = concat(&[with_lit(iso_week_date(), "T", vec![]), strict_hms()]);
+            let parser = concat(&[week_date_lenient(), t_then(time_no_millis_lenient())]);
+            tz3(printer, parser)
+        }
+        "strict_week_date_time" => {
+            let printer = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_millis_printer(),
+            ]);
+            let parser = concat(&[
+                with_lit(iso_week_date(), "T", vec![]),
+                strict_hms_fraction_parser(),
+            ]);
+            tz3(printer, parser)
+        }
+        "strict_week_date_time_no_millis" => {
+            let base = concat(&[with_lit(iso_week_date(), "T", vec![]), strict_hms()]);
+            tz3(base.clone(), base)
+        }
+        "strict_basic_week_date" => (
+            strict(basic_week_date_printer()),
+            vec![strict(basic_week_date_parser(true))],
+        ),
+        "basic_week_date" => (
+            strict(basic_week_date_printer()),
+            vec![strict(basic_week_date_parser(false))],
+        ),
+        "strict_basic_week_date_time_no_millis" => {
+            let base = concat(&[
+                basic_week_date_printer(),
+                t_then(basic_time_no_millis_base()),
+            ]);
+            tz3(base.clone(), base)
+        }
+        "strict_basic_week_date_time" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmss.SSSX")]);
+            let parser = concat(&[basic_week_date_parser(true), t_then(basic_time(false))]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
+        "basic_week_date_time" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmss.SSSX")]);
+            let parser = concat(&[basic_week_date_parser(false), t_then(basic_time(false))]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
+        "basic_week_date_time_no_millis" => {
+            let printer = concat(&[basic_week_date_printer(), pattern("'T'HHmmssX")]);
+            let parser = concat(&[
+                basic_week_date_parser(false),
+                t_then(basic_time_no_millis_base()),
+            ]);
+            let (_, parsers) = tz3(parser.clone(), parser);
+            (strict(printer), parsers)
+        }
         "strict_weekyear" => {
             let mut x = b();
             x.value(Field::WeekBasedYear(WeekDef::ISO), 4, 10, ExceedsPad);
@@ -678,7 +978,66 @@ pub(crate) fn named(name: &str) -> Option<Result<Named, String>> {
             )));
         }
     };
-    Some(Ok(f))
+    let (printer, mut parsers) = f;
+    let mdhmsn = [
+        IsoField::Month,
+        IsoField::Day,
+        IsoField::Hour,
+        IsoField::Minute,
+        IsoField::Second,
+        IsoField::Nano,
+    ];
+    let iso_first = match n {
+        "strict_date_time" => Some(iso(
+            &MDHMS,
+            false,
+            None,
+            DecimalSep::Dot,
+            TzPresence::Mandatory,
+        )),
+        "strict_date_time_no_millis" => Some(iso(
+            &MDHMS,
+            false,
+            Some(IsoField::Second),
+            DecimalSep::Both,
+            TzPresence::Mandatory,
+        )),
+        "strict_year_month" => Some(iso(
+            &[IsoField::Month],
+            false,
+            Some(IsoField::Month),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_year" => Some(iso(
+            &[],
+            false,
+            Some(IsoField::Year),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_date_hour_minute_second" => Some(iso(
+            &MDHMS,
+            false,
+            Some(IsoField::Second),
+            DecimalSep::Both,
+            TzPresence::Forbidden,
+        )),
+        "strict_date_hour_minute_second_millis" | "strict_date_hour_minute_second_fraction" => {
+            Some(iso(
+                &mdhmsn,
+                false,
+                None,
+                DecimalSep::Dot,
+                TzPresence::Forbidden,
+            ))
+        }
+        _ => None,
+    };
+    if let Some(p) = iso_first {
+        parsers.insert(0, p);
+    }
+    Some(Ok((printer, parsers)))
 }
 
 /// All of ES's `FormatNames` (snake case); camelCase spellings map onto them.
@@ -787,4 +1146,21 @@ fn canonical(name: &str) -> Option<&'static str> {
             || (!n.starts_with("epoch_") && *n != "weekyear_week" && camel(n) == name)
             || (*n == "weekyear_week" && name == "weekyearWeek")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_es_format_name_is_built() {
+        for n in NAMES {
+            assert!(matches!(named(n), Some(Ok(_))), "{n}");
+            if !n.starts_with("epoch_") {
+                assert!(named(&camel(n)).is_some(), "{n} as camelCase");
+            }
+        }
+        assert!(named("epochMillis").is_none());
+        assert!(named("yyyy").is_none());
+    }
 }

@@ -211,6 +211,7 @@ impl State {
 
     fn resolve_date(&mut self) -> Result<Option<LDate>, String> {
         if let Some(mjd) = self.p.remove(Field::ModifiedJulianDay) {
+            let mjd = Field::ModifiedJulianDay.check(mjd)?;
             return Ok(Some(LDate::from_epoch_day(mjd - 40587)));
         }
         // IsoChronology.resolveYearOfEra
@@ -478,17 +479,12 @@ impl State {
                     .plus_days((wowby - 1) * 7 + (dow - 1))
             } else {
                 let dow = Field::DayOfWeek.check(dow)?;
-                let weeks = if civil::of_week_based_year(WeekDef::ISO, wby, 53, 7).y > wby
-                    || civil::iso_week_based_year(civil::of_week_based_year(
-                        WeekDef::ISO,
-                        wby,
-                        53,
-                        1,
-                    )) != wby
-                {
-                    52
-                } else {
+                // ISO years have 53 weeks when they start on a Thursday (or a Wednesday in leap years)
+                let jan1 = LDate { y: wby, m: 1, d: 1 }.day_of_week();
+                let weeks = if jan1 == 4 || (jan1 == 3 && civil::is_leap(wby)) {
                     53
+                } else {
+                    52
                 };
                 let wowby = if self.style == ResolverStyle::Strict {
                     if !(1..=weeks).contains(&wowby) {

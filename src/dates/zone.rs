@@ -285,76 +285,34 @@ pub fn java_zone_id(tz: &TimeZone) -> String {
     }
 }
 
-/// Representative zones for the short zone names `z` accepts; Java maps a name to one zone with
-/// that name and then applies that zone's rules, so only the rules matter.
-pub(crate) const ZONE_NAMES: &[(&str, &str, &str)] = &[
-    // (short std/dst name, full name, zone)
-    ("UTC", "Coordinated Universal Time", "UTC"),
-    ("GMT", "Greenwich Mean Time", "GMT"),
-    ("EST", "Eastern Standard Time", "America/New_York"),
-    ("EDT", "Eastern Daylight Time", "America/New_York"),
-    ("CST", "Central Standard Time", "America/Chicago"),
-    ("CDT", "Central Daylight Time", "America/Chicago"),
-    ("MST", "Mountain Standard Time", "America/Denver"),
-    ("MDT", "Mountain Daylight Time", "America/Denver"),
-    ("PST", "Pacific Standard Time", "America/Los_Angeles"),
-    ("PDT", "Pacific Daylight Time", "America/Los_Angeles"),
-    ("AKST", "Alaska Standard Time", "America/Anchorage"),
-    ("AKDT", "Alaska Daylight Time", "America/Anchorage"),
-    ("HST", "Hawaii-Aleutian Standard Time", "Pacific/Honolulu"),
-    ("CET", "Central European Standard Time", "Europe/Paris"),
-    ("CEST", "Central European Summer Time", "Europe/Paris"),
-    ("EET", "Eastern European Standard Time", "Europe/Bucharest"),
-    ("EEST", "Eastern European Summer Time", "Europe/Bucharest"),
-    ("WET", "Western European Standard Time", "Europe/Lisbon"),
-    ("WEST", "Western European Summer Time", "Europe/Lisbon"),
-    ("BST", "British Summer Time", "Europe/London"),
-    ("MSK", "Moscow Standard Time", "Europe/Moscow"),
-    ("IST", "India Standard Time", "Asia/Kolkata"),
-    ("JST", "Japan Standard Time", "Asia/Tokyo"),
-    ("KST", "Korean Standard Time", "Asia/Seoul"),
-    (
-        "AEST",
-        "Australian Eastern Standard Time",
-        "Australia/Sydney",
-    ),
-    (
-        "AEDT",
-        "Australian Eastern Daylight Time",
-        "Australia/Sydney",
-    ),
-    (
-        "ACST",
-        "Australian Central Standard Time",
-        "Australia/Adelaide",
-    ),
-    (
-        "ACDT",
-        "Australian Central Daylight Time",
-        "Australia/Adelaide",
-    ),
-    (
-        "AWST",
-        "Australian Western Standard Time",
-        "Australia/Perth",
-    ),
-    ("NZST", "New Zealand Standard Time", "Pacific/Auckland"),
-    ("NZDT", "New Zealand Daylight Time", "Pacific/Auckland"),
-];
+/// All tz database ids as chars, grouped by first character, longest first, for greedy prefix
+/// matching like Java's `PrefixTree`.
+type ZoneIdIndex = std::collections::HashMap<char, Vec<(String, Vec<char>)>>;
 
-/// All tz database ids, longest first, for greedy prefix matching like Java's `PrefixTree`.
-pub(crate) fn zone_ids_longest_first() -> &'static [String] {
+pub(crate) fn zone_ids_starting_with(c: char) -> &'static [(String, Vec<char>)] {
     use std::sync::OnceLock;
-    static IDS: OnceLock<Vec<String>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        let mut v: Vec<String> = jiff::tz::db()
-            .available()
-            .map(|n| n.as_str().to_string())
-            .filter(|n| !matches!(n.as_str(), "Factory" | "posixrules" | "localtime"))
-            .collect();
-        v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        v
-    })
+    static IDS: OnceLock<ZoneIdIndex> = OnceLock::new();
+    let map = IDS.get_or_init(|| {
+        let mut map = ZoneIdIndex::new();
+        for n in jiff::tz::db().available() {
+            let n = n.as_str().to_string();
+            if matches!(
+                n.as_str(),
+                "Factory" | "posixrules" | "localtime" | "EST" | "MST" | "HST"
+            ) {
+                continue;
+            }
+            let chars: Vec<char> = n.chars().collect();
+            if let Some(first) = chars.first() {
+                map.entry(*first).or_default().push((n, chars));
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        map
+    });
+    map.get(&c).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Zone id for a parsed zone name: a tz id, or a short/full name from [`ZONE_NAMES`].

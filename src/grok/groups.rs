@@ -153,9 +153,11 @@ fn check_interval(s: &str) -> Result<(), String> {
 /// makes them Unicode; `\b`, POSIX brackets and `\p{..}` are Unicode in both. The ASCII meaning is spelled out.
 fn ascii_shorthand(c: u8, in_class: bool) -> Option<&'static str> {
     Some(match (c, in_class) {
-        (b'w', false) => "[a-zA-Z0-9_]",
+        // (?-i:..) keeps case folding from letting `ſ` or the Kelvin sign into the ASCII class, as in Joni.
+        (b'w', false) => "(?-i:[a-zA-Z0-9_])",
         (b'w', true) => "a-zA-Z0-9_",
-        (b'W', _) => "[^a-zA-Z0-9_]",
+        (b'W', false) => "(?-i:[^a-zA-Z0-9_])",
+        (b'W', true) => "[^a-zA-Z0-9_]",
         (b'd', false) => "[0-9]",
         (b'd', true) => "0-9",
         (b'D', _) => "[^0-9]",
@@ -309,7 +311,7 @@ mod tests {
         let r = rename_groups(r"\w\W\d\D\s\S\b\\w[\w\d\s%-][^\w][\W]é\p{Alpha}").unwrap();
         assert_eq!(
             r.regex,
-            r"[a-zA-Z0-9_][^a-zA-Z0-9_][0-9][^0-9][\t\n\x0B\f\r ][^\t\n\x0B\f\r ]\b\\w[a-zA-Z0-9_0-9\t\n\x0B\f\r %-][^a-zA-Z0-9_][[^a-zA-Z0-9_]]é\p{Alpha}"
+            r"(?-i:[a-zA-Z0-9_])(?-i:[^a-zA-Z0-9_])[0-9][^0-9][\t\n\x0B\f\r ][^\t\n\x0B\f\r ]\b\\w[a-zA-Z0-9_0-9\t\n\x0B\f\r %-][^a-zA-Z0-9_][[^a-zA-Z0-9_]]é\p{Alpha}"
         );
     }
 }

@@ -10,6 +10,18 @@
 //!   `[patterns] Invalid regex pattern found in: [<patterns>]. <message from compile>`;
 //! - a non-match fails with `Provided Grok expressions do not match field value: [<value>]`;
 //! - `trace_match` sets `_ingest._grok_match_index` to `GrokMatch::pattern_index` as a string.
+//!
+//! Field names are used exactly as written, as `GrokCaptureConfig` does: `%{WORD:[a][b]}` captures a field
+//! literally named `[a][b]` (Elasticsearch's own ecs-v1 patterns are written dotted, `source.address`).
+//!
+//! Known differences from Elasticsearch (Joni):
+//! - runaway matches stop after Oniguruma's retry limit (10,000,000 backtracks) instead of ES's 1 s watchdog;
+//!   the error text is the watchdog's;
+//! - Oniguruma accepts variable-length look-behind (`(?<=a+)`), which Joni rejects at compile time;
+//! - `\uHHHH` escapes follow Oniguruma; under `(?i)`, `\w` inside a class (`[\w]`) also takes `ſ` and the
+//!   Kelvin sign;
+//! - `:int`/`:long` conversion accepts ASCII digits only (Java's `Character.digit` takes any Unicode digit;
+//!   grok's `\d` is ASCII in Joni, so only captures like `%{DATA:x:int}` can tell).
 
 pub mod builtin;
 mod convert;

@@ -99,7 +99,7 @@ pub fn table(results: &[SuiteResult], style: Style) -> String {
     let mut rows: Vec<[String; 5]> = vec![[
         "SUITE".into(),
         "TEST".into(),
-        "DOCS".into(),
+        "MATCHED".into(),
         "RESULT".into(),
         "TIME".into(),
     ]];
@@ -109,7 +109,10 @@ pub fn table(results: &[SuiteResult], style: Style) -> String {
             rows.push([
                 c.suite.clone(),
                 c.test.clone(),
-                c.documents.to_string(),
+                match (c.status, c.matched()) {
+                    (Status::Skip, _) | (_, None) => format!("-/{}", c.documents),
+                    (_, Some(m)) => format!("{m}/{}", c.documents),
+                },
                 c.status.as_str().into(),
                 format_duration(c.time),
             ]);

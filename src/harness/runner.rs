@@ -100,6 +100,34 @@ pub struct CaseResult {
     pub generated: Option<PathBuf>,
 }
 
+impl CaseResult {
+    /// Documents that matched their expected document, when the comparison ran.
+    pub fn matched(&self) -> Option<usize> {
+        if self
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Error(_) | Problem::Count { .. }))
+        {
+            return None;
+        }
+        let mut bad = std::collections::BTreeSet::new();
+        for p in &self.problems {
+            match p {
+                Problem::Doc(d) => {
+                    bad.insert(d.index);
+                }
+                Problem::PipelineError { index, .. }
+                | Problem::UnexpectedError { index, .. }
+                | Problem::Dynamic { index, .. } => {
+                    bad.insert(*index);
+                }
+                _ => {}
+            }
+        }
+        Some(self.documents.saturating_sub(bad.len()))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SuiteResult {
     pub name: String,

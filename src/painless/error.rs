@@ -61,6 +61,17 @@ impl Thrown {
             catchable: false,
         }
     }
+    /// A JVM heap exhaustion stand-in: scripts asking for absurd amounts of memory fail
+    /// instead of taking the process down.
+    pub fn out_of_memory() -> Thrown {
+        Thrown {
+            class: "OutOfMemoryError",
+            msg: Some("Java heap space".into()),
+            off: None,
+            catchable: false,
+        }
+    }
+
     pub fn at(mut self, off: usize) -> Thrown {
         if self.off.is_none() {
             self.off = Some(off);
@@ -137,9 +148,19 @@ pub enum ErrorKind {
     Runtime,
 }
 
-/// An Elasticsearch `script_exception`.
+/// An Elasticsearch `script_exception` (boxed: errors travel through `Result`s a lot).
 #[derive(Debug, Clone)]
-pub struct PainlessError {
+pub struct PainlessError(Box<ErrorData>);
+
+impl std::ops::Deref for PainlessError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorData {
     pub kind: ErrorKind,
     pub script: String,
     pub script_stack: Vec<String>,
@@ -156,12 +177,20 @@ impl std::fmt::Display for PainlessError {
             ErrorKind::Compile => "compile error",
             ErrorKind::Runtime => "runtime error",
         };
-        write!(
-            f,
-            "{kind}: {}: {}",
-            es_exception_name(&self.cause_class),
-            self.cause_message.as_deref().unwrap_or("null")
-        )
+        match self.line_col() {
+            Some((line, col)) => write!(
+                f,
+                "{kind} at line {line}, column {col}: {}: {}",
+                es_exception_name(&self.cause_class),
+                self.cause_message.as_deref().unwrap_or("null")
+            ),
+            None => write!(
+                f,
+                "{kind}: {}: {}",
+                es_exception_name(&self.cause_class),
+                self.cause_message.as_deref().unwrap_or("null")
+            ),
+        }
     }
 }
 
@@ -171,6 +200,23 @@ impl PainlessError {
     /// ES type name of the cause, e.g. `null_pointer_exception`.
     pub fn cause_type(&self) -> String {
         es_exception_name(&self.cause_class)
+    }
+
+    /// 1-based line and column of the error position (for humans; Elasticsearch only reports
+    /// character offsets).
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (offset, _, _) = self.position?;
+        let mut line = 1;
+        let mut col = 1;
+        for ch in self.script.chars().take(offset) {
+            if ch == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        Some((line, col))
     }
 
     /// What Elasticsearch puts in `_ingest.on_failure_message`: the root cause's message.
@@ -208,14 +254,14 @@ impl PainlessError {
         let end = (char_off + 25).min(chars.len());
         let snippet: String = chars[start..end].iter().map(|(_, c)| c).collect();
         let pointer = format!("{}^---- HERE", " ".repeat(char_off - start));
-        PainlessError {
+        PainlessError(Box::new(ErrorData {
             kind: ErrorKind::Compile,
             script: source.to_string(),
             script_stack: vec![snippet, pointer],
             position: Some((char_off, start, end)),
             cause_class: "IllegalArgumentException".into(),
             cause_message: Some(message),
-        }
+        }))
     }
 
     /// Runtime error: snippet is the statement containing the offset
@@ -248,13 +294,13 @@ impl PainlessError {
             }
             None => (vec!["<<< unknown portion of script >>>".to_string()], None),
         };
-        PainlessError {
+        PainlessError(Box::new(ErrorData {
             kind: ErrorKind::Runtime,
             script: source.to_string(),
             script_stack: stack,
             position,
             cause_class: t.class.to_string(),
             cause_message: t.msg.clone(),
-        }
+        }))
     }
 }

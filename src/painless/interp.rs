@@ -10,10 +10,34 @@ use std::rc::Rc;
 
 pub type R<T> = Result<T, Thrown>;
 
+/// Largest collection or array a script may build (elements).
+pub const MAX_ELEMENTS: usize = 10_000_000;
+/// Longest string a script may build (bytes).
+pub const MAX_STRING_BYTES: usize = 100 << 20;
+
+pub fn check_elements(n: usize) -> R<()> {
+    if n > MAX_ELEMENTS {
+        Err(Thrown::out_of_memory())
+    } else {
+        Ok(())
+    }
+}
+
+pub fn check_string(n: usize) -> R<()> {
+    if n > MAX_STRING_BYTES {
+        Err(Thrown::out_of_memory())
+    } else {
+        Ok(())
+    }
+}
+
 /// Painless's per-method loop budget (`CompilerSettings.maxLoopCounter` default).
 pub const MAX_LOOP_COUNTER: u32 = 1_000_000;
 /// Deepest user-function/lambda nesting before we report a stack overflow.
-pub const MAX_DEPTH: usize = 200;
+pub const MAX_DEPTH: usize = 5_000;
+/// Native stack a run may use before it reports `StackOverflowError` (threads running scripts
+/// have at least 2 MiB).
+pub const MAX_STACK_BYTES: usize = 1 << 20;
 
 pub enum Flow {
     Next,
@@ -33,6 +57,8 @@ pub struct Frame<'p> {
 pub struct Interp<'p> {
     pub prog: &'p Program,
     pub depth: usize,
+    /// Approximate native stack address at the start of the run.
+    stack_base: usize,
     /// Document root for `field(...)` and `$(...)`.
     pub ctx: V,
 }
@@ -74,12 +100,15 @@ impl<'p> Interp<'p> {
         Interp {
             prog,
             depth: 0,
+            stack_base: 0,
             ctx,
         }
     }
 
     /// Runs the main body. Returns the `return` value, else the last expression statement's value.
     pub fn run_main(&mut self, params: V) -> R<V> {
+        let marker = 0u8;
+        self.stack_base = &marker as *const u8 as usize;
         let f = &self.prog.main;
         let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
         frame.slots[0] = params;
@@ -110,7 +139,15 @@ impl<'p> Interp<'p> {
 
     pub fn call_user(&mut self, idx: usize, args: Vec<V>, off: usize) -> R<V> {
         let f = &self.prog.functions[idx];
-        if self.depth >= MAX_DEPTH {
+        if args.len() != f.nparams {
+            return Err(Thrown::iae(format!(
+                "Incorrect number of parameters for [{}] in [function]: expected [{}] but found [{}]",
+                f.name,
+                f.nparams,
+                args.len()
+            )));
+        }
+        if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown {
                 class: "StackOverflowError",
                 msg: None,
@@ -123,11 +160,11 @@ impl<'p> Interp<'p> {
             frame.slots[i] = coerce(a, &f.slot_types[i])?;
         }
         self.depth += 1;
-        let r = self.exec_block(&mut frame, &f.body);
+        let r = self.exec_block_main(&mut frame, &f.body);
         self.depth -= 1;
         let v = match r? {
             Flow::Return(v) => v,
-            _ => V::Null,
+            _ => frame.last.take().unwrap_or(V::Null),
         };
         if f.ret == Ty::Void {
             return Ok(V::Null);
@@ -145,7 +182,7 @@ impl<'p> Interp<'p> {
                 args.len()
             )));
         }
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown {
                 class: "StackOverflowError",
                 msg: None,
@@ -163,13 +200,19 @@ impl<'p> Interp<'p> {
         self.depth += 1;
         let r = match &l.body {
             LambdaBody::Expr(e) => self.eval(&mut frame, e),
-            LambdaBody::Block(b) => self.exec_block(&mut frame, b).map(|f| match f {
+            LambdaBody::Block(b) => self.exec_block_main(&mut frame, b).map(|f| match f {
                 Flow::Return(v) => v,
-                _ => V::Null,
+                _ => frame.last.take().unwrap_or(V::Null),
             }),
         };
         self.depth -= 1;
         r
+    }
+
+    fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        self.stack_base != 0 && self.stack_base.abs_diff(here) > MAX_STACK_BYTES
     }
 
     /// Calls a function value (lambda, function reference) with arguments.
@@ -202,6 +245,24 @@ impl<'p> Interp<'p> {
             }
             FnVal::Bound(recv, name) => self.call_method(recv.clone(), name, args),
             FnVal::Ctor(class) => api::new_object(self, class, args),
+            FnVal::Natural(rev) => {
+                let (a, b) = (
+                    args.first().cloned().unwrap_or_default(),
+                    args.get(1).cloned().unwrap_or_default(),
+                );
+                let o = compare_values(&a, &b)?;
+                Ok(V::Int(if *rev { -(o as i32) } else { o as i32 }))
+            }
+            FnVal::Comparing(key, rev) => {
+                let (a, b) = (
+                    args.first().cloned().unwrap_or_default(),
+                    args.get(1).cloned().unwrap_or_default(),
+                );
+                let ka = self.call_fn(key, vec![a])?;
+                let kb = self.call_fn(key, vec![b])?;
+                let o = compare_values(&ka, &kb)?;
+                Ok(V::Int(if *rev { -(o as i32) } else { o as i32 }))
+            }
         }
     }
 
@@ -219,11 +280,7 @@ impl<'p> Interp<'p> {
         match self.eval(frame, e)? {
             V::Bool(b) => Ok(b),
             V::Null => Err(Thrown::npe(None).at(e.off)),
-            other => Err(Thrown::cce(format!(
-                "Cannot cast from [{}] to [boolean].",
-                short_type_name(&other)
-            ))
-            .at(e.off)),
+            other => Err(def_cast_error(&other, &Ty::Bool, true).at(e.off)),
         }
     }
 
@@ -313,9 +370,39 @@ impl<'p> Interp<'p> {
             }
             StmtKind::ForEach { slot, iter, body } => {
                 let coll = self.eval(frame, iter)?;
-                let items = api::iterate(self, &coll).map_err(|t| t.at(iter.off))?;
                 let ty = &frame.types[*slot];
-                for item in items {
+                if let V::List(l) = &coll {
+                    // ArrayList.Itr: hasNext() is `cursor != size`, next() fails fast after a
+                    // structural change (approximated by a size change)
+                    let n0 = l.borrow().items.len();
+                    let mut cursor = 0;
+                    loop {
+                        let size = l.borrow().items.len();
+                        if cursor == size {
+                            break;
+                        }
+                        if size != n0 {
+                            return Err(Thrown::bare("ConcurrentModificationException").at(s.off));
+                        }
+                        frame.tick().map_err(|t| t.at(s.off))?;
+                        let item = l.borrow().items[cursor].clone();
+                        cursor += 1;
+                        frame.slots[*slot] = coerce(item, ty).map_err(|t| t.at(s.off))?;
+                        match self.exec_block(frame, body)? {
+                            Flow::Break => break,
+                            Flow::Return(v) => return Ok(Flow::Return(v)),
+                            _ => {}
+                        }
+                    }
+                    return Ok(Flow::Next);
+                }
+                let items = api::iterate(self, &coll).map_err(|t| t.at(iter.off))?;
+                // HashMap/TreeMap/HashSet iterators fail fast in next() after a structural change
+                let n0 = live_len(&coll);
+                for (i, item) in items.into_iter().enumerate() {
+                    if i > 0 && n0.is_some() && live_len(&coll) != n0 {
+                        return Err(Thrown::bare("ConcurrentModificationException").at(s.off));
+                    }
                     frame.tick().map_err(|t| t.at(s.off))?;
                     frame.slots[*slot] = coerce(item, ty).map_err(|t| t.at(s.off))?;
                     match self.exec_block(frame, body)? {
@@ -421,6 +508,11 @@ impl<'p> Interp<'p> {
                     }
                     sizes.push(n as usize);
                 }
+                let total = sizes
+                    .iter()
+                    .try_fold(1usize, |acc, n| acc.checked_mul((*n).max(1)))
+                    .unwrap_or(usize::MAX);
+                check_elements(total).map_err(|t| t.at(off))?;
                 Ok(new_array(elem, &sizes))
             }
             ExprKind::ArrayInit(elem, items) => {
@@ -443,7 +535,25 @@ impl<'p> Interp<'p> {
                 if *nullsafe && r.is_null() {
                     return Ok(V::Null);
                 }
-                get_field(&r, name).map_err(|t| t.at(off))
+                match get_field(&r, name) {
+                    Err(e) if matches!(r, V::Obj(_)) && !name.is_empty() => {
+                        // allowlisted getters: `x.foo` is `x.getFoo()` / `x.isFoo()`
+                        let mut cap = name[..1].to_ascii_uppercase();
+                        cap.push_str(&name[1..]);
+                        for prefix in ["get", "is"] {
+                            match self.call_method(r.clone(), &format!("{prefix}{cap}"), vec![]) {
+                                Ok(v) => return Ok(v),
+                                Err(t)
+                                    if t.msg
+                                        .as_deref()
+                                        .is_some_and(|m| m.starts_with("dynamic method")) => {}
+                                Err(t) => return Err(t.at(off)),
+                            }
+                        }
+                        Err(e.at(off))
+                    }
+                    other => other.map_err(|t| t.at(off)),
+                }
             }
             ExprKind::Index { recv, index } => {
                 let r = self.eval(frame, recv)?;
@@ -685,6 +795,20 @@ impl<'p> Interp<'p> {
     }
 }
 
+/// Size of a mutable collection (or of the map behind a view), for fail-fast iteration.
+fn live_len(v: &V) -> Option<usize> {
+    match v {
+        V::List(l) => Some(l.borrow().items.len()),
+        V::Set(s) => Some(s.borrow().set.len()),
+        V::Map(m) => Some(m.borrow().map.len()),
+        V::Obj(o) => match &**o {
+            Obj::MapView(m, _) => live_len(m),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn fix_no_such(t: Thrown, class: &str, name: &str) -> Thrown {
     if t.class == "NoSuchMethod" {
         Thrown::iae(format!(
@@ -699,7 +823,8 @@ fn const_equals(c: &Const, x: &V) -> bool {
     match c {
         Const::Str(s) => str_of(x) == Some(&**s),
         Const::Null => x.is_null(),
-        other => painless_eq(&const_value(other), x),
+        // List.contains uses equals(): no numeric promotion
+        other => java_equals(&const_value(other), x),
     }
 }
 
@@ -763,6 +888,19 @@ pub fn instance_of(v: &V, ty: &Ty) -> bool {
     }
 }
 
+/// `Def.defTo*Implicit` / `defTo*Explicit` failures: "cannot implicitly cast def [long] to int".
+pub fn def_cast_error(from: &V, to: &Ty, implicit: bool) -> Thrown {
+    let source = match ty_of_value(from) {
+        Ty::Def => class_name(from),
+        prim => prim.name(),
+    };
+    Thrown::cce(format!(
+        "cannot {} cast def [{source}] to {}",
+        if implicit { "implicitly" } else { "explicitly" },
+        to.name()
+    ))
+}
+
 fn bootstrap_cce(from: &V, to: &str) -> Thrown {
     let f = class_name(from);
     Thrown::cce(format!(
@@ -790,6 +928,8 @@ pub fn coerce(v: V, ty: &Ty) -> R<V> {
     let bad = |v: &V| {
         if v.is_null() {
             Thrown::npe(None)
+        } else if ty.is_primitive() {
+            def_cast_error(v, ty, true)
         } else {
             bootstrap_cce(v, &box_name(ty))
         }
@@ -874,13 +1014,7 @@ pub fn coerce(v: V, ty: &Ty) -> R<V> {
 
 /// Explicit cast `(T) v`.
 pub fn cast_explicit(v: V, ty: &Ty) -> R<V> {
-    let fail = |v: &V| {
-        Thrown::cce(format!(
-            "Cannot cast from [{}] to [{}].",
-            short_type_name(v),
-            ty.name()
-        ))
-    };
+    let fail = |v: &V| def_cast_error(v, ty, false);
     if ty.is_primitive() && *ty != Ty::Bool {
         if v.is_null() {
             return Err(Thrown::npe(None));
@@ -894,9 +1028,9 @@ pub fn cast_explicit(v: V, ty: &Ty) -> R<V> {
                         if units.len() == 1 {
                             return Ok(V::Char(units[0]));
                         }
-                        return Err(Thrown::cce(format!(
-                            "Cannot cast [String] with length greater than one to [char]."
-                        )));
+                        return Err(Thrown::cce(
+                            "Cannot cast [String] with length greater than one to [char].",
+                        ));
                     }
                 }
                 return Err(fail(&v));
@@ -1035,7 +1169,9 @@ pub fn unary(op: UnOp, v: V) -> R<V> {
 pub fn binary(op: BinOp, a: &V, b: &V) -> R<V> {
     if op == BinOp::Add && (str_of(a).is_some() || str_of(b).is_some()) {
         let mut s = to_java_string(a);
-        s.push_str(&to_java_string(b));
+        let t = to_java_string(b);
+        check_string(s.len() + t.len())?;
+        s.push_str(&t);
         return Ok(V::string(s));
     }
     if matches!(op, BinOp::Find | BinOp::Match) {
@@ -1254,13 +1390,13 @@ pub fn get_index(r: &V, i: &V) -> R<V> {
                     .map(doc_value)
                     .unwrap_or(V::Null)),
                 None => Err(Thrown::iae(format!(
-                    "Attempting to address a non-array type [{}] as an array.",
+                    "Attempting to address a non-array-like type [{}] as an array.",
                     class_name(r)
                 ))),
             },
         },
         other => Err(Thrown::iae(format!(
-            "Attempting to address a non-array type [{}] as an array.",
+            "Attempting to address a non-array-like type [{}] as an array.",
             class_name(other)
         ))),
     }
@@ -1303,7 +1439,7 @@ pub fn set_index(r: &V, i: &V, v: V) -> R<V> {
         }
         V::Doc(_) => Err(readonly()),
         other => Err(Thrown::iae(format!(
-            "Attempting to address a non-array type [{}] as an array.",
+            "Attempting to address a non-array-like type [{}] as an array.",
             class_name(other)
         ))),
     }

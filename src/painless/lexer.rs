@@ -147,7 +147,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                                 offset: i,
                                 message: format!(
                                     "unexpected character [{}].",
-                                    &src[start..(i + 2).min(src.len())]
+                                    src[start..].chars().take(i - start + 2).collect::<String>()
                                 ),
                             })
                         }

@@ -4,6 +4,21 @@
 //! Scripts are parsed and resolved once ([`Script::compile`]); each run walks the resolved tree.
 //! Script processors see the document as shared Java-like containers (aliases mutate the
 //! document); conditions read the caller's document in place without copying it.
+//!
+//! Typing is dynamic with Painless's rules: values keep their Java type (`int` overflow wraps,
+//! `5 / 2 == 2`, `1 + 2L` is a `long`), declared types convert on assignment, argument passing
+//! and return, and compound assignment narrows back to a typed local. Known differences from
+//! Elasticsearch:
+//! - type errors that Painless reports at compile time (calling an unknown method on a
+//!   statically typed receiver, `int x = 'a'`) surface here at run time, with the run-time
+//!   exception Painless would raise for the `def` equivalent;
+//! - `script_stack` holds only the script snippet and pointer, not the Java frames Elasticsearch
+//!   lists before it for exceptions thrown inside the JDK;
+//! - regexes run on Oniguruma (Java syntax) and the `limited` regex budget (limit factor) is not
+//!   enforced; `DateTimeFormatter.ofPattern` and comparator-ordered `TreeMap`/`TreeSet` fail with
+//!   an `unsupported_operation_exception`;
+//! - `===` compares boxed numbers by value (the JVM's small-value cache behaviour for common
+//!   values) and strings by content.
 
 pub mod api;
 pub mod ast;
@@ -61,6 +76,15 @@ impl Script {
         PainlessError::runtime(&self.source, &self.program.statement_starts, t)
     }
 
+    /// The document as the script's `ctx` (a `CtxMap`: source first, then metadata).
+    fn ctx_value(ctx: &Map) -> V {
+        let root = rt::from_map(ctx);
+        if let V::Map(m) = &root {
+            m.borrow_mut().ctx_root = true;
+        }
+        root
+    }
+
     fn params_value(&self) -> V {
         rt::from_map(&self.params)
     }
@@ -68,13 +92,17 @@ impl Script {
     /// Script processor: `ctx` holds the document source plus the metadata keys
     /// (`_index`, `_id`, `_version`, `_routing`, ...; Elasticsearch 8's `IngestCtxMap`).
     /// `_ingest` is not part of `ctx` in Elasticsearch 8, so it is not taken here.
+    ///
+    /// Like Elasticsearch, changes made before a failure stay in the document (the script works
+    /// on the live document), so `ctx` is written back even when an error is returned.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
-        let root = rt::from_map(ctx);
+        let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
-        it.run_main(self.params_value())
-            .map_err(|t| self.runtime_error(&t))?;
+        let result = it.run_main(self.params_value());
         drop(it);
-        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
+        let written = write_back(&root, ctx);
+        result.map_err(|t| self.runtime_error(&t))?;
+        written.map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
     }
 
     /// `if` condition: the script must produce a boolean. `ctx` is read in place (no copy);
@@ -83,22 +111,17 @@ impl Script {
         let root = V::Doc(DocRef::Map(ctx as *const Map));
         let result = {
             let mut it = Interp::new(&self.program, root);
-            it.run_main(self.params_value())
+            // params are read in place too: no per-document copy
+            it.run_main(V::Doc(DocRef::Map(&self.params as *const Map)))
         };
         match result {
             Ok(V::Bool(b)) => Ok(b),
             Ok(V::Null) => {
                 Err(self.runtime_error(&error::Thrown::npe(None).at(self.program.main.off)))
             }
-            Ok(other) => {
-                let c = rt::class_name(&other);
-                Err(self.runtime_error(
-                    &error::Thrown::cce(format!(
-                        "class {c} cannot be cast to class java.lang.Boolean ({c} and java.lang.Boolean are in module java.base of loader 'bootstrap')"
-                    ))
-                    .at(self.program.main.off),
-                ))
-            }
+            Ok(other) => Err(self.runtime_error(
+                &interp::def_cast_error(&other, &ast::Ty::Bool, true).at(self.program.main.off),
+            )),
             Err(t) => Err(self.runtime_error(&t)),
         }
     }
@@ -106,13 +129,13 @@ impl Script {
     /// Runs with a mutable `ctx` and returns the `return` value, or the value of the last
     /// expression statement.
     pub fn evaluate(&self, ctx: &mut Map) -> Result<Evaluated, PainlessError> {
-        let root = rt::from_map(ctx);
+        let root = Self::ctx_value(ctx);
         let mut it = Interp::new(&self.program, root.clone());
-        let v = it
-            .run_main(self.params_value())
-            .map_err(|t| self.runtime_error(&t))?;
+        let result = it.run_main(self.params_value());
         drop(it);
-        write_back(&root, ctx).map_err(|m| self.runtime_error(&error::Thrown::iae(m)))?;
+        let written = write_back(&root, ctx);
+        let v = result.map_err(|t| self.runtime_error(&t))?;
+        written.map_err(|m| self.runtime_error(&error::Thrown::iae(m)))?;
         let type_name = rt::short_type_name(&v);
         let value = match rt::to_value(&v) {
             Ok(x) => x,

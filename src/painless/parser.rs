@@ -78,6 +78,7 @@ pub const CLASSES: &[&str] = &[
     "ChronoUnit",
     "Duration",
     "Processors",
+    "Json",
     "Locale",
     "Deque",
     "ArrayDeque",
@@ -168,7 +169,11 @@ pub struct Parser<'a> {
     lambdas: Vec<Option<Lambda>>,
     statement_starts: Vec<usize>,
     loop_depth: usize,
+    /// Nesting of expressions/statements being parsed (guards the native stack).
+    nesting: usize,
 }
+
+const MAX_NESTING: usize = 64;
 
 pub fn parse(src: &str) -> PResult<Program> {
     let toks = tokenize(src).map_err(|e| ParseError {
@@ -184,6 +189,7 @@ pub fn parse(src: &str) -> PResult<Program> {
         lambdas: Vec::new(),
         statement_starts: Vec::new(),
         loop_depth: 0,
+        nesting: 0,
     };
     p.program()
 }
@@ -361,6 +367,7 @@ impl<'a> Parser<'a> {
             if !matches!(self.peek_at(tl), Tok::Ident(_)) || !self.is_punct_at(tl + 1, "(") {
                 break;
             }
+            let fn_start = self.off();
             self.pos += tl;
             let name = self.expect_ident()?;
             let mut depth = 0;
@@ -403,7 +410,7 @@ impl<'a> Parser<'a> {
             let idx = sigs.len();
             if self.fn_sigs.insert((name.clone(), arity), idx).is_some() {
                 return Err(ParseError {
-                    offset: self.off(),
+                    offset: fn_start,
                     message: format!("illegal duplicate functions [{name}/{arity}]."),
                 });
             }
@@ -516,9 +523,17 @@ impl<'a> Parser<'a> {
     fn statement(&mut self, top: bool) -> PResult<Stmt> {
         let _ = top;
         let off = self.off();
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: off,
+                message: "script is too deeply nested".into(),
+            });
+        }
         self.statement_starts.push(off);
-        let kind = self.statement_kind()?;
-        Ok(Stmt { kind, off })
+        let kind = self.statement_kind();
+        self.nesting -= 1;
+        Ok(Stmt { kind: kind?, off })
     }
 
     fn statement_kind(&mut self) -> PResult<StmtKind> {
@@ -747,6 +762,19 @@ impl<'a> Parser<'a> {
     // ----- expressions -----
 
     pub fn expr(&mut self) -> PResult<Expr> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: self.off(),
+                message: "script is too deeply nested".into(),
+            });
+        }
+        let r = self.expr_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self) -> PResult<Expr> {
         let off = self.off();
         let lhs = self.binary(0)?;
         if self.is_punct("?") {
@@ -845,7 +873,16 @@ impl<'a> Parser<'a> {
             self.bump();
             if op == "?:" {
                 // right associative
-                let rhs = self.binary(level)?;
+                self.nesting += 1;
+                if self.nesting > MAX_NESTING {
+                    return Err(ParseError {
+                        offset: self.off(),
+                        message: "script is too deeply nested".into(),
+                    });
+                }
+                let rhs = self.binary(level);
+                self.nesting -= 1;
+                let rhs = rhs?;
                 return Ok(Expr {
                     kind: ExprKind::Elvis(Box::new(lhs), Box::new(rhs)),
                     off,
@@ -888,6 +925,19 @@ impl<'a> Parser<'a> {
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(ParseError {
+                offset: self.off(),
+                message: "script is too deeply nested".into(),
+            });
+        }
+        let r = self.unary_inner();
+        self.nesting -= 1;
+        r
+    }
+
+    fn unary_inner(&mut self) -> PResult<Expr> {
         let off = self.off();
         if let Tok::Punct(p) = self.peek().clone() {
             match p {
@@ -1367,6 +1417,7 @@ impl<'a> Parser<'a> {
             let builtin = match (name.as_str(), args.len()) {
                 ("field", 1) => Some("field"),
                 ("$", 2) => Some("$"),
+                ("metadata", 0) => Some("metadata"),
                 _ => None,
             };
             if let Some(b) = builtin {

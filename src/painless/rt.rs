@@ -56,12 +56,85 @@ pub struct MapObj {
     pub map: IndexMap<HKey, V>,
     pub kind: CollectionKind,
     pub immutable: bool,
+    /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
+    pub ctx_root: bool,
+    /// `HashMap` table size (0 = not allocated yet). Tables never shrink, so iteration order
+    /// depends on the map's history, not just its current size.
+    pub cap: usize,
+}
+
+/// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
+pub const METADATA_KEYS: &[&str] = &[
+    "_index",
+    "_id",
+    "_routing",
+    "_version",
+    "_version_type",
+    "_if_seq_no",
+    "_if_primary_term",
+    "_dynamic_templates",
+];
+
+/// `CtxMap` iteration: the source map's entries (a `HashMap`), then the metadata entries (also
+/// hash-ordered among themselves).
+pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let keys: Vec<&str> = keys.collect();
+    let (meta, source): (Vec<usize>, Vec<usize>) =
+        (0..keys.len()).partition(|i| METADATA_KEYS.contains(&keys[*i]));
+    let mut out: Vec<usize> =
+        crate::value::java_hash_order(source.iter().map(|i| java_string_hash(keys[*i])))
+            .into_iter()
+            .map(|j| source[j])
+            .collect();
+    out.extend(
+        crate::value::java_hash_order(meta.iter().map(|i| java_string_hash(keys[*i])))
+            .into_iter()
+            .map(|j| meta[j]),
+    );
+    out
 }
 
 pub struct SetObj {
     pub set: IndexSet<HKey>,
     pub kind: CollectionKind,
     pub immutable: bool,
+    /// Table size of the backing `HashMap` (see [`MapObj::cap`]).
+    pub cap: usize,
+}
+
+/// `HashMap.tableSizeFor`: the next power of two.
+pub fn table_size_for(n: usize) -> usize {
+    n.max(1).next_power_of_two()
+}
+
+/// Table size after growing to hold `len` entries (resize when size > 0.75 × capacity).
+pub fn grown_capacity(cap: usize, len: usize) -> usize {
+    let mut c = if cap == 0 { 16 } else { cap };
+    while len as f64 > c as f64 * 0.75 {
+        c *= 2;
+    }
+    c
+}
+
+/// Capacity `new HashMap(map)` / `putAll` into an unallocated map picks for `n` entries.
+pub fn presized_capacity(n: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        table_size_for((n as f32 / 0.75 + 1.0) as usize)
+    }
+}
+
+/// Iteration order of a hash table of the given capacity: by bucket, insertion order within.
+pub fn hash_order_with_capacity(hashes: impl Iterator<Item = i32>, cap: usize) -> Vec<usize> {
+    let hashes: Vec<i32> = hashes.collect();
+    let cap = grown_capacity(cap, hashes.len());
+    let mut order: Vec<usize> = (0..hashes.len()).collect();
+    order.sort_by_key(|&i| {
+        let h = hashes[i] as u32;
+        ((h ^ (h >> 16)) as usize) & (cap - 1)
+    });
+    order
 }
 
 pub struct ArrayObj {
@@ -169,6 +242,8 @@ impl V {
             map: IndexMap::new(),
             kind,
             immutable: false,
+            ctx_root: false,
+            cap: 0,
         })))
     }
     pub fn new_set(kind: CollectionKind) -> V {
@@ -176,6 +251,7 @@ impl V {
             set: IndexSet::new(),
             kind,
             immutable: false,
+            cap: 0,
         })))
     }
     pub fn obj(o: super::api::Obj) -> V {
@@ -239,7 +315,7 @@ pub fn class_name(v: &V) -> String {
                 other => other.java_class_name().into(),
             },
         },
-        V::Obj(o) => o.class_name().into(),
+        V::Obj(o) => o.class_name(),
     }
 }
 
@@ -360,7 +436,13 @@ pub fn is_instance_ty(v: &V, ty: &Ty) -> bool {
     match ty {
         Ty::Def => !v.is_null(),
         Ty::Class(c) => is_instance(v, c),
-        Ty::Array(e) => matches!(v, V::Array(a) if a.borrow().elem == **e),
+        // reference arrays are covariant (String[] is an Object[])
+        Ty::Array(e) => matches!(v, V::Array(a) if {
+            let have = &a.borrow().elem;
+            have == &**e
+                || (!have.is_primitive()
+                    && matches!(**e, Ty::Def | Ty::Class("Object")))
+        }),
         Ty::Bool => matches!(v, V::Bool(_)),
         Ty::Byte => matches!(v, V::Byte(_)),
         Ty::Short => matches!(v, V::Short(_)),
@@ -698,7 +780,7 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
     match s.kind {
         CollectionKind::Hash => {
             let keys: Vec<&HKey> = s.set.iter().collect();
-            crate::value::java_hash_order(keys.iter().map(|k| hash_code(&k.0)))
+            hash_order_with_capacity(keys.iter().map(|k| hash_code(&k.0)), s.cap)
                 .into_iter()
                 .map(|i| keys[i].0.clone())
                 .collect()
@@ -709,9 +791,12 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
 
 /// Indexes of a map's entries in Java iteration order.
 pub fn map_order(m: &MapObj) -> Vec<usize> {
+    if m.ctx_root {
+        return ctx_order(m.map.keys().map(|k| str_of(&k.0).unwrap_or("")));
+    }
     match m.kind {
         CollectionKind::Hash => {
-            crate::value::java_hash_order(m.map.keys().map(|k| hash_code(&k.0)))
+            hash_order_with_capacity(m.map.keys().map(|k| hash_code(&k.0)), m.cap)
         }
         _ => (0..m.map.len()).collect(),
     }
@@ -732,7 +817,11 @@ pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
         }
         V::Doc(d) => d.map().map(|m| {
             let keys: Vec<(&String, &Value)> = m.iter().collect();
-            m.java_order()
+            let order = match d {
+                DocRef::Map(_) => ctx_order(m.keys().map(|k| k.as_str())),
+                DocRef::Val(_) => m.java_order(),
+            };
+            order
                 .into_iter()
                 .map(|i| (V::str(keys[i].0), doc_value(keys[i].1)))
                 .collect()
@@ -771,9 +860,12 @@ impl SetObj {
             }
             let pos = tree_insert_pos(&self.set, &v)?;
             self.set.shift_insert(pos, key);
+            self.cap = grown_capacity(self.cap, self.set.len());
             return Ok(true);
         }
-        Ok(self.set.insert(HKey(v)))
+        let added = self.set.insert(HKey(v));
+        self.cap = grown_capacity(self.cap, self.set.len());
+        Ok(added)
     }
     pub fn contains(&self, v: &V) -> bool {
         if let Some(s) = str_of(v) {
@@ -789,6 +881,68 @@ impl SetObj {
     }
 }
 
+/// `IngestDocMetadata` validation of writes to `ctx` metadata keys (`Metadata.FieldProperty`).
+fn check_metadata(key: &str, value: Option<&V>) -> Result<(), Thrown> {
+    enum T {
+        Str,
+        Num,
+        Map,
+    }
+    let (ty, nullable, writable) = match key {
+        "_index" | "_id" | "_routing" | "_version_type" => (T::Str, true, true),
+        "_version" => (T::Num, false, true),
+        "_type" => (T::Str, true, false),
+        "_if_seq_no" | "_if_primary_term" => (T::Num, true, true),
+        "_dynamic_templates" => (T::Map, true, true),
+        _ => return Ok(()),
+    };
+    let Some(value) = value else {
+        if !writable || !nullable {
+            return Err(Thrown::iae(format!("{key} cannot be removed")));
+        }
+        return Ok(());
+    };
+    if !writable {
+        return Err(Thrown::iae(format!("{key} cannot be updated")));
+    }
+    if value.is_null() {
+        if !nullable {
+            return Err(Thrown::iae(format!("{key} cannot be null")));
+        }
+        return Ok(());
+    }
+    let (ok, expected) = match ty {
+        T::Str => (str_of(value).is_some(), "java.lang.String"),
+        T::Num => (value.is_number(), "java.lang.Number"),
+        T::Map => (map_entries(value).is_some(), "java.util.Map"),
+    };
+    if !ok {
+        return Err(Thrown::iae(format!(
+            "{key} [{}] is wrong type, expected assignable to [{expected}], not [{}]",
+            to_java_string(value),
+            class_name(value)
+        )));
+    }
+    if let (T::Num, Some(n)) = (&ty, num_of(value)) {
+        if n.as_f64() != n.as_i64() as f64 {
+            return Err(Thrown::iae(format!(
+                "{key} may only be set to an int or a long but was [{}] with type [{}]",
+                to_java_string(value),
+                class_name(value)
+            )));
+        }
+    }
+    if key == "_version_type" {
+        let v = str_of(value).unwrap_or("");
+        if !matches!(v, "internal" | "external" | "external_gte") {
+            return Err(Thrown::iae(format!(
+                "{key} must be a null or one of [internal, external, external_gte] but was [{v}] with type [java.lang.String]"
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl MapObj {
     pub fn get(&self, k: &V) -> Option<&V> {
         if let Some(s) = str_of(k) {
@@ -802,6 +956,11 @@ impl MapObj {
     pub fn put(&mut self, k: V, v: V) -> Result<Option<V>, Thrown> {
         if self.immutable {
             return Err(Thrown::unsupported(None));
+        }
+        if self.ctx_root {
+            if let Some(key) = str_of(&k) {
+                check_metadata(key, Some(&v))?;
+            }
         }
         let k = match k {
             V::Doc(_) => to_owned_v(&k),
@@ -828,11 +987,20 @@ impl MapObj {
             self.map.shift_insert(lo, key, v);
             return Ok(None);
         }
-        Ok(self.map.insert(HKey(k), v))
+        let old = self.map.insert(HKey(k), v);
+        self.cap = grown_capacity(self.cap, self.map.len());
+        Ok(old)
     }
     pub fn remove(&mut self, k: &V) -> Result<Option<V>, Thrown> {
         if self.immutable {
             return Err(Thrown::unsupported(None));
+        }
+        if self.ctx_root {
+            if let Some(key) = str_of(k) {
+                if self.map.contains_key(&StrKey(key)) {
+                    check_metadata(key, None)?;
+                }
+            }
         }
         if let Some(s) = str_of(k) {
             return Ok(self.map.shift_remove(&StrKey(s)));
@@ -863,10 +1031,17 @@ pub fn from_map(m: &DocMap) -> V {
     for (k, v) in m.iter() {
         map.insert(HKey(V::str(k)), from_value(v));
     }
+    let cap = if map.is_empty() {
+        0
+    } else {
+        grown_capacity(16, map.len())
+    };
     V::Map(Rc::new(RefCell::new(MapObj {
         map,
         kind: m.kind,
         immutable: false,
+        ctx_root: false,
+        cap,
     })))
 }
 
@@ -875,10 +1050,16 @@ fn from_set(s: &DocSet) -> V {
     for item in &s.items {
         set.insert(HKey(from_value(item)));
     }
+    let cap = if set.is_empty() {
+        0
+    } else {
+        grown_capacity(16, set.len())
+    };
     V::Set(Rc::new(RefCell::new(SetObj {
         set,
         kind: s.kind,
         immutable: false,
+        cap,
     })))
 }
 

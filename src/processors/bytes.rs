@@ -63,7 +63,8 @@ fn number_format(s: &str) -> (&'static str, String) {
     )
 }
 
-/// `ByteSizeValue.parseBytesSizeValue` as of Elasticsearch 8.x (decimals: at most two, rounded up).
+/// `ByteSizeValue.parseBytesSizeValue` as Elasticsearch 8.x has it (9.0 changed fractional values
+/// to at most two decimals rounded up; 8.x truncates).
 pub fn parse_bytes(value: &str) -> Result<i64, ProcessorError> {
     match value {
         "0" | "0b" | "0B" => return Ok(0),
@@ -133,101 +134,15 @@ fn parse_with_unit(value: &str, number: &str, unit: &Unit) -> Result<i64, Proces
     if let Some(n) = java::parse_long(number) {
         return of(n, unit, value);
     }
-    let Some(decimal) = BigDecimal::parse(number) else {
+    // Fractional values (deprecated in 8.x) are truncated: `(long) (double * unitBytes)`, which
+    // saturates like Rust's `as`; a Java NaN becomes 0.
+    let Some(d) = java::parse_double(number) else {
         return Err(parse_error(
             format!("failed to parse setting [{SETTING}] with value [{value}]"),
             Some(number_format(number)),
         ));
     };
-    if decimal.negative && decimal.digits.bytes().any(|d| d != b'0') {
-        return Err(parse_error(
-            format!("failed to parse setting [{SETTING}] with value [{value}]"),
-            None,
-        ));
-    }
-    if decimal.scale > 2 {
-        return Err(parse_error(
-            format!("failed to parse setting [{SETTING}] with more than two decimals in value [{value}]"),
-            None,
-        ));
-    }
-    decimal.times_rounded_up(unit.bytes).ok_or_else(|| {
-        parse_error(
-            format!(
-                "failed to parse setting [{SETTING}] with value beyond {}: [{value}]",
-                i64::MAX
-            ),
-            Some(("arithmetic_exception", "Overflow".into())),
-        )
-    })
-}
-
-/// The parts of a `java.math.BigDecimal` literal that matter here.
-struct BigDecimal {
-    negative: bool,
-    /// Unscaled digits without a sign.
-    digits: String,
-    /// Digits after the point minus the exponent.
-    scale: i64,
-}
-
-impl BigDecimal {
-    /// `new BigDecimal(String)`: sign, digits with at most one point, optional exponent.
-    fn parse(s: &str) -> Option<BigDecimal> {
-        let (negative, rest) = match s.as_bytes().first()? {
-            b'-' => (true, &s[1..]),
-            b'+' => (false, &s[1..]),
-            _ => (false, s),
-        };
-        let (mantissa, exponent) = match rest.find(['e', 'E']) {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-            None => (rest, None),
-        };
-        let (int_part, frac_part) = match mantissa.find('.') {
-            Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
-            None => (mantissa, ""),
-        };
-        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-        if int_part.len() + frac_part.len() == 0 || !all_digits(int_part) || !all_digits(frac_part)
-        {
-            return None;
-        }
-        let exponent: i64 = match exponent {
-            None => 0,
-            Some(e) => {
-                let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-                if digits.is_empty() || !all_digits(digits) || digits.len() > 10 {
-                    return None;
-                }
-                e.parse().ok()?
-            }
-        };
-        Some(BigDecimal {
-            negative,
-            digits: format!("{int_part}{frac_part}"),
-            scale: frac_part.len() as i64 - exponent,
-        })
-    }
-
-    /// `multiply(unit).setScale(0, RoundingMode.UP).longValueExact()`; None on overflow.
-    fn times_rounded_up(&self, unit: i64) -> Option<i64> {
-        let trimmed = self.digits.trim_start_matches('0');
-        if trimmed.is_empty() {
-            return Some(0);
-        }
-        if trimmed.len() > 30 || self.scale < -30 {
-            return None;
-        }
-        let unscaled: u128 = trimmed.parse().ok()?;
-        let product = unscaled.checked_mul(unit as u128)?;
-        let result = if self.scale >= 0 {
-            let divisor = 10u128.pow(self.scale as u32);
-            product.div_ceil(divisor)
-        } else {
-            product.checked_mul(10u128.checked_pow((-self.scale) as u32)?)?
-        };
-        i64::try_from(result).ok()
-    }
+    of((d * unit.bytes as f64) as i64, &BYTES, value)
 }
 
 #[cfg(test)]
@@ -257,9 +172,13 @@ mod tests {
         assert_eq!(ok("12b"), 12);
         assert_eq!(ok("0"), 0);
         assert_eq!(ok("-1"), -1);
-        // BytesProcessorTests.testFractional
-        assert_eq!(ok("1.1kb"), 1127);
+        // BytesProcessorTests.testFractional (8.x): truncated
+        assert_eq!(ok("1.1kb"), 1126);
         assert_eq!(ok("0.5k"), 512);
+        assert_eq!(ok("1.5e1kb"), 15360);
+        assert_eq!(ok("1.123kb"), 1149);
+        assert_eq!(ok("9000000000000.5pb"), i64::MAX);
+        assert_eq!(ok("-0.0001kb"), 0);
     }
 
     #[test]
@@ -294,21 +213,30 @@ mod tests {
             err("-1kb").1,
             "Values less than -1 bytes are not supported: -1kb"
         );
+        let (reason, root) = err("-0.5kb");
         assert_eq!(
-            err("1.123kb").0,
-            "failed to parse setting [Ingest Field] with more than two decimals in value [1.123kb]"
+            reason,
+            "failed to parse setting [Ingest Field] with value [-0.5kb] as a size in bytes"
         );
-        assert_eq!(
-            err("-0.5kb").0,
-            "failed to parse setting [Ingest Field] with value [-0.5kb]"
-        );
-        assert_eq!(
-            err("9000000000000.5pb").0,
-            "failed to parse setting [Ingest Field] with value beyond 9223372036854775807: [9000000000000.5pb]"
-        );
+        assert_eq!(root, "Values less than -1 bytes are not supported: -512b");
         assert_eq!(
             err("xb").0,
             "failed to parse setting [Ingest Field] with value [xb]"
+        );
+    }
+
+    #[test]
+    fn bytes_yaml_test() {
+        // 180_bytes_processor.yml
+        let d = run(
+            "bytes",
+            json!({"field": "bytes_source_field", "target_field": "bytes_target_field"}),
+            r#"{"bytes_source_field":"1kb"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            source_json(&d),
+            r#"{"bytes_source_field":"1kb","bytes_target_field":1024}"#
         );
     }
 

@@ -20,8 +20,7 @@ pub struct Date {
     formats: Vec<DateFormat>,
     timezone: Setting<jiff::tz::TimeZone>,
     locale: Setting<Locale>,
-    output_format: String,
-    output: Option<JavaFormatter>,
+    output: JavaFormatter,
 }
 
 fn setting<T>(
@@ -58,23 +57,13 @@ impl Date {
             Some(l) => setting(cfg, "locale", &l, parse_locale)?,
             None => Setting::Fixed(Locale::english()),
         };
-        let output = match &locale {
-            Setting::Fixed(l) => Some(JavaFormatter::compile(&output_format, l).map_err(|e| {
-                cfg.error(
-                    Some("output_format"),
-                    format!("invalid output format [{output_format}]: {e}"),
-                )
-            })?),
-            Setting::Templated(_) => {
-                JavaFormatter::compile(&output_format, &Locale::english()).map_err(|e| {
-                    cfg.error(
-                        Some("output_format"),
-                        format!("invalid output format [{output_format}]: {e}"),
-                    )
-                })?;
-                None
-            }
-        };
+        // ES DateProcessor builds its output formatter without a locale, i.e. Locale.ROOT.
+        let output = JavaFormatter::compile(&output_format, &Locale::root()).map_err(|e| {
+            cfg.error(
+                Some("output_format"),
+                format!("invalid output format [{output_format}]: {e}"),
+            )
+        })?;
         Ok(Date {
             field,
             target_field,
@@ -85,7 +74,6 @@ impl Date {
                 .collect(),
             timezone,
             locale,
-            output_format,
             output,
         })
     }
@@ -138,12 +126,7 @@ impl Processor for Date {
             }
             return Err(err);
         };
-        let formatted = match &self.output {
-            Some(f) => f.format(&date),
-            None => JavaFormatter::compile(&self.output_format, locale)
-                .map_err(ProcessorError::illegal_argument)?
-                .format(&date),
-        };
+        let formatted = self.output.format(&date);
         doc.set(&self.target_field, Value::String(formatted))
             .map_err(ProcessorError::illegal_argument)?;
         Ok(Flow::Continue)

@@ -223,6 +223,18 @@ mod tests {
     }
 
     #[test]
+    fn wildcard_with_override() {
+        // 130_escape_dot.yml
+        let d = run(
+            "dot_expander",
+            json!({"field": "*", "override": true}),
+            r#"{"foo.bar":"baz","foo":{"bar":"override_me","qux":"quux"}}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"foo":{"bar":"baz","qux":"quux"}}"#);
+    }
+
+    #[test]
     fn value_field_in_the_way() {
         // testEscapeFields_doNotOverride / 'cannot expand' error
         assert_eq!(

@@ -13,6 +13,7 @@ pub mod community_id;
 pub mod convert;
 pub mod csv;
 pub mod date;
+pub mod date_index_name;
 pub mod dissect;
 pub mod dot_expander;
 pub mod drop;
@@ -62,12 +63,13 @@ fn factory(processor_type: &str) -> Option<Factory> {
     Some(match processor_type {
         "append" => |c, _, _| boxed(append::Append::from_config(c)),
         "bytes" => |c, _, _| boxed(bytes::from_config(c)),
-        "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
-        "dot_expander" => |c, _, _| boxed(dot_expander::DotExpander::from_config(c)),
         "community_id" => |c, _, _| boxed(community_id::CommunityId::from_config(c)),
+        "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
         "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
-        "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "date" => |c, _, _| boxed(date::Date::from_config(c)),
+        "date_index_name" => |c, _, _| boxed(date_index_name::DateIndexName::from_config(c)),
+        "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
+        "dot_expander" => |c, _, _| boxed(dot_expander::DotExpander::from_config(c)),
         "drop" => |c, _, _| boxed(drop::Drop::from_config(c)),
         "fail" => |c, _, _| boxed(fail::Fail::from_config(c)),
         "fingerprint" => |c, _, _| boxed(fingerprint::Fingerprint::from_config(c)),
@@ -78,8 +80,8 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "html_strip" => |c, _, _| boxed(html_strip::from_config(c)),
         "join" => |c, _, _| boxed(join::Join::from_config(c)),
         "json" => |c, _, _| boxed(json::Json::from_config(c)),
-        "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
         "kv" => |c, _, _| boxed(kv::Kv::from_config(c)),
+        "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
         "network_direction" => |c, _, _| boxed(network_direction::NetworkDirection::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
         "registered_domain" => |c, _, _| boxed(registered_domain::RegisteredDomain::from_config(c)),
@@ -91,11 +93,11 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "sort" => |c, _, _| boxed(sort::Sort::from_config(c)),
         "split" => |c, _, _| boxed(split::Split::from_config(c)),
         "terminate" => |c, _, _| boxed(terminate::Terminate::from_config(c)),
-        "user_agent" => |c, _, s| boxed(user_agent::UserAgent::from_config(c, s)),
         "trim" => |c, _, _| boxed(trim::from_config(c)),
         "uppercase" => |c, _, _| boxed(uppercase::from_config(c)),
-        "urldecode" => |c, _, _| boxed(urldecode::from_config(c)),
         "uri_parts" => |c, _, _| boxed(uri_parts::UriParts::from_config(c)),
+        "urldecode" => |c, _, _| boxed(urldecode::from_config(c)),
+        "user_agent" => |c, _, s| boxed(user_agent::UserAgent::from_config(c, s)),
         _ => return None,
     })
 }
@@ -148,6 +150,15 @@ const ELASTICSEARCH_PROCESSORS: [&str; 45] = [
     "urldecode",
     "user_agent",
 ];
+
+/// The Elasticsearch processor types this build implements.
+pub fn supported_types() -> Vec<&'static str> {
+    ELASTICSEARCH_PROCESSORS
+        .iter()
+        .copied()
+        .filter(|t| exists(t))
+        .collect()
+}
 
 pub fn exists(processor_type: &str) -> bool {
     factory(processor_type).is_some()

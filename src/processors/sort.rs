@@ -1,11 +1,8 @@
 //! `sort` (ES `SortProcessor`): `Collections.sort(copy)` or with `Collections.reverseOrder()`.
 //!
 //! Java sorts with (Comparable)TimSort, and a list that mixes types fails with the exception of the
-//! first comparison that goes wrong (`ClassCastException`, `NullPointerException`). We replay
-//! TimSort's comparison order for lists under 32 elements (`countRunAndMakeAscending` then
-//! `binarySort`), which decides which pair fails first. Longer lists of mutually comparable values
-//! are sorted stably (the same result TimSort gives); for longer mixed lists the reported pair is the
-//! first one the same two steps meet, which may differ from Java's merge phase.
+//! first comparison that goes wrong (`ClassCastException`, `NullPointerException`). We port TimSort
+//! itself so that the comparisons, and so the failing pair, are Java's.
 
 use crate::document::{FieldPath, IngestDocument};
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
@@ -154,40 +151,48 @@ fn compare(order: Order, a: &Value, b: &Value, site: &str) -> Result<Ordering, P
 }
 
 const MIN_MERGE: usize = 32;
+const MIN_GALLOP: usize = 7;
 
+/// `Collections.sort(list)` (`descending`: with `Collections.reverseOrder()`), failing like Java on
+/// values that do not compare.
+pub fn collections_sort(a: &mut [Value], descending: bool) -> Result<(), ProcessorError> {
+    java_sort(a, if descending { Order::Desc } else { Order::Asc })
+}
+
+/// A port of the JDK's (Comparable)TimSort: the same comparisons in the same order, so the first
+/// failing comparison (and so the exception) is the one Java meets.
 fn java_sort(a: &mut [Value], order: Order) -> Result<(), ProcessorError> {
     let n = a.len();
     if n < 2 {
         return Ok(());
     }
+    let cmp = |x: &Value, y: &Value, site: &str| compare(order, x, y, site);
     if n < MIN_MERGE {
-        let run = count_run_and_make_ascending(a, 0, n, order)?;
-        return binary_sort(a, 0, n, run, order);
+        let run = count_run_and_make_ascending(a, 0, n, &cmp)?;
+        return binary_sort(a, 0, n, run, &cmp);
     }
-    let homogeneous = a.iter().all(|v| {
-        !v.is_null()
-            && is_comparable(v)
-            && std::mem::discriminant(v) == std::mem::discriminant(&a[0])
-    });
-    if !homogeneous {
-        // Locate the failing comparison in TimSort's first steps, chunk by chunk.
-        let min_run = min_run_length(n);
-        let mut scratch = a.to_vec();
-        let mut lo = 0;
-        while lo < n {
-            let run = count_run_and_make_ascending(&mut scratch, lo, n, order)?;
-            let force = (n - lo).min(min_run).max(run);
-            binary_sort(&mut scratch, lo, lo + force, lo + run, order)?;
-            lo += force;
+    let mut ts = TimSort {
+        min_gallop: MIN_GALLOP,
+        runs: Vec::new(),
+    };
+    let min_run = min_run_length(n);
+    let (mut lo, mut remaining) = (0, n);
+    while remaining != 0 {
+        let mut run = count_run_and_make_ascending(a, lo, n, &cmp)?;
+        if run < min_run {
+            let force = remaining.min(min_run);
+            binary_sort(a, lo, lo + force, lo + run, &cmp)?;
+            run = force;
         }
-        // every chunk compared fine: report the first incompatible pair against the first element
-        for v in a.iter().skip(1) {
-            compare(order, v, &a[0], "a[runHi]")?;
-        }
+        ts.runs.push((lo, run));
+        ts.merge_collapse(a, &cmp)?;
+        lo += run;
+        remaining -= run;
     }
-    a.sort_by(|x, y| compare(order, x, y, "").unwrap_or(Ordering::Equal));
-    Ok(())
+    ts.merge_force_collapse(a, &cmp)
 }
+
+type Cmp<'a> = dyn Fn(&Value, &Value, &str) -> Result<Ordering, ProcessorError> + 'a;
 
 fn min_run_length(mut n: usize) -> usize {
     let mut r = 0;
@@ -202,25 +207,21 @@ fn count_run_and_make_ascending(
     a: &mut [Value],
     lo: usize,
     hi: usize,
-    order: Order,
+    cmp: &Cmp,
 ) -> Result<usize, ProcessorError> {
     let mut run_hi = lo + 1;
     if run_hi == hi {
         return Ok(1);
     }
-    let descending = compare(order, &a[run_hi], &a[lo], "a[runHi]")? == Ordering::Less;
+    let descending = cmp(&a[run_hi], &a[lo], "a[runHi]")? == Ordering::Less;
     run_hi += 1;
     if descending {
-        while run_hi < hi
-            && compare(order, &a[run_hi], &a[run_hi - 1], "a[runHi]")? == Ordering::Less
-        {
+        while run_hi < hi && cmp(&a[run_hi], &a[run_hi - 1], "a[runHi]")? == Ordering::Less {
             run_hi += 1;
         }
         a[lo..run_hi].reverse();
     } else {
-        while run_hi < hi
-            && compare(order, &a[run_hi], &a[run_hi - 1], "a[runHi]")? != Ordering::Less
-        {
+        while run_hi < hi && cmp(&a[run_hi], &a[run_hi - 1], "a[runHi]")? != Ordering::Less {
             run_hi += 1;
         }
     }
@@ -232,14 +233,14 @@ fn binary_sort(
     lo: usize,
     hi: usize,
     start: usize,
-    order: Order,
+    cmp: &Cmp,
 ) -> Result<(), ProcessorError> {
     let mut start = if start == lo { start + 1 } else { start };
     while start < hi {
         let (mut left, mut right) = (lo, start);
         while left < right {
             let mid = (left + right) / 2;
-            if compare(order, &a[start], &a[mid], "pivot")? == Ordering::Less {
+            if cmp(&a[start], &a[mid], "pivot")? == Ordering::Less {
                 right = mid;
             } else {
                 left = mid + 1;
@@ -251,6 +252,389 @@ fn binary_sort(
     Ok(())
 }
 
+/// `gallopLeft`: where `key` goes in `run[base..base+len]`, before equal elements.
+fn gallop_left(
+    key: &Value,
+    run: &[Value],
+    base: usize,
+    len: usize,
+    hint: usize,
+    cmp: &Cmp,
+) -> Result<usize, ProcessorError> {
+    let (mut last_ofs, mut ofs): (usize, usize) = (0, 1);
+    if cmp(key, &run[base + hint], "key")? == Ordering::Greater {
+        let max_ofs = len - hint;
+        while ofs < max_ofs && cmp(key, &run[base + hint + ofs], "key")? == Ordering::Greater {
+            last_ofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(max_ofs);
+        last_ofs += hint;
+        ofs += hint;
+    } else {
+        let max_ofs = hint + 1;
+        while ofs < max_ofs && cmp(key, &run[base + hint - ofs], "key")? != Ordering::Greater {
+            last_ofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(max_ofs);
+        let tmp = last_ofs;
+        // Java's lastOfs may be -1 here; keep it shifted by one
+        last_ofs = hint + 1 - ofs;
+        ofs = hint - tmp;
+        return binary_gallop(key, run, base, last_ofs, ofs, cmp, true);
+    }
+    binary_gallop(key, run, base, last_ofs + 1, ofs, cmp, true)
+}
+
+/// `gallopRight`: where `key` goes in `run[base..base+len]`, after equal elements.
+fn gallop_right(
+    key: &Value,
+    run: &[Value],
+    base: usize,
+    len: usize,
+    hint: usize,
+    cmp: &Cmp,
+) -> Result<usize, ProcessorError> {
+    let (mut last_ofs, mut ofs): (usize, usize) = (0, 1);
+    if cmp(key, &run[base + hint], "key")? == Ordering::Less {
+        let max_ofs = hint + 1;
+        while ofs < max_ofs && cmp(key, &run[base + hint - ofs], "key")? == Ordering::Less {
+            last_ofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(max_ofs);
+        let tmp = last_ofs;
+        last_ofs = hint + 1 - ofs;
+        ofs = hint - tmp;
+        return binary_gallop(key, run, base, last_ofs, ofs, cmp, false);
+    }
+    let max_ofs = len - hint;
+    while ofs < max_ofs && cmp(key, &run[base + hint + ofs], "key")? != Ordering::Less {
+        last_ofs = ofs;
+        ofs = (ofs << 1) + 1;
+    }
+    ofs = ofs.min(max_ofs);
+    last_ofs += hint;
+    ofs += hint;
+    binary_gallop(key, run, base, last_ofs + 1, ofs, cmp, false)
+}
+
+/// The binary search ending both gallops, over `lo..ofs` (Java's `lastOfs + 1`).
+fn binary_gallop(
+    key: &Value,
+    run: &[Value],
+    base: usize,
+    mut lo: usize,
+    mut ofs: usize,
+    cmp: &Cmp,
+    left: bool,
+) -> Result<usize, ProcessorError> {
+    while lo < ofs {
+        let m = lo + (ofs - lo) / 2;
+        let c = cmp(key, &run[base + m], "key")?;
+        let go_right = if left {
+            c == Ordering::Greater
+        } else {
+            c != Ordering::Less
+        };
+        if go_right {
+            lo = m + 1;
+        } else {
+            ofs = m;
+        }
+    }
+    Ok(ofs)
+}
+
+struct TimSort {
+    min_gallop: usize,
+    /// (base, len) of the pending runs.
+    runs: Vec<(usize, usize)>,
+}
+
+impl TimSort {
+    fn merge_collapse(&mut self, a: &mut [Value], cmp: &Cmp) -> Result<(), ProcessorError> {
+        while self.runs.len() > 1 {
+            let mut n = self.runs.len() - 2;
+            let len = |i: usize| self.runs[i].1;
+            if n > 0 && len(n - 1) <= len(n) + len(n + 1)
+                || n > 1 && len(n - 2) <= len(n) + len(n - 1)
+            {
+                if len(n - 1) < len(n + 1) {
+                    n -= 1;
+                }
+            } else if len(n) > len(n + 1) {
+                break;
+            }
+            self.merge_at(a, n, cmp)?;
+        }
+        Ok(())
+    }
+
+    fn merge_force_collapse(&mut self, a: &mut [Value], cmp: &Cmp) -> Result<(), ProcessorError> {
+        while self.runs.len() > 1 {
+            let mut n = self.runs.len() - 2;
+            if n > 0 && self.runs[n - 1].1 < self.runs[n + 1].1 {
+                n -= 1;
+            }
+            self.merge_at(a, n, cmp)?;
+        }
+        Ok(())
+    }
+
+    fn merge_at(&mut self, a: &mut [Value], i: usize, cmp: &Cmp) -> Result<(), ProcessorError> {
+        let (mut base1, mut len1) = self.runs[i];
+        let (base2, mut len2) = self.runs[i + 1];
+        self.runs[i].1 = len1 + len2;
+        self.runs.remove(i + 1);
+        let k = gallop_right(&a[base2], a, base1, len1, 0, cmp)?;
+        base1 += k;
+        len1 -= k;
+        if len1 == 0 {
+            return Ok(());
+        }
+        len2 = gallop_left(&a[base1 + len1 - 1], a, base2, len2, len2 - 1, cmp)?;
+        if len2 == 0 {
+            return Ok(());
+        }
+        if len1 <= len2 {
+            self.merge_lo(a, base1, len1, base2, len2, cmp)
+        } else {
+            self.merge_hi(a, base1, len1, base2, len2, cmp)
+        }
+    }
+
+    fn merge_lo(
+        &mut self,
+        a: &mut [Value],
+        base1: usize,
+        mut len1: usize,
+        base2: usize,
+        mut len2: usize,
+        cmp: &Cmp,
+    ) -> Result<(), ProcessorError> {
+        let tmp: Vec<Value> = a[base1..base1 + len1].to_vec();
+        let (mut cursor1, mut cursor2, mut dest) = (0, base2, base1);
+        a[dest] = a[cursor2].clone();
+        dest += 1;
+        cursor2 += 1;
+        len2 -= 1;
+        if len2 == 0 {
+            a[dest..dest + len1].clone_from_slice(&tmp[cursor1..cursor1 + len1]);
+            return Ok(());
+        }
+        if len1 == 1 {
+            for k in 0..len2 {
+                a[dest + k] = a[cursor2 + k].clone();
+            }
+            a[dest + len2] = tmp[cursor1].clone();
+            return Ok(());
+        }
+        let mut min_gallop = self.min_gallop;
+        'outer: loop {
+            let (mut count1, mut count2) = (0usize, 0usize);
+            loop {
+                if cmp(&a[cursor2], &tmp[cursor1], "a[cursor2]")? == Ordering::Less {
+                    a[dest] = a[cursor2].clone();
+                    dest += 1;
+                    cursor2 += 1;
+                    count2 += 1;
+                    count1 = 0;
+                    len2 -= 1;
+                    if len2 == 0 {
+                        break 'outer;
+                    }
+                } else {
+                    a[dest] = tmp[cursor1].clone();
+                    dest += 1;
+                    cursor1 += 1;
+                    count1 += 1;
+                    count2 = 0;
+                    len1 -= 1;
+                    if len1 == 1 {
+                        break 'outer;
+                    }
+                }
+                if (count1 | count2) >= min_gallop {
+                    break;
+                }
+            }
+            loop {
+                count1 = gallop_right(&a[cursor2], &tmp, cursor1, len1, 0, cmp)?;
+                if count1 != 0 {
+                    a[dest..dest + count1].clone_from_slice(&tmp[cursor1..cursor1 + count1]);
+                    dest += count1;
+                    cursor1 += count1;
+                    len1 -= count1;
+                    if len1 <= 1 {
+                        break 'outer;
+                    }
+                }
+                a[dest] = a[cursor2].clone();
+                dest += 1;
+                cursor2 += 1;
+                len2 -= 1;
+                if len2 == 0 {
+                    break 'outer;
+                }
+                count2 = gallop_left(&tmp[cursor1], a, cursor2, len2, 0, cmp)?;
+                if count2 != 0 {
+                    for k in 0..count2 {
+                        a[dest + k] = a[cursor2 + k].clone();
+                    }
+                    dest += count2;
+                    cursor2 += count2;
+                    len2 -= count2;
+                    if len2 == 0 {
+                        break 'outer;
+                    }
+                }
+                a[dest] = tmp[cursor1].clone();
+                dest += 1;
+                cursor1 += 1;
+                len1 -= 1;
+                if len1 == 1 {
+                    break 'outer;
+                }
+                min_gallop = min_gallop.saturating_sub(1);
+                if !(count1 >= MIN_GALLOP || count2 >= MIN_GALLOP) {
+                    break;
+                }
+            }
+            min_gallop += 2;
+        }
+        self.min_gallop = min_gallop.max(1);
+        if len1 == 1 {
+            for k in 0..len2 {
+                a[dest + k] = a[cursor2 + k].clone();
+            }
+            a[dest + len2] = tmp[cursor1].clone();
+        } else if len1 > 0 {
+            a[dest..dest + len1].clone_from_slice(&tmp[cursor1..cursor1 + len1]);
+        }
+        Ok(())
+    }
+
+    fn merge_hi(
+        &mut self,
+        a: &mut [Value],
+        base1: usize,
+        mut len1: usize,
+        base2: usize,
+        mut len2: usize,
+        cmp: &Cmp,
+    ) -> Result<(), ProcessorError> {
+        let tmp: Vec<Value> = a[base2..base2 + len2].to_vec();
+        // cursors are kept one past Java's (which may reach -1)
+        let mut cursor1 = base1 + len1; // Java cursor1 + 1
+        let mut cursor2 = len2; // Java cursor2 + 1 (tmpBase 0)
+        let mut dest = base2 + len2; // Java dest + 1
+        a[dest - 1] = a[cursor1 - 1].clone();
+        dest -= 1;
+        cursor1 -= 1;
+        len1 -= 1;
+        if len1 == 0 {
+            a[dest - len2..dest].clone_from_slice(&tmp[..len2]);
+            return Ok(());
+        }
+        if len2 == 1 {
+            dest -= len1;
+            cursor1 -= len1;
+            for k in (0..len1).rev() {
+                a[dest + k] = a[cursor1 + k].clone();
+            }
+            a[dest - 1] = tmp[cursor2 - 1].clone();
+            return Ok(());
+        }
+        let mut min_gallop = self.min_gallop;
+        'outer: loop {
+            let (mut count1, mut count2) = (0usize, 0usize);
+            loop {
+                if cmp(&tmp[cursor2 - 1], &a[cursor1 - 1], "tmp[cursor2]")? == Ordering::Less {
+                    a[dest - 1] = a[cursor1 - 1].clone();
+                    dest -= 1;
+                    cursor1 -= 1;
+                    count1 += 1;
+                    count2 = 0;
+                    len1 -= 1;
+                    if len1 == 0 {
+                        break 'outer;
+                    }
+                } else {
+                    a[dest - 1] = tmp[cursor2 - 1].clone();
+                    dest -= 1;
+                    cursor2 -= 1;
+                    count2 += 1;
+                    count1 = 0;
+                    len2 -= 1;
+                    if len2 == 1 {
+                        break 'outer;
+                    }
+                }
+                if (count1 | count2) >= min_gallop {
+                    break;
+                }
+            }
+            loop {
+                count1 = len1 - gallop_right(&tmp[cursor2 - 1], a, base1, len1, len1 - 1, cmp)?;
+                if count1 != 0 {
+                    dest -= count1;
+                    cursor1 -= count1;
+                    len1 -= count1;
+                    for k in (0..count1).rev() {
+                        a[dest + k] = a[cursor1 + k].clone();
+                    }
+                    if len1 == 0 {
+                        break 'outer;
+                    }
+                }
+                a[dest - 1] = tmp[cursor2 - 1].clone();
+                dest -= 1;
+                cursor2 -= 1;
+                len2 -= 1;
+                if len2 == 1 {
+                    break 'outer;
+                }
+                count2 = len2 - gallop_left(&a[cursor1 - 1], &tmp, 0, len2, len2 - 1, cmp)?;
+                if count2 != 0 {
+                    dest -= count2;
+                    cursor2 -= count2;
+                    len2 -= count2;
+                    a[dest..dest + count2].clone_from_slice(&tmp[cursor2..cursor2 + count2]);
+                    if len2 <= 1 {
+                        break 'outer;
+                    }
+                }
+                a[dest - 1] = a[cursor1 - 1].clone();
+                dest -= 1;
+                cursor1 -= 1;
+                len1 -= 1;
+                if len1 == 0 {
+                    break 'outer;
+                }
+                min_gallop = min_gallop.saturating_sub(1);
+                if !(count1 >= MIN_GALLOP || count2 >= MIN_GALLOP) {
+                    break;
+                }
+            }
+            min_gallop += 2;
+        }
+        self.min_gallop = min_gallop.max(1);
+        if len2 == 1 {
+            dest -= len1;
+            cursor1 -= len1;
+            for k in (0..len1).rev() {
+                a[dest + k] = a[cursor1 + k].clone();
+            }
+            a[dest - 1] = tmp[cursor2 - 1].clone();
+        } else if len2 > 0 {
+            a[dest - len2..dest].clone_from_slice(&tmp[..len2]);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::processors::test_support::*;
@@ -260,6 +644,18 @@ mod tests {
         run("sort", config, &format!(r#"{{"f":{input}}}"#))
             .map(|d| source_json(&d))
             .map_err(|e| (e.kind, e.reason))
+    }
+
+    #[test]
+    fn sort_yaml_test() {
+        // 110_sort.yml
+        let d = run(
+            "sort",
+            json!({"field": "values"}),
+            r#"{"values":["foo","bar","baz"]}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"values":["bar","baz","foo"]}"#);
     }
 
     #[test]

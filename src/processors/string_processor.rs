@@ -88,6 +88,13 @@ impl Processor for StringProcessor {
                 for item in items {
                     match item {
                         Value::String(s) => out.push(self.op.apply(s)?),
+                        // the error message calls value.getClass()
+                        Value::Null => {
+                            return Err(ProcessorError::new(
+                                "null_pointer_exception",
+                                "Cannot invoke \"Object.getClass()\" because \"value\" is null",
+                            ))
+                        }
                         other => {
                             return Err(ProcessorError::illegal_argument(format!(
                                 "value [{}] of type [{}] in list field [{field}] cannot be cast to [java.lang.String]",
@@ -135,6 +142,8 @@ mod tests {
             one("uppercase", r#"["a",1]"#).unwrap_err(),
             "value [1] of type [java.lang.Integer] in list field [f] cannot be cast to [java.lang.String]"
         );
+        let e = run("uppercase", json!({"field": "f"}), r#"{"f":["a",null]}"#).unwrap_err();
+        assert_eq!(e.kind, "null_pointer_exception");
         assert_eq!(
             one("uppercase", "1").unwrap_err(),
             "field [f] of type [java.lang.Integer] cannot be cast to [java.lang.String]"
@@ -173,6 +182,38 @@ mod tests {
         assert_eq!(
             e.reason,
             "field [f] of type [java.lang.Integer] cannot be cast to [java.lang.String]"
+        );
+    }
+
+    #[test]
+    fn mutate_yaml_test() {
+        // 40_mutate.yml, the processors of this module
+        let mut d = doc(
+            r#"{"field_to_lowercase":"LOWERCASE","field_to_uppercase":"uppercase",
+                "field_to_trim":"   trimmed   ","field_to_split":"127-0-0-1",
+                "field_to_join":["127","0","0","1"],"field_to_gsub":"127-0-0-1",
+                "field_to_html_strip":"<p>this <title>is</title> a <b>test</b>"}"#,
+        );
+        for (ptype, config) in [
+            ("lowercase", json!({"field": "field_to_lowercase"})),
+            ("uppercase", json!({"field": "field_to_uppercase"})),
+            ("trim", json!({"field": "field_to_trim"})),
+            (
+                "split",
+                json!({"field": "field_to_split", "separator": "-"}),
+            ),
+            ("join", json!({"field": "field_to_join", "separator": "-"})),
+            (
+                "gsub",
+                json!({"field": "field_to_gsub", "pattern": "-", "replacement": "."}),
+            ),
+            ("html_strip", json!({"field": "field_to_html_strip"})),
+        ] {
+            run_on(ptype, config, &mut d).unwrap();
+        }
+        assert_eq!(
+            source_json(&d),
+            r#"{"field_to_lowercase":"lowercase","field_to_uppercase":"UPPERCASE","field_to_trim":"trimmed","field_to_split":["127","0","0","1"],"field_to_join":"127-0-0-1","field_to_gsub":"127.0.0.1","field_to_html_strip":"\nthis \nis\n a test"}"#
         );
     }
 

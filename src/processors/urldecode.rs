@@ -82,6 +82,11 @@ mod tests {
         assert_eq!(url_decode("%E2%82").unwrap(), "\u{FFFD}");
         assert_eq!(url_decode("%+1").unwrap(), "\u{1}");
         assert_eq!(url_decode("no escapes").unwrap(), "no escapes");
+        // 160_urldecode.yml (lower-case hex)
+        assert_eq!(
+            url_decode("https%3a%2f%2felastic.co%2f").unwrap(),
+            "https://elastic.co/"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //          COMPILE : compile FORMAT like DateFormatters.forPattern; print OK or the error text
 //          ZONE    : ZoneId.of(INPUT); print its id or the error text
 //          LOCALE  : LocaleUtils.parse(INPUT); print Locale.toString() or the error text
+//          LANGTAG : Locale.Builder().setLanguageTag(INPUT) (date_index_name); toString() or the error
 // Output: "OK\t<result>[\t<result2>]" or "ERR\t<message>".
 //
 // Run with -Djava.locale.providers=SPI,CLDR and IsoCalendarDataProvider registered, like ES does,
@@ -81,6 +82,12 @@ public class DateOracle {
                 return ZoneId.of(input).getId();
             case "LOCALE":
                 return parseLocale(input).toString();
+            case "LANGTAG":
+                try {
+                    return new Locale.Builder().setLanguageTag(input).build().toString();
+                } catch (java.util.IllformedLocaleException e) {
+                    throw new IllegalArgumentException("Invalid language tag specified: " + input);
+                }
             default:
                 throw new IllegalArgumentException("unknown kind " + kind);
         }

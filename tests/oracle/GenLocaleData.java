@@ -64,9 +64,70 @@ public class GenLocaleData {
             System.out.println("        gmt_short: [" + q(fmt(l, "O", t)) + ", " + q(fmt(l, "O", z)) + "],");
             OffsetDateTime neg = OffsetDateTime.of(2021, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30));
             System.out.println("        gmt_full: [" + q(fmt(l, "OOOO", neg)) + ", " + q(fmt(l, "OOOO", z)) + "],");
+            System.out.println("        zone_gmt_negative: " + q(fmt(l, "z", ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of("America/Sao_Paulo")))) + ",");
             System.out.println("        first_day_of_week: " + first + ",");
             System.out.println("        min_days: " + min + ",");
             System.out.println("    },");
+        }
+        System.out.println("];\n");
+        // short zone names (pattern letter z) per locale, keyed by the tz database abbreviation
+        String[][] zones = {
+            {"EST", "America/New_York", "1"}, {"EDT", "America/New_York", "7"}, {"CST", "America/Chicago", "1"},
+            {"CDT", "America/Chicago", "7"}, {"MST", "America/Denver", "1"}, {"MDT", "America/Denver", "7"},
+            {"PST", "America/Los_Angeles", "1"}, {"PDT", "America/Los_Angeles", "7"}, {"AKST", "America/Anchorage", "1"},
+            {"AKDT", "America/Anchorage", "7"}, {"HST", "Pacific/Honolulu", "1"}, {"CET", "Europe/Paris", "1"},
+            {"CEST", "Europe/Paris", "7"}, {"EET", "Europe/Bucharest", "1"}, {"EEST", "Europe/Bucharest", "7"},
+            {"WET", "Europe/Lisbon", "1"}, {"WEST", "Europe/Lisbon", "7"}, {"GMT", "Europe/London", "1"},
+            {"BST", "Europe/London", "7"}, {"MSK", "Europe/Moscow", "1"}, {"JST", "Asia/Tokyo", "1"}, {"IST", "Asia/Kolkata", "1"},
+            {"AEST", "Australia/Sydney", "7"}, {"AEDT", "Australia/Sydney", "1"}, {"NZST", "Pacific/Auckland", "7"},
+            {"NZDT", "Pacific/Auckland", "1"}, {"SAST", "Africa/Johannesburg", "1"}, {"HKT", "Asia/Hong_Kong", "1"},
+            {"KST", "Asia/Seoul", "1"}, {"UTC", "UTC", "1"},
+            // zones whose tz abbreviation is numeric are keyed by their id
+            {"America/Sao_Paulo", "America/Sao_Paulo", "1"}, {"America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires", "1"},
+            {"America/Bogota", "America/Bogota", "1"}, {"Asia/Dubai", "Asia/Dubai", "1"}, {"Asia/Singapore", "Asia/Singapore", "1"}};
+        System.out.println("/// (locale tag, [(tz abbreviation, localized short name, reference zone)])");
+        System.out.println("pub(crate) static ZONE_SHORT_NAMES: &[(&str, &[(&str, &str, &str)])] = &[");
+        for (String tag : tags) {
+            Locale l = tag.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(tag);
+            StringBuilder b = new StringBuilder();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, Integer.parseInt(z[2]), 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "z", t);
+                String gmt = fmt(l, "O", t);
+                String gmtFull = fmt(l, "OOOO", t);
+                boolean offsetStyle = name.equals(gmtFull) || name.equals(gmt) || name.matches("^(GMT|UTC)[+\\-\u2212].*");
+                if (offsetStyle && !name.equals("GMT") && !name.equals("UTC")) continue;
+                b.append("(").append(q(z[0])).append(", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
+            }
+            // generic names (pattern v) are accepted when parsing z
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "v", t);
+                if (name.matches("^(GMT|UTC)([+\\-\u2212].*)?$") || !seen.add(name)) continue;
+                if (name.equals(fmt(l, "z", t))) continue;
+                b.append("(\"~generic\", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
+            }
+            System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
+        }
+        System.out.println("];\n");
+        System.out.println("/// (locale tag, [(tz abbreviation or zone id, localized full name (zzzz), reference zone)])");
+        System.out.println("pub(crate) static ZONE_FULL_NAMES: &[(&str, &[(&str, &str, &str)])] = &[");
+        for (String tag : tags) {
+            Locale l = tag.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(tag);
+            StringBuilder b = new StringBuilder();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, Integer.parseInt(z[2]), 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                b.append("(").append(q(z[0])).append(", ").append(q(fmt(l, "zzzz", t))).append(", ").append(q(z[1])).append("), ");
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String[] z : zones) {
+                ZonedDateTime t = ZonedDateTime.of(2021, 1, 15, 12, 0, 0, 0, ZoneId.of(z[1]));
+                String name = fmt(l, "vvvv", t);
+                if (!seen.add(name) || name.equals(fmt(l, "zzzz", t))) continue;
+                b.append("(\"~generic\", ").append(q(name)).append(", ").append(q(z[1])).append("), ");
+            }
+            System.out.println("    (" + q(tag.replace('-', '_')) + ", &[" + b + "]),");
         }
         System.out.println("];\n");
         System.out.println("pub(crate) static ISO_LANGUAGES: &[&str] = &[");

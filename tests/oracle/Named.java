@@ -163,6 +163,46 @@ final class Named {
                 return new DateOracle.Fmt(hms());
             case "hour_minute":
                 return new DateOracle.Fmt(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT), hmLenient());
+            case "time": {
+                DateTimeFormatter prefix = strict(b().appendValue(H, 1, 2, NN).appendLiteral(':').appendValue(MI, 1, 2, NN)
+                    .appendLiteral(':').appendValue(S, 1, 2, NN).appendFraction(N, 1, 9, true));
+                return tz3(strict(b().append(hms()).appendFraction(N, 3, 3, true)), prefix).fmt();
+            }
+            case "t_time": {
+                DateTimeFormatter prefix = strict(b().appendLiteral("T").appendValue(H, 1, 2, NN).appendLiteral(':')
+                    .appendValue(MI, 1, 2, NN).appendLiteral(':').appendValue(S, 1, 2, NN).appendFraction(N, 1, 9, true));
+                return tz3(strict(b().appendLiteral('T').append(hms()).appendFraction(N, 3, 3, true)), prefix).fmt();
+            }
+            case "ordinal_date":
+                return new DateOracle.Fmt(strict(b().appendValue(Y, 4, 10, SignStyle.EXCEEDS_PAD).appendLiteral('-')
+                    .appendValue(ChronoField.DAY_OF_YEAR, 3, 3, NN)), strict(b().appendValue(Y, 4, 10, SignStyle.EXCEEDS_PAD)
+                    .appendLiteral('-').appendValue(ChronoField.DAY_OF_YEAR, 1, 3, NN)));
+            case "strict_ordinal_date_time": {
+                DateTimeFormatter base = strict(b().appendValue(Y, 4, 4, SignStyle.EXCEEDS_PAD).appendLiteral('-')
+                    .appendValue(ChronoField.DAY_OF_YEAR, 3, 3, NN).appendLiteral('T').appendPattern("HH:mm").optionalStart()
+                    .appendLiteral(':').appendValue(S, 2, 2, NN).appendFraction(N, 1, 9, true).optionalEnd());
+                DateTimeFormatter printer = strict(b().appendValue(Y, 4, 4, SignStyle.EXCEEDS_PAD).appendLiteral('-')
+                    .appendValue(ChronoField.DAY_OF_YEAR, 3, 3, NN).appendLiteral('T').appendPattern("HH:mm").optionalStart()
+                    .appendLiteral(':').appendValue(S, 2, 2, NN).appendFraction(N, 3, 9, true).optionalEnd());
+                return tz3(printer, base).fmt();
+            }
+            case "weekyear_week_day": {
+                java.time.temporal.WeekFields w = java.time.temporal.WeekFields.ISO;
+                DateTimeFormatter sww = strict(b().appendValue(w.weekBasedYear(), 4, 10, SignStyle.EXCEEDS_PAD).appendLiteral("-W")
+                    .appendValue(w.weekOfWeekBasedYear(), 2, 2, NN));
+                return new DateOracle.Fmt(strict(b().append(sww).appendLiteral("-").appendValue(w.dayOfWeek())),
+                    strict(b().appendValue(w.weekBasedYear()).appendLiteral("-W").appendValue(w.weekOfWeekBasedYear())
+                        .appendLiteral("-").appendValue(w.dayOfWeek())));
+            }
+            case "week_date": {
+                DateTimeFormatter iso = strict(b().parseCaseInsensitive().appendValue(java.time.temporal.IsoFields.WEEK_BASED_YEAR, 4, 10,
+                    SignStyle.EXCEEDS_PAD).appendLiteral("-W").appendValue(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, 2)
+                    .appendLiteral('-').appendValue(ChronoField.DAY_OF_WEEK, 1));
+                DateTimeFormatter len = strict(b().appendValue(java.time.temporal.IsoFields.WEEK_BASED_YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+                    .appendLiteral("-W").appendValue(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, 1, 2, NN).appendLiteral('-')
+                    .appendValue(ChronoField.DAY_OF_WEEK, 1));
+                return new DateOracle.Fmt(iso, len);
+            }
             default:
                 return null;
         }

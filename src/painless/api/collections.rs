@@ -55,10 +55,11 @@ fn truthy(v: V) -> R<bool> {
     match v {
         V::Bool(b) => Ok(b),
         V::Null => Err(Thrown::npe(None)),
-        other => Err(Thrown::cce(format!(
-            "Cannot cast from [{}] to [boolean].",
-            short_type_name(&other)
-        ))),
+        other => Err(crate::painless::interp::def_cast_error(
+            &other,
+            &crate::painless::ast::Ty::Bool,
+            true,
+        )),
     }
 }
 
@@ -175,6 +176,25 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                 }
                 V::new_list(out)
             }
+            ("findResults", 1) => {
+                let mut out = Vec::new();
+                for x in items {
+                    let r = it.call_fn(&args[0], vec![x.clone()])?;
+                    if !r.is_null() {
+                        out.push(r);
+                    }
+                }
+                V::new_list(out)
+            }
+            ("findResult", 2) => {
+                for x in items {
+                    let r = it.call_fn(&args[1], vec![x.clone()])?;
+                    if !r.is_null() {
+                        return Ok(Some(r));
+                    }
+                }
+                args[0].clone()
+            }
             ("findResult", 1) => {
                 for x in items {
                     let r = it.call_fn(&args[0], vec![x.clone()])?;
@@ -248,6 +268,7 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     }
     match (name, args.len()) {
         ("add", 1) | ("addLast", 1) | ("offer", 1) | ("offerLast", 1) => {
+            crate::painless::interp::check_elements(l.borrow().items.len() + 1)?;
             l.borrow_mut().items.push(args[0].clone());
             return Ok(V::Bool(true));
         }
@@ -267,8 +288,27 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             l.borrow_mut().items.insert(idx as usize, args[1].clone());
             return Ok(V::Null);
         }
+        ("addAll", 2) => {
+            let idx = arg_int(&args[0])?;
+            let items = collection_items(it, &args[1])?;
+            let len = l.borrow().items.len();
+            if idx < 0 || idx as usize > len {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    format!("Index: {idx}, Size: {len}"),
+                ));
+            }
+            crate::painless::interp::check_elements(len + items.len())?;
+            let changed = !items.is_empty();
+            let mut l = l.borrow_mut();
+            let tail = l.items.split_off(idx as usize);
+            l.items.extend(items);
+            l.items.extend(tail);
+            return Ok(V::Bool(changed));
+        }
         ("addAll", 1) => {
             let items = collection_items(it, &args[0])?;
+            crate::painless::interp::check_elements(l.borrow().items.len() + items.len())?;
             let changed = !items.is_empty();
             l.borrow_mut().items.extend(items);
             return Ok(V::Bool(changed));
@@ -541,6 +581,23 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
         }
         ("remove", 1) => Ok(m.borrow_mut().remove(&a0)?.unwrap_or(V::Null)),
+        ("remove", 2) => {
+            let cur = m.borrow().get(&a0).cloned();
+            match cur {
+                Some(v) if java_equals(&v, &args[1]) => {
+                    m.borrow_mut().remove(&a0)?;
+                    Ok(V::Bool(true))
+                }
+                _ => Ok(V::Bool(false)),
+            }
+        }
+        ("replaceAll", 1) => {
+            for (k, v) in map_entries(recv).unwrap_or_default() {
+                let nv = it.call_fn(&a0, vec![k.clone(), v])?;
+                m.borrow_mut().put(k, nv)?;
+            }
+            Ok(V::Null)
+        }
         ("containsKey", 1) => Ok(V::Bool(m.borrow().get(&a0).is_some())),
         ("containsValue", 1) => Ok(V::Bool(
             m.borrow().map.values().any(|v| java_equals(v, &a0)),
@@ -562,6 +619,12 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
                 ))
             })?;
             let mut mm = m.borrow_mut();
+            if mm.cap == 0 {
+                // putAll into a table not yet allocated sizes it for the source
+                mm.cap = presized_capacity(entries.len());
+            } else if entries.len() as f64 > mm.cap as f64 * 0.75 {
+                mm.cap *= 2;
+            }
             for (k, v) in entries {
                 mm.put(k, to_owned_v(&v))?;
             }
@@ -814,13 +877,7 @@ pub fn view_call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -
                     "removeIf" => truthy(it.call_fn(&args[0], vec![item.clone()])?)?,
                     "removeAll" => other.iter().any(|x| java_equals(x, &item)),
                     "retainAll" => !other.iter().any(|x| java_equals(x, &item)),
-                    _ => {
-                        if !removed && java_equals(&args[0], &item) {
-                            true
-                        } else {
-                            false
-                        }
-                    }
+                    _ => !removed && java_equals(&args[0], &item),
                 };
                 if drop {
                     m.borrow_mut().remove(&k)?;
@@ -987,68 +1044,56 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
 pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     match (class, name) {
-        ("List", "of") | ("Arrays", "asList") => {
-            let items = if n == 1 {
-                match &args[0] {
-                    V::Array(a) => a.borrow().items.clone(),
-                    _ => args,
-                }
-            } else {
-                args
-            };
-            if class == "List" && items.iter().any(|v| v.is_null()) {
-                return Err(Thrown::npe(None));
-            }
-            Ok(V::new_list_kind(items, ListKind::Immutable))
-        }
-        ("List", "copyOf") => {
-            let items = collection_items(it, &args[0])?;
-            Ok(V::new_list_kind(items, ListKind::Immutable))
-        }
-        ("Set", "of") | ("Set", "copyOf") => {
-            let items = if name == "copyOf" {
-                collection_items(it, &args[0])?
-            } else {
-                args
-            };
-            let s = V::new_set(CollectionKind::Hash);
-            if let V::Set(ss) = &s {
-                let mut ss = ss.borrow_mut();
-                for i in items {
-                    if !ss.add(i.clone())? && name == "of" {
-                        return Err(Thrown::iae(format!(
-                            "duplicate element: {}",
-                            to_java_string(&i)
-                        )));
-                    }
-                }
-                ss.immutable = true;
-            }
-            Ok(s)
-        }
-        ("Map", "of") => {
+        // only asList(Object[]) is allowlisted (List.of / Set.of / Map.of are not)
+        ("Arrays", "asList") if n == 1 => match &args[0] {
+            V::Array(a) => Ok(V::new_list_kind(
+                a.borrow().items.clone(),
+                ListKind::Immutable,
+            )),
+            V::Null => Err(Thrown::npe(None)),
+            other => Err(Thrown::cce(format!(
+                "Cannot cast from [{}] to [java.lang.Object[]].",
+                class_name(other)
+            ))),
+        },
+        ("Collections", "singletonMap") if n == 2 => {
             let m = V::new_map(CollectionKind::Hash);
             if let V::Map(mm) = &m {
-                let mut mm = mm.borrow_mut();
-                for pair in args.chunks(2) {
-                    if pair.len() == 2 {
-                        if mm.put(pair[0].clone(), pair[1].clone())?.is_some() {
-                            return Err(Thrown::iae(format!(
-                                "duplicate key: {}",
-                                to_java_string(&pair[0])
-                            )));
-                        }
-                    }
-                }
-                mm.immutable = true;
+                mm.borrow_mut().put(args[0].clone(), args[1].clone())?;
+                mm.borrow_mut().immutable = true;
             }
             Ok(m)
         }
-        ("Map", "entry") if n == 2 => Ok(V::obj(Obj::Entry {
-            key: args[0].clone(),
-            value: RefCell::new(args[1].clone()),
-            map: None,
-        })),
+        ("Collections", "nCopies") if n == 2 => {
+            let k = arg_int(&args[0])?;
+            if k < 0 {
+                return Err(Thrown::iae(format!("List length = {k}")));
+            }
+            crate::painless::interp::check_elements(k as usize)?;
+            Ok(V::new_list_kind(
+                vec![args[1].clone(); k as usize],
+                ListKind::Immutable,
+            ))
+        }
+        ("Collections", "disjoint") if n == 2 => {
+            let a = collection_items(it, &args[0])?;
+            let b = collection_items(it, &args[1])?;
+            Ok(V::Bool(
+                !a.iter().any(|x| b.iter().any(|y| java_equals(x, y))),
+            ))
+        }
+        ("Collections", "swap") if n == 3 => {
+            let V::List(l) = &args[0] else {
+                return Err(Thrown::npe(None));
+            };
+            let (i, j) = (arg_int(&args[1])?, arg_int(&args[2])?);
+            let mut l = l.borrow_mut();
+            let len = l.items.len();
+            let i = check_index(i, len)?;
+            let j = check_index(j, len)?;
+            l.items.swap(i, j);
+            Ok(V::Null)
+        }
         ("Collections", "emptyList") => Ok(V::new_list_kind(Vec::new(), ListKind::Immutable)),
         ("Collections", "emptyMap") => {
             let m = V::new_map(CollectionKind::Hash);
@@ -1165,8 +1210,12 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Objects", "nonNull") if n == 1 => Ok(V::Bool(!args[0].is_null())),
         ("Objects", "hashCode") if n == 1 => Ok(V::Int(hash_code(&args[0]))),
         ("Objects", "hash") => {
+            let items = match args.as_slice() {
+                [V::Array(a)] => a.borrow().items.clone(),
+                _ => args,
+            };
             let mut h: i32 = 1;
-            for a in &args {
+            for a in &items {
                 h = h.wrapping_mul(31).wrapping_add(hash_code(a));
             }
             Ok(V::Int(h))

@@ -123,6 +123,9 @@ impl FieldObj {
 }
 
 pub fn builtin(it: &mut Interp, name: &str, args: Vec<V>) -> R<V> {
+    if name == "metadata" {
+        return Ok(V::obj(Obj::Metadata(it.ctx.clone())));
+    }
     let path = super::arg_str(&args[0])?.to_string();
     let f = FieldObj {
         root: it.ctx.clone(),
@@ -131,6 +134,48 @@ pub fn builtin(it: &mut Interp, name: &str, args: Vec<V>) -> R<V> {
     match name {
         "field" => Ok(V::obj(Obj::Field(f))),
         _ => Ok(f.lookup().unwrap_or_else(|| args[1].clone())),
+    }
+}
+
+/// `metadata()` (ingest `Metadata`): typed access to the `_index`, `_id`, ... keys of `ctx`.
+pub fn metadata_call(ctx: &V, recv: &V, name: &str, args: Vec<V>) -> R<V> {
+    let key = match name.get(3..).unwrap_or("") {
+        "Index" => "_index",
+        "Id" => "_id",
+        "Routing" => "_routing",
+        "Version" => "_version",
+        "VersionType" => "_version_type",
+        _ => {
+            if name == "getNow" {
+                return Err(Thrown::unsupported(Some(
+                    "metadata().getNow() is not available: scripts have no clock access here"
+                        .into(),
+                )));
+            }
+            return Err(not_found(recv, name, args.len()));
+        }
+    };
+    match (&name[..3], args.len()) {
+        ("get", 0) => Ok(get(ctx, key)),
+        ("set", 1) => {
+            let v = args.into_iter().next().unwrap_or_default();
+            if key == "_version" && !v.is_null() && !matches!(v, V::Int(_) | V::Long(_)) {
+                return Err(Thrown::iae(format!(
+                    "_version must be representable as a long without loss of precision or null, not [{}]",
+                    to_java_string(&v)
+                )));
+            }
+            if key != "_version" && !v.is_null() && str_of(&v).is_none() {
+                return Err(Thrown::iae(format!(
+                    "{key} must be null or a String but was [{}] with type [{}]",
+                    to_java_string(&v),
+                    class_name(&v)
+                )));
+            }
+            put(ctx, key, v)?;
+            Ok(V::Null)
+        }
+        _ => Err(not_found(recv, name, args.len())),
     }
 }
 

@@ -23,6 +23,10 @@ pub enum FnVal {
     Static(&'static str, Arc<str>),
     Bound(V, Arc<str>),
     Ctor(&'static str),
+    /// `Comparator.naturalOrder()` (false) / `reverseOrder()` (true).
+    Natural(bool),
+    /// `Comparator.comparing(keyExtractor)`, optionally reversed.
+    Comparing(V, bool),
 }
 
 /// Which live view of a map (`keySet()`, `values()`, `entrySet()`).
@@ -53,6 +57,10 @@ pub enum Obj {
     Field(field::FieldObj),
     Time(time::TimeVal),
     Json,
+    /// `metadata()` of ingest scripts, over `ctx`.
+    Metadata(V),
+    /// `Base64.getEncoder()` & co.: (encoder?, url alphabet?)
+    Base64(bool, bool),
 }
 
 pub struct IterState {
@@ -83,6 +91,9 @@ impl Obj {
             Obj::Field(_) => "org.elasticsearch.script.field.WriteField".into(),
             Obj::Time(t) => t.class_name().into(),
             Obj::Json => "org.elasticsearch.painless.api.Json".into(),
+            Obj::Metadata(_) => "org.elasticsearch.script.Metadata".into(),
+            Obj::Base64(true, _) => "java.util.Base64$Encoder".into(),
+            Obj::Base64(false, _) => "java.util.Base64$Decoder".into(),
         }
     }
     pub fn is_instance(&self, class: &str) -> bool {
@@ -208,7 +219,7 @@ impl Obj {
     }
     pub fn to_document_value(&self) -> Option<Value> {
         match self {
-            Obj::Time(t) => Some(Value::String(t.to_java_string())),
+            Obj::Time(t) => Some(Value::String(t.to_xcontent_string())),
             Obj::MapView(..) => {
                 let items = view_items(self);
                 to_value(&V::new_list(items)).ok()
@@ -390,6 +401,13 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                 match name {
                     "apply" | "accept" | "test" | "get" | "compare" | "applyAsInt"
                     | "applyAsLong" | "applyAsDouble" => it.call_fn(recv, args),
+                    "reversed" if args.is_empty() => match &**o {
+                        Obj::Fn(FnVal::Natural(r)) => Ok(V::obj(Obj::Fn(FnVal::Natural(!r)))),
+                        Obj::Fn(FnVal::Comparing(k, r)) => {
+                            Ok(V::obj(Obj::Fn(FnVal::Comparing(k.clone(), !r))))
+                        }
+                        _ => Err(not_found(recv, name, args.len())),
+                    },
                     _ => Err(not_found(recv, name, args.len())),
                 }
             }
@@ -420,6 +438,18 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                     st.pos += 1;
                     Ok(st.items[st.pos - 1].clone())
                 }
+                ("forEachRemaining", 1) => {
+                    let rest = {
+                        let mut st = st.borrow_mut();
+                        let rest = st.items[st.pos..].to_vec();
+                        st.pos = st.items.len();
+                        rest
+                    };
+                    for x in rest {
+                        it.call_fn(&args[0], vec![x])?;
+                    }
+                    Ok(V::Null)
+                }
                 ("remove", 0) => {
                     let (src, item) = {
                         let st = st.borrow();
@@ -445,6 +475,8 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             Obj::Field(f) => field::call(it, f, recv, name, args),
             Obj::Time(_) => time::call(it, recv, o, name, args),
             Obj::Json => Err(not_found(recv, name, args.len())),
+            Obj::Metadata(ctx) => field::metadata_call(ctx, recv, name, args),
+            Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, name, args),
         },
         V::Null => Err(Thrown::npe(Some(format!(
             "cannot access method/field [{name}] from a null def reference"
@@ -472,7 +504,14 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
         | "DateTimeFormatter" | "ChronoUnit" | "Duration" => time::call_static(class, name, args),
         "Processors" => string::processors(name, args),
-        "Base64" => Err(no_such()),
+        "Json" => string::json_api(name, args),
+        "Base64" => match (name, args.len()) {
+            ("getEncoder", 0) => Ok(V::obj(Obj::Base64(true, false))),
+            ("getDecoder", 0) | ("getMimeDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),
+            ("getUrlEncoder", 0) => Ok(V::obj(Obj::Base64(true, true))),
+            ("getUrlDecoder", 0) => Ok(V::obj(Obj::Base64(false, true))),
+            _ => Err(no_such()),
+        },
         _ => Err(no_such()),
     }
 }
@@ -484,6 +523,8 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "ChronoUnit" | "DateTimeFormatter" | "ZoneOffset" | "Duration" | "Instant" => {
             time::static_field(class, name)
         }
+        // Locale only matters to case mapping, which is locale-independent here (ROOT)
+        "Locale" if matches!(name, "ROOT" | "ENGLISH" | "US" | "UK") => Ok(V::str(name)),
         _ => Err(Thrown::iae(format!(
             "unknown static field [{name}] for class [{class}]"
         ))),
@@ -501,7 +542,13 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             };
             let items = match args.first() {
                 None => Vec::new(),
-                Some(V::Int(_)) if class != "LinkedList" => Vec::new(),
+                // only () and (Collection) constructors are allowlisted
+                Some(c) if c.is_number() => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [java.util.Collection].",
+                        short_type_name(c)
+                    )))
+                }
                 Some(c) => collection_items(it, c)?.iter().map(to_owned_v).collect(),
             };
             Ok(V::new_list_kind(items, kind))
@@ -517,6 +564,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
                 if let Some(entries) = map_entries(src) {
                     if let V::Map(mm) = &m {
                         let mut mm = mm.borrow_mut();
+                        // HashMap(Map) sizes its table for the source (HashMap.putMapEntries)
+                        mm.cap = presized_capacity(entries.len());
                         for (k, v) in entries {
                             mm.put(k, to_owned_v(&v))?;
                         }
@@ -554,6 +603,9 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
                     }
                     let items = collection_items(it, src)?;
                     if let V::Set(ss) = &s {
+                        // HashSet(Collection): HashMap(max(size / .75 + 1, 16))
+                        ss.borrow_mut().cap =
+                            table_size_for(((items.len() as f32 / 0.75) as usize + 1).max(16));
                         let mut ss = ss.borrow_mut();
                         for i in items {
                             ss.add(to_owned_v(&i))?;
@@ -581,10 +633,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
         "Object" if n == 0 => Ok(V::new_map(CollectionKind::Hash)).and(Err(Thrown::unsupported(
             Some("new Object() is not supported".into()),
         ))),
-        "String" => match args.first() {
-            None => Ok(V::str("")),
-            Some(v) => Ok(V::string(to_java_string(v))),
-        },
+        // String has only the no-argument constructor in the allowlist
+        "String" if n == 0 => Ok(V::str("")),
         _ => Err(Thrown::iae(format!(
             "constructor [{class}/{n}] not found (not implemented or not allowlisted)"
         ))),

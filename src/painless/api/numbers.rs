@@ -61,7 +61,8 @@ fn parse_long_radix(s: &str, radix: u32) -> Option<i64> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+    if !(2..=36).contains(&radix) || digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix))
+    {
         return None;
     }
     let mag = i128::from_str_radix(digits, radix).ok()?;
@@ -144,11 +145,14 @@ pub fn boxed_call(recv: &V, name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
+/// `Math.round`: exact round-half-up (`x - floor(x)` is exact for doubles).
 fn java_round(d: f64) -> i64 {
     if d.is_nan() {
         return 0;
     }
-    (d + 0.5).floor() as i64
+    let f = d.floor();
+    let r = if d - f >= 0.5 { f + 1.0 } else { f };
+    r as i64
 }
 
 pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
@@ -249,12 +253,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         if f.is_nan() {
                             return Ok(V::Int(0));
                         }
-                        Ok(V::Int(
-                            (f as f64 + 0.5)
-                                .floor()
-                                .clamp(i32::MIN as f64, i32::MAX as f64)
-                                as i32,
-                        ))
+                        let fl = f.floor();
+                        let r = if f - fl >= 0.5 { fl + 1.0 } else { fl };
+                        Ok(V::Int(r as i32))
                     }
                     x => Ok(V::Long(java_round(x.as_f64()))),
                 },
@@ -265,22 +266,26 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     if q == 0 {
                         return Err(Thrown::new("ArithmeticException", "/ by zero"));
                     }
-                    let r = if name == "floorDiv" {
-                        p.div_euclid(q) - if q < 0 && p.rem_euclid(q) != 0 { 1 } else { 0 }
+                    // Math.floorDiv / floorMod, with Java's wrap-around for MIN / -1
+                    let (p, q) = if long {
+                        (p, q)
                     } else {
-                        ((p % q) + q) % q
+                        (p as i32 as i64, q as i32 as i64)
                     };
+                    let d = p.wrapping_div(q);
+                    let m = p.wrapping_rem(q);
                     let r = if name == "floorDiv" {
-                        let d = p / q;
-                        if (p % q != 0) && ((p < 0) != (q < 0)) {
-                            d - 1
+                        if m != 0 && ((p < 0) != (q < 0)) {
+                            d.wrapping_sub(1)
                         } else {
                             d
                         }
+                    } else if m != 0 && ((m < 0) != (q < 0)) {
+                        m.wrapping_add(q)
                     } else {
-                        let _ = r;
-                        ((p % q) + q) % q
+                        m
                     };
+                    let r = if long { r } else { (r as i32) as i64 };
                     Ok(if long { V::Long(r) } else { V::Int(r as i32) })
                 }
                 _ => Err(super::no_such()),
@@ -301,11 +306,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         None => {
                             return Err(Thrown::new(
                                 "NumberFormatException",
-                                if long {
-                                    "Cannot parse null string: null"
-                                } else {
-                                    "Cannot parse null string: null"
-                                },
+                                "Cannot parse null string: null",
                             ))
                         }
                     };
@@ -506,9 +507,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             };
             let is_int = matches!(a(0), V::Int(_));
             match (name, n) {
-                ("isDigit", 1) => Ok(V::Bool(
-                    c.is_numeric() && c.to_digit(10).is_some() || c.is_ascii_digit(),
-                )),
+                ("isDigit", 1) => Ok(V::Bool(c.is_numeric())),
                 ("isLetter", 1) => Ok(V::Bool(c.is_alphabetic())),
                 ("isLetterOrDigit", 1) => Ok(V::Bool(c.is_alphanumeric())),
                 ("isAlphabetic", 1) => Ok(V::Bool(c.is_alphabetic())),
@@ -545,6 +544,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 ("valueOf", 1) => Ok(V::Char(c as u32 as u16)),
                 ("digit", 2) => {
                     let radix = arg_int(a(1))? as u32;
+                    if !(2..=36).contains(&radix) {
+                        return Ok(V::Int(-1));
+                    }
                     Ok(V::Int(c.to_digit(radix).map(|d| d as i32).unwrap_or(-1)))
                 }
                 _ => Err(super::no_such()),
@@ -708,6 +710,149 @@ pub fn sha256(data: &[u8]) -> Vec<u8> {
                 .wrapping_add(K[i])
                 .wrapping_add(w[i]);
             let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v[7] = v[6];
+            v[6] = v[5];
+            v[5] = v[4];
+            v[4] = v[3].wrapping_add(t1);
+            v[3] = v[2];
+            v[2] = v[1];
+            v[1] = v[0];
+            v[0] = t1.wrapping_add(t2);
+        }
+        for i in 0..8 {
+            h[i] = h[i].wrapping_add(v[i]);
+        }
+    }
+    h.iter().flat_map(|x| x.to_be_bytes()).collect()
+}
+
+pub fn sha512(data: &[u8]) -> Vec<u8> {
+    const K: [u64; 80] = [
+        0x428a2f98d728ae22,
+        0x7137449123ef65cd,
+        0xb5c0fbcfec4d3b2f,
+        0xe9b5dba58189dbbc,
+        0x3956c25bf348b538,
+        0x59f111f1b605d019,
+        0x923f82a4af194f9b,
+        0xab1c5ed5da6d8118,
+        0xd807aa98a3030242,
+        0x12835b0145706fbe,
+        0x243185be4ee4b28c,
+        0x550c7dc3d5ffb4e2,
+        0x72be5d74f27b896f,
+        0x80deb1fe3b1696b1,
+        0x9bdc06a725c71235,
+        0xc19bf174cf692694,
+        0xe49b69c19ef14ad2,
+        0xefbe4786384f25e3,
+        0x0fc19dc68b8cd5b5,
+        0x240ca1cc77ac9c65,
+        0x2de92c6f592b0275,
+        0x4a7484aa6ea6e483,
+        0x5cb0a9dcbd41fbd4,
+        0x76f988da831153b5,
+        0x983e5152ee66dfab,
+        0xa831c66d2db43210,
+        0xb00327c898fb213f,
+        0xbf597fc7beef0ee4,
+        0xc6e00bf33da88fc2,
+        0xd5a79147930aa725,
+        0x06ca6351e003826f,
+        0x142929670a0e6e70,
+        0x27b70a8546d22ffc,
+        0x2e1b21385c26c926,
+        0x4d2c6dfc5ac42aed,
+        0x53380d139d95b3df,
+        0x650a73548baf63de,
+        0x766a0abb3c77b2a8,
+        0x81c2c92e47edaee6,
+        0x92722c851482353b,
+        0xa2bfe8a14cf10364,
+        0xa81a664bbc423001,
+        0xc24b8b70d0f89791,
+        0xc76c51a30654be30,
+        0xd192e819d6ef5218,
+        0xd69906245565a910,
+        0xf40e35855771202a,
+        0x106aa07032bbd1b8,
+        0x19a4c116b8d2d0c8,
+        0x1e376c085141ab53,
+        0x2748774cdf8eeb99,
+        0x34b0bcb5e19b48a8,
+        0x391c0cb3c5c95a63,
+        0x4ed8aa4ae3418acb,
+        0x5b9cca4f7763e373,
+        0x682e6ff3d6b2b8a3,
+        0x748f82ee5defb2fc,
+        0x78a5636f43172f60,
+        0x84c87814a1f0ab72,
+        0x8cc702081a6439ec,
+        0x90befffa23631e28,
+        0xa4506cebde82bde9,
+        0xbef9a3f7b2c67915,
+        0xc67178f2e372532b,
+        0xca273eceea26619c,
+        0xd186b8c721c0c207,
+        0xeada7dd6cde0eb1e,
+        0xf57d4f7fee6ed178,
+        0x06f067aa72176fba,
+        0x0a637dc5a2c898a6,
+        0x113f9804bef90dae,
+        0x1b710b35131c471b,
+        0x28db77f523047d84,
+        0x32caab7b40c72493,
+        0x3c9ebe0a15c9bebc,
+        0x431d67c49c100d4c,
+        0x4cc5d4becb3e42b6,
+        0x597f299cfc657e2a,
+        0x5fcb6fab3ad6faec,
+        0x6c44198c4a475817,
+    ];
+    let mut h: [u64; 8] = [
+        0x6a09e667f3bcc908,
+        0xbb67ae8584caa73b,
+        0x3c6ef372fe94f82b,
+        0xa54ff53a5f1d36f1,
+        0x510e527fade682d1,
+        0x9b05688c2b3e6c1f,
+        0x1f83d9abfb41bd6b,
+        0x5be0cd19137e2179,
+    ];
+    let mut m = data.to_vec();
+    let bits = (data.len() as u128).wrapping_mul(8);
+    m.push(0x80);
+    while m.len() % 128 != 112 {
+        m.push(0);
+    }
+    m.extend_from_slice(&bits.to_be_bytes());
+    for block in m.chunks(128) {
+        let mut w = [0u64; 80];
+        for i in 0..16 {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&block[8 * i..8 * i + 8]);
+            w[i] = u64::from_be_bytes(b);
+        }
+        for i in 16..80 {
+            let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
+            let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..80 {
+            let s1 = v[4].rotate_right(14) ^ v[4].rotate_right(18) ^ v[4].rotate_right(41);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(28) ^ v[0].rotate_right(34) ^ v[0].rotate_right(39);
             let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
             let t2 = s0.wrapping_add(maj);
             v[7] = v[6];

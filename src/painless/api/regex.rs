@@ -7,9 +7,33 @@ use crate::painless::ast::BinOp;
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
-use onig::{Regex, RegexOptions, Region, SearchOptions, Syntax};
+use onig::{
+    MatchParam, Regex, RegexOptions, Region, SearchOptions, Syntax, SyntaxBehavior, SyntaxOperator,
+};
 use std::cell::RefCell;
 use std::sync::Arc;
+
+/// Oniguruma's Java syntax plus `(?<name>...)` groups and `\k<name>`, with every group
+/// capturing (as `java.util.regex` does).
+struct JavaSyntax(Syntax);
+// SAFETY: the syntax table is plain data, never mutated after construction.
+unsafe impl Sync for JavaSyntax {}
+unsafe impl Send for JavaSyntax {}
+
+fn java_syntax() -> &'static Syntax {
+    static SYNTAX: std::sync::OnceLock<JavaSyntax> = std::sync::OnceLock::new();
+    &SYNTAX
+        .get_or_init(|| {
+            let mut syn = *Syntax::java();
+            syn.enable_operators(
+                SyntaxOperator::SYNTAX_OPERATOR_QMARK_LT_NAMED_GROUP
+                    | SyntaxOperator::SYNTAX_OPERATOR_ESC_K_NAMED_BACKREF,
+            );
+            syn.disable_behavior(SyntaxBehavior::SYNTAX_BEHAVIOR_CAPTURE_ONLY_NAMED_GROUP);
+            JavaSyntax(syn)
+        })
+        .0
+}
 
 pub struct CompiledRegex {
     pub source: String,
@@ -27,7 +51,7 @@ impl std::fmt::Debug for CompiledRegex {
 
 impl CompiledRegex {
     pub fn new(pattern: &str, flags: &str) -> Result<CompiledRegex, String> {
-        let mut opts = RegexOptions::REGEX_OPTION_NONE;
+        let mut opts = RegexOptions::REGEX_OPTION_CAPTURE_GROUP;
         let mut pat = pattern.to_string();
         for f in flags.chars() {
             match f {
@@ -40,9 +64,9 @@ impl CompiledRegex {
                 other => return Err(format!("unknown regex flag [{other}]")),
             }
         }
-        let re = Regex::with_options(&pat, opts, Syntax::java())
+        let re = Regex::with_options(&pat, opts, java_syntax())
             .map_err(|e| format!("Error compiling regex: {e}"))?;
-        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, Syntax::java())
+        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, java_syntax())
             .map_err(|e| format!("Error compiling regex: {e}"))?;
         let mut names = Vec::new();
         re.foreach_name(|name, groups| {
@@ -60,41 +84,95 @@ impl CompiledRegex {
     }
 
     /// Finds the next match at or after byte offset `from`.
-    pub fn find_at(&self, s: &str, from: usize) -> Option<Vec<Option<(usize, usize)>>> {
+    pub fn find_at(&self, s: &str, from: usize) -> R<Option<Groups>> {
         let mut region = Region::new();
-        self.re.search_with_options(
+        let r = self.re.search_with_param(
             s,
             from,
             s.len(),
             SearchOptions::SEARCH_OPTION_NONE,
             Some(&mut region),
-        )?;
-        Some((0..region.len()).map(|i| region.pos(i)).collect())
+            match_param(),
+        );
+        match r {
+            Ok(Some(_)) => Ok(Some(groups_of(&region))),
+            Ok(None) => Ok(None),
+            Err(_) => Err(self.too_complex(s)),
+        }
     }
 
-    /// Whole-input match (`Matcher.matches`).
-    pub fn full_match(&self, s: &str) -> Option<Vec<Option<(usize, usize)>>> {
+    /// Anchored match at the start (`Matcher.lookingAt`).
+    pub fn match_start(&self, s: &str) -> R<Option<Groups>> {
         let mut region = Region::new();
-        let n = self.re.match_with_options(
+        let r = self.re.match_with_param(
             s,
             0,
             SearchOptions::SEARCH_OPTION_NONE,
             Some(&mut region),
-        )?;
-        if n != s.len() {
-            // a shorter first alternative may have won; retry anchored at the end
-            let mut region = Region::new();
-            self.anchored.match_with_options(
-                s,
-                0,
-                SearchOptions::SEARCH_OPTION_NONE,
-                Some(&mut region),
-            )?;
-            return Some((0..region.len()).map(|i| region.pos(i)).collect());
+            match_param(),
+        );
+        match r {
+            Ok(Some(_)) => Ok(Some(groups_of(&region))),
+            Ok(None) => Ok(None),
+            Err(_) => Err(self.too_complex(s)),
         }
-        Some((0..region.len()).map(|i| region.pos(i)).collect())
+    }
+
+    /// Whole-input match (`Matcher.matches`).
+    pub fn full_match(&self, s: &str) -> R<Option<Groups>> {
+        let mut region = Region::new();
+        let r = self.anchored.match_with_param(
+            s,
+            0,
+            SearchOptions::SEARCH_OPTION_NONE,
+            Some(&mut region),
+            match_param(),
+        );
+        match r {
+            Ok(Some(_)) => Ok(Some(groups_of(&region))),
+            Ok(None) => Ok(None),
+            Err(_) => Err(self.too_complex(s)),
+        }
+    }
+
+    /// Backtracking ran away. Elasticsearch's `limited` regex mode reports this as a
+    /// `CircuitBreakingException` (`LimitedCharSequence`); our budget is Oniguruma's retry limit,
+    /// so the counts in the message are approximate.
+    fn too_complex(&self, input: &str) -> Thrown {
+        let len = input.encode_utf16().count();
+        let snippet: String = if len <= 64 {
+            input.to_string()
+        } else {
+            let mut s: String = input.chars().take(61).collect();
+            s.push_str("...");
+            s
+        };
+        Thrown::new(
+            "CircuitBreakingException",
+            format!(
+                "[scripting] Regular expression considered too many characters, pattern: [{}], limit factor: [6], char limit: [{}], count: [{}], wrapped: [{snippet}], this limit can be changed by changed by the [script.painless.regex.limit-factor] setting",
+                self.source,
+                len * 6,
+                len * 6 + 1
+            ),
+        )
     }
 }
+
+pub type Groups = Vec<Option<(usize, usize)>>;
+
+fn groups_of(region: &Region) -> Groups {
+    (0..region.len()).map(|i| region.pos(i)).collect()
+}
+
+/// Caps backtracking so a pathological pattern fails instead of hanging the pipeline.
+fn match_param() -> MatchParam {
+    let mut p = MatchParam::default();
+    p.set_retry_limit_in_match(RETRY_LIMIT);
+    p
+}
+
+const RETRY_LIMIT: u32 = 1_000_000;
 
 fn regex_quote(s: &str) -> String {
     let mut out = String::new();
@@ -145,8 +223,8 @@ pub fn regex_op(op: BinOp, a: &V, b: &V) -> R<V> {
         None => to_java_string(a),
     };
     Ok(V::Bool(match op {
-        BinOp::Find => re.find_at(&s, 0).is_some(),
-        _ => re.full_match(&s).is_some(),
+        BinOp::Find => re.find_at(&s, 0)?.is_some(),
+        _ => re.full_match(&s)?.is_some(),
     }))
 }
 
@@ -271,7 +349,7 @@ pub fn replace_all(
     let mut last = 0;
     let mut from = 0;
     while from <= s.len() {
-        let Some(groups) = re.find_at(s, from) else {
+        let Some(groups) = re.find_at(s, from)? else {
             break;
         };
         let Some((a, b)) = groups[0] else {
@@ -341,7 +419,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     if limit > 0 && parts.len() as i32 == limit - 1 {
                         break;
                     }
-                    let Some(g) = p.find_at(&s, from) else { break };
+                    let Some(g) = p.find_at(&s, from)? else { break };
                     let Some((a, b)) = g[0] else { break };
                     if b == 0 && a == 0 {
                         // a zero-width match at the beginning never produces a leading empty string
@@ -370,18 +448,11 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             let mut st = st.borrow_mut();
             match (name, n) {
                 ("matches", 0) => {
-                    st.groups = st.re.full_match(&st.input);
+                    st.groups = st.re.full_match(&st.input)?;
                     Ok(V::Bool(st.groups.is_some()))
                 }
                 ("lookingAt", 0) => {
-                    let mut region = Region::new();
-                    let r = st.re.re.match_with_options(
-                        &st.input,
-                        0,
-                        SearchOptions::SEARCH_OPTION_NONE,
-                        Some(&mut region),
-                    );
-                    st.groups = r.map(|_| (0..region.len()).map(|i| region.pos(i)).collect());
+                    st.groups = st.re.match_start(&st.input)?;
                     Ok(V::Bool(st.groups.is_some()))
                 }
                 ("find", 0) | ("find", 1) => {
@@ -405,7 +476,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                         st.groups = None;
                         return Ok(V::Bool(false));
                     }
-                    let found = st.re.find_at(&st.input, from);
+                    let found = st.re.find_at(&st.input, from)?;
                     match found {
                         Some(g) => {
                             let (a, b) = g[0].unwrap_or((0, 0));

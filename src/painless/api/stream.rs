@@ -30,10 +30,11 @@ fn truthy(v: V) -> R<bool> {
     match v {
         V::Bool(b) => Ok(b),
         V::Null => Err(Thrown::npe(None)),
-        other => Err(Thrown::cce(format!(
-            "Cannot cast from [{}] to [boolean].",
-            short_type_name(&other)
-        ))),
+        other => Err(crate::painless::interp::def_cast_error(
+            &other,
+            &crate::painless::ast::Ty::Bool,
+            true,
+        )),
     }
 }
 
@@ -357,6 +358,24 @@ pub fn call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V
                 .clone()
                 .ok_or_else(|| Thrown::new("NoSuchElementException", "No value present")),
             ("orElse", 1) => Ok(v.clone().unwrap_or_else(|| args[0].clone())),
+            ("orElseThrow", 1) => match v {
+                Some(x) => Ok(x.clone()),
+                None => {
+                    let e = it.call_fn(&args[0], vec![])?;
+                    match &e {
+                        V::Obj(o) => match &**o {
+                            Obj::Exception(class, msg) => Err(Thrown {
+                                class,
+                                msg: msg.clone(),
+                                off: None,
+                                catchable: true,
+                            }),
+                            _ => Err(Thrown::cce("orElseThrow supplier must return an exception")),
+                        },
+                        _ => Err(Thrown::npe(None)),
+                    }
+                }
+            },
             ("orElseGet", 1) => match v {
                 Some(x) => Ok(x.clone()),
                 None => it.call_fn(&args[0], vec![]),
@@ -497,10 +516,14 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Optional", "empty", 0) => Ok(optional(None)),
         ("Comparator", "naturalOrder", 0) | ("Comparator", "reverseOrder", 0) => {
             let _ = arg_int;
-            Err(Thrown::unsupported(Some(format!(
-                "Comparator.{name} is not supported; pass a lambda"
+            Ok(V::obj(Obj::Fn(super::FnVal::Natural(
+                name == "reverseOrder",
             ))))
         }
+        ("Comparator", "comparing", 1) => Ok(V::obj(Obj::Fn(super::FnVal::Comparing(
+            args[0].clone(),
+            false,
+        )))),
         _ => Err(super::no_such()),
     }
 }

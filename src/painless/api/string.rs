@@ -1,11 +1,10 @@
 //! `String` (with Painless's augmentations), `StringBuilder`, `String.format` and the ingest
 //! `Processors` helpers. Indexes are UTF-16 code units, as in Java.
 
-use super::{arg_int, arg_str, collection_items, not_found, Obj};
+use super::{arg_int, arg_str, not_found, Obj};
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
-use std::sync::Arc;
 
 fn units(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
@@ -73,7 +72,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             Ok(V::Int(s.encode_utf16().count() as i32))
         }
         ("isEmpty", 0) => Ok(V::Bool(s.is_empty())),
-        ("isBlank", 0) => Ok(V::Bool(s.chars().all(char::is_whitespace))),
         ("charAt", 1) => {
             let i = arg_int(&args[0])?;
             let u = units(s);
@@ -145,9 +143,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         ("toLowerCase", 0) | ("toLowerCase", 1) => Ok(V::string(java_lower(s))),
         ("toUpperCase", 0) | ("toUpperCase", 1) => Ok(V::string(java_upper(s))),
         ("trim", 0) => Ok(V::str(java_trim(s))),
-        ("strip", 0) => Ok(V::str(s.trim())),
-        ("stripLeading", 0) => Ok(V::str(s.trim_start())),
-        ("stripTrailing", 0) => Ok(V::str(s.trim_end())),
         ("replace", 2) => {
             let from = char_or_str(&args[0])?;
             let to = char_or_str(&args[1])?;
@@ -196,13 +191,6 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             out.push_str(arg_str(&args[0])?);
             Ok(V::string(out))
         }
-        ("repeat", 1) => {
-            let c = arg_int(&args[0])?;
-            if c < 0 {
-                return Err(Thrown::iae(format!("count is negative: {c}")));
-            }
-            Ok(V::string(s.repeat(c as usize)))
-        }
         ("toCharArray", 0) => Ok(V::Array(std::rc::Rc::new(std::cell::RefCell::new(
             ArrayObj {
                 elem: crate::painless::ast::Ty::Char,
@@ -240,6 +228,18 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         },
         ("sha1", 0) => Ok(V::string(hex(&super::numbers::sha1(s.as_bytes())))),
         ("sha256", 0) => Ok(V::string(hex(&super::numbers::sha256(s.as_bytes())))),
+        ("sha512", 0) => Ok(V::string(hex(&super::numbers::sha512(s.as_bytes())))),
+        ("codePointCount", 2) => {
+            let (b, e) = (arg_int(&args[0])?, arg_int(&args[1])?);
+            let u = units(s);
+            if b < 0 || e as usize > u.len() || b > e {
+                return Err(Thrown::bare("IndexOutOfBoundsException"));
+            }
+            Ok(V::Int(
+                char::decode_utf16(u[b as usize..e as usize].iter().copied()).count() as i32,
+            ))
+        }
+        ("contentEquals", 1) => Ok(V::Bool(to_java_string(&args[0]) == s)),
         ("replaceAll", 2) | ("replaceFirst", 2) => {
             super::regex::replace_with_fn(it, s, &args[0], &args[1], name == "replaceAll")
         }
@@ -313,6 +313,82 @@ fn split_on_token(s: &str, token: &str, limit: i32) -> R<V> {
     ))))
 }
 
+pub fn byte_array(b: &[u8]) -> V {
+    V::Array(std::rc::Rc::new(std::cell::RefCell::new(ArrayObj {
+        elem: crate::painless::ast::Ty::Byte,
+        items: b.iter().map(|x| V::Byte(*x as i8)).collect(),
+    })))
+}
+
+fn bytes_of(v: &V) -> R<Vec<u8>> {
+    match v {
+        V::Array(a) => Ok(a
+            .borrow()
+            .items
+            .iter()
+            .map(|x| match x {
+                V::Byte(b) => *b as u8,
+                other => num_of(other).map(|n| n.as_i32() as u8).unwrap_or(0),
+            })
+            .collect()),
+        V::Null => Err(Thrown::npe(None)),
+        other => match str_of(other) {
+            Some(s) => Ok(s.as_bytes().to_vec()),
+            None => Err(Thrown::cce(format!(
+                "Cannot cast from [{}] to [byte[]].",
+                class_name(other)
+            ))),
+        },
+    }
+}
+
+/// `Base64.Encoder` / `Base64.Decoder` methods.
+pub fn base64_call(recv: &V, enc: bool, url: bool, name: &str, args: Vec<V>) -> R<V> {
+    let n = args.len();
+    let swap = |s: String| -> String {
+        if url {
+            s.replace('+', "-").replace('/', "_")
+        } else {
+            s
+        }
+    };
+    match (enc, name, n) {
+        (true, "encodeToString", 1) => Ok(V::string(swap(base64_encode(&bytes_of(&args[0])?)))),
+        (true, "encode", 1) => Ok(byte_array(
+            swap(base64_encode(&bytes_of(&args[0])?)).as_bytes(),
+        )),
+        (false, "decode", 1) => {
+            let raw = bytes_of(&args[0])?;
+            let mut text = String::from_utf8_lossy(&raw).into_owned();
+            if url {
+                if text.contains(['+', '/']) {
+                    return Err(Thrown::iae("Illegal base64 character 2b"));
+                }
+                text = text.replace('-', "+").replace('_', "/");
+            } else if let Some(bad) = text.chars().find(|c| *c == '-' || *c == '_') {
+                return Err(Thrown::iae(format!(
+                    "Illegal base64 character {:x}",
+                    bad as u32
+                )));
+            }
+            match base64_decode(&text) {
+                Some(b) => Ok(byte_array(&b)),
+                None => {
+                    let bad = text
+                        .chars()
+                        .find(|c| {
+                            !(c.is_ascii_alphanumeric() || *c == '+' || *c == '/' || *c == '=')
+                        })
+                        .map(|c| c as u32)
+                        .unwrap_or(0);
+                    Err(Thrown::iae(format!("Illegal base64 character {bad:x}")))
+                }
+            }
+        }
+        _ => Err(not_found(recv, name, n)),
+    }
+}
+
 pub fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
@@ -377,31 +453,42 @@ pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
             }
             v => Ok(V::string(to_java_string(v))),
         },
-        ("join", _) if !args.is_empty() => {
+        // only join(CharSequence, Iterable) is allowlisted (no varargs form)
+        ("join", 2) => {
             let sep = to_java_string_checked(&args[0])?;
-            let items: Vec<V> = if args.len() == 2 {
-                match as_seq(&args[1]) {
-                    Some(seq) => seq.items,
-                    None => match &args[1] {
-                        V::Obj(o) if matches!(&**o, Obj::MapView(..)) => super::view_items(o),
-                        other => vec![other.clone()],
-                    },
-                }
-            } else {
-                args[1..].to_vec()
+            let items: Vec<V> = match as_seq(&args[1]) {
+                Some(seq) => seq.items,
+                None => match &args[1] {
+                    V::Obj(o) if matches!(&**o, Obj::MapView(..)) => super::view_items(o),
+                    V::Null => return Err(Thrown::npe(None)),
+                    other => {
+                        return Err(Thrown::cce(format!(
+                            "class {} cannot be cast to class java.lang.Iterable",
+                            class_name(other)
+                        )))
+                    }
+                },
             };
             let parts: Vec<String> = items.iter().map(to_java_string).collect();
             Ok(V::string(parts.join(&sep)))
         }
-        ("format", _) if !args.is_empty() => {
-            let fmt = arg_str(&args[0])?.to_string();
-            let rest: Vec<V> = if args.len() == 2 {
-                match &args[1] {
-                    V::Array(a) => a.borrow().items.clone(),
-                    other => vec![other.clone()],
-                }
+        // format(String, def[]) and format(Locale, String, def[]): Painless has no varargs
+        ("format", 2) | ("format", 3) => {
+            let (fmt, arr) = if args.len() == 2 {
+                (&args[0], &args[1])
             } else {
-                args[1..].to_vec()
+                (&args[1], &args[2])
+            };
+            let fmt = arg_str(fmt)?.to_string();
+            let rest: Vec<V> = match arr {
+                V::Array(a) => a.borrow().items.clone(),
+                V::Null => Vec::new(),
+                other => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [def[]].",
+                        short_type_name(other)
+                    )))
+                }
             };
             java_format(&fmt, &rest).map(V::string)
         }
@@ -515,7 +602,7 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
             'd' => match num_of(arg) {
                 Some(Num::I(_)) | Some(Num::L(_)) => {
                     let v = num_of(arg).map(|n| n.as_i64()).unwrap_or(0);
-                    let mut t = v.abs().to_string();
+                    let mut t = v.unsigned_abs().to_string();
                     if flags.contains(',') {
                         t = group_thousands(&t);
                     }
@@ -596,6 +683,7 @@ pub fn java_format(fmt: &str, args: &[V]) -> R<String> {
             }
         };
         let w: usize = width.parse().unwrap_or(0);
+        crate::painless::interp::check_string(out.len() + w)?;
         let len = body.chars().count();
         if len < w {
             let pad = w - len;
@@ -703,7 +791,7 @@ fn group_thousands(digits: &str) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -724,7 +812,9 @@ pub fn builder_call(recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
     };
     match (name, args.len()) {
         ("append", 1) => {
-            sb.borrow_mut().push_str(&to_java_string(&args[0]));
+            let t = to_java_string(&args[0]);
+            crate::painless::interp::check_string(sb.borrow().len() + t.len())?;
+            sb.borrow_mut().push_str(&t);
             Ok(recv.clone())
         }
         ("length", 0) => Ok(V::Int(sb.borrow().encode_utf16().count() as i32)),
@@ -761,6 +851,73 @@ pub fn builder_call(recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
                 .ok_or_else(|| sioobe(format!("index {i},length {}", u.len())))
         }
         _ => Err(not_found(recv, name, args.len())),
+    }
+}
+
+/// Painless's ingest `Json` helper: `load(String)` and `dump(def)` (compact).
+pub fn json_api(name: &str, args: Vec<V>) -> R<V> {
+    match (name, args.len()) {
+        ("load", 1) => {
+            let s = arg_str(&args[0])?;
+            match crate::value::json::parse(s, crate::value::json::Duplicates::Reject) {
+                Ok(v) => Ok(from_value(&v)),
+                Err(e) => Err(Thrown::iae(e)),
+            }
+        }
+        ("dump", 1) => {
+            let mut out = String::new();
+            json_dump(&args[0], &mut out, 0)?;
+            Ok(V::string(out))
+        }
+        ("dump", 2) => match &args[1] {
+            V::Bool(false) => json_api("dump", vec![args[0].clone()]),
+            _ => Err(Thrown::unsupported(Some(
+                "Json.dump(value, true) (pretty printing) is not supported yet".into(),
+            ))),
+        },
+        _ => Err(super::no_such()),
+    }
+}
+
+/// Compact JSON in Java iteration order (what XContent would write for these collections).
+fn json_dump(v: &V, out: &mut String, depth: usize) -> R<()> {
+    if depth > 1000 {
+        return Err(Thrown::iae("Iterable object is self-referencing itself"));
+    }
+    if let Some(s) = str_of(v) {
+        crate::value::json::write_string(s, out);
+        return Ok(());
+    }
+    if let Some(entries) = map_entries(v) {
+        out.push('{');
+        for (i, (k, val)) in entries.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            crate::value::json::write_string(&to_java_string(k), out);
+            out.push(':');
+            json_dump(val, out, depth + 1)?;
+        }
+        out.push('}');
+        return Ok(());
+    }
+    if let Some(seq) = as_seq(v) {
+        out.push('[');
+        for (i, item) in seq.items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_dump(item, out, depth + 1)?;
+        }
+        out.push(']');
+        return Ok(());
+    }
+    match to_value(v) {
+        Ok(val) => {
+            out.push_str(&val.to_json());
+            Ok(())
+        }
+        Err(e) => Err(Thrown::iae(e)),
     }
 }
 
@@ -843,7 +1000,12 @@ pub fn parse_bytes(s: &str) -> R<i64> {
         if let Some(num) = lower.strip_suffix(suffix) {
             let num = num.trim();
             if let Ok(v) = num.parse::<i64>() {
-                return Ok(v * mult);
+                return v.checked_mul(mult).ok_or_else(|| {
+                    Thrown::iae(format!(
+                        "Values greater than {} bytes are not supported: {s}",
+                        i64::MAX
+                    ))
+                });
             }
             if let Ok(f) = num.parse::<f64>() {
                 return Ok((f * mult as f64) as i64);
@@ -861,9 +1023,4 @@ pub fn parse_bytes(s: &str) -> R<i64> {
         "ElasticsearchParseException",
         format!("failed to parse setting [Ingest Field] with value [{s}] as a size in bytes: unit is missing or unrecognized"),
     ))
-}
-
-#[allow(dead_code)]
-fn unused(_: Arc<str>, it: &mut Interp, v: &V) -> R<Vec<V>> {
-    collection_items(it, v)
 }

@@ -125,7 +125,7 @@ fn offset_id(secs: i32) -> String {
 }
 
 fn parse_zone(id: &str) -> R<Zone> {
-    if id == "Z" || id == "UTC" && false {
+    if id == "Z" {
         return Ok(Zone::Offset(0));
     }
     if id.starts_with(['+', '-']) {
@@ -281,6 +281,31 @@ impl TimeVal {
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
         }
     }
+    /// How a document holding this value serialises it: XContent writes `ZonedDateTime` and
+    /// `Instant` with `strict_date_optional_time_nanos` (at least millisecond digits).
+    pub fn to_xcontent_string(&self) -> String {
+        let (z, off) = match self {
+            TimeVal::Zdt(z, _) => (z.clone(), z.offset().seconds()),
+            TimeVal::Instant(t) => (t.to_zoned(TimeZone::UTC), 0),
+            other => return other.to_java_string(),
+        };
+        let nanos = z.subsec_nanosecond();
+        let mut frac = format!("{nanos:09}");
+        while frac.len() > 3 && frac.ends_with('0') {
+            frac.pop();
+        }
+        format!(
+            "{}-{:02}-{:02}T{:02}:{:02}:{:02}.{frac}{}",
+            year_str(z.year()),
+            z.month(),
+            z.day(),
+            z.hour(),
+            z.minute(),
+            z.second(),
+            offset_id(off)
+        )
+    }
+
     pub fn equals(&self, other: &TimeVal) -> bool {
         match (self, other) {
             (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) => {
@@ -439,18 +464,18 @@ fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
     match t {
         TimeVal::Zdt(z, zone) => {
             let span = match unit {
-                "NANOS" => jiff::Span::new().nanoseconds(amount),
-                "MICROS" => jiff::Span::new().microseconds(amount),
-                "MILLIS" => jiff::Span::new().milliseconds(amount),
-                "SECONDS" => jiff::Span::new().seconds(amount),
-                "MINUTES" => jiff::Span::new().minutes(amount),
-                "HOURS" => jiff::Span::new().hours(amount),
-                "DAYS" => jiff::Span::new().days(amount),
-                "WEEKS" => jiff::Span::new().weeks(amount),
-                "MONTHS" => jiff::Span::new().months(amount),
-                "YEARS" => jiff::Span::new().years(amount),
-                "DECADES" => jiff::Span::new().years(amount * 10),
-                "CENTURIES" => jiff::Span::new().years(amount * 100),
+                "NANOS" => jiff::Span::new().try_nanoseconds(amount),
+                "MICROS" => jiff::Span::new().try_microseconds(amount),
+                "MILLIS" => jiff::Span::new().try_milliseconds(amount),
+                "SECONDS" => jiff::Span::new().try_seconds(amount),
+                "MINUTES" => jiff::Span::new().try_minutes(amount),
+                "HOURS" => jiff::Span::new().try_hours(amount),
+                "DAYS" => jiff::Span::new().try_days(amount),
+                "WEEKS" => jiff::Span::new().try_weeks(amount),
+                "MONTHS" => jiff::Span::new().try_months(amount),
+                "YEARS" => jiff::Span::new().try_years(amount),
+                "DECADES" => jiff::Span::new().try_years(amount.saturating_mul(10)),
+                "CENTURIES" => jiff::Span::new().try_years(amount.saturating_mul(100)),
                 _ => {
                     return Err(Thrown::new(
                         "UnsupportedTemporalTypeException",
@@ -458,6 +483,7 @@ fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
                     ))
                 }
             };
+            let span = span.map_err(|e| dte(e.to_string()))?;
             let r = z.checked_add(span).map_err(|e| dte(e.to_string()))?;
             Ok(TimeVal::Zdt(r, zone.clone()))
         }
@@ -583,7 +609,11 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     TimeVal::Unit(u) => *u,
                     _ => return Err(Thrown::cce("expected ChronoUnit")),
                 };
-                let amount = if name == "minus" { -amount } else { amount };
+                let amount = if name == "minus" {
+                    amount.wrapping_neg()
+                } else {
+                    amount
+                };
                 Ok(tv(plus_unit(t, amount, unit)?))
             }
             _ => {
@@ -608,7 +638,10 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     "Years" => "YEARS",
                     _ => return Err(not_found(recv, name, n)),
                 };
-                let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) * sign;
+                let amount = num_of(&args[0])
+                    .map(|x| x.as_i64())
+                    .unwrap_or(0)
+                    .wrapping_mul(sign);
                 Ok(tv(plus_unit(t, amount, unit)?))
             }
         },
@@ -636,7 +669,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             | ("minusNanos", 1) => {
                 let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
                 let amount = if name.starts_with("minus") {
-                    -amount
+                    amount.wrapping_neg()
                 } else {
                     amount
                 };
@@ -655,7 +688,11 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     TimeVal::Unit(u) => *u,
                     _ => return Err(Thrown::cce("expected ChronoUnit")),
                 };
-                let amount = if name == "minus" { -amount } else { amount };
+                let amount = if name == "minus" {
+                    amount.wrapping_neg()
+                } else {
+                    amount
+                };
                 Ok(tv(plus_unit(t, amount, unit)?))
             }
             _ => Err(not_found(recv, name, n)),
@@ -807,6 +844,11 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         }
         ("ZoneOffset", "ofHours", 1) => {
             let h = arg_int(&args[0])?;
+            if !(-18..=18).contains(&h) {
+                return Err(dte(format!(
+                    "Zone offset hours not in valid range: value {h} is not in the range -18 to 18"
+                )));
+            }
             Ok(tv(TimeVal::ZoneId(Zone::Offset(h * 3600))))
         }
         ("Duration", "between", 2) => {
