@@ -7,14 +7,14 @@
 # each with 1 thread and with all cores, REPEAT times, reporting median and spread; then peak RSS
 # while streaming >= 1 GB through the floor, and the startup time of loading + compiling each pipeline.
 #
-# Environment: COUNT (records, default 20000), REPEAT (default 5), SEED (default 42),
+# Environment: COUNT (records, default 10000), REPEAT (default 5), SEED (default 42),
 # BIN (default target/release/ingest-emu), SHARED (default ../shared), RSS_BYTES (default 1e9).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/release/ingest-emu}
 SHARED=${SHARED:-../shared}
-COUNT=${COUNT:-20000}
+COUNT=${COUNT:-10000}
 REPEAT=${REPEAT:-5}
 SEED=${SEED:-42}
 RSS_BYTES=${RSS_BYTES:-1000000000}
