@@ -41,5 +41,5 @@ conformance-run:
 # Criterion micro-benchmarks, then end-to-end throughput, RSS and startup on one generated Okta
 # corpus (scripts/bench.sh; COUNT, REPEAT and SEED tune it).
 bench: build
-	$(CARGO) bench --benches -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10
+	$(CARGO) bench --bench '*' -- --warm-up-time 0.5 --measurement-time 2 --sample-size 10
 	scripts/bench.sh

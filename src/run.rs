@@ -265,10 +265,13 @@ pub fn run_inputs(
             scope.spawn(move || loop {
                 let next = work_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok(chunk)) = next else { break };
-                if done_tx
-                    .send(render_chunk(registry, entry, &chunk, options))
-                    .is_err()
-                {
+                // Documents are already isolated from panics; this guards the rendering around
+                // them, since a lost chunk would stall the writer.
+                let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    render_chunk(registry, entry, &chunk, options)
+                }))
+                .unwrap_or_else(|_| lost_chunk(&chunk));
+                if done_tx.send(rendered).is_err() {
                     break;
                 }
             });
@@ -469,6 +472,27 @@ fn render_chunk(registry: &Registry, entry: &str, chunk: &Chunk, options: &RunOp
         }
     }
     r
+}
+
+/// Stands in for a chunk whose rendering panicked: its lines count as failed and are reported.
+fn lost_chunk(chunk: &Chunk) -> Rendered {
+    let n = chunk.lines.len() as u64;
+    let first = chunk.lines.first().map_or(0, |l| l.2);
+    let last = chunk.lines.last().map_or(0, |l| l.2);
+    Rendered {
+        seq: chunk.seq,
+        consumed: chunk.consumed,
+        out: String::new(),
+        errors: format!(
+            "{}:{first}-{last}: internal error: {n} line(s) lost while rendering output\n",
+            chunk.source
+        ),
+        summary: Summary {
+            input: n,
+            failed: n,
+            ..Summary::default()
+        },
+    }
 }
 
 fn process_line(registry: &Registry, entry: &str, text: &str, options: &RunOptions) -> Outcome {
