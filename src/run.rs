@@ -106,6 +106,10 @@ impl std::fmt::Display for Summary {
 pub struct Input {
     pub name: String,
     pub reader: Box<dyn BufRead + Send>,
+    /// For pipes and terminals: set while the last read from the source came back short, i.e. the
+    /// producer is slower than us. Lines are then passed on at once instead of waiting for a full
+    /// chunk, so a live stream (`tail -f | ingest-emu run -`) does not stall.
+    pub live: Option<Arc<AtomicBool>>,
 }
 
 /// The inputs of a run, with what progress reporting needs to know about them.
@@ -121,12 +125,16 @@ pub struct Inputs {
 struct Counting<R> {
     inner: R,
     counter: Arc<AtomicU64>,
+    live: Option<Arc<AtomicBool>>,
 }
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        if let Some(live) = &self.live {
+            live.store(n < buf.len(), Ordering::Relaxed);
+        }
         Ok(n)
     }
 }
@@ -141,25 +149,34 @@ pub fn open_inputs(names: &[String]) -> Result<Inputs, String> {
     let mut total = Some(0u64);
     let mut inputs = Vec::new();
     for name in names {
-        let (label, raw): (String, Box<dyn Read + Send>) = if name == "-" {
+        let (label, raw, regular): (String, Box<dyn Read + Send>, bool) = if name == "-" {
             total = None;
-            ("<stdin>".into(), Box::new(std::io::stdin()))
+            ("<stdin>".into(), Box::new(std::io::stdin()), false)
         } else {
             let file = std::fs::File::open(name).map_err(|e| format!("cannot open {name}: {e}"))?;
-            match file.metadata() {
-                Ok(m) if m.is_file() => total = total.map(|t| t + m.len()),
-                _ => total = None,
-            }
-            (name.clone(), Box::new(file))
+            let regular = match file.metadata() {
+                Ok(m) if m.is_file() => {
+                    total = total.map(|t| t + m.len());
+                    true
+                }
+                _ => {
+                    total = None;
+                    false
+                }
+            };
+            (name.clone(), Box::new(file), regular)
         };
+        let live = (!regular).then(|| Arc::new(AtomicBool::new(false)));
         let counted = Counting {
             inner: raw,
             counter: consumed.clone(),
+            live: live.clone(),
         };
         inputs.push(Input {
             name: label,
             reader: maybe_gunzip(BufReader::with_capacity(READ_BUFFER, counted))
                 .map_err(|e| format!("cannot read {name}: {e}"))?,
+            live,
         });
     }
     Ok(Inputs {
@@ -193,7 +210,11 @@ pub fn run_streams(
     let inputs = Inputs {
         inputs: inputs
             .into_iter()
-            .map(|(name, reader)| Input { name, reader })
+            .map(|(name, reader)| Input {
+                name,
+                reader,
+                live: None,
+            })
             .collect(),
         total_bytes: None,
         consumed: Arc::new(AtomicU64::new(0)),
@@ -315,13 +336,18 @@ fn read_chunks(
 ) -> std::io::Result<()> {
     let mut seq = 0;
     let send = |chunk: Chunk| -> bool { tokens.recv().is_ok() && work.send(chunk).is_ok() };
-    for Input { name, mut reader } in inputs {
+    for Input {
+        name,
+        mut reader,
+        live,
+    } in inputs
+    {
         let source: Arc<str> = Arc::from(name.as_str());
         let new_chunk = |seq| Chunk {
             seq,
             consumed: 0,
             source: source.clone(),
-            data: Vec::with_capacity(CHUNK_BYTES + (CHUNK_BYTES >> 2)),
+            data: Vec::with_capacity(READ_BUFFER),
             lines: Vec::with_capacity(batch),
         };
         let mut chunk = new_chunk(seq);
@@ -347,7 +373,8 @@ fn read_chunks(
                 continue;
             }
             chunk.lines.push((start, end, number));
-            if chunk.lines.len() >= batch || chunk.data.len() >= CHUNK_BYTES {
+            let waiting = live.as_ref().is_some_and(|l| l.load(Ordering::Relaxed));
+            if chunk.lines.len() >= batch || chunk.data.len() >= CHUNK_BYTES || waiting {
                 seq += 1;
                 chunk.consumed = consumed.load(Ordering::Relaxed);
                 if !send(std::mem::replace(&mut chunk, new_chunk(seq))) {

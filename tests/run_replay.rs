@@ -479,3 +479,34 @@ fn json_string_escaping_matches_jackson() {
     expected.push('"');
     assert_eq!(out, expected);
 }
+
+#[test]
+fn progress_lines_when_asked_and_quiet_silences_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = write(dir.path(), "p.yml", EMPTY);
+    let run = |extra: &[&str]| {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["run", "-p", pipeline.to_str().unwrap()]);
+        cmd.args(extra);
+        cmd.stdin(std::process::Stdio::piped());
+        cmd.stdout(std::process::Stdio::null());
+        cmd.stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // Keep the input open past one 2 s status interval.
+        for i in 0..100 {
+            writeln!(stdin, "{{\"i\":{i}}}").unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2600));
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let stderr = run(&["--progress", "-"]);
+    let status: Vec<&str> = stderr.lines().filter(|l| l.contains(" docs/s")).collect();
+    assert!(!status.is_empty(), "no status line in {stderr:?}");
+    assert!(status[0].contains("100 docs"), "{stderr:?}");
+    assert!(stderr.ends_with("in: 100 ok: 100 failed: 0 dropped: 0\n"));
+    let quiet = run(&["--progress", "-q", "-"]);
+    assert_eq!(quiet, "in: 100 ok: 100 failed: 0 dropped: 0\n");
+}
