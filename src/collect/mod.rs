@@ -128,7 +128,12 @@ pub struct OktaArgs {
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     pub timeout: Duration,
     /// Multiplies every wait (tests only).
-    #[arg(long, default_value_t = 1.0, hide = true)]
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        hide = true,
+        overrides_with = "wait_scale"
+    )]
     pub wait_scale: f64,
     /// Exit abruptly after writing page N, before saving the cursor (tests only).
     #[arg(long, hide = true)]
