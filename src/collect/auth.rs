@@ -34,7 +34,7 @@ pub enum Credentials {
         client_id: String,
         token_url: String,
         scopes: Vec<String>,
-        key: SigningKeyInfo,
+        key: Box<SigningKeyInfo>,
     },
     ClientSecret {
         client_id: String,

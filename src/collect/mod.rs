@@ -19,7 +19,7 @@ pub struct CollectArgs {
 #[derive(clap::Subcommand, Debug)]
 pub enum Source {
     /// Poll the Okta System Log API (/api/v1/logs) as the Okta integration's agent input does.
-    Okta(OktaArgs),
+    Okta(Box<OktaArgs>),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -178,7 +178,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// 2 bad arguments or configuration).
 pub fn run(args: CollectArgs) -> i32 {
     match args.source {
-        Source::Okta(a) => okta::run(a),
+        Source::Okta(a) => okta::run(*a),
     }
 }
 

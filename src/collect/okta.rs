@@ -174,7 +174,7 @@ fn credentials(a: &OktaArgs) -> Result<Credentials, Fail> {
             client_id: need_client_id("OAuth2 (private key) authentication")?,
             token_url,
             scopes: a.scopes.clone(),
-            key,
+            key: Box::new(key),
         }),
         (None, None) => Err(Fail::Usage(
             "no credentials: give an API token (--api-key-env/--api-key-file), a service app key (--client-id with --jwk-file/--jwk-json-env/--pem-file/--pem-env) or an OIN app secret (--client-id with --client-secret-env/--client-secret-file, or --oin with an API key)".into(),
