@@ -97,6 +97,7 @@ pub struct OktaArgs {
     /// Keep polling every --interval after reaching the end.
     #[arg(long)]
     pub follow: bool,
+    /// Pause between polls with --follow.
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     pub interval: Duration,
 
@@ -116,8 +117,10 @@ pub struct OktaArgs {
     /// The pipeline to run from a directory.
     #[arg(long, default_value = "default", help_heading = "Pipeline")]
     pub entry: String,
+    /// Directory of MaxMind databases that replace the embedded test databases.
     #[arg(long, env = "INGEST_EMU_GEOIP_DIR", help_heading = "Pipeline")]
     pub geoip_dir: Option<PathBuf>,
+    /// A uap-core regexes.yaml that replaces the bundled user-agent database.
     #[arg(long, help_heading = "Pipeline")]
     pub user_agent_regexes: Option<PathBuf>,
 

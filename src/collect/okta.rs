@@ -455,6 +455,8 @@ impl Collector {
                         }
                     ))
                 }
+                // ureq's transport errors already name the URL.
+                Err(f @ HttpFailure::Transport(_)) => return Err(format!("okta: {f}")),
                 Err(f) => return Err(format!("okta: GET {}: {f}", strip_query(url))),
             }
         }
