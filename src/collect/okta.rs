@@ -675,7 +675,26 @@ fn write_go(v: &serde_json::Value, out: &mut String) {
             out.push(']');
         }
         serde_json::Value::String(s) => write_go_string(s, out),
+        serde_json::Value::Number(n) => match n.as_f64() {
+            Some(f) => out.push_str(&go_float(f)),
+            None => out.push_str(&n.to_string()),
+        },
         other => out.push_str(&other.to_string()),
+    }
+}
+
+/// A number as Go prints a float64: the agent decodes the response without `UseNumber`, so every
+/// number goes through float64 (`1.0` becomes `1`, integers beyond 2^53 round) and is printed
+/// shortest, in exponent form outside [1e-6, 1e21) (encoding/json `floatEncoder`).
+fn go_float(f: f64) -> String {
+    let abs = f.abs();
+    if abs == 0.0 || (1e-6..1e21).contains(&abs) {
+        return format!("{f}");
+    }
+    let e = format!("{f:e}");
+    match e.split_once('e') {
+        Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
+        _ => e,
     }
 }
 
@@ -713,6 +732,17 @@ mod tests {
         assert_eq!(
             go_json(&v),
             r#"{"a":{"c":[true,null,-1.5],"z":"\u003cx\u0026y\u003e"},"b":1,"t":"\u2028\n"}"#
+        );
+    }
+
+    #[test]
+    fn numbers_print_as_go_float64() {
+        let v: serde_json::Value =
+            serde_json::from_str("[0, 1.0, -0.0931, 51.5142, 12345678901234567890, 1e21, 1.5e-7, 0.000001, 123456789012345678]")
+                .unwrap();
+        assert_eq!(
+            go_json(&v),
+            "[0,1,-0.0931,51.5142,12345678901234567000,1e+21,1.5e-7,0.000001,123456789012345680]"
         );
     }
 
