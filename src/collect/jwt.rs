@@ -220,6 +220,11 @@ mod tests {
         bare.as_object_mut().unwrap().remove("p");
         bare.as_object_mut().unwrap().remove("q");
         assert!(parse_jwk(&bare.to_string()).is_ok());
+        let set = serde_json::json!({"keys": [public_jwk(&k.key.to_public_key(), None), jwk]});
+        assert_eq!(
+            parse_jwk(&set.to_string()).unwrap().kid.as_deref(),
+            Some("k1")
+        );
         let mut tampered = jwt.clone();
         tampered.insert(jwt.find('.').unwrap() + 2, 'A');
         assert!(verify_rs256(&tampered, &k.key.to_public_key()).is_err());

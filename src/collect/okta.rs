@@ -310,6 +310,7 @@ struct Collector {
     events: u64,
     duplicates: u64,
     pipeline_summary: Summary,
+    last_rate_limit: RateLimit,
 }
 
 impl Collector {
@@ -387,6 +388,7 @@ impl Collector {
             events: 0,
             duplicates: 0,
             pipeline_summary: Summary::default(),
+            last_rate_limit: RateLimit::default(),
             args,
         })
     }
@@ -466,8 +468,11 @@ impl Collector {
     fn poll(&mut self) -> Result<(), String> {
         let mut url = Some(self.first_url());
         while let Some(current) = url.take() {
+            // Wait out a used-up window only when another request is due (not at the end of a run).
+            let last = self.last_rate_limit;
+            self.pacer.honour(&last);
             let resp = self.get(&current)?;
-            let rl = RateLimit::from_response(&resp);
+            self.last_rate_limit = RateLimit::from_response(&resp);
             let next = next_link(resp.all("link"));
             let events: Vec<serde_json::Value> = serde_json::from_reader(resp.into_reader())
                 .map_err(|e| {
@@ -477,11 +482,9 @@ impl Collector {
                     )
                 })?;
             if events.is_empty() {
-                self.pacer.honour(&rl);
                 break;
             }
             self.write_page(&events)?;
-            self.pacer.honour(&rl);
             url = next.map(|n| absolute(&current, &n));
         }
         Ok(())
