@@ -528,3 +528,33 @@ fn pipeline_failures_are_reported_and_set_the_exit_code() {
         r.stderr
     );
 }
+
+#[test]
+fn follow_survives_a_failed_poll() {
+    let data = events(8, &[]);
+    let server = OktaServer::start(
+        Config {
+            api_key: Some(API_KEY.into()),
+            faults: vec![(2, 500), (3, 500)],
+            ..Config::default()
+        },
+        data.clone(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.ndjson");
+    let mut c = api_key_cmd(&server);
+    c.arg("--output")
+        .arg(&out)
+        .args(["--follow", "--interval", "10s", "--max-retries", "1"])
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.with_record(|r| r.log_requests.len()) < 6 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("poll failed"), "{stderr}");
+    assert_eq!(uuids(&messages(&read(&out))), uuids(&data));
+}

@@ -311,6 +311,8 @@ struct Collector {
     duplicates: u64,
     pipeline_summary: Summary,
     last_rate_limit: RateLimit,
+    /// The last poll failed in a way a later poll may not (server or network trouble).
+    transient: bool,
 }
 
 impl Collector {
@@ -389,15 +391,23 @@ impl Collector {
             duplicates: 0,
             pipeline_summary: Summary::default(),
             last_rate_limit: RateLimit::default(),
+            transient: false,
             args,
         })
     }
 
     fn run(&mut self) -> Result<(), String> {
         loop {
-            self.poll()?;
-            if !self.args.follow {
-                return Ok(());
+            self.transient = false;
+            match self.poll() {
+                Ok(()) if !self.args.follow => return Ok(()),
+                Ok(()) => {}
+                // Like the agent, a follow run outlives a server or network outage; rejected
+                // credentials and output errors still stop it.
+                Err(e) if self.args.follow && self.transient => {
+                    eprintln!("collect: poll failed: {e}; polling again after the interval");
+                }
+                Err(e) => return Err(e),
             }
             let interval = self.args.interval;
             self.pacer.sleep(interval);
@@ -458,8 +468,17 @@ impl Collector {
                     ))
                 }
                 // ureq's transport errors already name the URL.
-                Err(f @ HttpFailure::Transport(_)) => return Err(format!("okta: {f}")),
-                Err(f) => return Err(format!("okta: GET {}: {f}", strip_query(url))),
+                Err(f @ HttpFailure::Transport(_)) => {
+                    self.transient = true;
+                    return Err(format!("okta: {f}"));
+                }
+                Err(f) => {
+                    self.transient = matches!(
+                        f,
+                        HttpFailure::Status { code, .. } if code == 429 || code >= 500
+                    );
+                    return Err(format!("okta: GET {}: {f}", strip_query(url)));
+                }
             }
         }
     }
