@@ -5,6 +5,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
+pub mod collect;
 pub mod dates;
 pub mod document;
 pub mod gen;

@@ -144,6 +144,8 @@ enum Command {
         #[arg(required_unless_present = "batch")]
         script: Option<String>,
     },
+    /// Collect events from a source API (Okta System Log) as the Elastic Agent would.
+    Collect(ingest_emu::collect::CollectArgs),
     /// Load and compile pipeline files or folders and list every error.
     Check {
         #[arg(required = true)]
@@ -481,6 +483,7 @@ fn main() -> ExitCode {
             output,
         } => gen(kind, count, seed, output),
         Command::Check { paths, geoip_dir } => check(paths, geoip_dir),
+        Command::Collect(args) => ExitCode::from(ingest_emu::collect::run(args) as u8),
         Command::Painless {
             params,
             ctx,

@@ -35,6 +35,22 @@ pub fn get_string<'a>(
     }
 }
 
+/// The common shape of string-input processors: `Ok(None)` means exit quietly (missing or null with
+/// `ignore_missing`); a null without it fails with the processor's own `null_message`.
+pub fn string_input(
+    doc: &IngestDocument,
+    path: &FieldPath,
+    ignore_missing: bool,
+    null_message: impl FnOnce() -> String,
+) -> Result<Option<String>, ProcessorError> {
+    match get_string(doc, path, ignore_missing)? {
+        StrField::Str(s) => Ok(Some(s.to_string())),
+        StrField::Missing => Ok(None),
+        StrField::Null if ignore_missing => Ok(None),
+        StrField::Null => Err(ProcessorError::illegal_argument(null_message())),
+    }
+}
+
 /// ES `IngestDocument.cast` failure.
 pub fn cast_error(path: &str, value: &Value, class: &str) -> ProcessorError {
     ProcessorError::illegal_argument(format!(

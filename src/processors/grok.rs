@@ -1,5 +1,6 @@
 //! `grok` (ES `GrokProcessor` over libs/grok).
 
+use super::field_access::string_input;
 use crate::document::{FieldPath, IngestDocument};
 use crate::grok::{EcsCompatibility, Grok as GrokEngine};
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
@@ -61,23 +62,11 @@ impl Grok {
 
 impl Processor for Grok {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let text = match doc.get(&self.field) {
-            Ok(Value::String(s)) => s.clone(),
-            Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
-            Ok(Value::Null) => {
-                return Err(ProcessorError::illegal_argument(format!(
-                    "field [{}] is null, cannot process it.",
-                    self.field.full
-                )))
-            }
-            Ok(other) => {
-                return Err(ProcessorError::illegal_argument(format!(
-                    "field [{}] of type [{}] cannot be cast to [java.lang.String]",
-                    self.field.full,
-                    other.java_class_name()
-                )))
-            }
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+        let Some(text) = string_input(doc, &self.field, self.ignore_missing, || {
+            format!("field [{}] is null, cannot process it.", self.field.full)
+        })?
+        else {
+            return Ok(Flow::Continue);
         };
         let matched = self
             .grok

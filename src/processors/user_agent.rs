@@ -1,5 +1,6 @@
 //! `user_agent` (ES `UserAgentProcessor`, module ingest-user-agent).
 
+use super::field_access::string_input;
 use crate::document::{FieldPath, IngestDocument};
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError, Services};
 use crate::useragent::{build_output, Property, UserAgentParser};
@@ -50,23 +51,14 @@ impl UserAgent {
 
 impl Processor for UserAgent {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let agent = match doc.get(&self.field) {
-            Ok(Value::String(s)) => s.clone(),
-            Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
-            Ok(Value::Null) => {
-                return Err(ProcessorError::illegal_argument(format!(
-                    "field [{}] is null, cannot parse user-agent.",
-                    self.field.full
-                )))
-            }
-            Ok(other) => {
-                return Err(ProcessorError::illegal_argument(format!(
-                    "field [{}] of type [{}] cannot be cast to [java.lang.String]",
-                    self.field.full,
-                    other.java_class_name()
-                )))
-            }
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+        let Some(agent) = string_input(doc, &self.field, self.ignore_missing, || {
+            format!(
+                "field [{}] is null, cannot parse user-agent.",
+                self.field.full
+            )
+        })?
+        else {
+            return Ok(Flow::Continue);
         };
         let details = self.parser.parse(&agent);
         let output = build_output(&details, &agent, &self.properties, self.extract_device_type);

@@ -1,13 +1,11 @@
 //! `kv` (ES `KeyValueProcessor`).
 
-pub mod java_regex;
-
 use super::field_access::cast_error;
 use crate::document::{FieldPath, IngestDocument};
+use crate::java_regex::JavaRegex;
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
 use crate::template::{Encoding, Template};
 use crate::value::Value;
-use java_regex::JavaRegex;
 
 /// A `field_split` / `value_split`. ES compiles long separators at load; short ones go through
 /// `String.split` per document, so an invalid short regex only fails when a document arrives.
@@ -20,7 +18,7 @@ impl Splitter {
     fn new(split: &str) -> Result<Splitter, String> {
         let compile_now =
             split.chars().count() > 2 || split.chars().count() == 2 && !split.starts_with('\\');
-        match JavaRegex::new(split) {
+        match JavaRegex::compile(split) {
             Ok(re) => Ok(Splitter::Regex(re)),
             Err(e) if !compile_now => Ok(Splitter::Invalid(e)),
             Err(e) => Err(e),
@@ -87,8 +85,10 @@ impl Kv {
             err
         };
         let trimmer = |cfg: &Config, t: Option<String>| -> Result<Option<JavaRegex>, ConfigError> {
-            t.map(|t| JavaRegex::new(&format!("(^([{t}]+))|([{t}]+$)")).map_err(|e| wrap(cfg, e)))
-                .transpose()
+            t.map(|t| {
+                JavaRegex::compile(&format!("(^([{t}]+))|([{t}]+$)")).map_err(|e| wrap(cfg, e))
+            })
+            .transpose()
         };
         Ok(Kv {
             field,
@@ -149,7 +149,7 @@ fn strip_brackets(s: &str) -> String {
 
 fn trim(re: &Option<JavaRegex>, s: String) -> String {
     match re {
-        Some(re) => re.replace_all_literal(&s, ""),
+        Some(re) => re.replace_all(&s, &re.parse_replacement("")).unwrap_or(s),
         None => s,
     }
 }
