@@ -680,7 +680,7 @@ fn write_go(v: &serde_json::Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_go_string(k, out);
+                crate::harness::generate::write_go_string(k, out, true);
                 out.push(':');
                 write_go(&m[k], out);
             }
@@ -696,7 +696,7 @@ fn write_go(v: &serde_json::Value, out: &mut String) {
             }
             out.push(']');
         }
-        serde_json::Value::String(s) => write_go_string(s, out),
+        serde_json::Value::String(s) => crate::harness::generate::write_go_string(s, out, true),
         serde_json::Value::Number(n) => match n.as_f64() {
             Some(f) => out.push_str(&go_float(f)),
             None => out.push_str(&n.to_string()),
@@ -718,27 +718,6 @@ fn go_float(f: f64) -> String {
         Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
         _ => e,
     }
-}
-
-fn write_go_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]

@@ -64,16 +64,7 @@ pub struct MapObj {
 }
 
 /// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
-pub const METADATA_KEYS: &[&str] = &[
-    "_index",
-    "_id",
-    "_routing",
-    "_version",
-    "_version_type",
-    "_if_seq_no",
-    "_if_primary_term",
-    "_dynamic_templates",
-];
+pub use crate::document::METADATA_KEYS;
 
 /// `CtxMap` iteration: the source map's entries (a `HashMap`), then the metadata entries (also
 /// hash-ordered among themselves).
