@@ -78,5 +78,38 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench);
+/// Engine cost without cache hits: every input is new to the parser (ES caches 1000 entries).
+fn bench_uncached(c: &mut Criterion) {
+    let parser = ingest_emu::useragent::UserAgentParser::bundled();
+    let agents = [
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:72.0) Gecko/20100101 Firefox/72.0",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+        "Okta Verify/8.2.0 (iPhone; iOS 16.5; Scale/3.00)",
+        "curl/8.4.0",
+    ];
+    let mut i = 0;
+    c.bench_function("user_agent parse (no cache)", |b| {
+        b.iter(|| {
+            i = (i + 1) % agents.len();
+            parser.parse_uncached(agents[i])
+        })
+    });
+    let dbs = ingest_emu::geoip::GeoIpDatabases::embedded();
+    let city = dbs
+        .get("GeoLite2-City.mmdb")
+        .expect("embedded city database");
+    let props = city.parse_properties(None).expect("default properties");
+    // 65536 distinct addresses cycle through a 1000-entry cache, so it cannot answer.
+    let mut n: u32 = 0;
+    c.bench_function("geoip city lookup (no cache)", |b| {
+        b.iter(|| {
+            n = n.wrapping_add(1);
+            let ip = format!("81.2.{}.{}", (n >> 8) % 256, n % 256);
+            city.lookup(&ip, &props)
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_uncached);
 criterion_main!(benches);

@@ -155,3 +155,22 @@ for spec in "${PIPELINES[@]}"; do
         printf "%-9s %11.1f ms %11s ms\n", name, w * 1000, (c == "nan") ? "n/a" : sprintf("%.0f", c * 1000) }'
 done
 echo "(in-process load + compile without process start: the 'load/' criterion benchmarks)"
+
+# The golden-file suites, startup included: what a pipeline author waits for in CI.
+echo
+printf '%-28s %14s %22s\n' "ingest-emu test" "wall (median)" "min .. max"
+for suite in "$SHARED/conformance/okta" "."; do
+    [ -e "$suite" ] || continue
+    runs="$WORK/suite"
+    : > "$runs"
+    for _ in $(seq "$REPEAT"); do
+        t0=$(now)
+        "$BIN" test "$suite" > /dev/null 2>&1 || { echo "error: ingest-emu test $suite failed" >&2; exit 1; }
+        t1=$(now)
+        awk -v a="$t0" -v b="$t1" 'BEGIN{ printf "%.6f\n", b - a }' >> "$runs"
+    done
+    read -r wall lo hi < <(stats 1 < "$runs")
+    label=$([ "$suite" = "." ] && echo "project suites (okta)" || echo "upstream okta (25 docs)")
+    awk -v n="$label" -v w="$wall" -v l="$lo" -v h="$hi" 'BEGIN{
+        printf "%-28s %11.1f ms %10.1f .. %5.1f ms\n", n, w * 1000, l * 1000, h * 1000 }'
+done

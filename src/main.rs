@@ -367,7 +367,7 @@ fn gen(kind: GenKind, count: u64, seed: u64, output: Option<PathBuf>) -> ExitCod
 }
 
 fn check(paths: Vec<PathBuf>, geoip_dir: Option<PathBuf>) -> ExitCode {
-    let services = Arc::new(Services::new(geoip_dir, None));
+    let services = Arc::new(Services::new(geoip_dir, None).with_lint());
     let report = ingest_emu::check::check_paths(&paths, services);
     for e in &report.errors {
         println!("{e}");

@@ -98,3 +98,30 @@ fn upstream_okta_pipelines_compile() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("ok: 3 pipelines compiled"), "{out}");
 }
+
+#[test]
+fn reports_bad_grok_dissect_and_date_formats_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("default.yml"),
+        "processors:\n  - grok:\n      field: m\n      patterns: ['%{NOPE:x}']\n  - dissect:\n      field: m\n      pattern: '%{a'\n  - date:\n      field: t\n      formats: ['yyyy-MM-dd fff']\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[dir.path()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("default.yml:2: pipeline [default] processor [0]"),
+        "{out}"
+    );
+    assert!(out.contains("Unable to find pattern [NOPE]"), "{out}");
+    assert!(
+        out.contains("default.yml:5: pipeline [default] processor [1]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("default.yml:8: pipeline [default] processor [2]"),
+        "{out}"
+    );
+    assert!(out.contains("[formats]"), "{out}");
+    assert!(out.contains("3 error(s)"), "{out}");
+}

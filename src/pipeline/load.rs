@@ -18,6 +18,9 @@ pub struct Services {
     /// A `regexes.yaml` that replaces the bundled user-agent database, or a directory of `*.yml`
     /// files that `regex_file` options name.
     pub user_agent_regexes: Option<PathBuf>,
+    /// `check` mode: also reject what Elasticsearch only notices per document (e.g. invalid date
+    /// formats, which ES compiles lazily).
+    pub lint: bool,
     geoip: std::sync::OnceLock<Result<Arc<crate::geoip::GeoIpDatabases>, String>>,
     user_agents: std::sync::OnceLock<Result<UserAgentDatabases, String>>,
 }
@@ -35,6 +38,12 @@ impl Services {
             user_agent_regexes,
             ..Services::default()
         }
+    }
+
+    /// Turns on `check`'s lint mode.
+    pub fn with_lint(mut self) -> Services {
+        self.lint = true;
+        self
     }
 
     pub fn geoip(&self) -> Result<Arc<crate::geoip::GeoIpDatabases>, String> {

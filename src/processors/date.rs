@@ -2,7 +2,7 @@
 
 use crate::dates::{parse_locale, parse_timezone, DateFormat, JavaFormatter, Locale};
 use crate::document::{FieldPath, IngestDocument};
-use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
+use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError, Services};
 use crate::template::{Encoding, Template};
 use crate::value::Value;
 
@@ -39,7 +39,7 @@ fn setting<T>(
 }
 
 impl Date {
-    pub fn from_config(cfg: &mut Config) -> Result<Date, ConfigError> {
+    pub fn from_config(cfg: &mut Config, services: &Services) -> Result<Date, ConfigError> {
         let field = cfg.required_path("field")?;
         let target_field = cfg
             .optional_path("target_field")?
@@ -64,6 +64,16 @@ impl Date {
                 format!("invalid output format [{output_format}]: {e}"),
             )
         })?;
+        if services.lint {
+            for f in &formats {
+                DateFormat::compile(f).map_err(|e| {
+                    cfg.error(
+                        Some("formats"),
+                        format!("{e} (Elasticsearch accepts the pipeline but fails every document this format is tried on)"),
+                    )
+                })?;
+            }
+        }
         Ok(Date {
             field,
             target_field,
@@ -189,6 +199,27 @@ mod tests {
             "{}",
             source_json(&d)
         );
+    }
+
+    #[test]
+    fn invalid_formats_fail_documents_but_not_the_load() {
+        let e = run(
+            "date",
+            json!({"field": "t", "formats": ["yyyy-MM-dd fff"]}),
+            r#"{"t":"x"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.reason, "unable to parse date [x]");
+        let lint = crate::pipeline::Services::default().with_lint();
+        let err = crate::pipeline::compile_step(
+            "date",
+            json!({"field": "t", "formats": ["yyyy-MM-dd fff"]}),
+            Default::default(),
+            &lint,
+        )
+        .err()
+        .expect("check rejects the format");
+        assert!(err[0].reason.starts_with("[formats] "), "{}", err[0].reason);
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "community_id" => |c, _, _| boxed(community_id::CommunityId::from_config(c)),
         "convert" => |c, _, _| boxed(convert::Convert::from_config(c)),
         "csv" => |c, _, _| boxed(csv::Csv::from_config(c)),
-        "date" => |c, _, _| boxed(date::Date::from_config(c)),
+        "date" => |c, _, s| boxed(date::Date::from_config(c, s)),
         "date_index_name" => |c, _, _| boxed(date_index_name::DateIndexName::from_config(c)),
         "dissect" => |c, _, _| boxed(dissect::Dissect::from_config(c)),
         "dot_expander" => |c, _, _| boxed(dot_expander::DotExpander::from_config(c)),
