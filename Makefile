@@ -1,7 +1,8 @@
 # ingest-emu: the whole setup on a fresh machine with Rust installed is `make test` and `make run`.
 
 CARGO ?= cargo
-BIN := target/release/ingest-emu
+TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
+BIN := $(TARGET_DIR)/release/ingest-emu
 SHARED ?= ../shared
 
 .PHONY: build test run bench conformance conformance-run lint fmt
@@ -15,7 +16,7 @@ $(BIN): build
 test: lint
 	$(CARGO) test --all-targets
 	$(CARGO) build
-	$(MAKE) conformance-run BIN=target/debug/ingest-emu
+	$(MAKE) conformance-run BIN=$(TARGET_DIR)/debug/ingest-emu
 
 lint:
 	$(CARGO) fmt --all -- --check
