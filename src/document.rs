@@ -181,6 +181,11 @@ impl IngestDocument {
 
     /// `setFieldValue`: creates missing intermediate objects, never list slots.
     pub fn set(&mut self, path: &FieldPath, value: Value) -> Result<(), String> {
+        self.write(path, value, None).map_err(|(e, _)| e)
+    }
+
+    /// Like `set`, but a failed write hands the value back (so callers need not clone it first).
+    pub fn set_or_return(&mut self, path: &FieldPath, value: Value) -> Result<(), (String, Value)> {
         self.write(path, value, None)
     }
 
@@ -193,6 +198,7 @@ impl IngestDocument {
         allow_duplicates: bool,
     ) -> Result<(), String> {
         self.write(path, value, Some(allow_duplicates))
+            .map_err(|(e, _)| e)
     }
 
     fn write(
@@ -200,9 +206,11 @@ impl IngestDocument {
         path: &FieldPath,
         value: Value,
         append: Option<bool>,
-    ) -> Result<(), String> {
+    ) -> Result<(), (String, Value)> {
         if !path.ingest && path.parts.len() == 1 {
-            validate_metadata(&path.parts[0], &value)?;
+            if let Err(e) = validate_metadata(&path.parts[0], &value) {
+                return Err((e, value));
+            }
         }
         let root = if path.ingest {
             &mut self.ingest
@@ -273,7 +281,7 @@ fn write_in_map(
     full: &str,
     value: Value,
     append: Option<bool>,
-) -> Result<(), String> {
+) -> Result<(), (String, Value)> {
     let key = &parts[0];
     if parts.len() == 1 {
         match append {
@@ -307,12 +315,15 @@ fn write_in_value(
     full: &str,
     value: Value,
     append: Option<bool>,
-) -> Result<(), String> {
+) -> Result<(), (String, Value)> {
     let key = &parts[0];
     match container {
         Value::Map(m) => write_in_map(m, parts, full, value, append),
         Value::List(l) => {
-            let idx = parse_index(full, key, l.len())?;
+            let idx = match parse_index(full, key, l.len()) {
+                Ok(i) => i,
+                Err(e) => return Err((e, value)),
+            };
             let slot = &mut l[idx];
             if parts.len() > 1 {
                 return write_in_value(slot, &parts[1..], full, value, append);
@@ -326,19 +337,27 @@ fn write_in_value(
             }
             Ok(())
         }
-        Value::Null if parts.len() == 1 => Err(format!(
-            "cannot set [{key}] with null parent as part of path [{full}]"
+        Value::Null if parts.len() == 1 => Err((
+            format!("cannot set [{key}] with null parent as part of path [{full}]"),
+            value,
         )),
-        Value::Null => Err(format!(
-            "cannot resolve [{key}] from null as part of path [{full}]"
+        Value::Null => Err((
+            format!("cannot resolve [{key}] from null as part of path [{full}]"),
+            value,
         )),
-        other if parts.len() == 1 => Err(format!(
-            "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
-            type_name(other)
+        other if parts.len() == 1 => Err((
+            format!(
+                "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
+                type_name(other)
+            ),
+            value,
         )),
-        other => Err(format!(
-            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
-            type_name(other)
+        other => Err((
+            format!(
+                "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
+                type_name(other)
+            ),
+            value,
         )),
     }
 }

@@ -49,7 +49,7 @@ impl Processor for Rename {
         let value = doc
             .remove(&field)
             .map_err(ProcessorError::illegal_argument)?;
-        if let Err(e) = doc.set(&target, value.clone()) {
+        if let Err((e, value)) = doc.set_or_return(&target, value) {
             // ES puts the value back so that on_failure handlers still see it.
             let _ = doc.set(&field, value);
             return Err(ProcessorError::illegal_argument(e));
