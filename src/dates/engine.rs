@@ -1497,32 +1497,20 @@ impl PrintCtx<'_> {
             Field::DayOfMonth => d.d,
             Field::AlignedDayOfWeekInMonth => (d.d - 1) % 7 + 1,
             Field::DayOfWeek => d.day_of_week(),
-            Field::AmPmOfDay => t.h / 12,
-            Field::HourOfDay => t.h,
-            Field::ClockHourOfDay => {
-                if t.h == 0 {
-                    24
-                } else {
-                    t.h
-                }
-            }
-            Field::HourOfAmPm => t.h % 12,
-            Field::ClockHourOfAmPm => {
-                if t.h % 12 == 0 {
-                    12
-                } else {
-                    t.h % 12
-                }
-            }
-            Field::MinuteOfHour => t.mi,
-            Field::SecondOfMinute => t.s,
-            Field::NanoOfSecond => t.n,
-            Field::MicroOfSecond => t.n / 1000,
-            Field::MilliOfSecond => t.n / 1_000_000,
-            Field::MilliOfDay => t.nano_of_day() / 1_000_000,
-            Field::NanoOfDay => t.nano_of_day(),
-            Field::SecondOfDay => t.second_of_day(),
-            Field::MinuteOfDay => t.h * 60 + t.mi,
+            Field::AmPmOfDay
+            | Field::HourOfDay
+            | Field::ClockHourOfDay
+            | Field::HourOfAmPm
+            | Field::ClockHourOfAmPm
+            | Field::MinuteOfHour
+            | Field::SecondOfMinute
+            | Field::NanoOfSecond
+            | Field::MicroOfSecond
+            | Field::MilliOfSecond
+            | Field::MilliOfDay
+            | Field::NanoOfDay
+            | Field::SecondOfDay
+            | Field::MinuteOfDay => super::resolve::time_value(t, f),
             Field::ModifiedJulianDay => d.epoch_day() + 40587,
             Field::OffsetSeconds => i64::from(self.offset),
             Field::InstantSeconds => self.instant_secs,

@@ -97,7 +97,8 @@ fn date_value(d: LDate, f: Field) -> i64 {
     }
 }
 
-fn time_value(t: LTime, f: Field) -> i64 {
+/// The value of a time-of-day field (shared by parsing and printing).
+pub(crate) fn time_value(t: LTime, f: Field) -> i64 {
     match f {
         Field::AmPmOfDay => t.h / 12,
         Field::HourOfDay => t.h,
