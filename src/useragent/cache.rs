@@ -1,6 +1,7 @@
 //! A small thread-safe bounded cache (least recently inserted entries go first), used for parsed user
 //! agents and geoip lookups the way Elasticsearch's `UserAgentCache` and `GeoIpCache` are.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 use std::sync::Mutex;
@@ -64,12 +65,17 @@ impl<K: Hash + Eq + Clone, V: Clone> BoundedCache<K, V> {
 
     /// Returns the cached value or computes, stores and returns it. The computation runs without the
     /// lock held, so two threads may compute the same key; both get equal values.
-    pub fn get_or_insert_with(&self, key: &K, f: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.get(key) {
+    /// The key is borrowed (`&str` for a `String` key) so a hit allocates nothing.
+    pub fn get_or_insert_with<Q>(&self, key: &Q, f: impl FnOnce() -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(v) = self.lock().map.get(key).cloned() {
             return v;
         }
         let v = f();
-        self.put(key.clone(), v.clone());
+        self.put(key.to_owned(), v.clone());
         v
     }
 

@@ -107,11 +107,62 @@ pub enum VersionFormat {
     Fixed,
 }
 
+type Compiled = Result<(JavaRegex, Option<Fallback>), String>;
+
+/// A pattern compiled on first use (the bundled database: most user agents match one of the first
+/// patterns, so compiling all ~600 at load would dominate startup), or at load (custom files, which
+/// Elasticsearch validates at node startup).
 #[derive(Debug)]
-struct SubPattern {
+struct LazyRegex {
     source: String,
     case_insensitive: bool,
-    regex: JavaRegex,
+    compiled: OnceLock<Compiled>,
+}
+
+impl LazyRegex {
+    fn lazy(source: &str, case_insensitive: bool) -> LazyRegex {
+        LazyRegex {
+            source: source.to_string(),
+            case_insensitive,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Compiles now; a failure is returned instead of being kept.
+    fn eager(source: &str, case_insensitive: bool) -> Result<LazyRegex, String> {
+        let me = LazyRegex::lazy(source, case_insensitive);
+        me.force()?;
+        Ok(me)
+    }
+
+    fn force(&self) -> Result<&JavaRegex, String> {
+        match self
+            .compiled
+            .get_or_init(|| JavaRegex::compile(&self.source, self.case_insensitive))
+        {
+            Ok((re, _)) => Ok(re),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The compiled pattern; `None` only for a lazily compiled pattern that does not compile, which
+    /// the bundled database never has (`UserAgentParser::compile_all` is tested), so it is skipped
+    /// like a pattern that does not match rather than failing the document.
+    fn get(&self) -> Option<&JavaRegex> {
+        self.force().ok()
+    }
+
+    fn fallback(&self) -> Option<&Fallback> {
+        match self.compiled.get() {
+            Some(Ok((_, fb))) => fb.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct SubPattern {
+    regex: LazyRegex,
     name_replacement: Option<String>,
     v1: Option<String>,
     v2: Option<String>,
@@ -122,8 +173,9 @@ struct SubPattern {
 impl SubPattern {
     /// `UserAgentSubpattern.match`.
     fn matches(&self, agent: &str) -> Option<VersionedName> {
-        let groups = self.regex.find_groups(agent)?;
-        let group_count = self.regex.group_count();
+        let regex = self.regex.get()?;
+        let groups = regex.find_groups(agent)?;
+        let group_count = regex.group_count();
         let group = |i: usize| -> Option<String> {
             if group_count >= i {
                 groups.get(i).copied().flatten().map(str::to_string)
@@ -152,16 +204,17 @@ impl SubPattern {
 
 #[derive(Debug)]
 struct DeviceTypeRule {
-    regex: JavaRegex,
+    regex: LazyRegex,
     replacement: Option<String>,
 }
 
 impl DeviceTypeRule {
     fn matches(&self, s: &str) -> Option<String> {
-        let groups = self.regex.find_groups(s)?;
+        let regex = self.regex.get()?;
+        let groups = regex.find_groups(s)?;
         let rep = self.replacement.as_ref()?;
         match groups.get(1).copied().flatten() {
-            Some(g1) if rep.contains("$1") && self.regex.group_count() >= 1 => {
+            Some(g1) if rep.contains("$1") && regex.group_count() >= 1 => {
                 Some(rep.replacen("$1", g1, 1))
             }
             _ => Some(rep.clone()),
@@ -183,7 +236,7 @@ fn first_match(rules: &[DeviceTypeRule], s: &str) -> Option<String> {
 }
 
 impl DeviceTypeParser {
-    fn from_yaml(text: &str) -> Result<DeviceTypeParser, String> {
+    fn from_yaml(text: &str, lazy: bool) -> Result<DeviceTypeParser, String> {
         let doc = load_yaml(text)?;
         let mut sections: HashMap<&str, Vec<DeviceTypeRule>> = HashMap::new();
         for key in [
@@ -198,7 +251,11 @@ impl DeviceTypeParser {
                     let regex = entry
                         .get("regex")
                         .ok_or("malformed device type file: entry without regex")?;
-                    let (regex, _) = JavaRegex::compile(regex, false)?;
+                    let regex = if lazy {
+                        LazyRegex::lazy(regex, false)
+                    } else {
+                        LazyRegex::eager(regex, false)?
+                    };
                     rules.push(DeviceTypeRule {
                         regex,
                         replacement: entry.get("replacement").cloned(),
@@ -301,7 +358,6 @@ pub struct UserAgentParser {
     device: Vec<SubPattern>,
     device_types: Option<DeviceTypeParser>,
     cache: BoundedCache<String, Arc<Details>>,
-    fallbacks: Vec<Fallback>,
 }
 
 impl UserAgentParser {
@@ -311,11 +367,12 @@ impl UserAgentParser {
         BUNDLED
             .get_or_init(|| {
                 Arc::new(
-                    UserAgentParser::from_yaml(
+                    UserAgentParser::from_yaml_with(
                         DEFAULT_PARSER_NAME,
                         BUNDLED_REGEXES,
                         Some(BUNDLED_DEVICE_TYPES),
                         DEFAULT_CACHE_SIZE,
+                        true,
                     )
                     .expect("bundled regexes.yaml compiles"),
                 )
@@ -337,17 +394,28 @@ impl UserAgentParser {
     }
 
     /// Builds a parser from regex-file text, optionally with device-type rules (ES's four-section format).
+    /// Every pattern is compiled here, so a bad file is rejected at load as in Elasticsearch.
     pub fn from_yaml(
         name: &str,
         regexes: &str,
         device_types: Option<&str>,
         cache_size: usize,
     ) -> Result<UserAgentParser, String> {
+        UserAgentParser::from_yaml_with(name, regexes, device_types, cache_size, false)
+    }
+
+    /// `lazy`: compile each pattern on first use (only for text known to compile, i.e. the bundled files).
+    fn from_yaml_with(
+        name: &str,
+        regexes: &str,
+        device_types: Option<&str>,
+        cache_size: usize,
+        lazy: bool,
+    ) -> Result<UserAgentParser, String> {
         let doc = load_yaml(regexes)?;
-        let mut fallbacks = Vec::new();
-        let mut compile = |key: &str,
-                           name_key: &str,
-                           vkeys: [Option<&str>; 4]|
+        let compile = |key: &str,
+                       name_key: &str,
+                       vkeys: [Option<&str>; 4]|
          -> Result<Vec<SubPattern>, String> {
             let mut out = Vec::new();
             for entry in doc.get(key).map(Vec::as_slice).unwrap_or(&[]) {
@@ -355,13 +423,14 @@ impl UserAgentParser {
                     return Err(format!("[{key}] entry without a regex"));
                 };
                 let ci = entry.get("regex_flag").map(String::as_str) == Some("i");
-                let (compiled, fb) = JavaRegex::compile(regex, ci)?;
-                fallbacks.extend(fb);
+                let regex = if lazy {
+                    LazyRegex::lazy(regex, ci)
+                } else {
+                    LazyRegex::eager(regex, ci)?
+                };
                 let v = |i: usize| vkeys[i].and_then(|k| entry.get(k).cloned());
                 out.push(SubPattern {
-                    source: regex.clone(),
-                    case_insensitive: ci,
-                    regex: compiled,
+                    regex,
                     name_replacement: entry.get(name_key).cloned(),
                     v1: v(0),
                     v2: v(1),
@@ -395,7 +464,9 @@ impl UserAgentParser {
         if ua.is_empty() && os.is_empty() && device.is_empty() {
             return Err("not a valid regular expression file".into());
         }
-        let device_types = device_types.map(DeviceTypeParser::from_yaml).transpose()?;
+        let device_types = device_types
+            .map(|t| DeviceTypeParser::from_yaml(t, lazy))
+            .transpose()?;
         Ok(UserAgentParser {
             name: name.to_string(),
             ua,
@@ -403,7 +474,6 @@ impl UserAgentParser {
             device,
             device_types,
             cache: BoundedCache::new(cache_size),
-            fallbacks,
         })
     }
 
@@ -411,9 +481,35 @@ impl UserAgentParser {
         &self.name
     }
 
-    /// Patterns the `regex` crate could not take, now run on Oniguruma (Java syntax).
-    pub fn fallbacks(&self) -> &[Fallback] {
-        &self.fallbacks
+    /// Patterns the `regex` crate could not take, now run on Oniguruma (Java syntax). Compiles every
+    /// pattern not compiled yet; a pattern that does not compile is left out (see [`Self::compile_all`]).
+    pub fn fallbacks(&self) -> Vec<Fallback> {
+        self.all_patterns()
+            .filter_map(|r| {
+                let _ = r.force();
+                r.fallback().cloned()
+            })
+            .collect()
+    }
+
+    /// Compiles every pattern not compiled yet (the bundled database compiles lazily), failing on the
+    /// first that does not compile.
+    pub fn compile_all(&self) -> Result<(), String> {
+        self.all_patterns().try_for_each(|r| r.force().map(|_| ()))
+    }
+
+    fn all_patterns(&self) -> impl Iterator<Item = &LazyRegex> {
+        let dt = self.device_types.iter().flat_map(|d| {
+            [&d.os, &d.browser, &d.device, &d.agent_string]
+                .into_iter()
+                .flatten()
+                .map(|r| &r.regex)
+        });
+        [&self.ua, &self.os, &self.device]
+            .into_iter()
+            .flatten()
+            .map(|p| &p.regex)
+            .chain(dt)
     }
 
     pub fn has_device_types(&self) -> bool {
@@ -424,7 +520,7 @@ impl UserAgentParser {
     /// cached entry serves processors with and without `extract_device_type` alike.
     pub fn parse(&self, agent: &str) -> Arc<Details> {
         self.cache
-            .get_or_insert_with(&agent.to_string(), || Arc::new(self.parse_uncached(agent)))
+            .get_or_insert_with(agent, || Arc::new(self.parse_uncached(agent)))
     }
 
     /// The patterns of one section (`user_agent_parsers`, `os_parsers`, `device_parsers`) as written in
@@ -432,7 +528,7 @@ impl UserAgentParser {
     pub fn section_patterns(&self, section: &str) -> Vec<(String, bool)> {
         self.section(section)
             .iter()
-            .map(|p| (p.source.clone(), p.case_insensitive))
+            .map(|p| (p.regex.source.clone(), p.regex.case_insensitive))
             .collect()
     }
 
@@ -443,7 +539,7 @@ impl UserAgentParser {
         agent: &str,
     ) -> Option<(usize, Vec<Option<String>>)> {
         self.section(section).iter().enumerate().find_map(|(i, p)| {
-            let g = p.regex.find_groups(agent)?;
+            let g = p.regex.get()?.find_groups(agent)?;
             Some((i, g.into_iter().map(|x| x.map(str::to_string)).collect()))
         })
     }

@@ -9,6 +9,8 @@ fn out(ua: &str) -> String {
 #[test]
 fn bundled_compiles_and_reports_fallbacks() {
     let p = UserAgentParser::bundled();
+    p.compile_all()
+        .expect("bundled regexes.yaml and device_types.yml compile");
     for f in p.fallbacks() {
         eprintln!("fallback: {} ({})", f.pattern, f.reason);
     }
@@ -149,4 +151,48 @@ fn custom_regex_dir() {
         r#"{"name":"MyApp","os":{"name":"Plan9"},"device":{"name":"Other","type":"Other"},"original":"MyApp/2.5 Plan9","version":"2.5"}"#
     );
     assert!(ps.get("ignored.txt").is_err());
+}
+
+#[test]
+fn custom_file_with_bad_regex_rejected_at_load() {
+    let yaml = "user_agent_parsers:\n  - regex: '(Foo'\n";
+    let err = UserAgentParser::from_yaml("x", yaml, None, 10).unwrap_err();
+    assert!(err.contains("cannot compile regex [(Foo]"), "{err}");
+}
+
+#[test]
+fn bundled_compiles_lazily_and_agrees_with_eager() {
+    let lazy = UserAgentParser::from_yaml_with(
+        "lazy",
+        BUNDLED_REGEXES,
+        Some(BUNDLED_DEVICE_TYPES),
+        10,
+        true,
+    )
+    .unwrap();
+    let compiled = |p: &UserAgentParser| {
+        p.all_patterns()
+            .filter(|r| r.compiled.get().is_some())
+            .count()
+    };
+    assert_eq!(compiled(&lazy), 0);
+    let eager =
+        UserAgentParser::from_yaml("eager", BUNDLED_REGEXES, Some(BUNDLED_DEVICE_TYPES), 10)
+            .unwrap();
+    let total = eager.all_patterns().count();
+    assert_eq!(compiled(&eager), total);
+    let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    assert_eq!(lazy.parse_uncached(chrome), eager.parse_uncached(chrome));
+    assert!(compiled(&lazy) < total);
+    for ua in [
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+        "curl/8.4.0",
+        "blah",
+    ] {
+        assert_eq!(lazy.parse_uncached(ua), eager.parse_uncached(ua), "{ua}");
+    }
+    lazy.compile_all().unwrap();
+    assert_eq!(compiled(&lazy), total);
+    assert_eq!(lazy.fallbacks(), eager.fallbacks());
 }
