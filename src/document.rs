@@ -89,6 +89,38 @@ fn parse_index(path: &str, key: &str, len: usize) -> Result<usize, String> {
     Ok(index as usize)
 }
 
+/// Why [`IngestDocument::lookup`] found no value; [`LookupError::message`] gives ES's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError<'p> {
+    /// A list index that is not an integer or out of bounds (message already built).
+    Index(String),
+    FromNull(&'p str),
+    FromType(&'p str, &'static str),
+    NotPresent(&'p str),
+    Invalid,
+}
+
+impl LookupError<'_> {
+    pub fn message(self, path: &FieldPath) -> String {
+        let full = &path.full;
+        match self {
+            LookupError::Index(m) => m,
+            LookupError::FromNull(key) => {
+                format!("cannot resolve [{key}] from null as part of path [{full}]")
+            }
+            LookupError::FromType(key, ty) => {
+                format!(
+                    "cannot resolve [{key}] from object of type [{ty}] as part of path [{full}]"
+                )
+            }
+            LookupError::NotPresent(key) => {
+                format!("field [{key}] not present as part of path [{full}]")
+            }
+            LookupError::Invalid => format!("path [{full}] is not valid"),
+        }
+    }
+}
+
 impl IngestDocument {
     /// A new document whose `_ingest.timestamp` is `timestamp` (a Java `ZonedDateTime.toString()` text).
     pub fn new(source: Map, metadata: Vec<(&str, Value)>, timestamp: String) -> IngestDocument {
@@ -134,49 +166,40 @@ impl IngestDocument {
 
     /// `getFieldValue`: the value at `path`, or ES's error for a missing or unreachable field.
     pub fn get(&self, path: &FieldPath) -> Result<&Value, String> {
+        self.lookup(path).map_err(|e| e.message(path))
+    }
+
+    /// `get` without building the error message, for callers that only need to know a field is missing
+    /// (`ignore_missing`, `hasField`): most documents lack most optional fields.
+    pub fn lookup<'p>(&self, path: &'p FieldPath) -> Result<&Value, LookupError<'p>> {
         let mut current: Option<&Value> = None;
         let root = self.root(path);
-        for (i, key) in path.parts.iter().enumerate() {
+        for key in path.parts.iter() {
             let next = match current {
                 None => root.get(key),
                 Some(Value::Map(m)) => m.get(key),
-                Some(Value::List(l)) => Some(&l[parse_index(&path.full, key, l.len())?]),
-                Some(Value::Null) => {
-                    return Err(format!(
-                        "cannot resolve [{key}] from null as part of path [{}]",
-                        path.full
-                    ))
+                Some(Value::List(l)) => {
+                    Some(&l[parse_index(&path.full, key, l.len()).map_err(LookupError::Index)?])
                 }
-                Some(other) => {
-                    return Err(format!(
-                        "cannot resolve [{key}] from object of type [{}] as part of path [{}]",
-                        type_name(other),
-                        path.full
-                    ))
-                }
+                Some(Value::Null) => return Err(LookupError::FromNull(key)),
+                Some(other) => return Err(LookupError::FromType(key, type_name(other))),
             };
             match next {
                 Some(v) => current = Some(v),
-                None => {
-                    let _ = i;
-                    return Err(format!(
-                        "field [{key}] not present as part of path [{}]",
-                        path.full
-                    ));
-                }
+                None => return Err(LookupError::NotPresent(key)),
             }
         }
-        current.ok_or_else(|| format!("path [{}] is not valid", path.full))
+        current.ok_or(LookupError::Invalid)
     }
 
     /// The value, or None when missing (for `ignore_missing` handling). A present null is `Some(Null)`.
     pub fn get_opt(&self, path: &FieldPath) -> Option<&Value> {
-        self.get(path).ok()
+        self.lookup(path).ok()
     }
 
     /// `hasField`: true when every segment resolves.
     pub fn has(&self, path: &FieldPath) -> bool {
-        self.get(path).is_ok()
+        self.lookup(path).is_ok()
     }
 
     /// `setFieldValue`: creates missing intermediate objects, never list slots.

@@ -305,20 +305,26 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
     if let Some(condition) = &step.condition {
         let passed = evaluate_condition(condition, doc);
         match passed {
-            Ok(true) => condition_result = Some((condition.source.clone(), true)),
+            Ok(true) => condition_result = Some((condition.source.as_str(), true)),
             Ok(false) => {
                 record(
                     env,
                     step,
                     TraceStatus::Skipped,
-                    Some((condition.source.clone(), false)),
+                    Some((condition.source.as_str(), false)),
                     None,
                     None,
                 );
                 return Ok(Flow::Continue);
             }
             Err(e) => {
-                return handle_step_error(step, e, Some((condition.source.clone(), true)), doc, env)
+                return handle_step_error(
+                    step,
+                    e,
+                    Some((condition.source.as_str(), true)),
+                    doc,
+                    env,
+                )
             }
         }
     }
@@ -329,7 +335,7 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
             env,
             step,
             TraceStatus::Success,
-            condition_result.clone(),
+            condition_result,
             None,
             None,
         );
@@ -353,7 +359,7 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
 fn handle_step_error(
     step: &Step,
     e: ProcessorError,
-    condition: Option<(String, bool)>,
+    condition: Option<(&str, bool)>,
     doc: &mut IngestDocument,
     env: &Env,
 ) -> Result<Flow, ProcessorError> {
@@ -380,7 +386,7 @@ fn record(
     env: &Env,
     step: &Step,
     status: TraceStatus,
-    condition: Option<(String, bool)>,
+    condition: Option<(&str, bool)>,
     doc: Option<&IngestDocument>,
     error: Option<&ProcessorError>,
 ) {
@@ -390,7 +396,7 @@ fn record(
             tag: step.tag.clone(),
             description: step.description.clone(),
             status,
-            condition,
+            condition: condition.map(|(s, b)| (s.to_string(), b)),
             doc: doc.cloned(),
             error: error.cloned(),
             position: step.position.clone(),

@@ -155,7 +155,7 @@ impl Convert {
 
 impl Processor for Convert {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let value = match doc.get(&self.field) {
+        let value = match doc.lookup(&self.field) {
             Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
             Ok(Value::Null) => {
                 return Err(ProcessorError::illegal_argument(format!(
@@ -165,7 +165,7 @@ impl Processor for Convert {
                 )))
             }
             Ok(v) => v,
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(ProcessorError::illegal_argument(e.message(&self.field))),
         };
         let converted = match value {
             Value::List(items) => Value::List(

@@ -21,12 +21,12 @@ pub fn get_string<'a>(
     path: &FieldPath,
     ignore_missing: bool,
 ) -> Result<StrField<'a>, ProcessorError> {
-    match doc.get(path) {
+    match doc.lookup(path) {
         Err(e) => {
             if ignore_missing {
                 Ok(StrField::Missing)
             } else {
-                Err(ProcessorError::illegal_argument(e))
+                Err(ProcessorError::illegal_argument(e.message(path)))
             }
         }
         Ok(Value::Null) => Ok(StrField::Null),

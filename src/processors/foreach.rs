@@ -46,7 +46,7 @@ impl Foreach {
 
 impl Processor for Foreach {
     fn execute(&self, doc: &mut IngestDocument, env: &Env) -> Result<Flow, ProcessorError> {
-        let value = match doc.get(&self.field) {
+        let value = match doc.lookup(&self.field) {
             Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
             Ok(Value::Null) => {
                 return Err(ProcessorError::illegal_argument(format!(
@@ -55,7 +55,7 @@ impl Processor for Foreach {
                 )))
             }
             Ok(v) => v.clone(),
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(ProcessorError::illegal_argument(e.message(&self.field))),
         };
         match value {
             Value::List(items) => self.over_list(items, doc, env),

@@ -57,7 +57,7 @@ impl GeoIp {
 
 impl Processor for GeoIp {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let result = match doc.get(&self.field) {
+        let result = match doc.lookup(&self.field) {
             Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
             Ok(Value::Null) => {
                 return Err(ProcessorError::illegal_argument(format!(
@@ -84,7 +84,7 @@ impl Processor for GeoIp {
                     self.field.full
                 )))
             }
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(ProcessorError::illegal_argument(e.message(&self.field))),
         };
         if let Some(data) = result {
             doc.set(&self.target_field, data)

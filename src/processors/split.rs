@@ -39,9 +39,9 @@ impl Split {
 impl Processor for Split {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
         let field = &self.field.full;
-        let parts = match doc.get(&self.field) {
+        let parts = match doc.lookup(&self.field) {
             Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(ProcessorError::illegal_argument(e.message(&self.field))),
             Ok(Value::Null) => {
                 return Err(ProcessorError::illegal_argument(format!(
                     "field [{field}] is null, cannot split."

@@ -75,9 +75,9 @@ impl StringProcessor {
 impl Processor for StringProcessor {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
         let field = &self.field.full;
-        let new_value = match doc.get(&self.field) {
+        let new_value = match doc.lookup(&self.field) {
             Ok(Value::Null) | Err(_) if self.ignore_missing => return Ok(Flow::Continue),
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(ProcessorError::illegal_argument(e.message(&self.field))),
             Ok(Value::Null) => {
                 return Err(ProcessorError::illegal_argument(format!(
                     "field [{field}] is null, cannot process it."
