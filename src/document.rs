@@ -318,16 +318,23 @@ fn write_in_map(
                     map.insert(key.clone(), list);
                 }
             },
-            None => {
-                map.insert(key.clone(), value);
-            }
+            // Overwriting an existing field needs no new key string.
+            None => match map.get_mut(key) {
+                Some(slot) => *slot = value,
+                None => {
+                    map.insert(key.clone(), value);
+                }
+            },
         }
         return Ok(());
     }
-    let child = map
-        .entries
-        .entry(key.clone())
-        .or_insert_with(|| Value::Map(Map::new()));
+    let child = match map.entries.get_index_of(key.as_str()) {
+        Some(i) => &mut map.entries[i],
+        None => map
+            .entries
+            .entry(key.clone())
+            .or_insert_with(|| Value::Map(Map::new())),
+    };
     write_in_value(child, &parts[1..], full, value, append)
 }
 
