@@ -53,7 +53,7 @@ pub struct ListObj {
 }
 
 pub struct MapObj {
-    pub map: IndexMap<HKey, V>,
+    pub map: RtMap,
     pub kind: CollectionKind,
     pub immutable: bool,
     /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
@@ -86,7 +86,7 @@ pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
 }
 
 pub struct SetObj {
-    pub set: IndexSet<HKey>,
+    pub set: RtSet,
     pub kind: CollectionKind,
     pub immutable: bool,
     /// Table size of the backing `HashMap` (see [`MapObj::cap`]).
@@ -180,6 +180,41 @@ pub fn doc_value(v: &Value) -> V {
     }
 }
 
+/// Runtime map storage. Iteration order is the `IndexMap`'s insertion order (Java order is
+/// computed separately), so the hasher only affects speed.
+pub type RtMap = IndexMap<HKey, V, KeyHashBuild>;
+/// Runtime set storage (see [`RtMap`]).
+pub type RtSet = IndexSet<HKey, KeyHashBuild>;
+
+/// Keys hash to their Java `hashCode` (one `i32`), so a keyed SipHash adds cost without adding
+/// collision resistance: keys with equal Java hashes collide either way. This just spreads the
+/// `i32` over the 64 bits the table uses.
+#[derive(Clone, Copy, Default)]
+pub struct KeyHashBuild;
+
+impl std::hash::BuildHasher for KeyHashBuild {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u32 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
 /// Map key with Java `hashCode`/`equals`.
 #[derive(Clone)]
 pub struct HKey(pub V);
@@ -230,7 +265,7 @@ impl V {
     }
     pub fn new_map(kind: CollectionKind) -> V {
         V::Map(Rc::new(RefCell::new(MapObj {
-            map: IndexMap::new(),
+            map: RtMap::default(),
             kind,
             immutable: false,
             ctx_root: false,
@@ -239,7 +274,7 @@ impl V {
     }
     pub fn new_set(kind: CollectionKind) -> V {
         V::Set(Rc::new(RefCell::new(SetObj {
-            set: IndexSet::new(),
+            set: RtSet::default(),
             kind,
             immutable: false,
             cap: 0,
@@ -821,7 +856,7 @@ pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
     }
 }
 
-pub fn tree_insert_pos(set: &IndexSet<HKey>, v: &V) -> Result<usize, Thrown> {
+pub fn tree_insert_pos(set: &RtSet, v: &V) -> Result<usize, Thrown> {
     // binary search over sorted storage
     let (mut lo, mut hi) = (0usize, set.len());
     while lo < hi {
@@ -1018,7 +1053,7 @@ pub fn from_value(v: &Value) -> V {
 }
 
 pub fn from_map(m: &DocMap) -> V {
-    let mut map = IndexMap::with_capacity(m.len());
+    let mut map = RtMap::with_capacity_and_hasher(m.len(), Default::default());
     for (k, v) in m.iter() {
         map.insert(HKey(V::str(k)), from_value(v));
     }
@@ -1037,7 +1072,7 @@ pub fn from_map(m: &DocMap) -> V {
 }
 
 fn from_set(s: &DocSet) -> V {
-    let mut set = IndexSet::with_capacity(s.items.len());
+    let mut set = RtSet::with_capacity_and_hasher(s.items.len(), Default::default());
     for item in &s.items {
         set.insert(HKey(from_value(item)));
     }
