@@ -145,12 +145,11 @@ impl Script {
     }
 }
 
+/// Same result as replacing `ctx` with `rt::to_value(root)`, but untouched parts of the
+/// document keep their allocations (most scripts change a few fields of a large document).
 fn write_back(root: &V, ctx: &mut Map) -> Result<(), String> {
-    match rt::to_value(root)? {
-        Value::Map(m) => {
-            *ctx = m;
-            Ok(())
-        }
+    match root {
+        V::Map(m) => rt::patch_map(ctx, m),
         _ => Err("ctx is not a map".into()),
     }
 }

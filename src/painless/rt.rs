@@ -53,7 +53,7 @@ pub struct ListObj {
 }
 
 pub struct MapObj {
-    pub map: IndexMap<HKey, V>,
+    pub map: RtMap,
     pub kind: CollectionKind,
     pub immutable: bool,
     /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
@@ -86,7 +86,7 @@ pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
 }
 
 pub struct SetObj {
-    pub set: IndexSet<HKey>,
+    pub set: RtSet,
     pub kind: CollectionKind,
     pub immutable: bool,
     /// Table size of the backing `HashMap` (see [`MapObj::cap`]).
@@ -180,6 +180,41 @@ pub fn doc_value(v: &Value) -> V {
     }
 }
 
+/// Runtime map storage. Iteration order is the `IndexMap`'s insertion order (Java order is
+/// computed separately), so the hasher only affects speed.
+pub type RtMap = IndexMap<HKey, V, KeyHashBuild>;
+/// Runtime set storage (see [`RtMap`]).
+pub type RtSet = IndexSet<HKey, KeyHashBuild>;
+
+/// Keys hash to their Java `hashCode` (one `i32`), so a keyed SipHash adds cost without adding
+/// collision resistance: keys with equal Java hashes collide either way. This just spreads the
+/// `i32` over the 64 bits the table uses.
+#[derive(Clone, Copy, Default)]
+pub struct KeyHashBuild;
+
+impl std::hash::BuildHasher for KeyHashBuild {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u32 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
 /// Map key with Java `hashCode`/`equals`.
 #[derive(Clone)]
 pub struct HKey(pub V);
@@ -230,7 +265,7 @@ impl V {
     }
     pub fn new_map(kind: CollectionKind) -> V {
         V::Map(Rc::new(RefCell::new(MapObj {
-            map: IndexMap::new(),
+            map: RtMap::default(),
             kind,
             immutable: false,
             ctx_root: false,
@@ -239,7 +274,7 @@ impl V {
     }
     pub fn new_set(kind: CollectionKind) -> V {
         V::Set(Rc::new(RefCell::new(SetObj {
-            set: IndexSet::new(),
+            set: RtSet::default(),
             kind,
             immutable: false,
             cap: 0,
@@ -821,7 +856,7 @@ pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
     }
 }
 
-pub fn tree_insert_pos(set: &IndexSet<HKey>, v: &V) -> Result<usize, Thrown> {
+pub fn tree_insert_pos(set: &RtSet, v: &V) -> Result<usize, Thrown> {
     // binary search over sorted storage
     let (mut lo, mut hi) = (0usize, set.len());
     while lo < hi {
@@ -1018,7 +1053,7 @@ pub fn from_value(v: &Value) -> V {
 }
 
 pub fn from_map(m: &DocMap) -> V {
-    let mut map = IndexMap::with_capacity(m.len());
+    let mut map = RtMap::with_capacity_and_hasher(m.len(), Default::default());
     for (k, v) in m.iter() {
         map.insert(HKey(V::str(k)), from_value(v));
     }
@@ -1037,7 +1072,7 @@ pub fn from_map(m: &DocMap) -> V {
 }
 
 fn from_set(s: &DocSet) -> V {
-    let mut set = IndexSet::with_capacity(s.items.len());
+    let mut set = RtSet::with_capacity_and_hasher(s.items.len(), Default::default());
     for item in &s.items {
         set.insert(HKey(from_value(item)));
     }
@@ -1136,6 +1171,145 @@ fn to_value_depth(v: &V, depth: usize) -> Result<Value, String> {
     })
 }
 
+/// Makes `dst` equal to what [`to_value`] would return for `v`, reusing `dst`'s allocations for
+/// everything the script left as it was (write-back after a script processor). On error `dst`
+/// is left untouched, like a failed [`to_value`].
+pub fn patch_value(dst: &mut Value, v: &V) -> Result<(), String> {
+    check_convertible(v, 0)?;
+    patch_depth(dst, v, 0);
+    Ok(())
+}
+
+/// Map-level [`patch_value`]: `dst` becomes the map [`to_value`] makes of `m`.
+pub fn patch_map(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), String> {
+    // same traversal (and so the same first error) as `to_value_depth` on the map
+    for (_, x) in m.borrow().map.iter() {
+        check_convertible(x, 1)?;
+    }
+    patch_map_depth(dst, &m.borrow(), 0);
+    Ok(())
+}
+
+/// The errors `to_value_depth` would raise, in the same traversal order, without building
+/// anything.
+fn check_convertible(v: &V, depth: usize) -> Result<(), String> {
+    if depth > 1000 {
+        return Err("document nesting too deep (a container contains itself?)".into());
+    }
+    match v {
+        V::List(l) => {
+            for x in l.borrow().items.iter() {
+                check_convertible(x, depth + 1)?;
+            }
+        }
+        V::Array(a) => {
+            for x in a.borrow().items.iter() {
+                check_convertible(x, depth + 1)?;
+            }
+        }
+        V::Map(m) => {
+            for (_, x) in m.borrow().map.iter() {
+                check_convertible(x, depth + 1)?;
+            }
+        }
+        V::Set(s) => {
+            for k in s.borrow().set.iter() {
+                check_convertible(&k.0, depth + 1)?;
+            }
+        }
+        V::Obj(o) if o.to_document_value().is_none() => {
+            return Err(format!(
+                "cannot write xcontent for unknown value of type {}",
+                o.class_name()
+            ));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Only called after `check_convertible` succeeded, so conversions cannot fail.
+fn convert_checked(v: &V, depth: usize) -> Value {
+    to_value_depth(v, depth).unwrap_or(Value::Null)
+}
+
+fn patch_seq(dst: &mut Vec<Value>, items: &[V], depth: usize) {
+    dst.truncate(items.len());
+    for (i, x) in items.iter().enumerate() {
+        match dst.get_mut(i) {
+            Some(slot) => patch_depth(slot, x, depth + 1),
+            None => dst.push(convert_checked(x, depth + 1)),
+        }
+    }
+}
+
+fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
+    dst.kind = m.kind;
+    let same_keys = dst.entries.len() == m.map.len()
+        && dst
+            .entries
+            .keys()
+            .zip(m.map.keys())
+            .all(|(a, b)| match &b.0 {
+                V::Str(s) => a.as_str() == &**s,
+                _ => false,
+            });
+    if same_keys {
+        for ((_, slot), (_, x)) in dst.entries.iter_mut().zip(m.map.iter()) {
+            patch_depth(slot, x, depth + 1);
+        }
+        return;
+    }
+    let mut old = std::mem::take(&mut dst.entries);
+    let mut out: IndexMap<String, Value> = IndexMap::with_capacity(m.map.len());
+    for (k, x) in m.map.iter() {
+        let key: std::borrow::Cow<str> = match &k.0 {
+            V::Str(s) => std::borrow::Cow::Borrowed(&**s),
+            other => std::borrow::Cow::Owned(to_java_string(other)),
+        };
+        if let Some(slot) = out.get_mut(&*key) {
+            // two runtime keys with the same string form: the later value wins, first position
+            *slot = convert_checked(x, depth + 1);
+            continue;
+        }
+        let val = match old.swap_remove(&*key) {
+            Some(mut prev) => {
+                patch_depth(&mut prev, x, depth + 1);
+                prev
+            }
+            None => convert_checked(x, depth + 1),
+        };
+        out.insert(key.into_owned(), val);
+    }
+    dst.entries = out;
+}
+
+fn patch_depth(dst: &mut Value, v: &V, depth: usize) {
+    match (&mut *dst, v) {
+        (Value::String(d), V::Str(s)) => {
+            if d.as_str() != &**s {
+                d.clear();
+                d.push_str(s);
+            }
+        }
+        (Value::List(d), V::List(l)) => patch_seq(d, &l.borrow().items, depth),
+        (Value::List(d), V::Array(a)) => patch_seq(d, &a.borrow().items, depth),
+        (Value::Map(d), V::Map(m)) => patch_map_depth(d, &m.borrow(), depth),
+        (Value::Set(d), V::Set(s)) => {
+            let s = s.borrow();
+            d.kind = s.kind;
+            d.items.truncate(s.set.len());
+            for (i, k) in s.set.iter().enumerate() {
+                match d.items.get_mut(i) {
+                    Some(slot) => patch_depth(slot, &k.0, depth + 1),
+                    None => d.items.push(convert_checked(&k.0, depth + 1)),
+                }
+            }
+        }
+        _ => *dst = convert_checked(v, depth),
+    }
+}
+
 // ----- string conversion -----
 
 /// `String.valueOf(v)`.
@@ -1213,5 +1387,94 @@ fn write_java_string(v: &V, out: &mut String, depth: usize) {
             DocNode::Val(v) => out.push_str(&v.to_java_string()),
         },
         V::Obj(o) => out.push_str(&o.to_java_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(s: &str) -> Value {
+        Value::from_serde(&serde_json::from_str(s).expect("json"))
+    }
+
+    /// `patch_value` must leave exactly what `to_value` builds: same entry order, kinds, types.
+    fn assert_patch_matches(start: &Value, v: &V) {
+        let mut dst = start.clone();
+        patch_value(&mut dst, v).expect("patch");
+        let want = to_value(v).expect("to_value");
+        assert_eq!(format!("{dst:?}"), format!("{want:?}"));
+        if let (Value::Map(start), V::Map(m)) = (start, v) {
+            let mut dst = start.clone();
+            patch_map(&mut dst, m).expect("patch_map");
+            assert_eq!(format!("{:?}", Value::Map(dst)), format!("{want:?}"));
+        }
+    }
+
+    #[test]
+    fn patch_equals_full_conversion() {
+        let doc = json(r#"{"a":1,"b":{"c":"x","d":[1,2,{"e":null}]},"f":"s","g":[true]}"#);
+        let shapes = [
+            r#"{"a":1,"b":{"c":"x","d":[1,2,{"e":null}]},"f":"s","g":[true]}"#,
+            r#"{"b":{"d":[1,2,{"e":null}],"c":"y"},"a":1,"f":"s","g":[true]}"#,
+            r#"{"a":1.5,"b":{"c":"x","d":[1]},"h":{"i":"j"}}"#,
+            r#"{"a":{"x":1},"b":"now a string","f":["s"],"g":[true,false,1]}"#,
+            r#"{}"#,
+        ];
+        for start in [&doc, &json("{}"), &json(r#"{"b":[1,2,3]}"#)] {
+            for shape in shapes {
+                let v = from_value(&json(shape));
+                assert_patch_matches(start, &v);
+                // mutate the runtime tree: kinds, sets, non-string keys, removed keys
+                if let V::Map(m) = &v {
+                    let mut m = m.borrow_mut();
+                    m.kind = CollectionKind::Tree;
+                    m.map.insert(HKey(V::Int(7)), V::Long(3));
+                    m.map.insert(HKey(V::str("7")), V::Float(2.0));
+                    let s = V::new_set(CollectionKind::Hash);
+                    if let V::Set(so) = &s {
+                        so.borrow_mut().set.insert(HKey(V::str("z")));
+                    }
+                    m.map.insert(HKey(V::str("set")), s);
+                    m.map.shift_remove(&StrKey("a"));
+                }
+                assert_patch_matches(start, &v);
+            }
+        }
+    }
+
+    #[test]
+    fn failed_patch_leaves_document_untouched() {
+        // 1000 nested frames need more than a test thread's default stack in debug builds
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(failed_patch_body)
+            .expect("spawn")
+            .join()
+            .expect("join");
+    }
+
+    fn failed_patch_body() {
+        let start = json(r#"{"a":1,"b":{"c":"x"}}"#);
+        let v = from_value(&json(r#"{"a":2,"b":{"c":"y"}}"#));
+        // a self-containing map cannot be converted
+        if let V::Map(m) = &v {
+            let inner = m.borrow().map.get(&StrKey("b")).cloned().expect("b");
+            if let V::Map(im) = &inner {
+                im.borrow_mut()
+                    .map
+                    .insert(HKey(V::str("self")), inner.clone());
+            }
+        }
+        let mut dst = start.clone();
+        let err = patch_value(&mut dst, &v).expect_err("cycle");
+        assert_eq!(Err(err), to_value(&v).map(|_| ()));
+        assert_eq!(format!("{dst:?}"), format!("{start:?}"));
+        if let V::Map(m) = &v {
+            // break the cycle so the test does not leak
+            if let Some(V::Map(im)) = m.borrow().map.get(&StrKey("b")) {
+                im.borrow_mut().map.clear();
+            }
+        }
     }
 }
