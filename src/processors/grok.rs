@@ -9,6 +9,8 @@ use crate::value::Value;
 pub struct Grok {
     field: FieldPath,
     grok: GrokEngine,
+    /// Target paths of every capture, parsed once at load.
+    targets: std::collections::HashMap<String, FieldPath>,
     trace_match: bool,
     pattern_count: usize,
     ignore_missing: bool,
@@ -50,9 +52,15 @@ impl Grok {
                 ),
             )
         })?;
+        let targets = grok
+            .capture_names()
+            .into_iter()
+            .filter_map(|(field, _)| FieldPath::parse(field).ok().map(|p| (field.to_string(), p)))
+            .collect();
         Ok(Grok {
             field,
             grok,
+            targets,
             trace_match,
             pattern_count: patterns.len(),
             ignore_missing,
@@ -78,9 +86,11 @@ impl Processor for Grok {
                 ))
             })?;
         for (field, value) in matched.fields {
-            let path = FieldPath::parse(&field).map_err(ProcessorError::illegal_argument)?;
-            doc.set(&path, value)
-                .map_err(ProcessorError::illegal_argument)?;
+            let result = match self.targets.get(&field) {
+                Some(path) => doc.set(path, value),
+                None => FieldPath::parse(&field).and_then(|path| doc.set(&path, value)),
+            };
+            result.map_err(ProcessorError::illegal_argument)?;
         }
         if self.trace_match {
             let index = if self.pattern_count > 1 {
