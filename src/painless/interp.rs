@@ -61,12 +61,15 @@ pub struct Interp<'p> {
     stack_base: usize,
     /// Document root for `field(...)` and `$(...)`.
     pub ctx: V,
+    /// Slot vectors of finished calls, reused so that a call does not allocate its frame.
+    spare_slots: Vec<Vec<V>>,
 }
 
 impl<'p> Frame<'p> {
-    fn new(nslots: usize, types: &'p [Ty]) -> Frame<'p> {
+    fn new(mut slots: Vec<V>, nslots: usize, types: &'p [Ty]) -> Frame<'p> {
+        slots.resize(nslots, V::Null);
         Frame {
-            slots: vec![V::Null; nslots],
+            slots,
             types,
             loop_budget: MAX_LOOP_COUNTER,
             last: None,
@@ -102,6 +105,18 @@ impl<'p> Interp<'p> {
             depth: 0,
             stack_base: 0,
             ctx,
+            spare_slots: Vec::new(),
+        }
+    }
+
+    fn frame_for(&mut self, nslots: usize, types: &'p [Ty]) -> Frame<'p> {
+        Frame::new(self.spare_slots.pop().unwrap_or_default(), nslots, types)
+    }
+
+    fn recycle(&mut self, mut frame: Frame<'p>) {
+        frame.slots.clear();
+        if self.spare_slots.len() < 64 {
+            self.spare_slots.push(frame.slots);
         }
     }
 
@@ -110,7 +125,7 @@ impl<'p> Interp<'p> {
         let marker = 0u8;
         self.stack_base = &marker as *const u8 as usize;
         let f = &self.prog.main;
-        let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
+        let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
         frame.slots[0] = params;
         frame.slots[1] = self.ctx.clone();
         match self.exec_block_main(&mut frame, &f.body)? {
@@ -155,17 +170,22 @@ impl<'p> Interp<'p> {
                 catchable: false,
             });
         }
-        let mut frame = Frame::new(f.slot_types.len(), &f.slot_types);
+        let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
         for (i, a) in args.into_iter().enumerate() {
             frame.slots[i] = coerce(a, &f.slot_types[i])?;
         }
         self.depth += 1;
         let r = self.exec_block_main(&mut frame, &f.body);
         self.depth -= 1;
-        let v = match r? {
-            Flow::Return(v) => v,
-            _ => frame.last.take().unwrap_or(V::Null),
+        let v = match r {
+            Ok(Flow::Return(v)) => v,
+            Ok(_) => frame.last.take().unwrap_or(V::Null),
+            Err(e) => {
+                self.recycle(frame);
+                return Err(e);
+            }
         };
+        self.recycle(frame);
         if f.ret == Ty::Void {
             return Ok(V::Null);
         }
@@ -190,7 +210,7 @@ impl<'p> Interp<'p> {
                 catchable: false,
             });
         }
-        let mut frame = Frame::new(l.slot_types.len(), &l.slot_types);
+        let mut frame = self.frame_for(l.slot_types.len(), &l.slot_types);
         for (i, a) in args.into_iter().enumerate() {
             frame.slots[i] = coerce(a, &l.slot_types[i])?;
         }
@@ -206,6 +226,7 @@ impl<'p> Interp<'p> {
             }),
         };
         self.depth -= 1;
+        self.recycle(frame);
         r
     }
 

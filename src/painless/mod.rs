@@ -22,6 +22,7 @@
 
 pub mod api;
 pub mod ast;
+pub mod ctx_access;
 pub mod error;
 pub mod interp;
 pub mod lexer;
@@ -40,6 +41,8 @@ pub struct Script {
     source: String,
     program: ast::Program,
     params: Map,
+    /// The only top-level `ctx` keys the script can reach, when that is known statically.
+    ctx_keys: Option<Vec<std::sync::Arc<str>>>,
 }
 
 /// Result of [`Script::evaluate`]: the Java type name and the value.
@@ -61,10 +64,12 @@ impl Script {
     pub fn compile(source: &str, params: &Map) -> Result<Script, PainlessError> {
         let program = parser::parse(source)
             .map_err(|e| PainlessError::compile(source, e.offset, e.message))?;
+        let ctx_keys = ctx_access::named_ctx_keys(&program);
         Ok(Script {
             source: source.to_string(),
             program,
             params: params.clone(),
+            ctx_keys,
         })
     }
 
@@ -96,11 +101,23 @@ impl Script {
     /// Like Elasticsearch, changes made before a failure stay in the document (the script works
     /// on the live document), so `ctx` is written back even when an error is returned.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
-        let root = Self::ctx_value(ctx);
+        let root = match &self.ctx_keys {
+            Some(keys) => {
+                let root = rt::from_map_keys(ctx, keys);
+                if let V::Map(m) = &root {
+                    m.borrow_mut().ctx_root = true;
+                }
+                root
+            }
+            None => Self::ctx_value(ctx),
+        };
         let mut it = Interp::new(&self.program, root.clone());
         let result = it.run_main(self.params_value());
         drop(it);
-        let written = write_back(&root, ctx);
+        let written = match (&self.ctx_keys, &root) {
+            (Some(_), V::Map(m)) => rt::patch_map_keys(ctx, m),
+            _ => write_back(&root, ctx),
+        };
         result.map_err(|t| self.runtime_error(&t))?;
         written.map_err(|m| self.runtime_error(&error::Thrown::iae(m)))
     }

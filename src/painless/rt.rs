@@ -498,8 +498,12 @@ pub fn java_equals(a: &V, b: &V) -> bool {
         (Float(x), Float(y)) => x.to_bits() == y.to_bits() || (x == y && *x != 0.0),
         (Double(x), Double(y)) => x.to_bits() == y.to_bits() || (x == y && *x != 0.0),
         _ => {
-            if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
-                return x == y;
+            let kind = equality_kind(a);
+            if kind != equality_kind(b) {
+                return false;
+            }
+            if kind == EqKind::Str {
+                return str_of(a) == str_of(b);
             }
             if let (Some(x), Some(y)) = (as_seq(a), as_seq(b)) {
                 if x.is_list && y.is_list {
@@ -530,6 +534,32 @@ pub fn java_equals(a: &V, b: &V) -> bool {
                 _ => false,
             }
         }
+    }
+}
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum EqKind {
+    Str,
+    /// Lists, sets and arrays (compared by `as_seq`).
+    Seq,
+    Map,
+    Other,
+}
+
+/// Which `equals` family a value belongs to: values of different families are never equal, so
+/// `v == ''` on a map decides without snapshotting the map.
+fn equality_kind(v: &V) -> EqKind {
+    match v {
+        V::Str(_) => EqKind::Str,
+        V::List(_) | V::Set(_) | V::Array(_) => EqKind::Seq,
+        V::Map(_) => EqKind::Map,
+        V::Doc(d) => match d.node() {
+            DocNode::Map(_) | DocNode::Val(Value::Map(_)) => EqKind::Map,
+            DocNode::Val(Value::String(_)) => EqKind::Str,
+            DocNode::Val(Value::List(_)) | DocNode::Val(Value::Set(_)) => EqKind::Seq,
+            DocNode::Val(_) => EqKind::Other,
+        },
+        _ => EqKind::Other,
     }
 }
 
@@ -1071,6 +1101,32 @@ pub fn from_map(m: &DocMap) -> V {
     })))
 }
 
+/// [`from_map`] restricted to `keys` (those present, in the map's order): the part of `ctx` a
+/// script with [`super::ctx_access::named_ctx_keys`] can reach.
+pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
+    let mut present: Vec<(usize, &String, &Value)> = keys
+        .iter()
+        .filter_map(|k| m.entries.get_full(&**k))
+        .collect();
+    present.sort_unstable_by_key(|(i, _, _)| *i);
+    let mut map = RtMap::with_capacity_and_hasher(present.len(), Default::default());
+    for (_, k, v) in present {
+        map.insert(HKey(V::str(k)), from_value(v));
+    }
+    let cap = if map.is_empty() {
+        0
+    } else {
+        grown_capacity(16, map.len())
+    };
+    V::Map(Rc::new(RefCell::new(MapObj {
+        map,
+        kind: m.kind,
+        immutable: false,
+        ctx_root: false,
+        cap,
+    })))
+}
+
 fn from_set(s: &DocSet) -> V {
     let mut set = RtSet::with_capacity_and_hasher(s.items.len(), Default::default());
     for item in &s.items {
@@ -1187,6 +1243,29 @@ pub fn patch_map(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), String> {
         check_convertible(x, 1)?;
     }
     patch_map_depth(dst, &m.borrow(), 0);
+    Ok(())
+}
+
+/// Write-back for [`from_map_keys`]: the keys the runtime map holds are patched in place or
+/// appended (in the runtime map's order, as [`patch_map`] would append them); every other key of
+/// `dst` was out of the script's reach and stays as it is.
+pub fn patch_map_keys(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), String> {
+    let m = m.borrow();
+    for (_, x) in m.map.iter() {
+        check_convertible(x, 1)?;
+    }
+    for (k, x) in m.map.iter() {
+        let key: std::borrow::Cow<str> = match &k.0 {
+            V::Str(s) => std::borrow::Cow::Borrowed(&**s),
+            other => std::borrow::Cow::Owned(to_java_string(other)),
+        };
+        match dst.entries.get_mut(&*key) {
+            Some(slot) => patch_depth(slot, x, 1),
+            None => {
+                dst.entries.insert(key.into_owned(), convert_checked(x, 1));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -859,33 +859,44 @@ pub fn view_call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -
             return Err(readonly());
         }
     }
+    if let ("removeIf", 1) | ("removeAll", 1) | ("retainAll", 1) | ("remove", 1) =
+        (name, args.len())
+    {
+        let V::Map(m) = map else {
+            return Err(readonly());
+        };
+        let entries = map_entries(map).unwrap_or_default();
+        let other = if matches!(name, "removeAll" | "retainAll") {
+            collection_items(it, &args[0])?
+        } else {
+            Vec::new()
+        };
+        let mut removed = false;
+        for (k, v) in entries {
+            let item = match which {
+                View::Keys => k.clone(),
+                View::Values => v,
+                View::Entries => V::obj(Obj::Entry {
+                    key: k.clone(),
+                    value: RefCell::new(v),
+                    map: Some(m.clone()),
+                }),
+            };
+            let drop = match name {
+                "removeIf" => truthy(it.call_fn(&args[0], vec![item])?)?,
+                "removeAll" => other.iter().any(|x| java_equals(x, &item)),
+                "retainAll" => !other.iter().any(|x| java_equals(x, &item)),
+                _ => !removed && java_equals(&args[0], &item),
+            };
+            if drop {
+                m.borrow_mut().remove(&k)?;
+                removed = true;
+            }
+        }
+        return Ok(V::Bool(removed));
+    }
     let items = view_items(o);
     match (name, args.len()) {
-        ("removeIf", 1) | ("removeAll", 1) | ("retainAll", 1) | ("remove", 1) => {
-            let V::Map(m) = map else {
-                return Err(readonly());
-            };
-            let entries = map_entries(map).unwrap_or_default();
-            let other = if matches!(name, "removeAll" | "retainAll") {
-                collection_items(it, &args[0])?
-            } else {
-                Vec::new()
-            };
-            let mut removed = false;
-            for ((k, _), item) in entries.into_iter().zip(items) {
-                let drop = match name {
-                    "removeIf" => truthy(it.call_fn(&args[0], vec![item.clone()])?)?,
-                    "removeAll" => other.iter().any(|x| java_equals(x, &item)),
-                    "retainAll" => !other.iter().any(|x| java_equals(x, &item)),
-                    _ => !removed && java_equals(&args[0], &item),
-                };
-                if drop {
-                    m.borrow_mut().remove(&k)?;
-                    removed = true;
-                }
-            }
-            Ok(V::Bool(removed))
-        }
         ("clear", 0) => {
             let V::Map(m) = map else {
                 return Err(readonly());
