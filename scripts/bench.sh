@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `ingest-emu run` on one generated Okta corpus:
-#   floor     `run --raw` with an empty pipeline (`processors: []`): reading, splitting, document
-#             creation, serialisation and ordered writing; what every pipeline pays
-#   ours      pipelines/okta (skipped with a note when absent)
+#   floor     `run` with an empty pipeline (`processors: []`) on the JSON records: reading,
+#             splitting, parsing each record into a document, serialising it, ordered writing.
+#             This is the issue's floor, "parse plus serialise, with no processors"
+#   copy      `run --raw` with the empty pipeline: each line becomes {"message": line} unparsed;
+#             shown for reference (the I/O and framing cost alone), not used for ratios
+#   ours      pipelines/okta on the raw records (skipped with a note when absent)
 #   upstream  Elastic's Okta pipeline from ../shared (skipped when absent)
 # each with 1 thread and with all cores, REPEAT times, reporting median and spread; then peak RSS
-# while streaming >= 1 GB through the floor, and the startup time of loading + compiling each pipeline.
+# while streaming >= 1 GB through our Okta pipeline (the floor when it is absent), and the startup
+# time of loading + compiling each pipeline.
 #
 # Environment: COUNT (records, default 10000), REPEAT (default 5), SEED (default 42),
 # BIN (default target/release/ingest-emu), SHARED (default ../shared), RSS_BYTES (default 1e9).
@@ -38,16 +42,16 @@ CORPUS="$WORK/okta.log"
 BYTES=$(wc -c < "$CORPUS")
 printf 'processors: []\n' > "$WORK/floor.yml"
 
-# name|pipeline path|entry
-PIPELINES=("floor|$WORK/floor.yml|floor")
+# name|pipeline path|entry|input (json: each line is a document; raw: each line is a message)
+PIPELINES=("floor|$WORK/floor.yml|floor|json" "copy|$WORK/floor.yml|floor|raw")
 if [ -d pipelines/okta ]; then
-    PIPELINES+=("ours|pipelines/okta|default")
+    PIPELINES+=("ours|pipelines/okta|default|raw")
 else
     echo "note: pipelines/okta not found: our Okta pipeline is skipped"
 fi
 UPSTREAM="$SHARED/conformance/okta/data_stream/system/elasticsearch/ingest_pipeline"
 if [ -d "$UPSTREAM" ]; then
-    PIPELINES+=("upstream|$UPSTREAM|default")
+    PIPELINES+=("upstream|$UPSTREAM|default|raw")
 else
     echo "note: $UPSTREAM not found: Elastic's Okta pipeline is skipped"
 fi
@@ -91,12 +95,13 @@ declare -A WALL
 RESULTS="$WORK/results"
 : > "$RESULTS"
 for spec in "${PIPELINES[@]}"; do
-    IFS='|' read -r name path entry <<< "$spec"
+    IFS='|' read -r name path entry input <<< "$spec"
+    mode=(); [ "$input" = raw ] && mode=(--raw)
     for jobs in 1 "$CORES"; do
         runs="$WORK/runs"
         : > "$runs"
         for _ in $(seq "$REPEAT"); do
-            measure "$BIN" run -q --raw --jobs "$jobs" -p "$path" --entry "$entry" "$CORPUS" >> "$runs"
+            measure "$BIN" run -q "${mode[@]}" --jobs "$jobs" -p "$path" --entry "$entry" "$CORPUS" >> "$runs"
         done
         read -r wall wmin wmax < <(stats 1 < "$runs")
         read -r cpu _ _ < <(stats 2 < "$runs")
@@ -116,26 +121,35 @@ while read -r name jobs wall wmin wmax cpu rss; do
         eps = n / w
         cpu = (c == "nan") ? "n/a" : sprintf("%.0f", n / c)
         rss = (r > 0) ? sprintf("%.1f", r / 1024) : "n/a"
-        printf "%-9s %3d %10.0f %6.1f%% %11.0f %8.1f %7.1f%% %8.2f %11s %8s\n",
-            name, j, eps, 100 * (hi - lo) / w, eps / j, b / 1e6 / w, 100 * f / w, o / w, cpu, rss
+        share = (name == "copy") ? "-" : sprintf("%.1f%%", 100 * f / w)
+        printf "%-9s %3d %10.0f %6.1f%% %11.0f %8.1f %8s %8.2f %11s %8s\n",
+            name, j, eps, 100 * (hi - lo) / w, eps / j, b / 1e6 / w, share, o / w, cpu, rss
     }'
 done < "$RESULTS"
 echo
+echo "floor: each record parsed into a document and serialised, no processors (the issue's floor)."
+echo "copy: the same run with lines passed through unparsed as {\"message\": line} (reference only)."
 echo "÷floor: throughput as a share of the floor with the same threads; ×1thr: speedup over 1 thread."
 echo "ev/CPU-s: events per CPU-second (user+sys), which other load on the machine does not distort."
 
-# Peak RSS while streaming >= RSS_BYTES through the floor on all cores.
+# Peak RSS while streaming >= RSS_BYTES through our Okta pipeline (else the floor) on all cores.
 if [ -n "$TIME" ]; then
     copies=$(( (RSS_BYTES + BYTES - 1) / BYTES ))
+    if [ -d pipelines/okta ]; then
+        rss_name="our Okta pipeline"; rss_args=(--raw -p pipelines/okta)
+    else
+        rss_name="the floor"; rss_args=(-p "$WORK/floor.yml")
+    fi
     t0=$(now)
     # shellcheck disable=SC2016
     "$TIME" -f "%M" -o "$WORK/rss" sh -c \
-        'for i in $(seq "$1"); do cat "$2"; done | "$3" run -q --raw -p "$4" - > /dev/null 2> "$5"' \
-        sh "$copies" "$CORPUS" "$BIN" "$WORK/floor.yml" "$WORK/stderr"
+        'out=$1 err=$2 n=$3 corpus=$4; shift 4
+         for i in $(seq "$n"); do cat "$corpus"; done | "$@" - > "$out" 2> "$err"' \
+        sh /dev/null "$WORK/stderr" "$copies" "$CORPUS" "$BIN" run -q "${rss_args[@]}"
     t1=$(now)
-    awk -v c="$copies" -v b="$BYTES" -v n="$COUNT" -v t0="$t0" -v t1="$t1" '{
-        printf "\npeak RSS streaming %.2f GB (%d documents) through the floor: %.1f MB (%.0f MB/s)\n",
-            c * b / 1e9, c * n, $1 / 1024, c * b / 1e6 / (t1 - t0) }' "$WORK/rss"
+    awk -v c="$copies" -v b="$BYTES" -v n="$COUNT" -v t0="$t0" -v t1="$t1" -v what="$rss_name" '{
+        printf "\npeak RSS streaming %.2f GB (%d documents) through %s: %.1f MB (%.0f MB/s)\n",
+            c * b / 1e9, c * n, what, $1 / 1024, c * b / 1e6 / (t1 - t0) }' "$WORK/rss"
     echo "  $(tail -1 "$WORK/stderr")"
 fi
 
@@ -143,7 +157,8 @@ fi
 echo
 printf '%-9s %14s %14s\n' pipeline "startup wall" "startup CPU"
 for spec in "${PIPELINES[@]}"; do
-    IFS='|' read -r name path entry <<< "$spec"
+    IFS='|' read -r name path entry input <<< "$spec"
+    [ "$name" = copy ] && continue
     runs="$WORK/startup"
     : > "$runs"
     for _ in $(seq "$REPEAT"); do

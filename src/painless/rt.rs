@@ -215,13 +215,21 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// Map key with Java `hashCode`/`equals`.
+/// Map key with Java `hashCode`/`equals`. The hash is taken once, when the key is made, as
+/// `java.util.HashMap.Node` keeps it: lookups and iteration order use the stored hash.
 #[derive(Clone)]
-pub struct HKey(pub V);
+pub struct HKey(pub V, pub i32);
+
+impl HKey {
+    pub fn new(v: V) -> HKey {
+        let h = hash_code(&v);
+        HKey(v, h)
+    }
+}
 
 impl Hash for HKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_i32(hash_code(&self.0));
+        state.write_i32(self.1);
     }
 }
 impl PartialEq for HKey {
@@ -836,7 +844,7 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
     match s.kind {
         CollectionKind::Hash => {
             let keys: Vec<&HKey> = s.set.iter().collect();
-            hash_order_with_capacity(keys.iter().map(|k| hash_code(&k.0)), s.cap)
+            hash_order_with_capacity(keys.iter().map(|k| k.1), s.cap)
                 .into_iter()
                 .map(|i| keys[i].0.clone())
                 .collect()
@@ -851,9 +859,7 @@ pub fn map_order(m: &MapObj) -> Vec<usize> {
         return ctx_order(m.map.keys().map(|k| str_of(&k.0).unwrap_or("")));
     }
     match m.kind {
-        CollectionKind::Hash => {
-            hash_order_with_capacity(m.map.keys().map(|k| hash_code(&k.0)), m.cap)
-        }
+        CollectionKind::Hash => hash_order_with_capacity(m.map.keys().map(|k| k.1), m.cap),
         _ => (0..m.map.len()).collect(),
     }
 }
@@ -910,7 +916,7 @@ impl SetObj {
             if v.is_null() {
                 return Err(Thrown::npe(None));
             }
-            let key = HKey(v.clone());
+            let key = HKey::new(v.clone());
             if self.set.contains(&key) {
                 return Ok(false);
             }
@@ -919,7 +925,7 @@ impl SetObj {
             self.cap = grown_capacity(self.cap, self.set.len());
             return Ok(true);
         }
-        let added = self.set.insert(HKey(v));
+        let added = self.set.insert(HKey::new(v));
         self.cap = grown_capacity(self.cap, self.set.len());
         Ok(added)
     }
@@ -927,13 +933,13 @@ impl SetObj {
         if let Some(s) = str_of(v) {
             return self.set.contains(&StrKey(s));
         }
-        self.set.contains(&HKey(v.clone()))
+        self.set.contains(&HKey::new(v.clone()))
     }
     pub fn remove(&mut self, v: &V) -> Result<bool, Thrown> {
         if self.immutable {
             return Err(Thrown::unsupported(None));
         }
-        Ok(self.set.shift_remove(&HKey(v.clone())))
+        Ok(self.set.shift_remove(&HKey::new(v.clone())))
     }
 }
 
@@ -1004,7 +1010,7 @@ impl MapObj {
         if let Some(s) = str_of(k) {
             return self.map.get(&StrKey(s));
         }
-        self.map.get(&HKey(k.clone()))
+        self.map.get(&HKey::new(k.clone()))
     }
     pub fn get_str(&self, k: &str) -> Option<&V> {
         self.map.get(&StrKey(k))
@@ -1026,7 +1032,7 @@ impl MapObj {
             if k.is_null() {
                 return Err(Thrown::npe(None));
             }
-            let key = HKey(k.clone());
+            let key = HKey::new(k.clone());
             if let Some(slot) = self.map.get_mut(&key) {
                 return Ok(Some(std::mem::replace(slot, v)));
             }
@@ -1043,7 +1049,7 @@ impl MapObj {
             self.map.shift_insert(lo, key, v);
             return Ok(None);
         }
-        let old = self.map.insert(HKey(k), v);
+        let old = self.map.insert(HKey::new(k), v);
         self.cap = grown_capacity(self.cap, self.map.len());
         Ok(old)
     }
@@ -1061,7 +1067,7 @@ impl MapObj {
         if let Some(s) = str_of(k) {
             return Ok(self.map.shift_remove(&StrKey(s)));
         }
-        Ok(self.map.shift_remove(&HKey(k.clone())))
+        Ok(self.map.shift_remove(&HKey::new(k.clone())))
     }
 }
 
@@ -1085,7 +1091,7 @@ pub fn from_value(v: &Value) -> V {
 pub fn from_map(m: &DocMap) -> V {
     let mut map = RtMap::with_capacity_and_hasher(m.len(), Default::default());
     for (k, v) in m.iter() {
-        map.insert(HKey(V::str(k)), from_value(v));
+        map.insert(HKey::new(V::str(k)), from_value(v));
     }
     let cap = if map.is_empty() {
         0
@@ -1111,7 +1117,7 @@ pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
     present.sort_unstable_by_key(|(i, _, _)| *i);
     let mut map = RtMap::with_capacity_and_hasher(present.len(), Default::default());
     for (_, k, v) in present {
-        map.insert(HKey(V::str(k)), from_value(v));
+        map.insert(HKey::new(V::str(k)), from_value(v));
     }
     let cap = if map.is_empty() {
         0
@@ -1130,7 +1136,7 @@ pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
 fn from_set(s: &DocSet) -> V {
     let mut set = RtSet::with_capacity_and_hasher(s.items.len(), Default::default());
     for item in &s.items {
-        set.insert(HKey(from_value(item)));
+        set.insert(HKey::new(from_value(item)));
     }
     let cap = if set.is_empty() {
         0
@@ -1508,13 +1514,13 @@ mod tests {
                 if let V::Map(m) = &v {
                     let mut m = m.borrow_mut();
                     m.kind = CollectionKind::Tree;
-                    m.map.insert(HKey(V::Int(7)), V::Long(3));
-                    m.map.insert(HKey(V::str("7")), V::Float(2.0));
+                    m.map.insert(HKey::new(V::Int(7)), V::Long(3));
+                    m.map.insert(HKey::new(V::str("7")), V::Float(2.0));
                     let s = V::new_set(CollectionKind::Hash);
                     if let V::Set(so) = &s {
-                        so.borrow_mut().set.insert(HKey(V::str("z")));
+                        so.borrow_mut().set.insert(HKey::new(V::str("z")));
                     }
-                    m.map.insert(HKey(V::str("set")), s);
+                    m.map.insert(HKey::new(V::str("set")), s);
                     m.map.shift_remove(&StrKey("a"));
                 }
                 assert_patch_matches(start, &v);
@@ -1542,7 +1548,7 @@ mod tests {
             if let V::Map(im) = &inner {
                 im.borrow_mut()
                     .map
-                    .insert(HKey(V::str("self")), inner.clone());
+                    .insert(HKey::new(V::str("self")), inner.clone());
             }
         }
         let mut dst = start.clone();
