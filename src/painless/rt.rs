@@ -1093,6 +1093,11 @@ pub fn from_map(m: &DocMap) -> V {
     for (k, v) in m.iter() {
         map.insert(HKey::new(V::str(k)), from_value(v));
     }
+    copied_map(map, m.kind)
+}
+
+/// A runtime map made from a document map's entries: a `HashMap` copy's table is sized for them.
+fn copied_map(map: RtMap, kind: CollectionKind) -> V {
     let cap = if map.is_empty() {
         0
     } else {
@@ -1100,7 +1105,7 @@ pub fn from_map(m: &DocMap) -> V {
     };
     V::Map(Rc::new(RefCell::new(MapObj {
         map,
-        kind: m.kind,
+        kind,
         immutable: false,
         ctx_root: false,
         cap,
@@ -1119,18 +1124,7 @@ pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
     for (_, k, v) in present {
         map.insert(HKey::new(V::str(k)), from_value(v));
     }
-    let cap = if map.is_empty() {
-        0
-    } else {
-        grown_capacity(16, map.len())
-    };
-    V::Map(Rc::new(RefCell::new(MapObj {
-        map,
-        kind: m.kind,
-        immutable: false,
-        ctx_root: false,
-        cap,
-    })))
+    copied_map(map, m.kind)
 }
 
 fn from_set(s: &DocSet) -> V {
