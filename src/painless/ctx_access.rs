@@ -6,9 +6,11 @@
 //! top-level key, so only the named keys need copying and patching: a script that touches
 //! `ctx.okta` costs the size of `okta`, not of the whole document.
 //!
+//! `field('a.b')` and `$('a.b', default)` with a constant path reach the keys `a` and `a.b`.
+//!
 //! Anything else (`ctx` stored in a variable, passed to a function, captured by a lambda,
-//! iterated, a method called on it, `field(...)`/`$(...)` which read the document root) makes
-//! the whole document reachable, and the caller copies all of it.
+//! iterated, a method called on it, `metadata()`, the field API with a computed path) makes the
+//! whole document reachable, and the caller copies all of it.
 
 use super::ast::*;
 use std::sync::Arc;
@@ -133,7 +135,23 @@ impl Walk {
                     self.expr(index);
                 }
             },
-            ExprKind::BuiltinCall(..) => self.whole = true,
+            ExprKind::BuiltinCall(name, args) => match (*name, args.first()) {
+                // The field API resolves a path from the root by its first segment, or, when
+                // that is not a map, by the whole path as one dotted key (`WriteField`).
+                (
+                    "field" | "$",
+                    Some(Expr {
+                        kind: ExprKind::Const(Const::Str(path)),
+                        ..
+                    }),
+                ) => {
+                    let first = path.split('.').next().unwrap_or_default();
+                    self.name(&Arc::from(first));
+                    self.name(path);
+                    self.exprs(&args[1..]);
+                }
+                _ => self.whole = true,
+            },
             ExprKind::Lambda(_, captures) => {
                 if captures.contains(&CTX_SLOT) {
                     self.whole = true;
@@ -205,6 +223,10 @@ mod tests {
             Some(vec!["a".into(), "c".into(), "d".into()])
         );
         assert_eq!(keys("return 1"), Some(vec![]));
+        assert_eq!(
+            keys("field('a.b.c').set($('d', ctx.e))"),
+            Some(vec!["a".into(), "a.b.c".into(), "d".into(), "e".into()])
+        );
     }
 
     #[test]
@@ -216,7 +238,8 @@ mod tests {
             "ctx[params.key] = 1",
             "void f(Map m) {} f(ctx)",
             "[1].forEach(x -> ctx.a = x)",
-            "field('a').set(1)",
+            "field(params.p).set(1)",
+            "metadata().getIndex()",
             "ctx = [:]",
             "ctx.toString()",
         ] {
@@ -244,7 +267,7 @@ mod tests {
 
     #[test]
     fn named_keys_write_back_like_the_whole_document() {
-        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t"},"z":"2","_id":"i"}"#;
+        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t"},"z":"2","_id":"i","x.y":0}"#;
         for src in [
             "ctx.b = ctx.a; ctx.new = 1",
             "ctx.a.k.add(3); ctx.a.remove('s'); ctx.z = null",
@@ -253,6 +276,8 @@ mod tests {
             "ctx.a.s = 'u'; ctx._version = 'not a number'",
             "ctx._id = 'j'; ctx.zz = [ctx.missing]",
             "return",
+            "field('a.s').set('u'); field('n.m').set(1); field('x.y').set(2)",
+            "field('a.k').append(5); ctx.c = $('a.s', 'd') + $('a.missing', 'e')",
         ] {
             let [named, whole] = both_ways(src, doc);
             assert_eq!(named, whole, "{src}");

@@ -3,9 +3,14 @@
 
 use serde_json::json;
 
-/// A Java exception in flight. `class` is the simple class name (`NullPointerException`).
+/// A Java exception in flight (boxed: every evaluation step returns a `Result<V, Thrown>`, and
+/// a one-pointer error keeps that result small).
 #[derive(Debug, Clone)]
-pub struct Thrown {
+pub struct Thrown(Box<ThrownInfo>);
+
+/// What a [`Thrown`] carries. `class` is the simple class name (`NullPointerException`).
+#[derive(Debug, Clone)]
+pub struct ThrownInfo {
     pub class: &'static str,
     pub msg: Option<String>,
     /// Script offset where it surfaced (set by the innermost node that sees it).
@@ -14,30 +19,41 @@ pub struct Thrown {
     pub catchable: bool,
 }
 
+impl std::ops::Deref for Thrown {
+    type Target = ThrownInfo;
+    fn deref(&self) -> &ThrownInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Thrown {
+    fn deref_mut(&mut self) -> &mut ThrownInfo {
+        &mut self.0
+    }
+}
+
 impl Thrown {
-    pub fn new(class: &'static str, msg: impl Into<String>) -> Thrown {
-        Thrown {
+    pub fn raw(
+        class: &'static str,
+        msg: Option<String>,
+        off: Option<usize>,
+        catchable: bool,
+    ) -> Thrown {
+        Thrown(Box::new(ThrownInfo {
             class,
-            msg: Some(msg.into()),
-            off: None,
-            catchable: true,
-        }
+            msg,
+            off,
+            catchable,
+        }))
+    }
+    pub fn new(class: &'static str, msg: impl Into<String>) -> Thrown {
+        Thrown::raw(class, Some(msg.into()), None, true)
     }
     pub fn bare(class: &'static str) -> Thrown {
-        Thrown {
-            class,
-            msg: None,
-            off: None,
-            catchable: true,
-        }
+        Thrown::raw(class, None, None, true)
     }
     pub fn npe(msg: Option<String>) -> Thrown {
-        Thrown {
-            class: "NullPointerException",
-            msg,
-            off: None,
-            catchable: true,
-        }
+        Thrown::raw("NullPointerException", msg, None, true)
     }
     pub fn iae(msg: impl Into<String>) -> Thrown {
         Thrown::new("IllegalArgumentException", msg)
@@ -46,30 +62,20 @@ impl Thrown {
         Thrown::new("ClassCastException", msg)
     }
     pub fn unsupported(msg: Option<String>) -> Thrown {
-        Thrown {
-            class: "UnsupportedOperationException",
-            msg,
-            off: None,
-            catchable: true,
-        }
+        Thrown::raw("UnsupportedOperationException", msg, None, true)
     }
     pub fn painless_error(msg: impl Into<String>) -> Thrown {
-        Thrown {
-            class: "PainlessError",
-            msg: Some(msg.into()),
-            off: None,
-            catchable: false,
-        }
+        Thrown::raw("PainlessError", Some(msg.into()), None, false)
     }
     /// A JVM heap exhaustion stand-in: scripts asking for absurd amounts of memory fail
     /// instead of taking the process down.
     pub fn out_of_memory() -> Thrown {
-        Thrown {
-            class: "OutOfMemoryError",
-            msg: Some("Java heap space".into()),
-            off: None,
-            catchable: false,
-        }
+        Thrown::raw(
+            "OutOfMemoryError",
+            Some("Java heap space".into()),
+            None,
+            false,
+        )
     }
 
     pub fn at(mut self, off: usize) -> Thrown {

@@ -163,12 +163,7 @@ impl<'p> Interp<'p> {
             )));
         }
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
-            return Err(Thrown {
-                class: "StackOverflowError",
-                msg: None,
-                off: Some(off),
-                catchable: false,
-            });
+            return Err(Thrown::raw("StackOverflowError", None, Some(off), false));
         }
         let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
         for (i, a) in args.into_iter().enumerate() {
@@ -203,12 +198,7 @@ impl<'p> Interp<'p> {
             )));
         }
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
-            return Err(Thrown {
-                class: "StackOverflowError",
-                msg: None,
-                off: None,
-                catchable: false,
-            });
+            return Err(Thrown::raw("StackOverflowError", None, None, false));
         }
         let mut frame = self.frame_for(l.slot_types.len(), &l.slot_types);
         for (i, a) in args.into_iter().enumerate() {
@@ -448,12 +438,9 @@ impl<'p> Interp<'p> {
                 let v = self.eval(frame, e)?;
                 match &v {
                     V::Obj(o) => match &**o {
-                        Obj::Exception(class, msg) => Err(Thrown {
-                            class,
-                            msg: msg.clone(),
-                            off: Some(s.off),
-                            catchable: true,
-                        }),
+                        Obj::Exception(class, msg) => {
+                            Err(Thrown::raw(class, msg.clone(), Some(s.off), true))
+                        }
                         _ => Err(Thrown::cce("Cannot throw a non-exception").at(s.off)),
                     },
                     V::Null => Err(Thrown::npe(None).at(s.off)),

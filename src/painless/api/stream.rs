@@ -364,12 +364,9 @@ pub fn call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V
                     let e = it.call_fn(&args[0], vec![])?;
                     match &e {
                         V::Obj(o) => match &**o {
-                            Obj::Exception(class, msg) => Err(Thrown {
-                                class,
-                                msg: msg.clone(),
-                                off: None,
-                                catchable: true,
-                            }),
+                            Obj::Exception(class, msg) => {
+                                Err(Thrown::raw(class, msg.clone(), None, true))
+                            }
                             _ => Err(Thrown::cce("orElseThrow supplier must return an exception")),
                         },
                         _ => Err(Thrown::npe(None)),
