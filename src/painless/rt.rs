@@ -1322,6 +1322,15 @@ fn patch_seq(dst: &mut Vec<Value>, items: &[V], depth: usize) {
     }
 }
 
+/// Are the runtime map's keys all strings found in `dst`, in `dst`'s order?
+fn keys_are_subsequence(m: &MapObj, dst: &DocMap) -> bool {
+    let mut doc_keys = dst.entries.keys();
+    m.map.keys().all(|k| match &k.0 {
+        V::Str(s) => doc_keys.any(|d| d.as_str() == &**s),
+        _ => false,
+    })
+}
+
 fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
     dst.kind = m.kind;
     let same_keys = dst.entries.len() == m.map.len()
@@ -1337,6 +1346,27 @@ fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
         for ((_, slot), (_, x)) in dst.entries.iter_mut().zip(m.map.iter()) {
             patch_depth(slot, x, depth + 1);
         }
+        return;
+    }
+    if keys_are_subsequence(m, dst) {
+        // only removals (the common pruning script): drop the gone entries in place
+        let mut kept = m.map.values();
+        let mut next_key = m
+            .map
+            .keys()
+            .map(|k| str_of(&k.0).unwrap_or_default())
+            .peekable();
+        dst.entries.retain(|k, slot| {
+            if next_key.peek() == Some(&k.as_str()) {
+                next_key.next();
+                if let Some(x) = kept.next() {
+                    patch_depth(slot, x, depth + 1);
+                }
+                true
+            } else {
+                false
+            }
+        });
         return;
     }
     let mut old = std::mem::take(&mut dst.entries);
