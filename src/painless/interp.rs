@@ -65,6 +65,20 @@ pub struct Interp<'p> {
     spare_slots: Vec<Vec<V>>,
 }
 
+thread_local! {
+    /// Slot vectors kept between runs on this thread: an `if` condition is one short run per
+    /// document and processor, and should not allocate its frame each time.
+    static SPARE_SLOTS: RefCell<Vec<Vec<V>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Interp<'_> {
+    fn drop(&mut self) {
+        let spare = std::mem::take(&mut self.spare_slots);
+        // `try_with`: nothing to keep while the thread itself is shutting down
+        let _ = SPARE_SLOTS.try_with(|s| *s.borrow_mut() = spare);
+    }
+}
+
 impl<'p> Frame<'p> {
     fn new(mut slots: Vec<V>, nslots: usize, types: &'p [Ty]) -> Frame<'p> {
         slots.resize(nslots, V::Null);
@@ -105,7 +119,7 @@ impl<'p> Interp<'p> {
             depth: 0,
             stack_base: 0,
             ctx,
-            spare_slots: Vec::new(),
+            spare_slots: SPARE_SLOTS.with(|s| std::mem::take(&mut *s.borrow_mut())),
         }
     }
 
@@ -128,10 +142,13 @@ impl<'p> Interp<'p> {
         let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
         frame.slots[0] = params;
         frame.slots[1] = self.ctx.clone();
-        match self.exec_block_main(&mut frame, &f.body)? {
-            Flow::Return(v) => Ok(v),
-            _ => Ok(frame.last.take().unwrap_or(V::Null)),
-        }
+        let result = match self.exec_block_main(&mut frame, &f.body) {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(frame.last.take().unwrap_or(V::Null)),
+            Err(e) => Err(e),
+        };
+        self.recycle(frame);
+        result
     }
 
     fn exec_block_main(&mut self, frame: &mut Frame<'p>, stmts: &'p [Stmt]) -> R<Flow> {
