@@ -1151,7 +1151,12 @@ impl<'a> Parser<'a> {
     }
 
     fn postfix(&mut self) -> PResult<Expr> {
-        let mut e = self.primary()?;
+        let e = self.primary()?;
+        self.postfix_on(e)
+    }
+
+    /// The postfix chain (`.name`, `?.name`, calls, `[index]`) after an already-built primary.
+    fn postfix_on(&mut self, mut e: Expr) -> PResult<Expr> {
         loop {
             let off = self.off();
             if self.is_punct(".") || self.is_punct("?.") {
@@ -1534,54 +1539,6 @@ impl<'a> Parser<'a> {
             off,
         };
         self.postfix_on(e)
-    }
-
-    fn postfix_on(&mut self, e: Expr) -> PResult<Expr> {
-        // Re-enter the postfix loop with an already-built primary.
-        let mut holder = Some(e);
-        let mut cur = holder.take().expect("expr");
-        loop {
-            let off = self.off();
-            if self.is_punct(".") || self.is_punct("?.") {
-                let nullsafe = self.is_punct("?.");
-                self.bump();
-                let name: Arc<str> = self.expect_ident()?.into();
-                if self.is_punct("(") {
-                    let args = self.args()?;
-                    cur = Expr {
-                        kind: ExprKind::Call {
-                            recv: Box::new(cur),
-                            name,
-                            args,
-                            nullsafe,
-                        },
-                        off,
-                    };
-                } else {
-                    cur = Expr {
-                        kind: ExprKind::Field {
-                            recv: Box::new(cur),
-                            name,
-                            nullsafe,
-                        },
-                        off,
-                    };
-                }
-            } else if self.is_punct("[") {
-                self.bump();
-                let index = self.expr()?;
-                self.expect_punct("]")?;
-                cur = Expr {
-                    kind: ExprKind::Index {
-                        recv: Box::new(cur),
-                        index: Box::new(index),
-                    },
-                    off,
-                };
-            } else {
-                return Ok(cur);
-            }
-        }
     }
 }
 
