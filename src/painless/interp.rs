@@ -1245,53 +1245,30 @@ pub fn binary(op: BinOp, a: &V, b: &V) -> R<V> {
     let kind = promote(&x, &y);
     let div_zero = || Thrown::new("ArithmeticException", "/ by zero");
     Ok(match kind {
-        NumKind::Int => {
-            let (p, q) = (x.as_i32(), y.as_i32());
-            V::Int(match op {
-                BinOp::Add => p.wrapping_add(q),
-                BinOp::Sub => p.wrapping_sub(q),
-                BinOp::Mul => p.wrapping_mul(q),
-                BinOp::Div => {
-                    if q == 0 {
-                        return Err(div_zero());
+        // Java int and long arithmetic: two's-complement wrapping, `/ by zero` for both / and %
+        NumKind::Int | NumKind::Long => {
+            macro_rules! integral {
+                ($p:expr, $q:expr) => {{
+                    let (p, q) = ($p, $q);
+                    match op {
+                        BinOp::Add => p.wrapping_add(q),
+                        BinOp::Sub => p.wrapping_sub(q),
+                        BinOp::Mul => p.wrapping_mul(q),
+                        BinOp::Div | BinOp::Rem if q == 0 => return Err(div_zero()),
+                        BinOp::Div => p.wrapping_div(q),
+                        BinOp::Rem => p.wrapping_rem(q),
+                        BinOp::BitAnd => p & q,
+                        BinOp::BitOr => p | q,
+                        BinOp::BitXor => p ^ q,
+                        _ => return Err(op_type_error(op.symbol(), a, b)),
                     }
-                    p.wrapping_div(q)
-                }
-                BinOp::Rem => {
-                    if q == 0 {
-                        return Err(div_zero());
-                    }
-                    p.wrapping_rem(q)
-                }
-                BinOp::BitAnd => p & q,
-                BinOp::BitOr => p | q,
-                BinOp::BitXor => p ^ q,
-                _ => return Err(op_type_error(op.symbol(), a, b)),
-            })
-        }
-        NumKind::Long => {
-            let (p, q) = (x.as_i64(), y.as_i64());
-            V::Long(match op {
-                BinOp::Add => p.wrapping_add(q),
-                BinOp::Sub => p.wrapping_sub(q),
-                BinOp::Mul => p.wrapping_mul(q),
-                BinOp::Div => {
-                    if q == 0 {
-                        return Err(div_zero());
-                    }
-                    p.wrapping_div(q)
-                }
-                BinOp::Rem => {
-                    if q == 0 {
-                        return Err(div_zero());
-                    }
-                    p.wrapping_rem(q)
-                }
-                BinOp::BitAnd => p & q,
-                BinOp::BitOr => p | q,
-                BinOp::BitXor => p ^ q,
-                _ => return Err(op_type_error(op.symbol(), a, b)),
-            })
+                }};
+            }
+            if kind == NumKind::Int {
+                V::Int(integral!(x.as_i32(), y.as_i32()))
+            } else {
+                V::Long(integral!(x.as_i64(), y.as_i64()))
+            }
         }
         NumKind::Float => {
             let (p, q) = (x.as_f32(), y.as_f32());
