@@ -94,11 +94,7 @@ impl CompiledRegex {
             Some(&mut region),
             match_param(),
         );
-        match r {
-            Ok(Some(_)) => Ok(Some(groups_of(&region))),
-            Ok(None) => Ok(None),
-            Err(_) => Err(self.too_complex(s)),
-        }
+        self.outcome(r, &region, s)
     }
 
     /// Anchored match at the start (`Matcher.lookingAt`).
@@ -111,11 +107,7 @@ impl CompiledRegex {
             Some(&mut region),
             match_param(),
         );
-        match r {
-            Ok(Some(_)) => Ok(Some(groups_of(&region))),
-            Ok(None) => Ok(None),
-            Err(_) => Err(self.too_complex(s)),
-        }
+        self.outcome(r, &region, s)
     }
 
     /// Whole-input match (`Matcher.matches`).
@@ -128,8 +120,17 @@ impl CompiledRegex {
             Some(&mut region),
             match_param(),
         );
+        self.outcome(r, &region, s)
+    }
+
+    fn outcome(
+        &self,
+        r: Result<Option<usize>, onig::Error>,
+        region: &Region,
+        s: &str,
+    ) -> R<Option<Groups>> {
         match r {
-            Ok(Some(_)) => Ok(Some(groups_of(&region))),
+            Ok(Some(_)) => Ok(Some(groups_of(region))),
             Ok(None) => Ok(None),
             Err(_) => Err(self.too_complex(s)),
         }
