@@ -328,7 +328,7 @@ fn write_in_map(
         }
         return Ok(());
     }
-    let child = match map.entries.get_index_of(key.as_str()) {
+    let child = match map.index_of(key) {
         Some(i) => &mut map.entries[i],
         None => map
             .entries

@@ -83,6 +83,9 @@ impl PartialEq for Value {
     }
 }
 
+/// Maps up to this size are searched by comparing keys instead of hashing (see [`Map::index_of`]).
+const SCAN_MAX: usize = 8;
+
 impl Map {
     pub fn new() -> Map {
         Map::default()
@@ -93,14 +96,32 @@ impl Map {
             kind,
         }
     }
+    /// Index of `key`. Document objects are mostly small, and comparing a few keys (lengths first)
+    /// is cheaper than hashing one, so small maps are scanned.
+    #[inline]
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        if self.entries.len() <= SCAN_MAX {
+            let key = key.as_bytes();
+            self.entries
+                .keys()
+                .position(|k| k.len() == key.len() && k.as_bytes() == key)
+        } else {
+            self.entries.get_index_of(key)
+        }
+    }
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.get(key)
+        let i = self.index_of(key)?;
+        self.entries.get_index(i).map(|(_, v)| v)
     }
+    #[inline]
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries.get_mut(key)
+        let i = self.index_of(key)?;
+        self.entries.get_index_mut(i).map(|(_, v)| v)
     }
+    #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
-        self.entries.contains_key(key)
+        self.index_of(key).is_some()
     }
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
         let key = key.into();
@@ -117,11 +138,18 @@ impl Map {
             self.entries.shift_insert(pos, key, value);
             return None;
         }
+        if self.entries.len() <= SCAN_MAX {
+            if let Some(i) = self.index_of(&key) {
+                return Some(std::mem::replace(&mut self.entries[i], value));
+            }
+        }
         self.entries.insert(key, value)
     }
     /// Removes a key keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        self.entries.shift_remove(key)
+        // Removing by index reuses the stored hash instead of hashing the key again.
+        let i = self.index_of(key)?;
+        self.entries.shift_remove_index(i).map(|(_, v)| v)
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -836,8 +864,8 @@ pub mod json {
         match v {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => out.push_str(itoa_i64(*i as i64).as_str()),
-            Value::Long(l) => out.push_str(itoa_i64(*l).as_str()),
+            Value::Int(i) => write_i64(*i as i64, out),
+            Value::Long(l) => write_i64(*l, out),
             Value::Float(f) => write_float_token(&format_java_float(*f), f.is_finite(), out),
             Value::Double(d) => write_float_token(&format_java_double(*d), d.is_finite(), out),
             Value::String(s) => write_string(s, out),
@@ -927,8 +955,24 @@ pub mod json {
         }
     }
 
-    fn itoa_i64(v: i64) -> String {
-        v.to_string()
+    /// Decimal digits of `v`, formatted on the stack (no `String` per number).
+    fn write_i64(v: i64, out: &mut String) {
+        let mut buf = [0u8; 20];
+        let mut pos = buf.len();
+        let mut n = v.unsigned_abs();
+        loop {
+            pos -= 1;
+            buf[pos] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            out.push('-');
+        }
+        // Only ASCII digits were written.
+        out.push_str(std::str::from_utf8(&buf[pos..]).unwrap_or_default());
     }
 
     /// What follows the backslash for each byte that needs escaping; 0 for bytes written verbatim,
