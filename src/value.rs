@@ -84,7 +84,7 @@ impl PartialEq for Value {
 }
 
 /// Maps up to this size are searched by comparing keys instead of hashing (see [`Map::index_of`]).
-const SCAN_MAX: usize = 8;
+const SCAN_MAX: usize = 16;
 
 impl Map {
     pub fn new() -> Map {
