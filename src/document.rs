@@ -442,14 +442,14 @@ fn append_values(existing: Value, value: Value, allow_duplicates: bool) -> Value
         Value::List(l) => l,
         other => vec![other],
     };
-    let new_values = match value {
-        Value::List(l) => l,
-        other => vec![other],
-    };
-    for v in new_values {
+    let mut add = |v: Value| {
         if allow_duplicates || !list.contains(&v) {
             list.push(v);
         }
+    };
+    match value {
+        Value::List(l) => l.into_iter().for_each(&mut add),
+        other => add(other),
     }
     Value::List(list)
 }

@@ -995,6 +995,17 @@ pub mod json {
         t
     };
 
+    /// True when some byte of `w` is below 0x20, `"` or `\\` (may also report a clean word whose
+    /// bytes borrow into each other; the caller then checks byte by byte, so that is harmless).
+    #[inline]
+    fn needs_escape(w: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        (control | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))) != 0
+    }
+
     /// JSON string escaping as Jackson does it: the two mandatory escapes, short forms for the
     /// common control characters, `\u00XX` for the others; everything else verbatim.
     pub fn write_string(s: &str, out: &mut String) {
@@ -1002,8 +1013,24 @@ pub mod json {
         out.reserve(s.len() + 2);
         out.push('"');
         let bytes = s.as_bytes();
+        // Most strings need no escape at all: test eight bytes at a time for a control
+        // character, a quote or a backslash, and copy the clean prefix in one go.
+        let mut clean = 0;
+        while clean + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[clean..clean + 8]);
+            if needs_escape(u64::from_le_bytes(word)) {
+                break;
+            }
+            clean += 8;
+        }
+        if clean == bytes.len() {
+            out.push_str(s);
+            out.push('"');
+            return;
+        }
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        for (i, &b) in bytes.iter().enumerate().skip(clean) {
             let escape = ESCAPES[b as usize];
             if escape == 0 {
                 continue;
@@ -1124,6 +1151,21 @@ mod tests {
         assert_eq!(order, ["00u1abvz4pYqdM8ms4x6", "username@elastic.co"]);
         assert_eq!(es_expected_size_table(3), 8);
         assert_eq!(es_expected_size_table(12), 32);
+    }
+
+    #[test]
+    fn escapes_found_past_the_word_scan() {
+        for (input, expected) in [
+            ("abcdefgh", r#""abcdefgh""#),
+            ("abcdefgh\"", r#""abcdefgh\"""#),
+            ("ééééééééé\u{7f}\u{1f}x", "\"ééééééééé\u{7f}\\u001Fx\""),
+            ("0123456789abcdef\\", r#""0123456789abcdef\\""#),
+            ("", r#""""#),
+        ] {
+            let mut out = String::new();
+            json::write_string(input, &mut out);
+            assert_eq!(out, expected, "{input:?}");
+        }
     }
 
     #[test]
