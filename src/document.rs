@@ -298,97 +298,105 @@ impl IngestDocument {
     }
 }
 
+/// Writes `value` at `parts` below `map`. A loop rather than recursion: the value and the error
+/// (which hands the value back) are not moved through one frame per segment.
 fn write_in_map(
-    map: &mut Map,
-    parts: &[String],
+    mut map: &mut Map,
+    mut parts: &[String],
     full: &str,
     value: Value,
     append: Option<bool>,
 ) -> Result<(), (String, Value)> {
-    let key = &parts[0];
-    if parts.len() == 1 {
-        match append {
-            Some(allow_dups) => match map.get_mut(key) {
-                Some(slot) => {
-                    let old = std::mem::take(slot);
-                    *slot = append_values(old, value, allow_dups);
-                }
+    loop {
+        let key = &parts[0];
+        if parts.len() == 1 {
+            match map.get_mut(key) {
+                Some(slot) => store(slot, value, append),
+                // A new field needs the key string; overwriting an existing one does not.
                 None => {
-                    let list = append_values(Value::List(Vec::new()), value, allow_dups);
-                    map.insert(key.clone(), list);
+                    let new = match append {
+                        Some(allow_dups) => {
+                            append_values(Value::List(Vec::new()), value, allow_dups)
+                        }
+                        None => value,
+                    };
+                    map.insert(key.clone(), new);
                 }
-            },
-            // Overwriting an existing field needs no new key string.
-            None => match map.get_mut(key) {
-                Some(slot) => *slot = value,
-                None => {
-                    map.insert(key.clone(), value);
-                }
-            },
+            }
+            return Ok(());
         }
-        return Ok(());
+        let mut container = match map.index_of(key) {
+            Some(i) => &mut map.entries[i],
+            None => map
+                .entries
+                .entry(key.clone())
+                .or_insert_with(|| Value::Map(Map::new())),
+        };
+        parts = &parts[1..];
+        // Lists are walked here; reaching a map continues the outer loop.
+        loop {
+            let key = &parts[0];
+            match container {
+                Value::Map(m) => {
+                    map = m;
+                    break;
+                }
+                Value::List(l) => {
+                    let idx = match parse_index(full, key, l.len()) {
+                        Ok(i) => i,
+                        Err(e) => return Err((e, value)),
+                    };
+                    let slot = &mut l[idx];
+                    if parts.len() == 1 {
+                        store(slot, value, append);
+                        return Ok(());
+                    }
+                    container = slot;
+                    parts = &parts[1..];
+                }
+                Value::Null if parts.len() == 1 => {
+                    return Err((
+                        format!("cannot set [{key}] with null parent as part of path [{full}]"),
+                        value,
+                    ))
+                }
+                Value::Null => {
+                    return Err((
+                        format!("cannot resolve [{key}] from null as part of path [{full}]"),
+                        value,
+                    ))
+                }
+                other if parts.len() == 1 => {
+                    return Err((
+                        format!(
+                            "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
+                            type_name(other)
+                        ),
+                        value,
+                    ))
+                }
+                other => {
+                    return Err((
+                        format!(
+                            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
+                            type_name(other)
+                        ),
+                        value,
+                    ))
+                }
+            }
+        }
     }
-    let child = match map.index_of(key) {
-        Some(i) => &mut map.entries[i],
-        None => map
-            .entries
-            .entry(key.clone())
-            .or_insert_with(|| Value::Map(Map::new())),
-    };
-    write_in_value(child, &parts[1..], full, value, append)
 }
 
-/// Writes `parts` below `container`, an intermediate value reached by an earlier segment.
-fn write_in_value(
-    container: &mut Value,
-    parts: &[String],
-    full: &str,
-    value: Value,
-    append: Option<bool>,
-) -> Result<(), (String, Value)> {
-    let key = &parts[0];
-    match container {
-        Value::Map(m) => write_in_map(m, parts, full, value, append),
-        Value::List(l) => {
-            let idx = match parse_index(full, key, l.len()) {
-                Ok(i) => i,
-                Err(e) => return Err((e, value)),
-            };
-            let slot = &mut l[idx];
-            if parts.len() > 1 {
-                return write_in_value(slot, &parts[1..], full, value, append);
-            }
-            match append {
-                Some(allow_dups) => {
-                    let old = std::mem::take(slot);
-                    *slot = append_values(old, value, allow_dups);
-                }
-                None => *slot = value,
-            }
-            Ok(())
+/// The last step of a write into an existing slot: replace, or append (`appendFieldValue`).
+fn store(slot: &mut Value, value: Value, append: Option<bool>) {
+    match append {
+        Some(allow_dups) => {
+            let old = std::mem::take(slot);
+            *slot = append_values(old, value, allow_dups);
         }
-        Value::Null if parts.len() == 1 => Err((
-            format!("cannot set [{key}] with null parent as part of path [{full}]"),
-            value,
-        )),
-        Value::Null => Err((
-            format!("cannot resolve [{key}] from null as part of path [{full}]"),
-            value,
-        )),
-        other if parts.len() == 1 => Err((
-            format!(
-                "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
-                type_name(other)
-            ),
-            value,
-        )),
-        other => Err((
-            format!(
-                "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
-                type_name(other)
-            ),
-            value,
-        )),
+        None => *slot = value,
     }
 }
 
