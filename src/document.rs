@@ -511,21 +511,46 @@ pub fn java_instant_string(epoch_seconds: i64, nanos: u32) -> String {
     let secs_of_day = epoch_seconds.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
     let (hh, mm, ss) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
-    let mut out = format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}");
+    // Every document gets one of these, so the digits are written without `format!`.
+    let mut out = String::with_capacity(32);
+    if (0..=9999).contains(&y) {
+        push_digits(&mut out, y as u32, 4);
+    } else {
+        out.push_str(&format!("{y:04}"));
+    }
+    out.push('-');
+    push_digits(&mut out, m, 2);
+    out.push('-');
+    push_digits(&mut out, d, 2);
+    out.push('T');
+    push_digits(&mut out, hh as u32, 2);
+    out.push(':');
+    push_digits(&mut out, mm as u32, 2);
     if ss != 0 || nanos != 0 {
-        out.push_str(&format!(":{ss:02}"));
+        out.push(':');
+        push_digits(&mut out, ss as u32, 2);
         if nanos != 0 {
+            out.push('.');
             if nanos.is_multiple_of(1_000_000) {
-                out.push_str(&format!(".{:03}", nanos / 1_000_000));
+                push_digits(&mut out, nanos / 1_000_000, 3);
             } else if nanos.is_multiple_of(1000) {
-                out.push_str(&format!(".{:06}", nanos / 1000));
+                push_digits(&mut out, nanos / 1000, 6);
             } else {
-                out.push_str(&format!(".{nanos:09}"));
+                push_digits(&mut out, nanos, 9);
             }
         }
     }
     out.push('Z');
     out
+}
+
+/// `v` in exactly `width` decimal digits (zero-padded; `v` must fit).
+fn push_digits(out: &mut String, v: u32, width: u32) {
+    let mut div = 10u32.pow(width - 1);
+    while div > 0 {
+        out.push(char::from(b'0' + (v / div % 10) as u8));
+        div /= 10;
+    }
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -670,6 +695,17 @@ mod tests {
             java_instant_string(1581718731, 843_100_000),
             "2020-02-14T22:18:51.843100Z"
         );
+        assert_eq!(
+            java_instant_string(1581718731, 843_100_001),
+            "2020-02-14T22:18:51.843100001Z"
+        );
+        assert_eq!(java_instant_string(1581718740, 0), "2020-02-14T22:19Z");
+        assert_eq!(java_instant_string(1581718741, 0), "2020-02-14T22:19:01Z");
+        assert_eq!(
+            java_instant_string(-62135596800 - 86_400, 0),
+            "0000-12-31T00:00Z"
+        );
+        assert_eq!(java_instant_string(253402300800, 0), "10000-01-01T00:00Z");
     }
 
     #[test]

@@ -670,14 +670,28 @@ fn java_layout(ryu_text: &str, plain: bool) -> String {
         Some(pos) => (&mantissa[..pos], &mantissa[pos + 1..]),
         None => (mantissa, ""),
     };
-    let mut digits: String = format!("{int_part}{frac_part}");
+    // The digits are gathered on the stack: documents print many doubles (coordinates).
+    let (int_part, frac_part) = (int_part.as_bytes(), frac_part.as_bytes());
+    let total = int_part.len() + frac_part.len();
+    let mut stack = [0u8; 32];
+    let mut heap = Vec::new();
+    let all: &mut [u8] = if total <= stack.len() {
+        &mut stack[..total]
+    } else {
+        heap.resize(total, 0);
+        &mut heap
+    };
+    all[..int_part.len()].copy_from_slice(int_part);
+    all[int_part.len()..].copy_from_slice(frac_part);
     let mut point = int_part.len() as i32 + exp; // position of the decimal point in `digits`
-    let leading = digits.len() - digits.trim_start_matches('0').len();
-    digits.drain(..leading);
+    let leading = all.iter().take_while(|&&b| b == b'0').count();
     point -= leading as i32;
-    let trimmed = digits.trim_end_matches('0').len();
-    digits.truncate(trimmed.max(1));
-    let mut out = String::new();
+    let rest = &all[leading..];
+    let trimmed = rest.len() - rest.iter().rev().take_while(|&&b| b == b'0').count();
+    let rest = &rest[..trimmed.max(1).min(rest.len())];
+    // ryu writes ASCII digits only.
+    let digits = std::str::from_utf8(rest).unwrap_or_default();
+    let mut out = String::with_capacity(digits.len() + 8);
     if negative {
         out.push('-');
     }
@@ -687,9 +701,9 @@ fn java_layout(ryu_text: &str, plain: bool) -> String {
             for _ in 0..(-point) {
                 out.push('0');
             }
-            out.push_str(&digits);
+            out.push_str(digits);
         } else if point as usize >= digits.len() {
-            out.push_str(&digits);
+            out.push_str(digits);
             for _ in 0..(point as usize - digits.len()) {
                 out.push('0');
             }
