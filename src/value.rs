@@ -104,7 +104,10 @@ impl Map {
             let key = key.as_bytes();
             self.entries
                 .keys()
-                .position(|k| k.len() == key.len() && k.as_bytes() == key)
+                .position(|k| {
+                    // The last byte first: it rules out most same-length keys without a memcmp call.
+                    k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
+                })
         } else {
             self.entries.get_index_of(key)
         }
@@ -137,11 +140,6 @@ impl Map {
             }
             self.entries.shift_insert(pos, key, value);
             return None;
-        }
-        if self.entries.len() <= SCAN_MAX {
-            if let Some(i) = self.index_of(&key) {
-                return Some(std::mem::replace(&mut self.entries[i], value));
-            }
         }
         self.entries.insert(key, value)
     }
