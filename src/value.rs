@@ -102,12 +102,10 @@ impl Map {
     pub fn index_of(&self, key: &str) -> Option<usize> {
         if self.entries.len() <= SCAN_MAX {
             let key = key.as_bytes();
-            self.entries
-                .keys()
-                .position(|k| {
-                    // The last byte first: it rules out most same-length keys without a memcmp call.
-                    k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
-                })
+            self.entries.keys().position(|k| {
+                // The last byte first: it rules out most same-length keys without a memcmp call.
+                k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
+            })
         } else {
             self.entries.get_index_of(key)
         }
