@@ -1034,10 +1034,16 @@ pub mod json {
             }
             clean += 8;
         }
-        if clean == bytes.len() {
-            out.push_str(s);
-            out.push('"');
-            return;
+        let tail = bytes.len() - clean;
+        if tail < 8 {
+            // The last few bytes, padded with spaces (which need no escape), in one more test.
+            let mut word = [b' '; 8];
+            word[..tail].copy_from_slice(&bytes[clean..]);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                out.push_str(s);
+                out.push('"');
+                return;
+            }
         }
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate().skip(clean) {
@@ -1171,6 +1177,9 @@ mod tests {
             ("ééééééééé\u{7f}\u{1f}x", "\"ééééééééé\u{7f}\\u001Fx\""),
             ("0123456789abcdef\\", r#""0123456789abcdef\\""#),
             ("", r#""""#),
+            ("ab\"c", r#""ab\"c""#),
+            ("abcdefghij\tk", r#""abcdefghij\tk""#),
+            ("short", r#""short""#),
         ] {
             let mut out = String::new();
             json::write_string(input, &mut out);
