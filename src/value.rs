@@ -848,7 +848,14 @@ pub mod json {
             // Parsed objects are hash maps, so the entry API is `Map::insert` with one hash per key
             // instead of two (this loop dominates parsing).
             let mut map = Map::new();
+            // Room for a typical object from its first key on saves the table growing (and
+            // rehashing) step by step; a document's top level is usually the biggest object.
+            let mut reserve = if self.depth == 0 { 28 } else { 7 };
             while let Some(key) = access.next_key::<String>()? {
+                if reserve > 0 {
+                    map.entries.reserve(reserve);
+                    reserve = 0;
+                }
                 let value = access.next_value_seed(inner)?;
                 match map.entries.entry(key) {
                     indexmap::map::Entry::Occupied(mut e) => {
