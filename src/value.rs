@@ -8,9 +8,10 @@ use indexmap::IndexMap;
 use std::fmt::Write as _;
 
 /// Hasher of [`Map`] storage. Iteration follows the `IndexMap`'s insertion order and Java order is
-/// computed from Java hash codes, so the hasher only affects speed (SipHash costs ~12% of an Okta
-/// pipeline run). Code that builds storage should name [`MapEntries`] so the hasher can change here.
-pub type MapHasher = std::hash::RandomState;
+/// computed from Java hash codes, so the hasher only affects speed: SipHash cost ~12% of an Okta
+/// pipeline run. A fixed seed keeps `Map::new()` free; keys come from documents, not from an
+/// adversary the hash must resist. Code that builds storage should name [`MapEntries`].
+pub type MapHasher = foldhash::fast::FixedState;
 
 /// Storage of a [`Map`].
 pub type MapEntries = IndexMap<String, Value, MapHasher>;
