@@ -298,97 +298,107 @@ impl IngestDocument {
     }
 }
 
+/// Writes `value` at `parts` below `map`. A loop rather than recursion: the value and the error
+/// (which hands the value back) are not moved through one frame per segment.
 fn write_in_map(
-    map: &mut Map,
-    parts: &[String],
+    mut map: &mut Map,
+    mut parts: &[String],
     full: &str,
     value: Value,
     append: Option<bool>,
 ) -> Result<(), (String, Value)> {
-    let key = &parts[0];
-    if parts.len() == 1 {
-        match append {
-            Some(allow_dups) => match map.get_mut(key) {
-                Some(slot) => {
-                    let old = std::mem::take(slot);
-                    *slot = append_values(old, value, allow_dups);
-                }
+    loop {
+        let key = &parts[0];
+        if parts.len() == 1 {
+            match map.get_mut(key) {
+                Some(slot) => store(slot, value, append),
+                // A new field needs the key string; overwriting an existing one does not.
                 None => {
-                    let list = append_values(Value::List(Vec::new()), value, allow_dups);
-                    map.insert(key.clone(), list);
+                    let new = match append {
+                        Some(allow_dups) => {
+                            append_values(Value::List(Vec::new()), value, allow_dups)
+                        }
+                        None => value,
+                    };
+                    map.insert(key.clone(), new);
                 }
-            },
-            // Overwriting an existing field needs no new key string.
-            None => match map.get_mut(key) {
-                Some(slot) => *slot = value,
-                None => {
-                    map.insert(key.clone(), value);
-                }
-            },
+            }
+            return Ok(());
         }
-        return Ok(());
+        let mut container = match map.index_of(key) {
+            Some(i) => &mut map.entries[i],
+            None => map.entries.entry(key.clone()).or_insert_with(|| {
+                // Objects created on the way usually receive several fields.
+                let mut m = Map::new();
+                m.entries.reserve(7);
+                Value::Map(m)
+            }),
+        };
+        parts = &parts[1..];
+        // Lists are walked here; reaching a map continues the outer loop.
+        loop {
+            let key = &parts[0];
+            match container {
+                Value::Map(m) => {
+                    map = m;
+                    break;
+                }
+                Value::List(l) => {
+                    let idx = match parse_index(full, key, l.len()) {
+                        Ok(i) => i,
+                        Err(e) => return Err((e, value)),
+                    };
+                    let slot = &mut l[idx];
+                    if parts.len() == 1 {
+                        store(slot, value, append);
+                        return Ok(());
+                    }
+                    container = slot;
+                    parts = &parts[1..];
+                }
+                Value::Null if parts.len() == 1 => {
+                    return Err((
+                        format!("cannot set [{key}] with null parent as part of path [{full}]"),
+                        value,
+                    ))
+                }
+                Value::Null => {
+                    return Err((
+                        format!("cannot resolve [{key}] from null as part of path [{full}]"),
+                        value,
+                    ))
+                }
+                other if parts.len() == 1 => {
+                    return Err((
+                        format!(
+                            "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
+                            type_name(other)
+                        ),
+                        value,
+                    ))
+                }
+                other => {
+                    return Err((
+                        format!(
+                            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
+                            type_name(other)
+                        ),
+                        value,
+                    ))
+                }
+            }
+        }
     }
-    let child = match map.entries.get_index_of(key.as_str()) {
-        Some(i) => &mut map.entries[i],
-        None => map
-            .entries
-            .entry(key.clone())
-            .or_insert_with(|| Value::Map(Map::new())),
-    };
-    write_in_value(child, &parts[1..], full, value, append)
 }
 
-/// Writes `parts` below `container`, an intermediate value reached by an earlier segment.
-fn write_in_value(
-    container: &mut Value,
-    parts: &[String],
-    full: &str,
-    value: Value,
-    append: Option<bool>,
-) -> Result<(), (String, Value)> {
-    let key = &parts[0];
-    match container {
-        Value::Map(m) => write_in_map(m, parts, full, value, append),
-        Value::List(l) => {
-            let idx = match parse_index(full, key, l.len()) {
-                Ok(i) => i,
-                Err(e) => return Err((e, value)),
-            };
-            let slot = &mut l[idx];
-            if parts.len() > 1 {
-                return write_in_value(slot, &parts[1..], full, value, append);
-            }
-            match append {
-                Some(allow_dups) => {
-                    let old = std::mem::take(slot);
-                    *slot = append_values(old, value, allow_dups);
-                }
-                None => *slot = value,
-            }
-            Ok(())
+/// The last step of a write into an existing slot: replace, or append (`appendFieldValue`).
+fn store(slot: &mut Value, value: Value, append: Option<bool>) {
+    match append {
+        Some(allow_dups) => {
+            let old = std::mem::take(slot);
+            *slot = append_values(old, value, allow_dups);
         }
-        Value::Null if parts.len() == 1 => Err((
-            format!("cannot set [{key}] with null parent as part of path [{full}]"),
-            value,
-        )),
-        Value::Null => Err((
-            format!("cannot resolve [{key}] from null as part of path [{full}]"),
-            value,
-        )),
-        other if parts.len() == 1 => Err((
-            format!(
-                "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
-                type_name(other)
-            ),
-            value,
-        )),
-        other => Err((
-            format!(
-                "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
-                type_name(other)
-            ),
-            value,
-        )),
+        None => *slot = value,
     }
 }
 
@@ -442,14 +452,14 @@ fn append_values(existing: Value, value: Value, allow_duplicates: bool) -> Value
         Value::List(l) => l,
         other => vec![other],
     };
-    let new_values = match value {
-        Value::List(l) => l,
-        other => vec![other],
-    };
-    for v in new_values {
+    let mut add = |v: Value| {
         if allow_duplicates || !list.contains(&v) {
             list.push(v);
         }
+    };
+    match value {
+        Value::List(l) => l.into_iter().for_each(&mut add),
+        other => add(other),
     }
     Value::List(list)
 }
@@ -503,21 +513,46 @@ pub fn java_instant_string(epoch_seconds: i64, nanos: u32) -> String {
     let secs_of_day = epoch_seconds.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
     let (hh, mm, ss) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
-    let mut out = format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}");
+    // Every document gets one of these, so the digits are written without `format!`.
+    let mut out = String::with_capacity(32);
+    if (0..=9999).contains(&y) {
+        push_digits(&mut out, y as u32, 4);
+    } else {
+        out.push_str(&format!("{y:04}"));
+    }
+    out.push('-');
+    push_digits(&mut out, m, 2);
+    out.push('-');
+    push_digits(&mut out, d, 2);
+    out.push('T');
+    push_digits(&mut out, hh as u32, 2);
+    out.push(':');
+    push_digits(&mut out, mm as u32, 2);
     if ss != 0 || nanos != 0 {
-        out.push_str(&format!(":{ss:02}"));
+        out.push(':');
+        push_digits(&mut out, ss as u32, 2);
         if nanos != 0 {
+            out.push('.');
             if nanos.is_multiple_of(1_000_000) {
-                out.push_str(&format!(".{:03}", nanos / 1_000_000));
+                push_digits(&mut out, nanos / 1_000_000, 3);
             } else if nanos.is_multiple_of(1000) {
-                out.push_str(&format!(".{:06}", nanos / 1000));
+                push_digits(&mut out, nanos / 1000, 6);
             } else {
-                out.push_str(&format!(".{nanos:09}"));
+                push_digits(&mut out, nanos, 9);
             }
         }
     }
     out.push('Z');
     out
+}
+
+/// `v` in exactly `width` decimal digits (zero-padded; `v` must fit).
+fn push_digits(out: &mut String, v: u32, width: u32) {
+    let mut div = 10u32.pow(width - 1);
+    while div > 0 {
+        out.push(char::from(b'0' + (v / div % 10) as u8));
+        div /= 10;
+    }
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -662,6 +697,17 @@ mod tests {
             java_instant_string(1581718731, 843_100_000),
             "2020-02-14T22:18:51.843100Z"
         );
+        assert_eq!(
+            java_instant_string(1581718731, 843_100_001),
+            "2020-02-14T22:18:51.843100001Z"
+        );
+        assert_eq!(java_instant_string(1581718740, 0), "2020-02-14T22:19Z");
+        assert_eq!(java_instant_string(1581718741, 0), "2020-02-14T22:19:01Z");
+        assert_eq!(
+            java_instant_string(-62135596800 - 86_400, 0),
+            "0000-12-31T00:00Z"
+        );
+        assert_eq!(java_instant_string(253402300800, 0), "10000-01-01T00:00Z");
     }
 
     #[test]

@@ -525,6 +525,8 @@ fn lost_chunk(chunk: &Chunk) -> Rendered {
 fn process_line(registry: &Registry, entry: &str, text: &str, options: &RunOptions) -> Outcome {
     let source = if options.raw {
         let mut m = Map::new();
+        // Pipelines build the document's top level from here: room for a typical one up front.
+        m.entries.reserve(28);
         m.insert("message", Value::String(text.to_string()));
         m
     } else {

@@ -7,10 +7,19 @@
 use indexmap::IndexMap;
 use std::fmt::Write as _;
 
+/// Hasher of [`Map`] storage. Iteration follows the `IndexMap`'s insertion order and Java order is
+/// computed from Java hash codes, so the hasher only affects speed: SipHash cost ~12% of an Okta
+/// pipeline run. A fixed seed keeps `Map::new()` free; keys come from documents, not from an
+/// adversary the hash must resist. Code that builds storage should name [`MapEntries`].
+pub type MapHasher = foldhash::fast::FixedState;
+
+/// Storage of a [`Map`].
+pub type MapEntries = IndexMap<String, Value, MapHasher>;
+
 /// A map keeps insertion order for storage; `kind` says how Java would iterate it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Map {
-    pub entries: IndexMap<String, Value>,
+    pub entries: MapEntries,
     pub kind: CollectionKind,
 }
 
@@ -75,24 +84,46 @@ impl PartialEq for Value {
     }
 }
 
+/// Maps up to this size are searched by comparing keys instead of hashing (see [`Map::index_of`]).
+const SCAN_MAX: usize = 16;
+
 impl Map {
     pub fn new() -> Map {
         Map::default()
     }
     pub fn with_kind(kind: CollectionKind) -> Map {
         Map {
-            entries: IndexMap::new(),
+            entries: MapEntries::default(),
             kind,
         }
     }
+    /// Index of `key`. Document objects are mostly small, and comparing a few keys (lengths first)
+    /// is cheaper than hashing one, so small maps are scanned.
+    #[inline]
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        if self.entries.len() <= SCAN_MAX {
+            let key = key.as_bytes();
+            self.entries.keys().position(|k| {
+                // The last byte first: it rules out most same-length keys without a memcmp call.
+                k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
+            })
+        } else {
+            self.entries.get_index_of(key)
+        }
+    }
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.get(key)
+        let i = self.index_of(key)?;
+        self.entries.get_index(i).map(|(_, v)| v)
     }
+    #[inline]
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries.get_mut(key)
+        let i = self.index_of(key)?;
+        self.entries.get_index_mut(i).map(|(_, v)| v)
     }
+    #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
-        self.entries.contains_key(key)
+        self.index_of(key).is_some()
     }
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
         let key = key.into();
@@ -113,7 +144,9 @@ impl Map {
     }
     /// Removes a key keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        self.entries.shift_remove(key)
+        // Removing by index reuses the stored hash instead of hashing the key again.
+        let i = self.index_of(key)?;
+        self.entries.shift_remove_index(i).map(|(_, v)| v)
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -634,14 +667,28 @@ fn java_layout(ryu_text: &str, plain: bool) -> String {
         Some(pos) => (&mantissa[..pos], &mantissa[pos + 1..]),
         None => (mantissa, ""),
     };
-    let mut digits: String = format!("{int_part}{frac_part}");
+    // The digits are gathered on the stack: documents print many doubles (coordinates).
+    let (int_part, frac_part) = (int_part.as_bytes(), frac_part.as_bytes());
+    let total = int_part.len() + frac_part.len();
+    let mut stack = [0u8; 32];
+    let mut heap = Vec::new();
+    let all: &mut [u8] = if total <= stack.len() {
+        &mut stack[..total]
+    } else {
+        heap.resize(total, 0);
+        &mut heap
+    };
+    all[..int_part.len()].copy_from_slice(int_part);
+    all[int_part.len()..].copy_from_slice(frac_part);
     let mut point = int_part.len() as i32 + exp; // position of the decimal point in `digits`
-    let leading = digits.len() - digits.trim_start_matches('0').len();
-    digits.drain(..leading);
+    let leading = all.iter().take_while(|&&b| b == b'0').count();
     point -= leading as i32;
-    let trimmed = digits.trim_end_matches('0').len();
-    digits.truncate(trimmed.max(1));
-    let mut out = String::new();
+    let rest = &all[leading..];
+    let trimmed = rest.len() - rest.iter().rev().take_while(|&&b| b == b'0').count();
+    let rest = &rest[..trimmed.max(1).min(rest.len())];
+    // ryu writes ASCII digits only.
+    let digits = std::str::from_utf8(rest).unwrap_or_default();
+    let mut out = String::with_capacity(digits.len() + 8);
     if negative {
         out.push('-');
     }
@@ -651,9 +698,9 @@ fn java_layout(ryu_text: &str, plain: bool) -> String {
             for _ in 0..(-point) {
                 out.push('0');
             }
-            out.push_str(&digits);
+            out.push_str(digits);
         } else if point as usize >= digits.len() {
-            out.push_str(&digits);
+            out.push_str(digits);
             for _ in 0..(point as usize - digits.len()) {
                 out.push('0');
             }
@@ -802,7 +849,14 @@ pub mod json {
             // Parsed objects are hash maps, so the entry API is `Map::insert` with one hash per key
             // instead of two (this loop dominates parsing).
             let mut map = Map::new();
+            // Room for a typical object from its first key on saves the table growing (and
+            // rehashing) step by step; a document's top level is usually the biggest object.
+            let mut reserve = if self.depth == 0 { 28 } else { 7 };
             while let Some(key) = access.next_key::<String>()? {
+                if reserve > 0 {
+                    map.entries.reserve(reserve);
+                    reserve = 0;
+                }
                 let value = access.next_value_seed(inner)?;
                 match map.entries.entry(key) {
                     indexmap::map::Entry::Occupied(mut e) => {
@@ -828,8 +882,8 @@ pub mod json {
         match v {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => out.push_str(itoa_i64(*i as i64).as_str()),
-            Value::Long(l) => out.push_str(itoa_i64(*l).as_str()),
+            Value::Int(i) => write_i64(*i as i64, out),
+            Value::Long(l) => write_i64(*l, out),
             Value::Float(f) => write_float_token(&format_java_float(*f), f.is_finite(), out),
             Value::Double(d) => write_float_token(&format_java_double(*d), d.is_finite(), out),
             Value::String(s) => write_string(s, out),
@@ -919,8 +973,24 @@ pub mod json {
         }
     }
 
-    fn itoa_i64(v: i64) -> String {
-        v.to_string()
+    /// Decimal digits of `v`, formatted on the stack (no `String` per number).
+    fn write_i64(v: i64, out: &mut String) {
+        let mut buf = [0u8; 20];
+        let mut pos = buf.len();
+        let mut n = v.unsigned_abs();
+        loop {
+            pos -= 1;
+            buf[pos] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            out.push('-');
+        }
+        // Only ASCII digits were written.
+        out.push_str(std::str::from_utf8(&buf[pos..]).unwrap_or_default());
     }
 
     /// What follows the backslash for each byte that needs escaping; 0 for bytes written verbatim,
@@ -943,6 +1013,17 @@ pub mod json {
         t
     };
 
+    /// True when some byte of `w` is below 0x20, `"` or `\\` (may also report a clean word whose
+    /// bytes borrow into each other; the caller then checks byte by byte, so that is harmless).
+    #[inline]
+    fn needs_escape(w: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        (control | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))) != 0
+    }
+
     /// JSON string escaping as Jackson does it: the two mandatory escapes, short forms for the
     /// common control characters, `\u00XX` for the others; everything else verbatim.
     pub fn write_string(s: &str, out: &mut String) {
@@ -950,8 +1031,30 @@ pub mod json {
         out.reserve(s.len() + 2);
         out.push('"');
         let bytes = s.as_bytes();
+        // Most strings need no escape at all: test eight bytes at a time for a control
+        // character, a quote or a backslash, and copy the clean prefix in one go.
+        let mut clean = 0;
+        while clean + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[clean..clean + 8]);
+            if needs_escape(u64::from_le_bytes(word)) {
+                break;
+            }
+            clean += 8;
+        }
+        let tail = bytes.len() - clean;
+        if tail < 8 {
+            // The last few bytes, padded with spaces (which need no escape), in one more test.
+            let mut word = [b' '; 8];
+            word[..tail].copy_from_slice(&bytes[clean..]);
+            if !needs_escape(u64::from_le_bytes(word)) {
+                out.push_str(s);
+                out.push('"');
+                return;
+            }
+        }
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        for (i, &b) in bytes.iter().enumerate().skip(clean) {
             let escape = ESCAPES[b as usize];
             if escape == 0 {
                 continue;
@@ -1072,6 +1175,24 @@ mod tests {
         assert_eq!(order, ["00u1abvz4pYqdM8ms4x6", "username@elastic.co"]);
         assert_eq!(es_expected_size_table(3), 8);
         assert_eq!(es_expected_size_table(12), 32);
+    }
+
+    #[test]
+    fn escapes_found_past_the_word_scan() {
+        for (input, expected) in [
+            ("abcdefgh", r#""abcdefgh""#),
+            ("abcdefgh\"", r#""abcdefgh\"""#),
+            ("ééééééééé\u{7f}\u{1f}x", "\"ééééééééé\u{7f}\\u001Fx\""),
+            ("0123456789abcdef\\", r#""0123456789abcdef\\""#),
+            ("", r#""""#),
+            ("ab\"c", r#""ab\"c""#),
+            ("abcdefghij\tk", r#""abcdefghij\tk""#),
+            ("short", r#""short""#),
+        ] {
+            let mut out = String::new();
+            json::write_string(input, &mut out);
+            assert_eq!(out, expected, "{input:?}");
+        }
     }
 
     #[test]

@@ -1370,7 +1370,8 @@ fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
         return;
     }
     let mut old = std::mem::take(&mut dst.entries);
-    let mut out: IndexMap<String, Value> = IndexMap::with_capacity(m.map.len());
+    let mut out =
+        crate::value::MapEntries::with_capacity_and_hasher(m.map.len(), Default::default());
     for (k, x) in m.map.iter() {
         let key: std::borrow::Cow<str> = match &k.0 {
             V::Str(s) => std::borrow::Cow::Borrowed(&**s),

@@ -74,9 +74,11 @@ impl Processor for Json {
         let input = doc
             .get(&self.field)
             .map_err(ProcessorError::illegal_argument)?;
-        let text = match input {
-            Value::Null => "null".to_string(),
-            other => other.to_java_string(),
+        // The usual input is a string: parse it in place instead of copying it first.
+        let text: std::borrow::Cow<str> = match input {
+            Value::Null => "null".into(),
+            Value::String(s) => s.as_str().into(),
+            other => other.to_java_string().into(),
         };
         let value = parse_json_value(&text, self.duplicates, self.strict)
             .map_err(ProcessorError::illegal_argument)?;

@@ -40,7 +40,7 @@ impl Processor for Rename {
             .target_field
             .resolve(doc)
             .map_err(ProcessorError::illegal_argument)?;
-        if doc.has(&target) && !self.override_existing {
+        if !self.override_existing && doc.has(&target) {
             return Err(ProcessorError::illegal_argument(format!(
                 "field [{}] already exists",
                 target.full
