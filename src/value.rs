@@ -289,6 +289,13 @@ pub fn java_double_cmp(a: f64, b: f64) -> std::cmp::Ordering {
 /// `String.hashCode()` over UTF-16 code units.
 pub fn java_string_hash(s: &str) -> i32 {
     let mut h: i32 = 0;
+    if s.is_ascii() {
+        // one UTF-16 unit per byte: skip the decoder (map keys are nearly always ASCII)
+        for b in s.bytes() {
+            h = h.wrapping_mul(31).wrapping_add(b as i32);
+        }
+        return h;
+    }
     for unit in s.encode_utf16() {
         h = h.wrapping_mul(31).wrapping_add(unit as i32);
     }
@@ -1123,6 +1130,10 @@ mod tests {
     fn string_hash_matches_java() {
         assert_eq!(java_string_hash("hello"), 99162322);
         assert_eq!(java_string_hash(""), 0);
+        // String.hashCode() on JDK 17: UTF-16 units, a surrogate pair counting as two
+        assert_eq!(java_string_hash("héllo"), 103094734);
+        assert_eq!(java_string_hash("日本"), 835047);
+        assert_eq!(java_string_hash("a😀b"), 57849694);
         assert_eq!(
             java_string_hash("New Geo-Location"),
             java_string_hash("New Geo-Location")
