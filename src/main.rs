@@ -12,6 +12,22 @@ use std::sync::Arc;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+extern "C" {
+    // mimalloc's option setter (part of the C library the mimalloc crate links).
+    fn mi_option_set(option: std::os::raw::c_int, value: std::os::raw::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc v3's `mi_option_e`.
+const MI_OPTION_PURGE_DELAY: std::os::raw::c_int = 15;
+
+/// Freed memory goes back to the OS at once instead of after 10 ms: a replay's worker threads
+/// free whole chunks of documents at a time, and holding them lifts peak RSS to about twice what
+/// is in use, at no measurable gain in throughput.
+fn tune_allocator() {
+    // SAFETY: a plain option store; valid for any option index and value.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+}
+
 #[derive(Parser)]
 #[command(
     name = "ingest-emu",
@@ -442,6 +458,7 @@ fn painless(
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
