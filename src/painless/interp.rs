@@ -100,6 +100,24 @@ impl<'p> Frame<'p> {
     }
 }
 
+/// A lambda whose body is only a call of a script function with the lambda's parameters in order
+/// (`x -> prune(x)`): the function and the call's offset.
+fn forwarded_call(l: &Lambda) -> Option<(usize, usize)> {
+    let LambdaBody::Expr(Expr {
+        kind: ExprKind::UserCall(function, call_args),
+        off,
+    }) = &l.body
+    else {
+        return None;
+    };
+    let in_order = call_args.len() == l.nparams
+        && call_args
+            .iter()
+            .enumerate()
+            .all(|(i, a)| matches!(a.kind, ExprKind::Local(slot) if slot == i));
+    in_order.then_some((*function, *off))
+}
+
 pub fn const_value(c: &Const) -> V {
     match c {
         Const::Null => V::Null,
@@ -216,6 +234,17 @@ impl<'p> Interp<'p> {
         }
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown::raw("StackOverflowError", None, None, false));
+        }
+        if let Some((function, off)) = forwarded_call(l) {
+            // `x -> f(x)`: call `f` directly, without a frame for the lambda itself
+            let mut args = args;
+            for (i, a) in args.iter_mut().enumerate() {
+                *a = coerce(std::mem::take(a), &l.slot_types[i])?;
+            }
+            self.depth += 1;
+            let r = self.call_user(function, args, off).map_err(|t| t.at(off));
+            self.depth -= 1;
+            return r;
         }
         let mut frame = self.frame_for(l.slot_types.len(), &l.slot_types);
         for (i, a) in args.into_iter().enumerate() {
@@ -1546,5 +1575,43 @@ pub fn set_field(r: &V, name: &str, v: V) -> R<()> {
             "dynamic setter [{}, {name}] not found",
             class_name(r)
         ))),
+    }
+}
+
+#[cfg(test)]
+mod forwarding_tests {
+    use crate::painless::run_for_cli;
+
+    fn run(src: &str) -> serde_json::Value {
+        run_for_cli(src, None, None)
+    }
+
+    #[test]
+    fn forwarding_lambdas_behave_like_plain_ones() {
+        let cases = [
+            (
+                "int twice(int x) { return 2 * x } def l = [1, 2, 3]; l.replaceAll(x -> twice(x)); return l",
+                "int twice(int x) { return 2 * x } def l = [1, 2, 3]; l.replaceAll(x -> { return twice(x) }); return l",
+            ),
+            (
+                "int boom(def x) { return x.length() } return [1].stream().map(x -> boom(x)).collect(Collectors.toList())",
+                "int boom(def x) { return x.length() } return [1].stream().map(x -> { return boom(x) }).collect(Collectors.toList())",
+            ),
+            (
+                "boolean gone(def v, def w) { return v == w } def m = ['a': 1, 'b': 2]; m.entrySet().removeIf(e -> gone(e)); return m",
+                "boolean gone(def v, def w) { return v == w } def m = ['a': 1, 'b': 2]; m.entrySet().removeIf(e -> { return gone(e) }); return m",
+            ),
+        ];
+        for (forwarded, plain) in cases {
+            let (a, b) = (run(forwarded), run(plain));
+            assert_eq!(a.get("value"), b.get("value"), "{forwarded}");
+            assert_eq!(
+                a.pointer("/error/caused_by/type"),
+                b.pointer("/error/caused_by/type"),
+                "{forwarded}: {a}"
+            );
+        }
+        assert_eq!(run(cases[0].0)["value"], serde_json::json!([2, 4, 6]));
+        assert!(run(cases[1].0).get("error").is_some());
     }
 }
