@@ -666,11 +666,22 @@ impl<'p> Interp<'p> {
                 Ok(V::Bool(self.cond(frame, b)?))
             }
             ExprKind::Cmp(op, a, b) => {
+                // `v == null`, `v != ''`: decided on the variable in place (no clone and drop)
+                if let (CmpOp::Eq | CmpOp::Ne, ExprKind::Local(slot), ExprKind::Const(c)) =
+                    (op, &a.kind, &b.kind)
+                {
+                    if let Some(eq) = equals_const(&frame.slots[*slot], c) {
+                        return Ok(V::Bool(eq == (*op == CmpOp::Eq)));
+                    }
+                }
                 let x = self.eval(frame, a)?;
                 let y = self.eval(frame, b)?;
                 compare(*op, &x, &y).map(V::Bool).map_err(|t| t.at(off))
             }
             ExprKind::InstanceOf(x, ty) => {
+                if let ExprKind::Local(slot) = x.kind {
+                    return Ok(V::Bool(instance_of(&frame.slots[slot], ty)));
+                }
                 let v = self.eval(frame, x)?;
                 Ok(V::Bool(instance_of(&v, ty)))
             }
@@ -870,6 +881,14 @@ fn fix_no_such(t: Thrown, class: &str, name: &str) -> Thrown {
         ))
     } else {
         t
+    }
+}
+
+/// Painless `==` against a null or string constant, when that needs no numeric promotion.
+fn equals_const(v: &V, c: &Const) -> Option<bool> {
+    match c {
+        Const::Null | Const::Str(_) => Some(const_equals(c, v)),
+        _ => None,
     }
 }
 
