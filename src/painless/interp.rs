@@ -666,13 +666,16 @@ impl<'p> Interp<'p> {
                 Ok(V::Bool(self.cond(frame, b)?))
             }
             ExprKind::Cmp(op, a, b) => {
-                // `v == null`, `v != ''`: decided on the variable in place (no clone and drop)
-                if let (CmpOp::Eq | CmpOp::Ne, ExprKind::Local(slot), ExprKind::Const(c)) =
-                    (op, &a.kind, &b.kind)
+                // `v == null`, `ctx.a?.b != ''`: the constant is compared where it is (and a
+                // variable read in place), without cloning and dropping either
+                if let (CmpOp::Eq | CmpOp::Ne, ExprKind::Const(c @ (Const::Null | Const::Str(_)))) =
+                    (op, &b.kind)
                 {
-                    if let Some(eq) = equals_const(&frame.slots[*slot], c) {
-                        return Ok(V::Bool(eq == (*op == CmpOp::Eq)));
-                    }
+                    let eq = match a.kind {
+                        ExprKind::Local(slot) => const_equals(c, &frame.slots[slot]),
+                        _ => const_equals(c, &self.eval(frame, a)?),
+                    };
+                    return Ok(V::Bool(eq == (*op == CmpOp::Eq)));
                 }
                 let x = self.eval(frame, a)?;
                 let y = self.eval(frame, b)?;
@@ -881,14 +884,6 @@ fn fix_no_such(t: Thrown, class: &str, name: &str) -> Thrown {
         ))
     } else {
         t
-    }
-}
-
-/// Painless `==` against a null or string constant, when that needs no numeric promotion.
-fn equals_const(v: &V, c: &Const) -> Option<bool> {
-    match c {
-        Const::Null | Const::Str(_) => Some(const_equals(c, v)),
-        _ => None,
     }
 }
 
