@@ -17,7 +17,8 @@ extern "C" {
     fn mi_option_set(option: std::os::raw::c_int, value: std::os::raw::c_long);
 }
 
-/// `mi_option_purge_delay` in mimalloc v3's `mi_option_e`.
+/// `mi_option_purge_delay` in the `mi_option_e` of mimalloc v3 as bundled by libmimalloc-sys 0.1.49
+/// (pinned in Cargo.toml: the index differs between mimalloc versions).
 const MI_OPTION_PURGE_DELAY: std::os::raw::c_int = 15;
 
 /// Freed memory goes back to the OS at once instead of after 10 ms: a replay's worker threads

@@ -81,9 +81,13 @@ impl Script {
         PainlessError::runtime(&self.source, &self.program.statement_starts, t)
     }
 
-    /// The document as the script's `ctx` (a `CtxMap`: source first, then metadata).
-    fn ctx_value(ctx: &Map) -> V {
-        let root = rt::from_map(ctx);
+    /// The document as the script's `ctx` (a `CtxMap`: source first, then metadata), or only the
+    /// top-level `keys` of it when those are all the script can reach.
+    fn ctx_value(ctx: &Map, keys: Option<&[std::sync::Arc<str>]>) -> V {
+        let root = match keys {
+            Some(keys) => rt::from_map_keys(ctx, keys),
+            None => rt::from_map(ctx),
+        };
         if let V::Map(m) = &root {
             m.borrow_mut().ctx_root = true;
         }
@@ -101,16 +105,7 @@ impl Script {
     /// Like Elasticsearch, changes made before a failure stay in the document (the script works
     /// on the live document), so `ctx` is written back even when an error is returned.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
-        let root = match &self.ctx_keys {
-            Some(keys) => {
-                let root = rt::from_map_keys(ctx, keys);
-                if let V::Map(m) = &root {
-                    m.borrow_mut().ctx_root = true;
-                }
-                root
-            }
-            None => Self::ctx_value(ctx),
-        };
+        let root = Self::ctx_value(ctx, self.ctx_keys.as_deref());
         let mut it = Interp::new(&self.program, root.clone());
         let result = it.run_main(self.params_value());
         drop(it);
@@ -146,7 +141,7 @@ impl Script {
     /// Runs with a mutable `ctx` and returns the `return` value, or the value of the last
     /// expression statement.
     pub fn evaluate(&self, ctx: &mut Map) -> Result<Evaluated, PainlessError> {
-        let root = Self::ctx_value(ctx);
+        let root = Self::ctx_value(ctx, None);
         let mut it = Interp::new(&self.program, root.clone());
         let result = it.run_main(self.params_value());
         drop(it);

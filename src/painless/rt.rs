@@ -1255,10 +1255,7 @@ pub fn patch_map_keys(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), Strin
         check_convertible(x, 1)?;
     }
     for (k, x) in m.map.iter() {
-        let key: std::borrow::Cow<str> = match &k.0 {
-            V::Str(s) => std::borrow::Cow::Borrowed(&**s),
-            other => std::borrow::Cow::Owned(to_java_string(other)),
-        };
+        let key = key_text(k);
         match dst.entries.get_mut(&*key) {
             Some(slot) => patch_depth(slot, x, 1),
             None => {
@@ -1322,6 +1319,14 @@ fn patch_seq(dst: &mut Vec<Value>, items: &[V], depth: usize) {
     }
 }
 
+/// A runtime map key as a document key (its `toString()`, as XContent writes map keys).
+fn key_text(k: &HKey) -> std::borrow::Cow<'_, str> {
+    match &k.0 {
+        V::Str(s) => std::borrow::Cow::Borrowed(&**s),
+        other => std::borrow::Cow::Owned(to_java_string(other)),
+    }
+}
+
 /// Are the runtime map's keys all strings found in `dst`, in `dst`'s order?
 fn keys_are_subsequence(m: &MapObj, dst: &DocMap) -> bool {
     let mut doc_keys = dst.entries.keys();
@@ -1373,10 +1378,7 @@ fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
     let mut out =
         crate::value::MapEntries::with_capacity_and_hasher(m.map.len(), Default::default());
     for (k, x) in m.map.iter() {
-        let key: std::borrow::Cow<str> = match &k.0 {
-            V::Str(s) => std::borrow::Cow::Borrowed(&**s),
-            other => std::borrow::Cow::Owned(to_java_string(other)),
-        };
+        let key = key_text(k);
         if let Some(slot) = out.get_mut(&*key) {
             // two runtime keys with the same string form: the later value wins, first position
             *slot = convert_checked(x, depth + 1);
@@ -1530,6 +1532,9 @@ mod tests {
             r#"{"a":1.5,"b":{"c":"x","d":[1]},"h":{"i":"j"}}"#,
             r#"{"a":{"x":1},"b":"now a string","f":["s"],"g":[true,false,1]}"#,
             r#"{}"#,
+            // only removals, at the top and inside (write-back drops entries in place)
+            r#"{"b":{"d":[1,2,{}]},"g":[true]}"#,
+            r#"{"a":1,"f":"s"}"#,
         ];
         for start in [&doc, &json("{}"), &json(r#"{"b":[1,2,3]}"#)] {
             for shape in shapes {
