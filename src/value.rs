@@ -980,24 +980,10 @@ pub mod json {
         }
     }
 
-    /// Decimal digits of `v`, formatted on the stack (no `String` per number).
+    /// Decimal digits of `v`, written straight into `out` (no `String` per number).
     fn write_i64(v: i64, out: &mut String) {
-        let mut buf = [0u8; 20];
-        let mut pos = buf.len();
-        let mut n = v.unsigned_abs();
-        loop {
-            pos -= 1;
-            buf[pos] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        if v < 0 {
-            out.push('-');
-        }
-        // Only ASCII digits were written.
-        out.push_str(std::str::from_utf8(&buf[pos..]).unwrap_or_default());
+        use std::fmt::Write as _;
+        let _ = write!(out, "{v}");
     }
 
     /// What follows the backslash for each byte that needs escaping; 0 for bytes written verbatim,
