@@ -108,32 +108,7 @@ enum Command {
         request: String,
     },
     /// Stream NDJSON documents (one `_source` per line) through a pipeline.
-    Run {
-        #[command(flatten)]
-        pipeline: PipelineArgs,
-        /// Treat each input line as raw text: the document is `{"message": line}`.
-        #[arg(long)]
-        raw: bool,
-        #[arg(long, value_enum, default_value = "source")]
-        output: Output,
-        /// Number of worker threads (default: all cores).
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
-        /// `_index` of the input documents.
-        #[arg(long, default_value = "_index")]
-        index: String,
-        /// Write documents to this file instead of stdout.
-        #[arg(long, short = 'o')]
-        output_file: Option<PathBuf>,
-        /// Print a status line every 2 s on stderr when it is not a terminal (a terminal gets a bar).
-        #[arg(long)]
-        progress: bool,
-        /// No progress output (the final summary is still printed).
-        #[arg(long, short = 'q')]
-        quiet: bool,
-        /// Input files (gzip is recognised and decompressed); `-` or nothing reads stdin.
-        inputs: Vec<String>,
-    },
+    Run(RunArgs),
     /// Generate a deterministic synthetic corpus, one raw record per line (for `run --raw`).
     Gen {
         /// The kind of records.
@@ -250,15 +225,31 @@ fn simulate(pipeline: PipelineArgs, verbose: bool, request: String) -> ExitCode 
     }
 }
 
+#[derive(clap::Args)]
 struct RunArgs {
+    #[command(flatten)]
     pipeline: PipelineArgs,
+    /// Treat each input line as raw text: the document is `{"message": line}`.
+    #[arg(long)]
     raw: bool,
+    #[arg(long, value_enum, default_value = "source")]
     output: Output,
+    /// Number of worker threads (default: all cores).
+    #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// `_index` of the input documents.
+    #[arg(long, default_value = "_index")]
     index: String,
+    /// Write documents to this file instead of stdout.
+    #[arg(long, short = 'o')]
     output_file: Option<PathBuf>,
+    /// Print a status line every 2 s on stderr when it is not a terminal (a terminal gets a bar).
+    #[arg(long)]
     progress: bool,
+    /// No progress output (the final summary is still printed).
+    #[arg(long, short = 'q')]
     quiet: bool,
+    /// Input files (gzip is recognised and decompressed); `-` or nothing reads stdin.
     inputs: Vec<String>,
 }
 
@@ -476,27 +467,7 @@ fn main() -> ExitCode {
             verbose,
             request,
         } => simulate(pipeline, verbose, request),
-        Command::Run {
-            pipeline,
-            raw,
-            output,
-            jobs,
-            index,
-            output_file,
-            progress,
-            quiet,
-            inputs,
-        } => run(RunArgs {
-            pipeline,
-            raw,
-            output,
-            jobs,
-            index,
-            output_file,
-            progress,
-            quiet,
-            inputs,
-        }),
+        Command::Run(args) => run(args),
         Command::Gen {
             kind,
             count,
