@@ -263,6 +263,40 @@ pub struct Lambda {
     pub nparams: usize,
     pub slot_types: Vec<Ty>,
     pub body: LambdaBody,
+    /// Set when the body only calls a script function with the parameters in order
+    /// (`x -> prune(x)`): the function and the call's offset, so a call can skip the lambda frame.
+    pub forwards_to: Option<(usize, usize)>,
+}
+
+impl Lambda {
+    pub fn new(
+        capture_slots: Vec<usize>,
+        nparams: usize,
+        slot_types: Vec<Ty>,
+        body: LambdaBody,
+    ) -> Lambda {
+        let forwards_to = match &body {
+            LambdaBody::Expr(Expr {
+                kind: ExprKind::UserCall(function, call_args),
+                off,
+            }) if call_args.len() == nparams
+                && call_args
+                    .iter()
+                    .enumerate()
+                    .all(|(i, a)| matches!(a.kind, ExprKind::Local(slot) if slot == i)) =>
+            {
+                Some((*function, *off))
+            }
+            _ => None,
+        };
+        Lambda {
+            capture_slots,
+            nparams,
+            slot_types,
+            body,
+            forwards_to,
+        }
+    }
 }
 
 #[derive(Debug)]

@@ -100,24 +100,6 @@ impl<'p> Frame<'p> {
     }
 }
 
-/// A lambda whose body is only a call of a script function with the lambda's parameters in order
-/// (`x -> prune(x)`): the function and the call's offset.
-fn forwarded_call(l: &Lambda) -> Option<(usize, usize)> {
-    let LambdaBody::Expr(Expr {
-        kind: ExprKind::UserCall(function, call_args),
-        off,
-    }) = &l.body
-    else {
-        return None;
-    };
-    let in_order = call_args.len() == l.nparams
-        && call_args
-            .iter()
-            .enumerate()
-            .all(|(i, a)| matches!(a.kind, ExprKind::Local(slot) if slot == i));
-    in_order.then_some((*function, *off))
-}
-
 pub fn const_value(c: &Const) -> V {
     match c {
         Const::Null => V::Null,
@@ -235,7 +217,7 @@ impl<'p> Interp<'p> {
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown::raw("StackOverflowError", None, None, false));
         }
-        if let Some((function, off)) = forwarded_call(l) {
+        if let Some((function, off)) = l.forwards_to {
             // `x -> f(x)`: call `f` directly, without a frame for the lambda itself
             let mut args = args;
             for (i, a) in args.iter_mut().enumerate() {

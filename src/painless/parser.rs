@@ -1138,12 +1138,8 @@ impl<'a> Parser<'a> {
         let outer: Vec<usize> = f.captures.iter().map(|c| c.0).collect();
         let inner: Vec<usize> = f.captures.iter().map(|c| c.1).collect();
         let idx = self.lambdas.len();
-        self.lambdas.push(Some(Lambda {
-            capture_slots: inner,
-            nparams,
-            slot_types: f.slot_types,
-            body,
-        }));
+        self.lambdas
+            .push(Some(Lambda::new(inner, nparams, f.slot_types, body)));
         Ok(Expr {
             kind: ExprKind::Lambda(idx, outer),
             off,
