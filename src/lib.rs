@@ -4,6 +4,7 @@
 // cold paths only, so their size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod allocator;
 pub mod check;
 pub mod collect;
 pub mod dates;

@@ -10,24 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-extern "C" {
-    // mimalloc's option setter (part of the C library the mimalloc crate links).
-    fn mi_option_set(option: std::os::raw::c_int, value: std::os::raw::c_long);
-}
-
-/// `mi_option_purge_delay` in the `mi_option_e` of mimalloc v3 as bundled by libmimalloc-sys 0.1.49
-/// (pinned in Cargo.toml: the index differs between mimalloc versions).
-const MI_OPTION_PURGE_DELAY: std::os::raw::c_int = 15;
-
-/// Freed memory goes back to the OS at once instead of after 10 ms: a replay's worker threads
-/// free whole chunks of documents at a time, and holding them lifts peak RSS to about twice what
-/// is in use, at no measurable gain in throughput.
-fn tune_allocator() {
-    // SAFETY: a plain option store; valid for any option index and value.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
-}
+static GLOBAL: ingest_emu::allocator::MiMalloc = ingest_emu::allocator::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -450,7 +433,7 @@ fn painless(
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
+    ingest_emu::allocator::tune();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
