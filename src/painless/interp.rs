@@ -869,7 +869,7 @@ fn fix_no_such(t: Thrown, class: &str, name: &str) -> Thrown {
     }
 }
 
-fn const_equals(c: &Const, x: &V) -> bool {
+pub fn const_equals(c: &Const, x: &V) -> bool {
     match c {
         Const::Str(s) => str_of(x) == Some(&**s),
         Const::Null => x.is_null(),

@@ -27,6 +27,7 @@ pub mod error;
 pub mod interp;
 pub mod lexer;
 pub mod parser;
+pub mod quick;
 pub mod rt;
 
 pub use error::{ErrorKind, PainlessError};
@@ -43,6 +44,8 @@ pub struct Script {
     params: Map,
     /// The only top-level `ctx` keys the script can reach, when that is known statically.
     ctx_keys: Option<Vec<std::sync::Arc<str>>>,
+    /// The script is a read-only condition [`quick`] evaluates without the interpreter.
+    quick_condition: bool,
 }
 
 /// Result of [`Script::evaluate`]: the Java type name and the value.
@@ -65,11 +68,13 @@ impl Script {
         let program = parser::parse(source)
             .map_err(|e| PainlessError::compile(source, e.offset, e.message))?;
         let ctx_keys = ctx_access::named_ctx_keys(&program);
+        let quick_condition = quick::condition_expr(&program).is_some();
         Ok(Script {
             source: source.to_string(),
             program,
             params: params.clone(),
             ctx_keys,
+            quick_condition,
         })
     }
 
@@ -120,6 +125,25 @@ impl Script {
     /// `if` condition: the script must produce a boolean. `ctx` is read in place (no copy);
     /// attempts to modify it fail like Elasticsearch's `UnmodifiableIngestData`.
     pub fn execute_condition(&self, ctx: &Map) -> Result<bool, PainlessError> {
+        if self.quick_condition {
+            if let Some(e) = quick::condition_expr(&self.program) {
+                let root = V::Doc(DocRef::Map(ctx as *const Map));
+                let params = V::Doc(DocRef::Map(&self.params as *const Map));
+                if let Ok(V::Bool(b)) = quick::Quick::new(&self.program, root, params).eval(e) {
+                    return Ok(b);
+                }
+            }
+        }
+        self.execute_condition_interpreted(ctx)
+    }
+
+    /// Whether conditions run through [`quick`].
+    pub fn has_quick_condition(&self) -> bool {
+        self.quick_condition
+    }
+
+    /// [`Script::execute_condition`] on the interpreter alone.
+    pub fn execute_condition_interpreted(&self, ctx: &Map) -> Result<bool, PainlessError> {
         let root = V::Doc(DocRef::Map(ctx as *const Map));
         let result = {
             let mut it = Interp::new(&self.program, root);
