@@ -82,10 +82,13 @@ mod tests {
                 // SAFETY: non-zero sizes; each block is freed once with its own layout.
                 unsafe {
                     let p = MiMalloc.alloc(layout);
-                    assert!(!p.is_null() && p as usize % align == 0, "{size}/{align}");
+                    assert!(
+                        !p.is_null() && (p as usize).is_multiple_of(align),
+                        "{size}/{align}"
+                    );
                     let p = MiMalloc.realloc(p, layout, size * 3);
                     assert!(
-                        !p.is_null() && p as usize % align == 0,
+                        !p.is_null() && (p as usize).is_multiple_of(align),
                         "realloc {size}/{align}"
                     );
                     MiMalloc.dealloc(p, Layout::from_size_align(size * 3, align).unwrap());
