@@ -327,12 +327,13 @@ fn write_in_map(
         }
         let mut container = match map.index_of(key) {
             Some(i) => &mut map.entries[i],
-            None => map.entries.entry(key.clone()).or_insert_with(|| {
+            None => {
                 // Objects created on the way usually receive several fields.
                 let mut m = Map::new();
                 m.entries.reserve(7);
-                Value::Map(m)
-            }),
+                let i = map.entries.push_new(key.clone(), Value::Map(m));
+                &mut map.entries[i]
+            }
         };
         parts = &parts[1..];
         // Lists are walked here; reaching a map continues the outer loop.

@@ -15,6 +15,7 @@ pub mod grok;
 pub mod harness;
 pub mod java;
 pub mod java_regex;
+pub mod ordered_map;
 pub mod painless;
 pub mod pipeline;
 pub mod processors;

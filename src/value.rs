@@ -4,17 +4,10 @@
 //! `List`, `Map` and `Set`. Output depends on those distinctions (`1` vs `1.0`, `1.0E7`, set iteration
 //! order), so we keep them instead of collapsing everything into JSON numbers.
 
-use indexmap::IndexMap;
 use std::fmt::Write as _;
 
-/// Hasher of [`Map`] storage. Iteration follows the `IndexMap`'s insertion order and Java order is
-/// computed from Java hash codes, so the hasher only affects speed: SipHash cost ~12% of an Okta
-/// pipeline run. A fixed seed keeps `Map::new()` free; keys come from documents, not from an
-/// adversary the hash must resist. Code that builds storage should name [`MapEntries`].
-pub type MapHasher = foldhash::fast::FixedState;
-
-/// Storage of a [`Map`].
-pub type MapEntries = IndexMap<String, Value, MapHasher>;
+/// Storage of a [`Map`]: insertion order; Java order is computed from Java hash codes.
+pub type MapEntries = crate::ordered_map::OrderedMap<Value>;
 
 /// A map keeps insertion order for storage; `kind` says how Java would iterate it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -84,9 +77,6 @@ impl PartialEq for Value {
     }
 }
 
-/// Maps up to this size are searched by comparing keys instead of hashing (see [`Map::index_of`]).
-const SCAN_MAX: usize = 16;
-
 impl Map {
     pub fn new() -> Map {
         Map::default()
@@ -97,19 +87,10 @@ impl Map {
             kind,
         }
     }
-    /// Index of `key`. Document objects are mostly small, and comparing a few keys (lengths first)
-    /// is cheaper than hashing one, so small maps are scanned.
+    /// Index of `key` (small maps are scanned, big ones hashed: see [`crate::ordered_map`]).
     #[inline]
     pub fn index_of(&self, key: &str) -> Option<usize> {
-        if self.entries.len() <= SCAN_MAX {
-            let key = key.as_bytes();
-            self.entries.keys().position(|k| {
-                // The last byte first: it rules out most same-length keys without a memcmp call.
-                k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
-            })
-        } else {
-            self.entries.get_index_of(key)
-        }
+        self.entries.get_index_of(key)
     }
     #[inline]
     pub fn get(&self, key: &str) -> Option<&Value> {
@@ -155,13 +136,13 @@ impl Map {
         self.entries.is_empty()
     }
     /// Storage order (insertion order; sorted for tree maps).
-    pub fn iter(&self) -> indexmap::map::Iter<'_, String, Value> {
+    pub fn iter(&self) -> crate::ordered_map::Iter<'_, Value> {
         self.entries.iter()
     }
-    pub fn iter_mut(&mut self) -> indexmap::map::IterMut<'_, String, Value> {
+    pub fn iter_mut(&mut self) -> crate::ordered_map::IterMut<'_, Value> {
         self.entries.iter_mut()
     }
-    pub fn keys(&self) -> indexmap::map::Keys<'_, String, Value> {
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator + Clone {
         self.entries.keys()
     }
     /// Entry indexes in the order Java would iterate this map.
@@ -865,18 +846,13 @@ pub mod json {
                     reserve = 0;
                 }
                 let value = access.next_value_seed(inner)?;
-                match map.entries.entry(key) {
-                    indexmap::map::Entry::Occupied(mut e) => {
-                        if self.duplicates == Duplicates::Reject {
-                            return Err(de::Error::custom(format!(
-                                "Duplicate field '{}'",
-                                e.key()
-                            )));
-                        }
-                        e.insert(value);
+                match map.entries.get_index_of(&key) {
+                    Some(_) if self.duplicates == Duplicates::Reject => {
+                        return Err(de::Error::custom(format!("Duplicate field '{key}'")));
                     }
-                    indexmap::map::Entry::Vacant(e) => {
-                        e.insert(value);
+                    Some(i) => map.entries[i] = value,
+                    None => {
+                        map.entries.push_new(key, value);
                     }
                 }
             }

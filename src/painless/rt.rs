@@ -1115,10 +1115,8 @@ fn copied_map(map: RtMap, kind: CollectionKind) -> V {
 /// [`from_map`] restricted to `keys` (those present, in the map's order): the part of `ctx` a
 /// script with [`super::ctx_access::named_ctx_keys`] can reach.
 pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
-    let mut present: Vec<(usize, &String, &Value)> = keys
-        .iter()
-        .filter_map(|k| m.entries.get_full(&**k))
-        .collect();
+    let mut present: Vec<(usize, &String, &Value)> =
+        keys.iter().filter_map(|k| m.entries.get_full(k)).collect();
     present.sort_unstable_by_key(|(i, _, _)| *i);
     let mut map = RtMap::with_capacity_and_hasher(present.len(), Default::default());
     for (_, k, v) in present {
@@ -1256,7 +1254,7 @@ pub fn patch_map_keys(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), Strin
     }
     for (k, x) in m.map.iter() {
         let key = key_text(k);
-        match dst.entries.get_mut(&*key) {
+        match dst.entries.get_mut(&key) {
             Some(slot) => patch_depth(slot, x, 1),
             None => {
                 dst.entries.insert(key.into_owned(), convert_checked(x, 1));
@@ -1375,16 +1373,15 @@ fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
         return;
     }
     let mut old = std::mem::take(&mut dst.entries);
-    let mut out =
-        crate::value::MapEntries::with_capacity_and_hasher(m.map.len(), Default::default());
+    let mut out = crate::value::MapEntries::with_capacity(m.map.len());
     for (k, x) in m.map.iter() {
         let key = key_text(k);
-        if let Some(slot) = out.get_mut(&*key) {
+        if let Some(slot) = out.get_mut(&key) {
             // two runtime keys with the same string form: the later value wins, first position
             *slot = convert_checked(x, depth + 1);
             continue;
         }
-        let val = match old.swap_remove(&*key) {
+        let val = match old.swap_remove(&key) {
             Some(mut prev) => {
                 patch_depth(&mut prev, x, depth + 1);
                 prev
