@@ -344,14 +344,21 @@ pub fn java_hash_order(hashes: impl Iterator<Item = i32>) -> Vec<usize> {
 
 /// Iteration order of a hash table of `capacity` buckets filled with keys of these hash codes in order.
 pub fn java_hash_order_in_table(hashes: &[i32], capacity: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..hashes.len()).collect();
     let bucket = |h: i32| {
         let h = h as u32;
-        ((h ^ (h >> 16)) as usize) & (capacity - 1)
+        ((h ^ (h >> 16)) as u64) & (capacity as u64 - 1)
     };
-    // stable sort keeps insertion order within a bucket
-    order.sort_by_key(|&i| bucket(hashes[i]));
-    order
+    // bucket in the high half, insertion index in the low half: one plain integer sort keeps
+    // insertion order within a bucket
+    let mut keys: Vec<u64> = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (bucket(h) << 32) | i as u64)
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k & 0xffff_ffff) as usize)
+        .collect()
 }
 
 impl Value {

@@ -315,6 +315,31 @@ impl<'p> Interp<'p> {
         Ok(Flow::Next)
     }
 
+    /// A condition's truth: `cond` with the common shapes (`&&`, `||`, comparisons with a
+    /// constant, `instanceof` of a variable) answered without building a value per node. The
+    /// errors are `cond`'s, which the other shapes still go through.
+    fn test(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<bool> {
+        match &e.kind {
+            ExprKind::Or(a, b) => Ok(self.test(frame, a)? || self.test(frame, b)?),
+            ExprKind::And(a, b) => Ok(self.test(frame, a)? && self.test(frame, b)?),
+            ExprKind::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b) => match &b.kind {
+                ExprKind::Const(c @ (Const::Null | Const::Str(_))) => {
+                    let eq = match a.kind {
+                        ExprKind::Local(slot) => const_equals(c, &frame.slots[slot]),
+                        _ => const_equals(c, &self.eval(frame, a)?),
+                    };
+                    Ok(eq == (*op == CmpOp::Eq))
+                }
+                _ => self.cond(frame, e),
+            },
+            ExprKind::InstanceOf(x, ty) => match x.kind {
+                ExprKind::Local(slot) => Ok(instance_of(&frame.slots[slot], ty)),
+                _ => self.cond(frame, e),
+            },
+            _ => self.cond(frame, e),
+        }
+    }
+
     fn cond(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<bool> {
         match self.eval(frame, e)? {
             V::Bool(b) => Ok(b),
@@ -344,7 +369,7 @@ impl<'p> Interp<'p> {
                 Ok(Flow::Next)
             }
             StmtKind::If(c, then, els) => {
-                if self.cond(frame, c)? {
+                if self.test(frame, c)? {
                     self.exec_block(frame, then)
                 } else if let Some(b) = els {
                     self.exec_block(frame, b)
@@ -354,7 +379,7 @@ impl<'p> Interp<'p> {
             }
             StmtKind::While(c, body) => {
                 loop {
-                    if !self.cond(frame, c)? {
+                    if !self.test(frame, c)? {
                         break;
                     }
                     frame.tick().map_err(|t| t.at(s.off))?;
@@ -374,7 +399,7 @@ impl<'p> Interp<'p> {
                         Flow::Return(v) => return Ok(Flow::Return(v)),
                         _ => {}
                     }
-                    if !self.cond(frame, c)? {
+                    if !self.test(frame, c)? {
                         break;
                     }
                 }
@@ -391,7 +416,7 @@ impl<'p> Interp<'p> {
                 }
                 loop {
                     if let Some(c) = cond {
-                        if !self.cond(frame, c)? {
+                        if !self.test(frame, c)? {
                             break;
                         }
                     }
@@ -635,18 +660,8 @@ impl<'p> Interp<'p> {
                 let y = self.eval(frame, b)?;
                 binary(*op, &x, &y).map_err(|t| t.at(off))
             }
-            ExprKind::And(a, b) => {
-                if !self.cond(frame, a)? {
-                    return Ok(V::Bool(false));
-                }
-                Ok(V::Bool(self.cond(frame, b)?))
-            }
-            ExprKind::Or(a, b) => {
-                if self.cond(frame, a)? {
-                    return Ok(V::Bool(true));
-                }
-                Ok(V::Bool(self.cond(frame, b)?))
-            }
+            ExprKind::And(a, b) => Ok(V::Bool(self.test(frame, a)? && self.test(frame, b)?)),
+            ExprKind::Or(a, b) => Ok(V::Bool(self.test(frame, a)? || self.test(frame, b)?)),
             ExprKind::Cmp(op, a, b) => {
                 // `v == null`, `ctx.a?.b != ''`: the constant is compared where it is (and a
                 // variable read in place), without cloning and dropping either
@@ -675,7 +690,7 @@ impl<'p> Interp<'p> {
                 cast_explicit(v, ty).map_err(|t| t.at(off))
             }
             ExprKind::Cond(c, a, b) => {
-                if self.cond(frame, c)? {
+                if self.test(frame, c)? {
                     self.eval(frame, a)
                 } else {
                     self.eval(frame, b)
@@ -974,7 +989,17 @@ fn box_name(ty: &Ty) -> String {
 }
 
 /// Implicit conversion when storing into a typed slot, passing an argument or returning.
+/// Converts a value for a slot, parameter or return of declared type `ty` (assignment rules).
+#[inline]
 pub fn coerce(v: V, ty: &Ty) -> R<V> {
+    // `def` takes anything: the common case of untyped scripts, decided without a call
+    if matches!(ty, Ty::Def) {
+        return Ok(v);
+    }
+    coerce_typed(v, ty)
+}
+
+fn coerce_typed(v: V, ty: &Ty) -> R<V> {
     let bad = |v: &V| {
         if v.is_null() {
             Thrown::npe(None)

@@ -120,12 +120,7 @@ pub fn presized_capacity(n: usize) -> usize {
 pub fn hash_order_with_capacity(hashes: impl Iterator<Item = i32>, cap: usize) -> Vec<usize> {
     let hashes: Vec<i32> = hashes.collect();
     let cap = grown_capacity(cap, hashes.len());
-    let mut order: Vec<usize> = (0..hashes.len()).collect();
-    order.sort_by_key(|&i| {
-        let h = hashes[i] as u32;
-        ((h ^ (h >> 16)) as usize) & (cap - 1)
-    });
-    order
+    crate::value::java_hash_order_in_table(&hashes, cap)
 }
 
 pub struct ArrayObj {
