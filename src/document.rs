@@ -256,6 +256,25 @@ impl IngestDocument {
         remove_in_map(root, &path.parts, &path.full)
     }
 
+    /// `removeField` for a field that may be absent: `None` exactly when [`IngestDocument::has`]
+    /// is false, in one walk instead of two.
+    pub fn take(&mut self, path: &FieldPath) -> Result<Option<Value>, String> {
+        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
+            return match self.ctx.contains_key("_version") {
+                true => Err("_version cannot be removed".into()),
+                false => Ok(None),
+            };
+        }
+        // removal fails exactly where lookup does: a missing key, a null or scalar parent, a bad
+        // list index
+        let root = if path.ingest {
+            &mut self.ingest
+        } else {
+            &mut self.ctx
+        };
+        Ok(remove_from_map(root, &path.parts, &path.full, true).ok())
+    }
+
     /// Convenience for string paths (parsed on the spot; hot paths use pre-parsed `FieldPath`s).
     pub fn get_str_path(&self, path: &str) -> Result<&Value, String> {
         self.get(&FieldPath::parse(path)?)
@@ -404,47 +423,61 @@ fn store(slot: &mut Value, value: Value, append: Option<bool>) {
 }
 
 fn remove_in_map(map: &mut Map, parts: &[String], full: &str) -> Result<Value, String> {
-    let key = &parts[0];
-    if parts.len() == 1 {
-        return map
-            .remove(key)
-            .ok_or_else(|| format!("field [{key}] not present as part of path [{full}]"));
-    }
-    match map.get_mut(key) {
-        Some(child) => remove_in_value(child, &parts[1..], full),
-        None => Err(format!(
-            "field [{key}] not present as part of path [{full}]"
-        )),
-    }
+    remove_from_map(map, parts, full, false).map_err(|e| e.unwrap_or_default())
 }
 
-fn remove_in_value(container: &mut Value, parts: &[String], full: &str) -> Result<Value, String> {
+/// The removal behind `removeField`. With `quiet`, a path that does not resolve gives `Err(None)`
+/// without building the message ([`IngestDocument::take`]: most optional fields are absent).
+fn remove_from_map(
+    map: &mut Map,
+    parts: &[String],
+    full: &str,
+    quiet: bool,
+) -> Result<Value, Option<String>> {
     let key = &parts[0];
-    match container {
-        Value::Map(m) => remove_in_map(m, parts, full),
-        Value::List(l) => {
-            let idx = parse_index(full, key, l.len())?;
-            if parts.len() == 1 {
-                Ok(l.remove(idx))
-            } else {
-                remove_in_value(&mut l[idx], &parts[1..], full)
-            }
+    let found = if parts.len() == 1 {
+        map.remove(key)
+    } else {
+        match map.get_mut(key) {
+            Some(child) => return remove_from_value(child, &parts[1..], full, quiet),
+            None => None,
         }
-        Value::Null if parts.len() == 1 => Err(format!(
-            "cannot remove [{key}] from null as part of path [{full}]"
-        )),
-        Value::Null => Err(format!(
-            "cannot resolve [{key}] from null as part of path [{full}]"
-        )),
-        other if parts.len() == 1 => Err(format!(
-            "cannot remove [{key}] from object of type [{}] as part of path [{full}]",
-            type_name(other)
-        )),
-        other => Err(format!(
-            "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
-            type_name(other)
-        )),
-    }
+    };
+    found.ok_or_else(|| {
+        (!quiet).then(|| format!("field [{key}] not present as part of path [{full}]"))
+    })
+}
+
+fn remove_from_value(
+    container: &mut Value,
+    parts: &[String],
+    full: &str,
+    quiet: bool,
+) -> Result<Value, Option<String>> {
+    let key = &parts[0];
+    let last = parts.len() == 1;
+    let (verb, parent) = match container {
+        Value::Map(m) => return remove_from_map(m, parts, full, quiet),
+        Value::List(l) => {
+            let idx = parse_index(full, key, l.len()).map_err(|e| (!quiet).then_some(e))?;
+            if last {
+                return Ok(l.remove(idx));
+            }
+            return remove_from_value(&mut l[idx], &parts[1..], full, quiet);
+        }
+        _ if quiet => return Err(None),
+        Value::Null => (if last { "remove" } else { "resolve" }, None),
+        other => (
+            if last { "remove" } else { "resolve" },
+            Some(type_name(other)),
+        ),
+    };
+    Err(Some(match parent {
+        None => format!("cannot {verb} [{key}] from null as part of path [{full}]"),
+        Some(ty) => {
+            format!("cannot {verb} [{key}] from object of type [{ty}] as part of path [{full}]")
+        }
+    }))
 }
 
 /// ES `IngestDocument.appendValues`.

@@ -126,7 +126,7 @@ impl Script {
     /// attempts to modify it fail like Elasticsearch's `UnmodifiableIngestData`.
     pub fn execute_condition(&self, ctx: &Map) -> Result<bool, PainlessError> {
         if self.quick_condition {
-            if let Some(e) = quick::condition_expr(&self.program) {
+            if let Some(e) = quick::sole_expr(&self.program) {
                 let root = V::Doc(DocRef::Map(ctx as *const Map));
                 let params = V::Doc(DocRef::Map(&self.params as *const Map));
                 if let Ok(V::Bool(b)) = quick::Quick::new(&self.program, root, params).eval(e) {

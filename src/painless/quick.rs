@@ -19,17 +19,21 @@ use super::rt::V;
 const PARAMS_SLOT: usize = 0;
 const CTX_SLOT: usize = 1;
 
-/// The expression of a condition this module can evaluate, if the script is one.
+/// The expression of a condition this module can evaluate, if the script is one (checked once,
+/// at compile time).
 pub fn condition_expr(program: &Program) -> Option<&Expr> {
-    let [stmt] = program.main.body.as_slice() else {
-        return None;
-    };
-    let e = match &stmt.kind {
-        StmtKind::Expr(e) => e,
-        StmtKind::Return(Some(e)) => e,
-        _ => return None,
-    };
-    supported(e).then_some(e)
+    sole_expr(program).filter(|e| supported(e))
+}
+
+/// The expression of a script that is a single expression or `return` statement.
+pub fn sole_expr(program: &Program) -> Option<&Expr> {
+    match program.main.body.as_slice() {
+        [stmt] => match &stmt.kind {
+            StmtKind::Expr(e) | StmtKind::Return(Some(e)) => Some(e),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn supported(e: &Expr) -> bool {

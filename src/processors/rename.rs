@@ -27,28 +27,35 @@ impl Processor for Rename {
             .field
             .resolve(doc)
             .map_err(ProcessorError::illegal_argument)?;
-        if !doc.has(&field) {
-            if self.ignore_missing {
+        let missing = |ignore: bool| {
+            if ignore {
                 return Ok(Flow::Continue);
             }
-            return Err(ProcessorError::illegal_argument(format!(
+            Err(ProcessorError::illegal_argument(format!(
                 "field [{}] doesn't exist",
                 field.full
-            )));
-        }
-        let target = self
-            .target_field
-            .resolve(doc)
-            .map_err(ProcessorError::illegal_argument)?;
+            )))
+        };
+        // ES renders the target after the source check
+        let target = match self.target_field.resolve(doc) {
+            Ok(target) => target,
+            Err(_) if !doc.has(&field) => return missing(self.ignore_missing),
+            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+        };
+        // ES checks the source first, then the target; the source is taken out in the same walk
+        // as its check unless the target check is going to fail
         if !self.override_existing && doc.has(&target) {
+            if !doc.has(&field) {
+                return missing(self.ignore_missing);
+            }
             return Err(ProcessorError::illegal_argument(format!(
                 "field [{}] already exists",
                 target.full
             )));
         }
-        let value = doc
-            .remove(&field)
-            .map_err(ProcessorError::illegal_argument)?;
+        let Some(value) = doc.take(&field).map_err(ProcessorError::illegal_argument)? else {
+            return missing(self.ignore_missing);
+        };
         if let Err((e, value)) = doc.set_or_return(&target, value) {
             // ES puts the value back so that on_failure handlers still see it.
             let _ = doc.set(&field, value);
