@@ -12,8 +12,9 @@
 # time of loading + compiling each pipeline.
 #
 # Environment: COUNT (records, default 30000: long enough that per-process costs such as startup
-# and the lazily compiled user-agent patterns, reported separately, do not weigh on throughput), REPEAT (default 5), SEED (default 42),
-# BIN (default target/release/ingest-emu), SHARED (default ../shared), RSS_BYTES (default 1e9).
+# and the lazily compiled user-agent patterns, reported separately, do not weigh on throughput),
+# REPEAT (default 5), SEED (default 42), BIN (default target/release/ingest-emu),
+# SHARED (default ../shared), RSS_BYTES (default 1e9).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
