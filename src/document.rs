@@ -631,6 +631,48 @@ mod tests {
         FieldPath::parse(s).unwrap()
     }
 
+    /// `take` must agree with `has` on every path shape, and remove what `remove` removes.
+    #[test]
+    fn take_is_has_then_remove() {
+        let json = r#"{"a":{"b":[{"c":1},{"c":2}],"n":null,"s":"x"},"t":[1]}"#;
+        for path in [
+            "a",
+            "a.b",
+            "a.b.1",
+            "a.b.1.c",
+            "a.b.2",
+            "a.b.x",
+            "a.b.-1",
+            "a.n",
+            "a.n.z",
+            "a.s.z",
+            "a.s",
+            "a.zz",
+            "zz.y",
+            "t.0",
+            "t.0.q",
+            "_index",
+            "_id",
+            "_ingest.timestamp",
+            "_source.a.s",
+            "_version",
+        ] {
+            let path = p(path);
+            let mut taken = doc(json);
+            let mut removed = doc(json);
+            let present = taken.has(&path);
+            match taken.take(&path) {
+                Ok(Some(v)) => {
+                    assert!(present, "{}", path.full);
+                    assert_eq!(removed.remove(&path), Ok(v), "{}", path.full);
+                }
+                Ok(None) => assert!(!present, "{}", path.full),
+                Err(e) => assert_eq!(removed.remove(&path), Err(e), "{}", path.full),
+            }
+            assert_eq!(taken.ctx, removed.ctx, "{}", path.full);
+        }
+    }
+
     #[test]
     fn reads_nested_and_list_paths() {
         let d = doc(r#"{"a":{"b":[{"c":1},{"c":2}]}}"#);

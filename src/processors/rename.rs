@@ -105,6 +105,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(source_json(&d), r#"{"b":1}"#);
+        // the source is checked first: a missing source wins over an existing target
+        let e = run(
+            "rename",
+            json!({"field": "x", "target_field": "b"}),
+            r#"{"b":2}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.reason, "field [x] doesn't exist");
+        let d = run(
+            "rename",
+            json!({"field": "x", "target_field": "b", "ignore_missing": true}),
+            r#"{"b":2}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"b":2}"#);
     }
 
     #[test]
