@@ -474,6 +474,9 @@ pub struct Dissect {
     field: FieldPath,
     parser: DissectParser,
     ignore_missing: bool,
+    /// Paths of the key names the pattern spells out, parsed at load; only names taken from the
+    /// input (`%{*k}` / `%{&k}` pairs) are parsed per document.
+    paths: std::collections::HashMap<String, FieldPath>,
 }
 
 impl Dissect {
@@ -498,10 +501,19 @@ impl Dissect {
             );
             err
         })?;
+        let paths = parser
+            .pairs
+            .iter()
+            .filter(|(k, _)| {
+                !k.skip && !matches!(k.modifier, Modifier::FieldName | Modifier::FieldValue)
+            })
+            .filter_map(|(k, _)| Some((k.name.clone(), FieldPath::parse(&k.name).ok()?)))
+            .collect();
         Ok(Dissect {
             field,
             parser,
             ignore_missing,
+            paths,
         })
     }
 }
@@ -545,8 +557,15 @@ impl Processor for Dissect {
             ));
         };
         for (k, v) in results {
-            let path = FieldPath::parse(&k).map_err(ProcessorError::illegal_argument)?;
-            doc.set(&path, Value::String(v))
+            let parsed;
+            let path = match self.paths.get(&k) {
+                Some(path) => path,
+                None => {
+                    parsed = FieldPath::parse(&k).map_err(ProcessorError::illegal_argument)?;
+                    &parsed
+                }
+            };
+            doc.set(path, Value::String(v))
                 .map_err(ProcessorError::illegal_argument)?;
         }
         Ok(Flow::Continue)

@@ -79,10 +79,11 @@ impl Foreach {
         let mut out = Vec::with_capacity(items.len());
         let total = items.len();
         let mut items = items.into_iter();
+        let mut value_slot = IngestSlot::new("_value");
         while let Some(item) = items.next() {
-            let previous = doc.ingest.insert("_value", item);
+            let previous = value_slot.put(&mut doc.ingest, item);
             let result = run_step(&self.processor, doc, env);
-            let new_value = restore(&mut doc.ingest, "_value", previous);
+            let new_value = value_slot.restore(&mut doc.ingest, previous);
             match result {
                 Ok(Flow::Continue) => out.push(new_value),
                 Ok(Flow::Drop) => return Ok(Flow::Drop),
@@ -115,13 +116,14 @@ impl Foreach {
         let entries: Vec<(String, Value)> = map.entries.into_iter().collect();
         let mut slots: Vec<Option<(String, Value)>> = entries.into_iter().map(Some).collect();
         let mut out = Map::new();
+        let (mut key_slot, mut value_slot) = (IngestSlot::new("_key"), IngestSlot::new("_value"));
         for i in order {
             let (key, value) = slots[i].take().expect("each index once");
-            let previous_key = doc.ingest.insert("_key", Value::String(key));
-            let previous_value = doc.ingest.insert("_value", value);
+            let previous_key = key_slot.put(&mut doc.ingest, Value::String(key));
+            let previous_value = value_slot.put(&mut doc.ingest, value);
             let result = run_step(&self.processor, doc, env);
-            let new_key = restore(&mut doc.ingest, "_key", previous_key);
-            let new_value = restore(&mut doc.ingest, "_value", previous_value);
+            let new_key = key_slot.restore(&mut doc.ingest, previous_key);
+            let new_value = value_slot.restore(&mut doc.ingest, previous_value);
             match result {
                 Ok(Flow::Continue) => {
                     out.insert(new_key.to_java_string(), new_value);
@@ -136,11 +138,61 @@ impl Foreach {
     }
 }
 
-/// Puts back the previous `_ingest` entry and returns the current one.
-fn restore(ingest: &mut Map, key: &str, previous: Option<Value>) -> Value {
-    match previous {
-        Some(p) => ingest.insert(key, p).unwrap_or_default(),
-        None => ingest.remove(key).unwrap_or_default(),
+/// An `_ingest` entry (`_value`, `_key`) set for one element and put back after it. The key string
+/// is kept from one element to the next instead of being allocated for each.
+struct IngestSlot {
+    name: &'static str,
+    spare_key: Option<String>,
+}
+
+impl IngestSlot {
+    fn new(name: &'static str) -> IngestSlot {
+        IngestSlot {
+            name,
+            spare_key: None,
+        }
+    }
+
+    /// Sets the entry; returns the value it replaces, if there was one.
+    fn put(&mut self, ingest: &mut Map, value: Value) -> Option<Value> {
+        if let Some(slot) = ingest.get_mut(self.name) {
+            return Some(std::mem::replace(slot, value));
+        }
+        let key = self
+            .spare_key
+            .take()
+            .unwrap_or_else(|| self.name.to_string());
+        ingest.insert(key, value);
+        None
+    }
+
+    /// Puts back the previous entry (or removes the entry when there was none) and returns the
+    /// current one.
+    fn restore(&mut self, ingest: &mut Map, previous: Option<Value>) -> Value {
+        match previous {
+            Some(p) => match ingest.get_mut(self.name) {
+                Some(slot) => std::mem::replace(slot, p),
+                // the processor removed the entry: the previous one comes back all the same
+                None => {
+                    let key = self
+                        .spare_key
+                        .take()
+                        .unwrap_or_else(|| self.name.to_string());
+                    ingest.insert(key, p);
+                    Value::Null
+                }
+            },
+            None => match ingest.index_of(self.name) {
+                Some(i) => match ingest.entries.shift_remove_index(i) {
+                    Some((key, value)) => {
+                        self.spare_key = Some(key);
+                        value
+                    }
+                    None => Value::Null,
+                },
+                None => Value::Null,
+            },
+        }
     }
 }
 
@@ -158,6 +210,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(source_json(&d), r#"{"l":[{"b":1},{"c":2}]}"#);
+        assert!(d.ingest.get("_value").is_none());
+    }
+
+    /// ForEachProcessor puts the outer `_value` back even when the inner processor removed it;
+    /// the removed element reads as null.
+    #[test]
+    fn nested_loops_restore_the_outer_value() {
+        let d = run(
+            "foreach",
+            json!({"field": "a", "processor": {"foreach": {"field": "_ingest._value",
+                "processor": {"remove": {"field": "_ingest._value"}}}}}),
+            r#"{"a":[[1,2],[3]]}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"a":[[null,null],[null]]}"#);
         assert!(d.ingest.get("_value").is_none());
     }
 

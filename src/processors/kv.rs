@@ -35,6 +35,8 @@ impl Splitter {
 
 pub struct Kv {
     field: Template,
+    /// `field` parsed at load when it is not a template (an invalid path reads as missing).
+    field_path: Option<FieldPath>,
     target_field: Option<Template>,
     field_split: Splitter,
     value_split: Splitter,
@@ -90,8 +92,10 @@ impl Kv {
             })
             .transpose()
         };
+        let field_path = field.as_constant().and_then(|c| FieldPath::parse(c).ok());
         Ok(Kv {
             field,
+            field_path,
             target_field,
             field_split: Splitter::new(&field_split).map_err(|e| wrap(cfg, e))?,
             value_split: Splitter::new(&value_split).map_err(|e| wrap(cfg, e))?,
@@ -166,8 +170,15 @@ impl Processor for Kv {
         } else {
             format!("{target}.{}", self.prefix)
         };
-        let path = self.field.render(doc);
-        let field = FieldPath::parse(&path).ok();
+        let rendered;
+        let (path, field) = match &self.field_path {
+            Some(p) => (p.full.as_str(), Some(std::borrow::Cow::Borrowed(p))),
+            None => {
+                rendered = self.field.render(doc);
+                let parsed = FieldPath::parse(&rendered).ok();
+                (rendered.as_str(), parsed.map(std::borrow::Cow::Owned))
+            }
+        };
         // hasField(path, true): an out-of-range list index is an error, not a missing field
         if let Some(Err(e)) = field.as_ref().map(|f| doc.get(f)) {
             if e.contains("is out of bounds for array") {

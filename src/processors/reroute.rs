@@ -186,16 +186,35 @@ impl Reroute {
     }
 }
 
-fn set(doc: &mut IngestDocument, path: &str, value: String) -> Result<(), ProcessorError> {
-    let path = FieldPath::parse(path).map_err(ProcessorError::illegal_argument)?;
-    doc.set(&path, Value::String(value))
+/// The fields reroute writes, parsed once rather than per document.
+struct Targets {
+    index: FieldPath,
+    data_stream_type: FieldPath,
+    data_stream_dataset: FieldPath,
+    data_stream_namespace: FieldPath,
+    event_dataset: FieldPath,
+}
+
+static TARGETS: std::sync::LazyLock<Targets> = std::sync::LazyLock::new(|| {
+    let path = |p: &str| FieldPath::parse(p).expect("constant paths are valid");
+    Targets {
+        index: path("_index"),
+        data_stream_type: path("data_stream.type"),
+        data_stream_dataset: path("data_stream.dataset"),
+        data_stream_namespace: path("data_stream.namespace"),
+        event_dataset: path("event.dataset"),
+    }
+});
+
+fn set(doc: &mut IngestDocument, path: &FieldPath, value: String) -> Result<(), ProcessorError> {
+    doc.set(path, Value::String(value))
         .map_err(ProcessorError::illegal_argument)
 }
 
 impl Processor for Reroute {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
         if let Some(destination) = &self.destination {
-            set(doc, "_index", destination.clone())?;
+            set(doc, &TARGETS.index, destination.clone())?;
             doc.reroute = true;
             return Ok(Flow::Continue);
         }
@@ -228,16 +247,18 @@ impl Processor for Reroute {
             self.determine(doc, &self.dataset, Part::Dataset, &index[first + 1..second])?;
         let namespace =
             self.determine(doc, &self.namespace, Part::Namespace, &index[second + 1..])?;
-        set(doc, "_index", format!("{data_type}-{dataset}-{namespace}"))?;
+        let targets = &*TARGETS;
+        set(
+            doc,
+            &targets.index,
+            format!("{data_type}-{dataset}-{namespace}"),
+        )?;
         doc.reroute = true;
-        set(doc, "data_stream.type", data_type)?;
-        set(doc, "data_stream.dataset", dataset.clone())?;
-        set(doc, "data_stream.namespace", namespace)?;
-        let event_dataset =
-            FieldPath::parse("event.dataset").map_err(ProcessorError::illegal_argument)?;
-        if doc.has(&event_dataset) {
-            doc.set(&event_dataset, Value::String(dataset))
-                .map_err(ProcessorError::illegal_argument)?;
+        set(doc, &targets.data_stream_type, data_type)?;
+        set(doc, &targets.data_stream_dataset, dataset.clone())?;
+        set(doc, &targets.data_stream_namespace, namespace)?;
+        if doc.has(&targets.event_dataset) {
+            set(doc, &targets.event_dataset, dataset)?;
         }
         Ok(Flow::Continue)
     }
