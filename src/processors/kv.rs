@@ -201,7 +201,7 @@ impl Processor for Kv {
                 )))
             }
             Value::String(s) => s.clone(),
-            other => return Err(cast_error(&path, other, "java.lang.String")),
+            other => return Err(cast_error(path, other, "java.lang.String")),
         };
         for part in self.field_split.split(&value, 0)? {
             let kv = self.value_split.split(&part, 2)?;
