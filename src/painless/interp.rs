@@ -127,6 +127,20 @@ impl<'p> Interp<'p> {
         Frame::new(self.spare_slots.pop().unwrap_or_default(), nslots, types)
     }
 
+    /// An empty argument vector from the pool. Passed to [`Interp::call_user`] or
+    /// [`Interp::call_fn`], it becomes the callee's slot vector and returns to the pool with the
+    /// frame, so a call allocates nothing once the pool is warm.
+    pub fn arg_vec(&mut self) -> Vec<V> {
+        self.spare_slots.pop().unwrap_or_default()
+    }
+
+    /// [`Interp::arg_vec`] holding one argument.
+    pub fn args1(&mut self, arg: V) -> Vec<V> {
+        let mut v = self.arg_vec();
+        v.push(arg);
+        v
+    }
+
     fn recycle(&mut self, mut frame: Frame<'p>) {
         frame.slots.clear();
         if self.spare_slots.len() < 64 {
@@ -182,9 +196,10 @@ impl<'p> Interp<'p> {
         if self.depth >= MAX_DEPTH || self.stack_exhausted() {
             return Err(Thrown::raw("StackOverflowError", None, Some(off), false));
         }
-        let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
-        for (i, a) in args.into_iter().enumerate() {
-            frame.slots[i] = coerce(a, &f.slot_types[i])?;
+        // the argument vector becomes the frame's slots: parameters first
+        let mut frame = Frame::new(args, f.slot_types.len(), &f.slot_types);
+        for (slot, ty) in frame.slots.iter_mut().zip(&f.slot_types[..f.nparams]) {
+            *slot = coerce(std::mem::take(slot), ty)?;
         }
         self.depth += 1;
         let r = self.exec_block_main(&mut frame, &f.body);
@@ -228,9 +243,9 @@ impl<'p> Interp<'p> {
             self.depth -= 1;
             return r;
         }
-        let mut frame = self.frame_for(l.slot_types.len(), &l.slot_types);
-        for (i, a) in args.into_iter().enumerate() {
-            frame.slots[i] = coerce(a, &l.slot_types[i])?;
+        let mut frame = Frame::new(args, l.slot_types.len(), &l.slot_types);
+        for (slot, ty) in frame.slots.iter_mut().zip(&l.slot_types[..l.nparams]) {
+            *slot = coerce(std::mem::take(slot), ty)?;
         }
         for (slot, v) in l.capture_slots.iter().zip(captures.iter()) {
             frame.slots[*slot] = v.clone();
@@ -644,8 +659,11 @@ impl<'p> Interp<'p> {
                 api::static_field(class, name).map_err(|t| t.at(off))
             }
             ExprKind::UserCall(idx, args) => {
-                let args = self.eval_args(frame, args)?;
-                self.call_user(*idx, args, off).map_err(|t| t.at(off))
+                let mut values = self.arg_vec();
+                for a in args {
+                    values.push(self.eval(frame, a)?);
+                }
+                self.call_user(*idx, values, off).map_err(|t| t.at(off))
             }
             ExprKind::BuiltinCall(name, args) => {
                 let args = self.eval_args(frame, args)?;

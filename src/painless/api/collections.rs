@@ -518,7 +518,10 @@ pub fn set_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             let mut removed = false;
             for x in items {
                 let drop = match name {
-                    "removeIf" => truthy(it.call_fn(&args[0], vec![x.clone()])?)?,
+                    "removeIf" => {
+                        let call = it.args1(x.clone());
+                        truthy(it.call_fn(&args[0], call)?)?
+                    }
                     "removeAll" => other.iter().any(|o| java_equals(o, &x)),
                     _ => !other.iter().any(|o| java_equals(o, &x)),
                 };
@@ -883,7 +886,10 @@ pub fn view_call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -
                 }),
             };
             let drop = match name {
-                "removeIf" => truthy(it.call_fn(&args[0], vec![item])?)?,
+                "removeIf" => {
+                    let call = it.args1(item);
+                    truthy(it.call_fn(&args[0], call)?)?
+                }
                 "removeAll" => other.iter().any(|x| java_equals(x, &item)),
                 "retainAll" => !other.iter().any(|x| java_equals(x, &item)),
                 _ => !removed && java_equals(&args[0], &item),
