@@ -81,7 +81,9 @@ impl Drop for Interp<'_> {
 
 impl<'p> Frame<'p> {
     fn new(mut slots: Vec<V>, nslots: usize, types: &'p [Ty]) -> Frame<'p> {
-        slots.resize(nslots, V::Null);
+        if slots.len() != nslots {
+            slots.resize(nslots, V::Null);
+        }
         Frame {
             slots,
             types,
@@ -175,7 +177,7 @@ impl<'p> Interp<'p> {
                     return Ok(Flow::Next);
                 }
             }
-            match self.exec(frame, s)? {
+            match self.step(frame, s)? {
                 Flow::Next => {}
                 other => return Ok(other),
             }
@@ -213,7 +215,7 @@ impl<'p> Interp<'p> {
             }
         };
         self.recycle(frame);
-        if f.ret == Ty::Void {
+        if matches!(f.ret, Ty::Void) {
             return Ok(V::Null);
         }
         coerce(v, &f.ret)
@@ -320,9 +322,28 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// One statement of a block: `if` and `return`, most of what function bodies are made of,
+    /// run here without going through `exec`'s full dispatch.
+    #[inline(always)]
+    fn step(&mut self, frame: &mut Frame<'p>, s: &'p Stmt) -> R<Flow> {
+        match &s.kind {
+            StmtKind::If(c, then, els) => {
+                if self.test(frame, c)? {
+                    self.exec_block(frame, then)
+                } else if let Some(b) = els {
+                    self.exec_block(frame, b)
+                } else {
+                    Ok(Flow::Next)
+                }
+            }
+            StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(frame, e)?)),
+            _ => self.exec(frame, s),
+        }
+    }
+
     pub fn exec_block(&mut self, frame: &mut Frame<'p>, stmts: &'p [Stmt]) -> R<Flow> {
         for s in stmts {
-            match self.exec(frame, s)? {
+            match self.step(frame, s)? {
                 Flow::Next => {}
                 other => return Ok(other),
             }
