@@ -67,11 +67,16 @@ impl<V> OrderedMap<V> {
                     k.len() == key.len() && k.as_bytes().last() == key.last() && k.as_bytes() == key
                 })
             }
-            Some(table) => {
-                let items = &self.items;
-                table.find(hash_key(key), |&i| items[i].0 == key).copied()
-            }
+            Some(table) => self.find_hashed(table, key),
         }
+    }
+
+    /// The hashed lookup of big maps, kept out of line so that the scan of small maps, which is
+    /// inlined into every caller, stays small.
+    #[inline(never)]
+    fn find_hashed(&self, table: &HashTable<usize>, key: &str) -> Option<usize> {
+        let items = &self.items;
+        table.find(hash_key(key), |&i| items[i].0 == key).copied()
     }
 
     #[inline]
