@@ -551,7 +551,20 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// Evaluates an expression. Variables and constants, the leaves of most trees, are read here
+    /// (inlined into the caller); everything else goes through [`Interp::eval_node`], whose
+    /// many arms make every call to it costly.
+    #[inline]
     pub fn eval(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<V> {
+        match &e.kind {
+            ExprKind::Local(s) => Ok(frame.slots[*s].clone()),
+            ExprKind::Const(c) => Ok(const_value(c)),
+            _ => self.eval_node(frame, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_node(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<V> {
         let off = e.off;
         match &e.kind {
             ExprKind::Const(c) => Ok(const_value(c)),
