@@ -13,7 +13,8 @@ use super::ast::{CmpOp, Const, Expr, ExprKind, Program, StmtKind, UnOp};
 use super::interp::{
     compare, const_equals, const_value, get_field, get_index, instance_of, Interp,
 };
-use super::rt::V;
+use super::rt::{doc_value, DocRef, V};
+use crate::value::{Map, Value};
 
 /// Slots of the main body (see [`Program::main`]).
 const PARAMS_SLOT: usize = 0;
@@ -55,6 +56,13 @@ fn supported(e: &Expr) -> bool {
 /// Gave up: run the interpreter instead.
 pub struct GiveUp;
 
+/// Where a field path of the document leads.
+enum Node<'s> {
+    Null,
+    Map(&'s Map),
+    Val(&'s Value),
+}
+
 /// Evaluates a [`condition_expr`] expression. `it` is created on first need (method calls).
 pub struct Quick<'p> {
     pub program: &'p Program,
@@ -70,6 +78,40 @@ impl<'p> Quick<'p> {
             ctx,
             params,
             it: None,
+        }
+    }
+
+    /// Follows `ctx.a?.b.c` through the document's maps by reference, without a value per step:
+    /// what `get_field` gives for maps. Anything else (a list, a getter, a null without `?.`) gives
+    /// up, and [`Quick::eval`] goes step by step instead.
+    fn walk<'s>(&'s self, e: &'p Expr) -> Result<Node<'s>, GiveUp> {
+        let root = |v: &'s V| match v {
+            V::Doc(d) => d.map().map(Node::Map).ok_or(GiveUp),
+            _ => Err(GiveUp),
+        };
+        match &e.kind {
+            ExprKind::Local(PARAMS_SLOT) => root(&self.params),
+            ExprKind::Local(CTX_SLOT) => root(&self.ctx),
+            ExprKind::Field {
+                recv,
+                name,
+                nullsafe,
+            } => {
+                let map = match self.walk(recv)? {
+                    Node::Null | Node::Val(Value::Null) if *nullsafe => return Ok(Node::Null),
+                    Node::Map(m) | Node::Val(Value::Map(m)) => m,
+                    _ => return Err(GiveUp),
+                };
+                // `x.empty` is `isEmpty()` on a map: getters shadow keys
+                if &**name == "empty" {
+                    return Err(GiveUp);
+                }
+                Ok(match map.get(name) {
+                    None | Some(Value::Null) => Node::Null,
+                    Some(v) => Node::Val(v),
+                })
+            }
+            _ => Err(GiveUp),
         }
     }
 
@@ -90,6 +132,13 @@ impl<'p> Quick<'p> {
                 name,
                 nullsafe,
             } => {
+                if let Ok(node) = self.walk(e) {
+                    return Ok(match node {
+                        Node::Null => V::Null,
+                        Node::Map(m) => V::Doc(DocRef::Map(m as *const Map)),
+                        Node::Val(v) => doc_value(v),
+                    });
+                }
                 let r = self.eval(recv)?;
                 if *nullsafe && r.is_null() {
                     return Ok(V::Null);
@@ -203,6 +252,12 @@ mod tests {
             "!ctx.a",
             "ctx.a?.b",
             "return ctx.a != null;",
+            "ctx.a?.n?.z == null",
+            "ctx.a.n.z == null",
+            "ctx.a?.l?.x == null",
+            "ctx.a?.l?.length == 2",
+            "ctx.a?.m?.k == null && ctx.a?.m?.empty == true",
+            "ctx.a?.b?.z == null",
         ];
         for s in scripts {
             for d in docs {
