@@ -245,34 +245,35 @@ impl IngestDocument {
 
     /// `removeField`.
     pub fn remove(&mut self, path: &FieldPath) -> Result<Value, String> {
-        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
-            return Err("_version cannot be removed".into());
-        }
-        let root = if path.ingest {
-            &mut self.ingest
-        } else {
-            &mut self.ctx
-        };
-        remove_in_map(root, &path.parts, &path.full)
+        self.remove_at(path, false)
+            .map_err(|e| e.unwrap_or_default())
     }
 
     /// `removeField` for a field that may be absent: `None` exactly when [`IngestDocument::has`]
-    /// is false, in one walk instead of two.
+    /// is false, in one walk instead of two. Removal fails exactly where lookup does (a missing
+    /// key, a null or scalar parent, a bad list index), and then no message is built.
     pub fn take(&mut self, path: &FieldPath) -> Result<Option<Value>, String> {
-        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
-            return match self.ctx.contains_key("_version") {
-                true => Err("_version cannot be removed".into()),
-                false => Ok(None),
-            };
+        match self.remove_at(path, true) {
+            Ok(v) => Ok(Some(v)),
+            Err(None) => Ok(None),
+            Err(Some(e)) => Err(e),
         }
-        // removal fails exactly where lookup does: a missing key, a null or scalar parent, a bad
-        // list index
+    }
+
+    /// `Err(None)`: a `quiet` removal of a field that is not there.
+    fn remove_at(&mut self, path: &FieldPath, quiet: bool) -> Result<Value, Option<String>> {
+        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
+            if quiet && !self.ctx.contains_key("_version") {
+                return Err(None);
+            }
+            return Err(Some("_version cannot be removed".into()));
+        }
         let root = if path.ingest {
             &mut self.ingest
         } else {
             &mut self.ctx
         };
-        Ok(remove_from_map(root, &path.parts, &path.full, true).ok())
+        remove_from_map(root, &path.parts, &path.full, quiet)
     }
 
     /// Convenience for string paths (parsed on the spot; hot paths use pre-parsed `FieldPath`s).
@@ -420,10 +421,6 @@ fn store(slot: &mut Value, value: Value, append: Option<bool>) {
         }
         None => *slot = value,
     }
-}
-
-fn remove_in_map(map: &mut Map, parts: &[String], full: &str) -> Result<Value, String> {
-    remove_from_map(map, parts, full, false).map_err(|e| e.unwrap_or_default())
 }
 
 /// The removal behind `removeField`. With `quiet`, a path that does not resolve gives `Err(None)`

@@ -106,10 +106,6 @@ impl<V> OrderedMap<V> {
         self.items.get_mut(i).map(|(k, v)| (&*k, v))
     }
 
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.get_index_of(key).is_some()
-    }
-
     /// Replaces the value of an existing key (keeping its place) or appends a new entry.
     pub fn insert(&mut self, key: String, value: V) -> Option<V> {
         match self.get_index_of(&key) {
@@ -229,10 +225,6 @@ impl<V> OrderedMap<V> {
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator + Clone {
         self.items.iter().map(|(k, _)| k)
-    }
-
-    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator + Clone {
-        self.items.iter().map(|(_, v)| v)
     }
 }
 

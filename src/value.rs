@@ -125,9 +125,7 @@ impl Map {
     }
     /// Removes a key keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        // Removing by index reuses the stored hash instead of hashing the key again.
-        let i = self.index_of(key)?;
-        self.entries.shift_remove_index(i).map(|(_, v)| v)
+        self.entries.shift_remove(key)
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -841,11 +839,9 @@ pub mod json {
                 depth: self.depth + 1,
                 ..self
             };
-            // Parsed objects are hash maps, so the entry API is `Map::insert` with one hash per key
-            // instead of two (this loop dominates parsing).
+            // This loop dominates parsing: one key search per entry, and room for a typical object
+            // reserved at its first key (a document's top level is usually the biggest object).
             let mut map = Map::new();
-            // Room for a typical object from its first key on saves the table growing (and
-            // rehashing) step by step; a document's top level is usually the biggest object.
             let mut reserve = if self.depth == 0 { 28 } else { 7 };
             while let Some(key) = access.next_key::<String>()? {
                 if reserve > 0 {

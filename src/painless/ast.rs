@@ -305,11 +305,16 @@ pub enum LambdaBody {
     Block(Vec<Stmt>),
 }
 
+/// The main body's slot of `params` (declared first by the parser).
+pub const PARAMS_SLOT: usize = 0;
+/// The main body's slot of `ctx` (declared second by the parser).
+pub const CTX_SLOT: usize = 1;
+
 #[derive(Debug)]
 pub struct Program {
     pub functions: Vec<Func>,
     pub lambdas: Vec<Lambda>,
-    /// Main body: slot 0 = `params`, slot 1 = `ctx`.
+    /// Main body: [`PARAMS_SLOT`] holds `params`, [`CTX_SLOT`] holds `ctx`.
     pub main: Func,
     /// Start offsets of all statements (for `script_stack` snippets).
     pub statement_starts: Vec<usize>,

@@ -15,9 +15,6 @@
 use super::ast::*;
 use std::sync::Arc;
 
-/// The slot of `ctx` in the main body (see [`Program::main`]).
-const CTX_SLOT: usize = 1;
-
 /// The top-level keys the main body names, or `None` when the whole `ctx` is reachable.
 pub fn named_ctx_keys(program: &Program) -> Option<Vec<Arc<str>>> {
     let mut walk = Walk {

@@ -156,8 +156,8 @@ impl<'p> Interp<'p> {
         self.stack_base = &marker as *const u8 as usize;
         let f = &self.prog.main;
         let mut frame = self.frame_for(f.slot_types.len(), &f.slot_types);
-        frame.slots[0] = params;
-        frame.slots[1] = self.ctx.clone();
+        frame.slots[PARAMS_SLOT] = params;
+        frame.slots[CTX_SLOT] = self.ctx.clone();
         let result = match self.exec_block_main(&mut frame, &f.body) {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(frame.last.take().unwrap_or(V::Null)),
@@ -327,17 +327,26 @@ impl<'p> Interp<'p> {
     #[inline(always)]
     fn step(&mut self, frame: &mut Frame<'p>, s: &'p Stmt) -> R<Flow> {
         match &s.kind {
-            StmtKind::If(c, then, els) => {
-                if self.test(frame, c)? {
-                    self.exec_block(frame, then)
-                } else if let Some(b) = els {
-                    self.exec_block(frame, b)
-                } else {
-                    Ok(Flow::Next)
-                }
-            }
+            StmtKind::If(c, then, els) => self.exec_if(frame, c, then, els.as_deref()),
             StmtKind::Return(Some(e)) => Ok(Flow::Return(self.eval(frame, e)?)),
             _ => self.exec(frame, s),
+        }
+    }
+
+    #[inline]
+    fn exec_if(
+        &mut self,
+        frame: &mut Frame<'p>,
+        c: &'p Expr,
+        then: &'p [Stmt],
+        els: Option<&'p [Stmt]>,
+    ) -> R<Flow> {
+        if self.test(frame, c)? {
+            self.exec_block(frame, then)
+        } else if let Some(b) = els {
+            self.exec_block(frame, b)
+        } else {
+            Ok(Flow::Next)
         }
     }
 
@@ -360,20 +369,32 @@ impl<'p> Interp<'p> {
             ExprKind::And(a, b) => Ok(self.test(frame, a)? && self.test(frame, b)?),
             ExprKind::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b) => match &b.kind {
                 ExprKind::Const(c @ (Const::Null | Const::Str(_))) => {
-                    let eq = match a.kind {
-                        ExprKind::Local(slot) => const_equals(c, &frame.slots[slot]),
-                        _ => const_equals(c, &self.eval(frame, a)?),
-                    };
-                    Ok(eq == (*op == CmpOp::Eq))
+                    Ok(self.equals_const(frame, a, c)? == (*op == CmpOp::Eq))
                 }
                 _ => self.cond(frame, e),
             },
-            ExprKind::InstanceOf(x, ty) => match x.kind {
-                ExprKind::Local(slot) => Ok(instance_of(&frame.slots[slot], ty)),
-                _ => self.cond(frame, e),
-            },
+            ExprKind::InstanceOf(x, ty) => self.instance_test(frame, x, ty),
             _ => self.cond(frame, e),
         }
+    }
+
+    /// `x == null`, `x != 'str'`: the constant is compared where it is (and a variable read in
+    /// place), without cloning and dropping either.
+    #[inline]
+    fn equals_const(&mut self, frame: &mut Frame<'p>, x: &'p Expr, c: &Const) -> R<bool> {
+        Ok(match x.kind {
+            ExprKind::Local(slot) => const_equals(c, &frame.slots[slot]),
+            _ => const_equals(c, &self.eval(frame, x)?),
+        })
+    }
+
+    /// `x instanceof T`, reading a variable in place.
+    #[inline]
+    fn instance_test(&mut self, frame: &mut Frame<'p>, x: &'p Expr, ty: &Ty) -> R<bool> {
+        Ok(match x.kind {
+            ExprKind::Local(slot) => instance_of(&frame.slots[slot], ty),
+            _ => instance_of(&self.eval(frame, x)?, ty),
+        })
     }
 
     fn cond(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<bool> {
@@ -404,15 +425,7 @@ impl<'p> Interp<'p> {
                 }
                 Ok(Flow::Next)
             }
-            StmtKind::If(c, then, els) => {
-                if self.test(frame, c)? {
-                    self.exec_block(frame, then)
-                } else if let Some(b) = els {
-                    self.exec_block(frame, b)
-                } else {
-                    Ok(Flow::Next)
-                }
-            }
+            StmtKind::If(c, then, els) => self.exec_if(frame, c, then, els.as_deref()),
             StmtKind::While(c, body) => {
                 loop {
                     if !self.test(frame, c)? {
@@ -715,28 +728,18 @@ impl<'p> Interp<'p> {
             ExprKind::And(a, b) => Ok(V::Bool(self.test(frame, a)? && self.test(frame, b)?)),
             ExprKind::Or(a, b) => Ok(V::Bool(self.test(frame, a)? || self.test(frame, b)?)),
             ExprKind::Cmp(op, a, b) => {
-                // `v == null`, `ctx.a?.b != ''`: the constant is compared where it is (and a
-                // variable read in place), without cloning and dropping either
                 if let (CmpOp::Eq | CmpOp::Ne, ExprKind::Const(c @ (Const::Null | Const::Str(_)))) =
                     (op, &b.kind)
                 {
-                    let eq = match a.kind {
-                        ExprKind::Local(slot) => const_equals(c, &frame.slots[slot]),
-                        _ => const_equals(c, &self.eval(frame, a)?),
-                    };
-                    return Ok(V::Bool(eq == (*op == CmpOp::Eq)));
+                    return Ok(V::Bool(
+                        self.equals_const(frame, a, c)? == (*op == CmpOp::Eq),
+                    ));
                 }
                 let x = self.eval(frame, a)?;
                 let y = self.eval(frame, b)?;
                 compare(*op, &x, &y).map(V::Bool).map_err(|t| t.at(off))
             }
-            ExprKind::InstanceOf(x, ty) => {
-                if let ExprKind::Local(slot) = x.kind {
-                    return Ok(V::Bool(instance_of(&frame.slots[slot], ty)));
-                }
-                let v = self.eval(frame, x)?;
-                Ok(V::Bool(instance_of(&v, ty)))
-            }
+            ExprKind::InstanceOf(x, ty) => Ok(V::Bool(self.instance_test(frame, x, ty)?)),
             ExprKind::Cast(ty, x) => {
                 let v = self.eval(frame, x)?;
                 cast_explicit(v, ty).map_err(|t| t.at(off))
@@ -1041,7 +1044,6 @@ fn box_name(ty: &Ty) -> String {
 }
 
 /// Implicit conversion when storing into a typed slot, passing an argument or returning.
-/// Converts a value for a slot, parameter or return of declared type `ty` (assignment rules).
 #[inline]
 pub fn coerce(v: V, ty: &Ty) -> R<V> {
     // `def` takes anything: the common case of untyped scripts, decided without a call

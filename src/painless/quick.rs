@@ -9,16 +9,12 @@
 //! the exact result or error: a condition cannot change the document, so running it twice is
 //! harmless.
 
-use super::ast::{CmpOp, Const, Expr, ExprKind, Program, StmtKind, UnOp};
+use super::ast::{CmpOp, Const, Expr, ExprKind, Program, StmtKind, UnOp, CTX_SLOT, PARAMS_SLOT};
 use super::interp::{
     compare, const_equals, const_value, get_field, get_index, instance_of, Interp,
 };
 use super::rt::{doc_value, DocRef, V};
 use crate::value::{Map, Value};
-
-/// Slots of the main body (see [`Program::main`]).
-const PARAMS_SLOT: usize = 0;
-const CTX_SLOT: usize = 1;
 
 /// The expression of a condition this module can evaluate, if the script is one (checked once,
 /// at compile time).

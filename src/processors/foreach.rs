@@ -158,12 +158,16 @@ impl IngestSlot {
         if let Some(slot) = ingest.get_mut(self.name) {
             return Some(std::mem::replace(slot, value));
         }
+        self.insert(ingest, value);
+        None
+    }
+
+    fn insert(&mut self, ingest: &mut Map, value: Value) {
         let key = self
             .spare_key
             .take()
             .unwrap_or_else(|| self.name.to_string());
         ingest.insert(key, value);
-        None
     }
 
     /// Puts back the previous entry (or removes the entry when there was none) and returns the
@@ -174,24 +178,22 @@ impl IngestSlot {
                 Some(slot) => std::mem::replace(slot, p),
                 // the processor removed the entry: the previous one comes back all the same
                 None => {
-                    let key = self
-                        .spare_key
-                        .take()
-                        .unwrap_or_else(|| self.name.to_string());
-                    ingest.insert(key, p);
+                    self.insert(ingest, p);
                     Value::Null
                 }
             },
-            None => match ingest.index_of(self.name) {
-                Some(i) => match ingest.entries.shift_remove_index(i) {
+            None => {
+                let entry = ingest
+                    .index_of(self.name)
+                    .and_then(|i| ingest.entries.shift_remove_index(i));
+                match entry {
                     Some((key, value)) => {
                         self.spare_key = Some(key);
                         value
                     }
                     None => Value::Null,
-                },
-                None => Value::Null,
-            },
+                }
+            }
         }
     }
 }
