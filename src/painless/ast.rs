@@ -54,6 +54,34 @@ impl Ty {
     }
 }
 
+/// The class of an `instanceof`. The collection and string interfaces that scripts test all the
+/// time are told apart once, at parse time, so evaluating the test compares no class names.
+#[derive(Debug, Clone)]
+pub struct TypeTest {
+    pub ty: Ty,
+    pub shape: TestShape,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestShape {
+    Map,
+    List,
+    String,
+    Other,
+}
+
+impl TypeTest {
+    pub fn new(ty: Ty) -> TypeTest {
+        let shape = match ty {
+            Ty::Class("Map") => TestShape::Map,
+            Ty::Class("List") => TestShape::List,
+            Ty::Class("String") => TestShape::String,
+            _ => TestShape::Other,
+        };
+        TypeTest { ty, shape }
+    }
+}
+
 /// Compile-time constant (kept `Send + Sync` so compiled scripts can be shared).
 #[derive(Debug, Clone)]
 pub enum Const {
@@ -174,7 +202,7 @@ pub enum ExprKind {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Cmp(CmpOp, Box<Expr>, Box<Expr>),
-    InstanceOf(Box<Expr>, Ty),
+    InstanceOf(Box<Expr>, TypeTest),
     Cast(Ty, Box<Expr>),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     Elvis(Box<Expr>, Box<Expr>),

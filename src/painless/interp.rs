@@ -390,10 +390,10 @@ impl<'p> Interp<'p> {
 
     /// `x instanceof T`, reading a variable in place.
     #[inline]
-    fn instance_test(&mut self, frame: &mut Frame<'p>, x: &'p Expr, ty: &Ty) -> R<bool> {
+    fn instance_test(&mut self, frame: &mut Frame<'p>, x: &'p Expr, t: &TypeTest) -> R<bool> {
         Ok(match x.kind {
-            ExprKind::Local(slot) => instance_of(&frame.slots[slot], ty),
-            _ => instance_of(&self.eval(frame, x)?, ty),
+            ExprKind::Local(slot) => type_test(&frame.slots[slot], t),
+            _ => type_test(&self.eval(frame, x)?, t),
         })
     }
 
@@ -991,6 +991,20 @@ fn new_array(elem: &Ty, sizes: &[usize]) -> V {
         elem: elem.clone(),
         items,
     })))
+}
+
+/// `v instanceof T` for a parsed `instanceof`: plain maps, lists and strings answer from their
+/// variant; views, documents and objects go through [`instance_of`].
+#[inline]
+pub fn type_test(v: &V, t: &TypeTest) -> bool {
+    match (t.shape, v) {
+        (TestShape::Other, _) | (_, V::Doc(_) | V::Obj(_) | V::Set(_) | V::Array(_)) => {
+            instance_of(v, &t.ty)
+        }
+        (TestShape::Map, v) => matches!(v, V::Map(_)),
+        (TestShape::List, v) => matches!(v, V::List(_)),
+        (TestShape::String, v) => matches!(v, V::Str(_)),
+    }
 }
 
 pub fn instance_of(v: &V, ty: &Ty) -> bool {
@@ -1688,5 +1702,46 @@ mod forwarding_tests {
         }
         assert_eq!(run(cases[0].0)["value"], serde_json::json!([2, 4, 6]));
         assert!(run(cases[1].0).get("error").is_some());
+    }
+}
+
+#[cfg(test)]
+mod type_test_tests {
+    use super::*;
+    use crate::value::{Map as DocMap, Value};
+
+    #[test]
+    fn parsed_shapes_answer_like_the_class_name_test() {
+        let doc_map = DocMap::default();
+        let doc_list = Value::List(vec![]);
+        let doc_str = Value::String("s".into());
+        let values = [
+            V::Null,
+            V::Int(1),
+            V::Bool(true),
+            V::str("s"),
+            V::new_list(vec![]),
+            V::new_map(CollectionKind::Hash),
+            V::new_set(CollectionKind::Hash),
+            V::Doc(DocRef::Map(&doc_map)),
+            V::Doc(DocRef::Val(&doc_list)),
+            V::Doc(DocRef::Val(&doc_str)),
+        ];
+        for class in ["Map", "List", "String", "Collection", "Object", "HashMap"] {
+            let t = TypeTest::new(Ty::Class(class));
+            for v in &values {
+                assert_eq!(
+                    type_test(v, &t),
+                    instance_of(v, &t.ty),
+                    "{class} / {}",
+                    class_name(v)
+                );
+            }
+        }
+        assert_eq!(
+            TypeTest::new(Ty::Class("Map")).shape,
+            TestShape::Map,
+            "the fast path is taken"
+        );
     }
 }

@@ -859,7 +859,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let ty = self.parse_type()?;
                     lhs = Expr {
-                        kind: ExprKind::InstanceOf(Box::new(lhs), ty),
+                        kind: ExprKind::InstanceOf(Box::new(lhs), TypeTest::new(ty)),
                         off,
                     };
                     continue;

@@ -10,9 +10,7 @@
 //! harmless.
 
 use super::ast::{CmpOp, Const, Expr, ExprKind, Program, StmtKind, UnOp, CTX_SLOT, PARAMS_SLOT};
-use super::interp::{
-    compare, const_equals, const_value, get_field, get_index, instance_of, Interp,
-};
+use super::interp::{compare, const_equals, const_value, get_field, get_index, type_test, Interp};
 use super::rt::{doc_value, DocRef, V};
 use crate::value::{Map, Value};
 
@@ -172,7 +170,7 @@ impl<'p> Quick<'p> {
                 let v = self.eval(x)?;
                 V::Bool(consts.iter().any(|c| const_equals(c, &v)))
             }
-            ExprKind::InstanceOf(x, ty) => V::Bool(instance_of(&self.eval(x)?, ty)),
+            ExprKind::InstanceOf(x, t) => V::Bool(type_test(&self.eval(x)?, t)),
             ExprKind::Unary(UnOp::Not, x) => V::Bool(!self.truth(x)?),
             ExprKind::And(a, b) => V::Bool(self.truth(a)? && self.truth(b)?),
             ExprKind::Or(a, b) => V::Bool(self.truth(a)? || self.truth(b)?),
