@@ -340,7 +340,7 @@ fn write_in_map(
                         }
                         None => value,
                     };
-                    map.insert(key.clone(), new);
+                    map.insert_new(key.clone(), new);
                 }
             }
             return Ok(());
@@ -351,7 +351,7 @@ fn write_in_map(
                 // Objects created on the way usually receive several fields.
                 let mut m = Map::new();
                 m.entries.reserve(7);
-                let i = map.entries.push_new(key.clone(), Value::Map(m));
+                let i = map.insert_new(key.clone(), Value::Map(m));
                 &mut map.entries[i]
             }
         };
@@ -626,6 +626,26 @@ mod tests {
 
     fn p(s: &str) -> FieldPath {
         FieldPath::parse(s).unwrap()
+    }
+
+    /// A tree map (a script's `TreeMap` stored in the document) stays sorted when a write adds a
+    /// field or an intermediate object to it.
+    #[test]
+    fn writes_keep_tree_maps_sorted() {
+        let mut d = doc("{}");
+        let mut tree = Map::with_kind(CollectionKind::Tree);
+        tree.insert("b", Value::Int(1));
+        tree.insert("d", Value::Int(2));
+        d.set(&p("t"), Value::Map(tree)).unwrap();
+        d.set(&p("t.c"), Value::Int(3)).unwrap();
+        d.set(&p("t.a.x"), Value::Int(4)).unwrap();
+        d.set(&p("t.e"), Value::Int(5)).unwrap();
+        let Ok(Value::Map(t)) = d.get(&p("t")) else {
+            panic!("t is a map")
+        };
+        let keys: Vec<&str> = t.entries.keys().map(|k| k.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "c", "d", "e"]);
+        assert_eq!(d.get(&p("t.a.x")).unwrap(), &Value::Int(4));
     }
 
     /// `take` must agree with `has` on every path shape, and remove what `remove` removes.

@@ -123,6 +123,20 @@ impl Map {
         }
         self.entries.insert(key, value)
     }
+    /// [`Map::insert`] of a key the caller has just looked up and not found: no second search
+    /// (tree maps still find their sorted place). Returns the entry's index.
+    pub fn insert_new(&mut self, key: String, value: Value) -> usize {
+        if self.kind == CollectionKind::Tree {
+            let pos = self
+                .entries
+                .keys()
+                .position(|k| k.as_str() > key.as_str())
+                .unwrap_or(self.entries.len());
+            self.entries.shift_insert(pos, key, value);
+            return pos;
+        }
+        self.entries.push_new(key, value)
+    }
     /// Removes a key keeping the order of the others.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         self.entries.shift_remove(key)
