@@ -219,11 +219,8 @@ impl Set {
     pub fn hash_order_items(&self) -> Vec<&Value> {
         let source_order = self.java_order();
         let table = es_expected_size_table(self.items.len());
-        let hashes: Vec<i32> = source_order
-            .iter()
-            .map(|&i| java_hash_code(&self.items[i]))
-            .collect();
-        java_hash_order_in_table(&hashes, table)
+        let hashes = source_order.iter().map(|&i| java_hash_code(&self.items[i]));
+        java_hash_order_in_table(hashes, table)
             .into_iter()
             .map(|pos| &self.items[source_order[pos]])
             .collect()
@@ -345,17 +342,19 @@ pub fn java_hash_code(v: &Value) -> i32 {
 /// Iteration order of a `java.util.HashMap` holding keys with the given hash codes, inserted in
 /// order into a map with default capacity. Entries iterate by bucket, and in insertion order inside a
 /// bucket; the table doubles when size exceeds 0.75 × capacity.
-pub fn java_hash_order(hashes: impl Iterator<Item = i32>) -> Vec<usize> {
-    let hashes: Vec<i32> = hashes.collect();
+pub fn java_hash_order(hashes: impl ExactSizeIterator<Item = i32>) -> Vec<usize> {
     let mut capacity: usize = 16;
     while hashes.len() as f64 > capacity as f64 * 0.75 {
         capacity *= 2;
     }
-    java_hash_order_in_table(&hashes, capacity)
+    java_hash_order_in_table(hashes, capacity)
 }
 
 /// Iteration order of a hash table of `capacity` buckets filled with keys of these hash codes in order.
-pub fn java_hash_order_in_table(hashes: &[i32], capacity: usize) -> Vec<usize> {
+pub fn java_hash_order_in_table(
+    hashes: impl IntoIterator<Item = i32>,
+    capacity: usize,
+) -> Vec<usize> {
     let bucket = |h: i32| {
         let h = h as u32;
         ((h ^ (h >> 16)) as u64) & (capacity as u64 - 1)
@@ -363,11 +362,12 @@ pub fn java_hash_order_in_table(hashes: &[i32], capacity: usize) -> Vec<usize> {
     // bucket in the high half, insertion index in the low half: one plain integer sort keeps
     // insertion order within a bucket
     let mut keys: Vec<u64> = hashes
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, &h)| (bucket(h) << 32) | i as u64)
+        .map(|(i, h)| (bucket(h) << 32) | i as u64)
         .collect();
     keys.sort_unstable();
+    // same size and alignment: the collect reuses the allocation
     keys.into_iter()
         .map(|k| (k & 0xffff_ffff) as usize)
         .collect()

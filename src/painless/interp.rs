@@ -63,6 +63,10 @@ pub struct Interp<'p> {
     pub ctx: V,
     /// Slot vectors of finished calls, reused so that a call does not allocate its frame.
     spare_slots: Vec<Vec<V>>,
+    /// Function objects of lambdas that capture nothing, by lambda index, made on first use:
+    /// one object per lambda, as Painless's `LambdaBootstrap.createNoCaptureCallSite` links a
+    /// constant instance.
+    plain_lambdas: Vec<Option<V>>,
 }
 
 thread_local! {
@@ -122,6 +126,7 @@ impl<'p> Interp<'p> {
             stack_base: 0,
             ctx,
             spare_slots: SPARE_SLOTS.with(|s| std::mem::take(&mut *s.borrow_mut())),
+            plain_lambdas: Vec::new(),
         }
     }
 
@@ -774,6 +779,7 @@ impl<'p> Interp<'p> {
                 let stored = self.write_target(frame, target, new, true)?;
                 Ok(if *pre { stored } else { old })
             }
+            ExprKind::Lambda(idx, outer) if outer.is_empty() => Ok(self.plain_lambda(*idx)),
             ExprKind::Lambda(idx, outer) => {
                 let caps = outer.iter().map(|s| frame.slots[*s].clone()).collect();
                 Ok(V::obj(Obj::Fn(FnVal::Lambda(*idx, caps))))
@@ -788,6 +794,16 @@ impl<'p> Interp<'p> {
                 FnRefKind::Ctor(c) => FnVal::Ctor(c),
             }))),
         }
+    }
+
+    fn plain_lambda(&mut self, idx: usize) -> V {
+        if self.plain_lambdas.len() <= idx {
+            self.plain_lambdas
+                .resize(self.prog.lambdas.len().max(idx + 1), None);
+        }
+        self.plain_lambdas[idx]
+            .get_or_insert_with(|| V::obj(Obj::Fn(FnVal::Lambda(idx, Vec::new()))))
+            .clone()
     }
 
     fn eval_args(&mut self, frame: &mut Frame<'p>, args: &'p [Expr]) -> R<Vec<V>> {
@@ -1702,6 +1718,15 @@ mod forwarding_tests {
         }
         assert_eq!(run(cases[0].0)["value"], serde_json::json!([2, 4, 6]));
         assert!(run(cases[1].0).get("error").is_some());
+    }
+
+    #[test]
+    fn a_lambda_without_captures_is_one_object() {
+        let same =
+            "def l = []; for (int i = 0; i < 2; i++) { l.add(x -> x + 1) } return l[0] === l[1]";
+        assert_eq!(run(same)["value"], serde_json::json!(true));
+        let captured = "def l = []; for (int i = 0; i < 2; i++) { int k = i; l.add(x -> x + k) } return [l[0] === l[1], l[1].apply(1)]";
+        assert_eq!(run(captured)["value"], serde_json::json!([false, 2]));
     }
 }
 

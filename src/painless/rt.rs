@@ -117,10 +117,12 @@ pub fn presized_capacity(n: usize) -> usize {
 }
 
 /// Iteration order of a hash table of the given capacity: by bucket, insertion order within.
-pub fn hash_order_with_capacity(hashes: impl Iterator<Item = i32>, cap: usize) -> Vec<usize> {
-    let hashes: Vec<i32> = hashes.collect();
+pub fn hash_order_with_capacity(
+    hashes: impl ExactSizeIterator<Item = i32>,
+    cap: usize,
+) -> Vec<usize> {
     let cap = grown_capacity(cap, hashes.len());
-    crate::value::java_hash_order_in_table(&hashes, cap)
+    crate::value::java_hash_order_in_table(hashes, cap)
 }
 
 pub struct ArrayObj {
@@ -837,13 +839,11 @@ pub fn as_seq(v: &V) -> Option<Seq> {
 /// Elements of a set in Java iteration order.
 pub fn set_items(s: &SetObj) -> Vec<V> {
     match s.kind {
-        CollectionKind::Hash => {
-            let keys: Vec<&HKey> = s.set.iter().collect();
-            hash_order_with_capacity(keys.iter().map(|k| k.1), s.cap)
-                .into_iter()
-                .map(|i| keys[i].0.clone())
-                .collect()
-        }
+        CollectionKind::Hash => hash_order_with_capacity(s.set.iter().map(|k| k.1), s.cap)
+            .into_iter()
+            .filter_map(|i| s.set.get_index(i))
+            .map(|k| k.0.clone())
+            .collect(),
         _ => s.set.iter().map(|k| k.0.clone()).collect(),
     }
 }
