@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod java_regex;
+mod literal;
 
 use crate::value::{CollectionKind, Map, Value};
 use cache::BoundedCache;
@@ -116,6 +117,9 @@ type Compiled = Result<(JavaRegex, Option<Fallback>), String>;
 struct LazyRegex {
     source: String,
     case_insensitive: bool,
+    /// Text every match contains ([`literal::required_text`]); an input without it is not
+    /// tried.
+    required: literal::Requirement,
     compiled: OnceLock<Compiled>,
 }
 
@@ -124,6 +128,7 @@ impl LazyRegex {
         LazyRegex {
             source: source.to_string(),
             case_insensitive,
+            required: literal::Requirement::of(source, case_insensitive),
             compiled: OnceLock::new(),
         }
     }
@@ -152,6 +157,16 @@ impl LazyRegex {
         self.force().ok()
     }
 
+    /// The compiled pattern if it can match `input` at all: an input without the pattern's
+    /// required text is turned down before the pattern is compiled or run.
+    fn candidate(&self, input: &str) -> Option<&JavaRegex> {
+        if self.required.holds(input) {
+            self.get()
+        } else {
+            None
+        }
+    }
+
     fn fallback(&self) -> Option<&Fallback> {
         match self.compiled.get() {
             Some(Ok((_, fb))) => fb.as_ref(),
@@ -173,7 +188,7 @@ struct SubPattern {
 impl SubPattern {
     /// `UserAgentSubpattern.match`.
     fn matches(&self, agent: &str) -> Option<VersionedName> {
-        let regex = self.regex.get()?;
+        let regex = self.regex.candidate(agent)?;
         let groups = regex.find_groups(agent)?;
         let group_count = regex.group_count();
         let group = |i: usize| -> Option<String> {
@@ -210,7 +225,7 @@ struct DeviceTypeRule {
 
 impl DeviceTypeRule {
     fn matches(&self, s: &str) -> Option<String> {
-        let regex = self.regex.get()?;
+        let regex = self.regex.candidate(s)?;
         let groups = regex.find_groups(s)?;
         let rep = self.replacement.as_ref()?;
         match groups.get(1).copied().flatten() {
@@ -539,7 +554,7 @@ impl UserAgentParser {
         agent: &str,
     ) -> Option<(usize, Vec<Option<String>>)> {
         self.section(section).iter().enumerate().find_map(|(i, p)| {
-            let g = p.regex.get()?.find_groups(agent)?;
+            let g = p.regex.candidate(agent)?.find_groups(agent)?;
             Some((i, g.into_iter().map(|x| x.map(str::to_string)).collect()))
         })
     }

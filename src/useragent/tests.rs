@@ -196,3 +196,39 @@ fn bundled_compiles_lazily_and_agrees_with_eager() {
     assert_eq!(compiled(&lazy), total);
     assert_eq!(lazy.fallbacks(), eager.fallbacks());
 }
+
+/// The required-text filter never turns down an agent that a pattern matches: every bundled
+/// pattern, run without the filter on every test agent, only matches agents holding its text.
+#[test]
+fn required_text_is_in_every_match() {
+    let parser =
+        UserAgentParser::from_yaml("eager", BUNDLED_REGEXES, Some(BUNDLED_DEVICE_TYPES), 10)
+            .unwrap();
+    let agents: Vec<&str> = include_str!("../../tests/data/user_agents.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut filtered = 0;
+    for regex in parser.all_patterns() {
+        if regex.required.is_empty() {
+            continue;
+        }
+        filtered += 1;
+        let compiled = regex.get().unwrap();
+        for agent in &agents {
+            if compiled.find_groups(agent).is_some() {
+                assert!(
+                    regex.required.holds(agent),
+                    "[{}] matches [{agent}] without {:?}",
+                    regex.source,
+                    regex.required
+                );
+            }
+        }
+    }
+    // most patterns have required text: the filter is doing its job
+    assert!(
+        filtered * 10 > parser.all_patterns().count() * 8,
+        "{filtered}"
+    );
+}
