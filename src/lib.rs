@@ -24,3 +24,4 @@ pub mod simulate;
 pub mod template;
 pub mod useragent;
 pub mod value;
+pub mod yaml;

@@ -3,6 +3,7 @@
 
 use crate::value::{Map, Value};
 use regex::Regex;
+use serde_json::Value as J;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,19 +161,19 @@ pub fn config_files_for(input: &Path) -> Vec<PathBuf> {
 /// Reads and merges the given YAML files (later files override earlier ones, maps merge deeply,
 /// as go-ucfg unpacking twice into the same struct does).
 pub fn load(files: &[PathBuf]) -> Result<TestConfig, String> {
-    let mut merged = serde_yaml::Value::Mapping(Default::default());
+    let mut merged = J::Object(Default::default());
     for file in files {
         let text = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read test config {}: {e}", file.display()))?;
-        let value: serde_yaml::Value = if text.trim().is_empty() {
-            serde_yaml::Value::Null
+        let value = if text.trim().is_empty() {
+            J::Null
         } else {
-            serde_yaml::from_str(&text)
+            crate::yaml::parse_yaml_value(&text)
                 .map_err(|e| format!("invalid YAML in test config {}: {e}", file.display()))?
         };
         match value {
-            serde_yaml::Value::Null => {}
-            v @ serde_yaml::Value::Mapping(_) => merge(&mut merged, v),
+            J::Null => {}
+            v @ J::Object(_) => merge(&mut merged, v),
             _ => {
                 return Err(format!(
                     "test config {} must be a YAML mapping",
@@ -189,12 +190,12 @@ pub fn load(files: &[PathBuf]) -> Result<TestConfig, String> {
     from_yaml(&merged).map_err(|e| format!("test config {origin}: {e}"))
 }
 
-fn merge(into: &mut serde_yaml::Value, from: serde_yaml::Value) {
+fn merge(into: &mut J, from: J) {
     match (into, from) {
-        (serde_yaml::Value::Mapping(a), serde_yaml::Value::Mapping(b)) => {
+        (J::Object(a), J::Object(b)) => {
             for (k, v) in b {
                 match a.get_mut(&k) {
-                    Some(existing) if existing.is_mapping() && v.is_mapping() => merge(existing, v),
+                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
                     _ => {
                         a.insert(k, v);
                     }
@@ -205,43 +206,43 @@ fn merge(into: &mut serde_yaml::Value, from: serde_yaml::Value) {
     }
 }
 
-fn key_string(k: &serde_yaml::Value) -> String {
-    match k {
-        serde_yaml::Value::String(s) => s.clone(),
-        serde_yaml::Value::Bool(b) => b.to_string(),
-        serde_yaml::Value::Number(n) => n.to_string(),
-        serde_yaml::Value::Null => "null".into(),
-        other => format!("{other:?}"),
+/// A scalar as text (list items that name fields).
+fn scalar_string(v: &J) -> String {
+    match v {
+        J::String(s) => s.clone(),
+        J::Bool(b) => b.to_string(),
+        J::Number(n) => n.to_string(),
+        J::Null => "null".into(),
+        other => other.to_string(),
     }
 }
 
 /// Parses an already merged YAML mapping.
-pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
+pub fn from_yaml(v: &J) -> Result<TestConfig, String> {
     let mut cfg = TestConfig::default();
-    let Some(map) = v.as_mapping() else {
+    let Some(map) = v.as_object() else {
         return Ok(cfg);
     };
-    for (k, v) in map {
-        let key = key_string(k);
+    for (key, v) in map {
         match key.as_str() {
             "fields" => match v {
-                serde_yaml::Value::Null => {}
-                serde_yaml::Value::Mapping(m) => {
+                J::Null => {}
+                J::Object(m) => {
                     for (fk, fv) in m {
-                        cfg.fields.push((key_string(fk), yaml_to_value(fv)));
+                        cfg.fields.push((fk.clone(), yaml_to_value(fv)));
                     }
                 }
                 _ => return Err("`fields` must be a mapping of field to value".into()),
             },
             "dynamic_fields" => match v {
-                serde_yaml::Value::Null => {}
-                serde_yaml::Value::Mapping(m) => {
+                J::Null => {}
+                J::Object(m) => {
                     for (fk, fv) in m {
-                        let field = key_string(fk);
+                        let field = fk.clone();
                         let pattern = match fv {
-                            serde_yaml::Value::String(s) => s.clone(),
-                            serde_yaml::Value::Number(n) => n.to_string(),
-                            serde_yaml::Value::Bool(b) => b.to_string(),
+                            J::String(s) => s.clone(),
+                            J::Number(n) => n.to_string(),
+                            J::Bool(b) => b.to_string(),
                             _ => {
                                 return Err(format!(
                                     "dynamic_fields.{field}: the pattern must be a string"
@@ -256,13 +257,12 @@ pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
                 }
                 _ => return Err("`dynamic_fields` must be a mapping of field to regex".into()),
             },
-            "numeric_keyword_fields" => cfg.numeric_keyword_fields = string_list(&key, v)?,
-            "string_number_fields" => cfg.string_number_fields = string_list(&key, v)?,
+            "numeric_keyword_fields" => cfg.numeric_keyword_fields = string_list(key, v)?,
+            "string_number_fields" => cfg.string_number_fields = string_list(key, v)?,
             "multiline" => match v {
-                serde_yaml::Value::Null => {}
-                serde_yaml::Value::Mapping(m) => {
+                J::Null => {}
+                J::Object(m) => {
                     for (mk, mv) in m {
-                        let mk = key_string(mk);
                         if mk != "first_line_pattern" {
                             cfg.warnings
                                 .push(format!("unknown key `multiline.{mk}` ignored"));
@@ -282,14 +282,14 @@ pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
                 _ => return Err("`multiline` must be a mapping".into()),
             },
             "skip" => match v {
-                serde_yaml::Value::Null => {}
-                serde_yaml::Value::Mapping(m) => {
+                J::Null => {}
+                J::Object(m) => {
                     let get = |name: &str| {
-                        m.get(serde_yaml::Value::String(name.into()))
+                        m.get(name)
                             .and_then(|v| match v {
-                                serde_yaml::Value::String(s) => Some(s.clone()),
-                                serde_yaml::Value::Null => None,
-                                other => Some(key_string(other)),
+                                J::String(s) => Some(s.clone()),
+                                J::Null => None,
+                                other => Some(scalar_string(other)),
                             })
                             .filter(|s| !s.is_empty())
                     };
@@ -310,11 +310,11 @@ pub fn from_yaml(v: &serde_yaml::Value) -> Result<TestConfig, String> {
     Ok(cfg)
 }
 
-fn string_list(key: &str, v: &serde_yaml::Value) -> Result<Vec<String>, String> {
+fn string_list(key: &str, v: &J) -> Result<Vec<String>, String> {
     match v {
-        serde_yaml::Value::Null => Ok(Vec::new()),
-        serde_yaml::Value::Sequence(items) => Ok(items.iter().map(key_string).collect()),
-        serde_yaml::Value::String(s) => Ok(vec![s.clone()]),
+        J::Null => Ok(Vec::new()),
+        J::Array(items) => Ok(items.iter().map(scalar_string).collect()),
+        J::String(s) => Ok(vec![s.clone()]),
         _ => Err(format!("`{key}` must be a list of field names")),
     }
 }
@@ -322,11 +322,11 @@ fn string_list(key: &str, v: &serde_yaml::Value) -> Result<Vec<String>, String> 
 /// YAML values as they reach Elasticsearch through Go: go-ucfg yields float64 for decimals and
 /// `encoding/json` prints integral floats without a fraction (`1.0` -> `1`), so Elasticsearch
 /// parses them as integers.
-pub fn yaml_to_value(v: &serde_yaml::Value) -> Value {
+pub fn yaml_to_value(v: &J) -> Value {
     match v {
-        serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(*b),
-        serde_yaml::Value::Number(n) => {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => {
             if let Some(i) = n.as_i64() {
                 integer(i as f64, Some(i))
             } else if let Some(u) = n.as_u64() {
@@ -343,18 +343,15 @@ pub fn yaml_to_value(v: &serde_yaml::Value) -> Value {
                 }
             }
         }
-        serde_yaml::Value::String(s) => Value::String(s.clone()),
-        serde_yaml::Value::Sequence(items) => {
-            Value::List(items.iter().map(yaml_to_value).collect())
-        }
-        serde_yaml::Value::Mapping(m) => {
+        J::String(s) => Value::String(s.clone()),
+        J::Array(items) => Value::List(items.iter().map(yaml_to_value).collect()),
+        J::Object(m) => {
             let mut out = Map::new();
             for (k, v) in m {
-                out.insert(key_string(k), yaml_to_value(v));
+                out.insert(k.clone(), yaml_to_value(v));
             }
             Value::Map(out)
         }
-        serde_yaml::Value::Tagged(t) => yaml_to_value(&t.value),
     }
 }
 
@@ -376,7 +373,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<TestConfig, String> {
-        from_yaml(&serde_yaml::from_str(text).unwrap())
+        from_yaml(&crate::yaml::parse_yaml(text).unwrap())
     }
 
     #[test]
@@ -425,8 +422,8 @@ mod tests {
 
     #[test]
     fn merge_is_deep() {
-        let mut a: serde_yaml::Value = serde_yaml::from_str("fields: {a: 1, b: 2}").unwrap();
-        merge(&mut a, serde_yaml::from_str("fields: {b: 3}").unwrap());
+        let mut a = crate::yaml::parse_yaml("fields: {a: 1, b: 2}").unwrap();
+        merge(&mut a, crate::yaml::parse_yaml("fields: {b: 3}").unwrap());
         let cfg = from_yaml(&a).unwrap();
         assert_eq!(cfg.fields.len(), 2);
         assert!(matches!(cfg.fields[1].1, Value::Int(3)));

@@ -321,20 +321,20 @@ fn package_suites(pkg: &Path) -> Result<Vec<Suite>, String> {
     Ok(out)
 }
 
-fn read_yaml(path: &Path, problems: &mut Vec<String>) -> serde_yaml::Value {
+fn read_yaml(path: &Path, problems: &mut Vec<String>) -> serde_json::Value {
     match std::fs::read_to_string(path) {
-        Err(_) => serde_yaml::Value::Null,
-        Ok(text) => match serde_yaml::from_str(&text) {
+        Err(_) => serde_json::Value::Null,
+        Ok(text) => match crate::yaml::parse_yaml_value(&text) {
             Ok(v) => v,
             Err(e) => {
                 problems.push(format!("invalid YAML in {}: {e}", path.display()));
-                serde_yaml::Value::Null
+                serde_json::Value::Null
             }
         },
     }
 }
 
-fn yaml_str<'a>(v: &'a serde_yaml::Value, path: &[&str]) -> Option<&'a str> {
+fn yaml_str<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a str> {
     let mut cur = v;
     for key in path {
         cur = cur.get(*key)?;

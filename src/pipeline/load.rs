@@ -92,7 +92,7 @@ impl Definition {
     pub fn from_text(id: &str, file: Option<&str>, text: &str) -> Result<Definition, ConfigError> {
         let text = substitute_ingest_pipeline_refs(text);
         let is_json = file.is_some_and(|f| f.ends_with(".json"));
-        let body = super::yaml::parse_document(&text, is_json)
+        let body = crate::yaml::parse_document(&text, is_json)
             .map_err(|e| ConfigError::new(None, None, None, e).at(file_position(id, file)))?;
         let (processor_lines, on_failure_lines) = if is_json {
             (Vec::new(), Vec::new())

@@ -4,7 +4,6 @@
 pub mod config;
 pub mod error;
 mod load;
-pub mod yaml;
 
 use crate::document::IngestDocument;
 use crate::painless;

@@ -322,15 +322,14 @@ type YamlLists = HashMap<String, Vec<HashMap<String, String>>>;
 /// Reads the top-level `name: [ {key: scalar, ...}, ... ]` lists the way `readParserConfigurations`
 /// does (every scalar as its text).
 fn load_yaml(text: &str) -> Result<YamlLists, String> {
-    let doc: serde_yaml::Value = serde_yaml::from_str(text)
+    let doc = crate::yaml::parse_yaml_value(text)
         .map_err(|e| format!("error parsing regular expression file: {e}"))?;
     let mut out = HashMap::new();
-    let Some(top) = doc.as_mapping() else {
+    let Some(top) = doc.as_object() else {
         return Ok(out);
     };
     for (k, v) in top {
-        let Some(k) = k.as_str() else { continue };
-        let Some(seq) = v.as_sequence() else {
+        let Some(seq) = v.as_array() else {
             return Err(
                 "malformed regular expression file, should continue with 'array' after 'object'"
                     .into(),
@@ -338,28 +337,27 @@ fn load_yaml(text: &str) -> Result<YamlLists, String> {
         };
         let mut list = Vec::new();
         for item in seq {
-            let Some(m) = item.as_mapping() else {
+            let Some(m) = item.as_object() else {
                 return Err("malformed regular expression file, expecting 'object'".into());
             };
             let mut entry = HashMap::new();
-            for (ek, ev) in m {
-                let key = scalar_text(ek).unwrap_or_default();
-                if let Some(val) = scalar_text(ev) {
-                    entry.insert(key, val);
+            for (key, val) in m {
+                if let Some(val) = scalar_text(val) {
+                    entry.insert(key.clone(), val);
                 }
             }
             list.push(entry);
         }
-        out.insert(k.to_string(), list);
+        out.insert(k.clone(), list);
     }
     Ok(out)
 }
 
-fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
+fn scalar_text(v: &serde_json::Value) -> Option<String> {
     match v {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
-//! The one place that parses YAML. Pipelines arrive as YAML or JSON text and leave as
-//! `serde_json::Value` trees; replacing serde_yaml later touches only this file.
+//! The one place that parses YAML: pipelines, test configs, package manifests and user-agent
+//! pattern files arrive as YAML text and leave as `serde_json::Value` trees (keys in file order);
+//! replacing serde_yaml later touches only this file.
 
 /// Parses pipeline text. JSON is tried first when the text looks like JSON, so that JSON-only
 /// syntax errors are reported in JSON terms.
@@ -10,10 +11,15 @@ pub fn parse_document(text: &str, looks_like_json: bool) -> Result<serde_json::V
     parse_yaml(text)
 }
 
-/// Parses YAML into JSON values. Non-string keys and tagged values are rejected with a clear error.
+/// Parses YAML into JSON values. Scalar keys become strings, tags are dropped, and other keys
+/// are rejected with a clear error.
 pub fn parse_yaml(text: &str) -> Result<serde_json::Value, String> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}"))?;
+    parse_yaml_value(text).map_err(|e| format!("invalid YAML: {e}"))
+}
+
+/// [`parse_yaml`] with the parser's message alone, for callers that name the file themselves.
+pub fn parse_yaml_value(text: &str) -> Result<serde_json::Value, String> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
     yaml_to_json(value)
 }
 
@@ -32,7 +38,7 @@ fn yaml_to_json(v: serde_yaml::Value) -> Result<serde_json::Value, String> {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 serde_json::Number::from_f64(f)
                     .map(J::Number)
-                    .ok_or_else(|| format!("invalid YAML: number {f} has no JSON form"))?
+                    .ok_or_else(|| format!("number {f} has no JSON form"))?
             }
         }
         Y::String(s) => J::String(s),
@@ -50,9 +56,7 @@ fn yaml_to_json(v: serde_yaml::Value) -> Result<serde_json::Value, String> {
                     Y::Bool(b) => b.to_string(),
                     Y::Number(n) => n.to_string(),
                     Y::Null => "null".to_string(),
-                    other => {
-                        return Err(format!("invalid YAML: unsupported mapping key {other:?}"))
-                    }
+                    other => return Err(format!("unsupported mapping key {other:?}")),
                 };
                 out.insert(key, yaml_to_json(v)?);
             }
