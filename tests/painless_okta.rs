@@ -15,7 +15,7 @@ fn shared() -> Option<PathBuf> {
     }
 }
 
-fn pipelines(shared: &Path) -> Vec<(String, serde_yaml::Value)> {
+fn pipelines(shared: &Path) -> Vec<(String, serde_json::Value)> {
     let dir = shared.join("conformance/okta/data_stream/system/elasticsearch/ingest_pipeline");
     let mut out = Vec::new();
     for name in [
@@ -24,17 +24,19 @@ fn pipelines(shared: &Path) -> Vec<(String, serde_yaml::Value)> {
         "no_use_flattened_debug.yml",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("pipeline");
-        out.push((name.to_string(), serde_yaml::from_str(&text).expect("yaml")));
+        out.push((
+            name.to_string(),
+            ingest_emu::yaml::parse_yaml(&text).expect("yaml"),
+        ));
     }
     out
 }
 
 /// (kind, source): kind is "if" or "script"
-fn collect_scripts(v: &serde_yaml::Value, out: &mut Vec<(String, String)>) {
+fn collect_scripts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
     match v {
-        serde_yaml::Value::Mapping(m) => {
-            for (k, val) in m {
-                let key = k.as_str().unwrap_or("");
+        serde_json::Value::Object(m) => {
+            for (key, val) in m {
                 if key == "if" {
                     if let Some(s) = val.as_str() {
                         out.push(("if".into(), s.to_string()));
@@ -49,7 +51,7 @@ fn collect_scripts(v: &serde_yaml::Value, out: &mut Vec<(String, String)>) {
                 }
             }
         }
-        serde_yaml::Value::Sequence(s) => {
+        serde_json::Value::Array(s) => {
             for x in s {
                 collect_scripts(x, out);
             }

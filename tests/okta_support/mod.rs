@@ -67,7 +67,8 @@ fn read_input(dir: &Path, name: &str) -> Input {
     let config = dir.join(format!("{name}-config.yml"));
     if config.exists() {
         let c: Json =
-            serde_yaml::from_str(&std::fs::read_to_string(&config).expect("config")).expect("yaml");
+            ingest_emu::yaml::parse_yaml(&std::fs::read_to_string(&config).expect("config"))
+                .expect("yaml");
         if let Some(fields) = c.get("fields").and_then(Json::as_object) {
             for doc in &mut docs {
                 for (k, v) in fields {
