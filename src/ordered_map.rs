@@ -19,8 +19,10 @@ type Hasher = foldhash::fast::FixedState;
 #[derive(Clone, Default)]
 pub struct OrderedMap<V> {
     items: Vec<(String, V)>,
-    /// Entry indexes by key hash; present exactly when `items.len() > SCAN_MAX`.
-    index: Option<HashTable<usize>>,
+    /// Entry indexes by key hash; present exactly when `items.len() > SCAN_MAX`. Boxed: most
+    /// maps have none, and an inline table would make every document value 64 bytes instead
+    /// of 40, which every entry move and removal pays for.
+    index: Option<Box<HashTable<usize>>>,
 }
 
 fn hash_key(key: &str) -> u64 {
@@ -212,7 +214,7 @@ impl<V> OrderedMap<V> {
         for (i, (k, _)) in self.items.iter().enumerate() {
             table.insert_unique(hash_key(k), i, |_| unreachable!("capacity reserved"));
         }
-        self.index = Some(table);
+        self.index = Some(Box::new(table));
     }
 
     pub fn iter(&self) -> Iter<'_, V> {
@@ -337,6 +339,12 @@ mod tests {
     use super::*;
 
     /// Every operation on maps that cross the index threshold both ways, against a plain list.
+    #[test]
+    fn document_values_stay_small() {
+        // the boxed index keeps a value (and so every map entry) small; see `index`
+        assert!(std::mem::size_of::<crate::value::Value>() <= 40);
+    }
+
     #[test]
     fn behaves_like_an_ordered_list_of_pairs() {
         let mut map: OrderedMap<u32> = OrderedMap::new();
