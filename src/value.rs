@@ -108,25 +108,17 @@ impl Map {
     }
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
         let key = key.into();
-        if self.kind == CollectionKind::Tree {
-            // Keep TreeMap storage sorted so iteration needs no work.
-            let pos = self
-                .entries
-                .keys()
-                .position(|k| k.as_str() > key.as_str())
-                .unwrap_or(self.entries.len());
-            if let Some(slot) = self.entries.get_mut(&key) {
-                return Some(std::mem::replace(slot, value));
-            }
-            self.entries.shift_insert(pos, key, value);
-            return None;
+        if let Some(slot) = self.entries.get_mut(&key) {
+            return Some(std::mem::replace(slot, value));
         }
-        self.entries.insert(key, value)
+        self.insert_new(key, value);
+        None
     }
-    /// [`Map::insert`] of a key the caller has just looked up and not found: no second search
-    /// (tree maps still find their sorted place). Returns the entry's index.
+    /// [`Map::insert`] of a key the caller has just looked up and not found: no second search.
+    /// Returns the entry's index.
     pub fn insert_new(&mut self, key: String, value: Value) -> usize {
         if self.kind == CollectionKind::Tree {
+            // Keep TreeMap storage sorted so iteration needs no work.
             let pos = self
                 .entries
                 .keys()
