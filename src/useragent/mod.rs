@@ -118,8 +118,8 @@ struct LazyRegex {
     source: String,
     case_insensitive: bool,
     /// Text every match contains ([`literal::required_text`]); an input without it is not
-    /// tried.
-    required: literal::Requirement,
+    /// tried. Worked out on first use, like the compiled pattern, to keep it out of start-up.
+    required: OnceLock<literal::Requirement>,
     compiled: OnceLock<Compiled>,
 }
 
@@ -128,7 +128,7 @@ impl LazyRegex {
         LazyRegex {
             source: source.to_string(),
             case_insensitive,
-            required: literal::Requirement::of(source, case_insensitive),
+            required: OnceLock::new(),
             compiled: OnceLock::new(),
         }
     }
@@ -160,11 +160,16 @@ impl LazyRegex {
     /// The compiled pattern if it can match `input` at all: an input without the pattern's
     /// required text is turned down before the pattern is compiled or run.
     fn candidate(&self, input: &str) -> Option<&JavaRegex> {
-        if self.required.holds(input) {
+        if self.requirement().holds(input) {
             self.get()
         } else {
             None
         }
+    }
+
+    fn requirement(&self) -> &literal::Requirement {
+        self.required
+            .get_or_init(|| literal::Requirement::of(&self.source, self.case_insensitive))
     }
 
     fn fallback(&self) -> Option<&Fallback> {

@@ -210,7 +210,7 @@ fn required_text_is_in_every_match() {
         .collect();
     let mut filtered = 0;
     for regex in parser.all_patterns() {
-        if regex.required.is_empty() {
+        if regex.requirement().is_empty() {
             continue;
         }
         filtered += 1;
@@ -218,10 +218,10 @@ fn required_text_is_in_every_match() {
         for agent in &agents {
             if compiled.find_groups(agent).is_some() {
                 assert!(
-                    regex.required.holds(agent),
+                    regex.requirement().holds(agent),
                     "[{}] matches [{agent}] without {:?}",
                     regex.source,
-                    regex.required
+                    regex.requirement()
                 );
             }
         }
