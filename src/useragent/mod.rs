@@ -20,8 +20,22 @@ pub const DEFAULT_PARSER_NAME: &str = "_default_";
 /// `ingest.user_agent.cache_size` default.
 pub const DEFAULT_CACHE_SIZE: usize = 1000;
 
-const BUNDLED_REGEXES: &str = include_str!("../../data/user-agent/regexes.yaml");
-const BUNDLED_DEVICE_TYPES: &str = include_str!("../../data/user-agent/device_types.yml");
+/// The bundled data files, turned into JSON by `build.rs` (through `src/yaml.rs`): reading JSON at
+/// start-up costs a tenth of parsing the YAML.
+const BUNDLED_REGEXES: DataText =
+    DataText::Json(include_str!(concat!(env!("OUT_DIR"), "/ua-regexes.json")));
+const BUNDLED_DEVICE_TYPES: DataText = DataText::Json(include_str!(concat!(
+    env!("OUT_DIR"),
+    "/ua-device-types.json"
+)));
+
+/// The text of a regex or device-type file: YAML as users write it, or the bundled files as
+/// `build.rs` converted them.
+#[derive(Debug, Clone, Copy)]
+enum DataText<'a> {
+    Yaml(&'a str),
+    Json(&'a str),
+}
 
 /// One matched part: browser, operating system or device (`UserAgentParser.VersionedName`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,8 +270,8 @@ fn first_match(rules: &[DeviceTypeRule], s: &str) -> Option<String> {
 }
 
 impl DeviceTypeParser {
-    fn from_yaml(text: &str, lazy: bool) -> Result<DeviceTypeParser, String> {
-        let doc = load_yaml(text)?;
+    fn from_text(text: DataText, lazy: bool) -> Result<DeviceTypeParser, String> {
+        let doc = load_lists(text)?;
         let mut sections: HashMap<&str, Vec<DeviceTypeRule>> = HashMap::new();
         for key in [
             "os_parsers",
@@ -326,9 +340,12 @@ type YamlLists = HashMap<String, Vec<HashMap<String, String>>>;
 
 /// Reads the top-level `name: [ {key: scalar, ...}, ... ]` lists the way `readParserConfigurations`
 /// does (every scalar as its text).
-fn load_yaml(text: &str) -> Result<YamlLists, String> {
-    let doc = crate::yaml::parse_yaml_value(text)
-        .map_err(|e| format!("error parsing regular expression file: {e}"))?;
+fn load_lists(text: DataText) -> Result<YamlLists, String> {
+    let doc = match text {
+        DataText::Yaml(text) => crate::yaml::parse_yaml_value(text),
+        DataText::Json(text) => serde_json::from_str(text).map_err(|e| e.to_string()),
+    }
+    .map_err(|e| format!("error parsing regular expression file: {e}"))?;
     let mut out = HashMap::new();
     let Some(top) = doc.as_object() else {
         return Ok(out);
@@ -385,7 +402,7 @@ impl UserAgentParser {
         BUNDLED
             .get_or_init(|| {
                 Arc::new(
-                    UserAgentParser::from_yaml_with(
+                    UserAgentParser::from_text(
                         DEFAULT_PARSER_NAME,
                         BUNDLED_REGEXES,
                         Some(BUNDLED_DEVICE_TYPES),
@@ -407,8 +424,14 @@ impl UserAgentParser {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        UserAgentParser::from_yaml(&name, &text, Some(BUNDLED_DEVICE_TYPES), DEFAULT_CACHE_SIZE)
-            .map(Arc::new)
+        UserAgentParser::from_text(
+            &name,
+            DataText::Yaml(&text),
+            Some(BUNDLED_DEVICE_TYPES),
+            DEFAULT_CACHE_SIZE,
+            false,
+        )
+        .map(Arc::new)
     }
 
     /// Builds a parser from regex-file text, optionally with device-type rules (ES's four-section format).
@@ -419,18 +442,24 @@ impl UserAgentParser {
         device_types: Option<&str>,
         cache_size: usize,
     ) -> Result<UserAgentParser, String> {
-        UserAgentParser::from_yaml_with(name, regexes, device_types, cache_size, false)
+        UserAgentParser::from_text(
+            name,
+            DataText::Yaml(regexes),
+            device_types.map(DataText::Yaml),
+            cache_size,
+            false,
+        )
     }
 
     /// `lazy`: compile each pattern on first use (only for text known to compile, i.e. the bundled files).
-    fn from_yaml_with(
+    fn from_text(
         name: &str,
-        regexes: &str,
-        device_types: Option<&str>,
+        regexes: DataText,
+        device_types: Option<DataText>,
         cache_size: usize,
         lazy: bool,
     ) -> Result<UserAgentParser, String> {
-        let doc = load_yaml(regexes)?;
+        let doc = load_lists(regexes)?;
         let compile = |key: &str,
                        name_key: &str,
                        vkeys: [Option<&str>; 4]|
@@ -483,7 +512,7 @@ impl UserAgentParser {
             return Err("not a valid regular expression file".into());
         }
         let device_types = device_types
-            .map(|t| DeviceTypeParser::from_yaml(t, lazy))
+            .map(|t| DeviceTypeParser::from_text(t, lazy))
             .transpose()?;
         Ok(UserAgentParser {
             name: name.to_string(),

@@ -1,5 +1,21 @@
 use super::*;
 
+const REGEXES_YAML: &str = include_str!("../../data/user-agent/regexes.yaml");
+const DEVICE_TYPES_YAML: &str = include_str!("../../data/user-agent/device_types.yml");
+
+/// The JSON that build.rs makes of the bundled files reads back as the YAML does.
+#[test]
+fn bundled_json_is_the_yaml() {
+    for (json, yaml) in [
+        (BUNDLED_REGEXES, REGEXES_YAML),
+        (BUNDLED_DEVICE_TYPES, DEVICE_TYPES_YAML),
+    ] {
+        let from_json = load_lists(json).unwrap();
+        assert!(!from_json.is_empty());
+        assert_eq!(from_json, load_lists(DataText::Yaml(yaml)).unwrap());
+    }
+}
+
 fn out(ua: &str) -> String {
     let p = UserAgentParser::bundled();
     let d = p.parse(ua);
@@ -162,7 +178,7 @@ fn custom_file_with_bad_regex_rejected_at_load() {
 
 #[test]
 fn bundled_compiles_lazily_and_agrees_with_eager() {
-    let lazy = UserAgentParser::from_yaml_with(
+    let lazy = UserAgentParser::from_text(
         "lazy",
         BUNDLED_REGEXES,
         Some(BUNDLED_DEVICE_TYPES),
@@ -177,8 +193,7 @@ fn bundled_compiles_lazily_and_agrees_with_eager() {
     };
     assert_eq!(compiled(&lazy), 0);
     let eager =
-        UserAgentParser::from_yaml("eager", BUNDLED_REGEXES, Some(BUNDLED_DEVICE_TYPES), 10)
-            .unwrap();
+        UserAgentParser::from_yaml("eager", REGEXES_YAML, Some(DEVICE_TYPES_YAML), 10).unwrap();
     let total = eager.all_patterns().count();
     assert_eq!(compiled(&eager), total);
     let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -202,8 +217,7 @@ fn bundled_compiles_lazily_and_agrees_with_eager() {
 #[test]
 fn required_text_is_in_every_match() {
     let parser =
-        UserAgentParser::from_yaml("eager", BUNDLED_REGEXES, Some(BUNDLED_DEVICE_TYPES), 10)
-            .unwrap();
+        UserAgentParser::from_yaml("eager", REGEXES_YAML, Some(DEVICE_TYPES_YAML), 10).unwrap();
     let agents: Vec<&str> = include_str!("../../tests/data/user_agents.txt")
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
