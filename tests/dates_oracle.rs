@@ -1254,6 +1254,8 @@ fn dates_match_java_time() {
         ));
     }
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-Djava.locale.providers=SPI,CLDR")
         .arg("-cp")
         .arg(dir.path())

@@ -52,6 +52,8 @@ fn run_joni(lines: &[String]) -> Vec<String> {
         .unwrap();
     assert!(status.success(), "javac failed");
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-cp")
         .arg(format!("{}:{cp}", dir.path().display()))
         .arg("JoniGrok")

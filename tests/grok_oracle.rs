@@ -82,6 +82,8 @@ fn java_lines() -> Option<Vec<String>> {
         .unwrap();
     assert!(status.success(), "javac failed");
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-cp")
         .arg(dir.path())
         .arg("GrokNumbers")

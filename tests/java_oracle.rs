@@ -36,6 +36,8 @@ fn oracle(cases: &[String]) -> Option<Vec<String>> {
         .unwrap();
     assert!(status.success(), "javac failed");
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-cp")
         .arg(dir.path())
         .arg("JavaOracle")
@@ -461,23 +463,24 @@ fn sort_matches_collections_sort() {
     let mut failures = Vec::new();
     for ((list, ours), theirs) in cases.iter().zip(&ours).zip(&answers) {
         if ours != theirs {
-            let readable = |s: &str| {
-                s.split(' ')
-                    .map(|t| {
-                        if t == "OK" || t == "ERR" {
-                            t.to_string()
-                        } else {
-                            unhex(t)
-                        }
-                    })
+            // answers are space-separated, cases tab-separated; words that are not hex (OK, ERR,
+            // the sort order) are shown as they are
+            let readable = |s: &str, sep: char| {
+                s.split(sep)
+                    .map(
+                        |t| match t.len() % 2 == 0 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            true => unhex(t),
+                            false => t.to_string(),
+                        },
+                    )
                     .collect::<Vec<_>>()
                     .join(" | ")
             };
             failures.push(format!(
                 "{}\n  ours:   {}\n  theirs: {}",
-                readable(list.trim_start_matches("sort\t")),
-                readable(ours),
-                readable(theirs)
+                readable(list.trim_start_matches("sort\t"), '\t'),
+                readable(ours, ' '),
+                readable(theirs, ' ')
             ));
         }
     }

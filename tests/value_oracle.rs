@@ -57,6 +57,8 @@ fn hash_map_and_hash_set_copy_order_match_java() {
     assert!(status.success());
     let sets = key_sets();
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-cp")
         .arg(dir.path())
         .arg("HashOrderOracle")

@@ -30,6 +30,8 @@ pub fn run(class: &str, input: &str) -> Option<String> {
         .expect("javac runs");
     assert!(status.success(), "javac failed for {}", source.display());
     let mut child = Command::new("java")
+        // many exceptions from one hot site would otherwise lose their messages
+        .arg("-XX:-OmitStackTraceInFastThrow")
         .arg("-cp")
         .arg(dir.path())
         .arg(class)
