@@ -335,11 +335,18 @@ pub fn java_hash_code(v: &Value) -> i32 {
 /// order into a map with default capacity. Entries iterate by bucket, and in insertion order inside a
 /// bucket; the table doubles when size exceeds 0.75 × capacity.
 pub fn java_hash_order(hashes: impl ExactSizeIterator<Item = i32>) -> Vec<usize> {
-    let mut capacity: usize = 16;
-    while hashes.len() as f64 > capacity as f64 * 0.75 {
-        capacity *= 2;
-    }
+    let capacity = grown_capacity(0, hashes.len());
     java_hash_order_in_table(hashes, capacity)
+}
+
+/// `HashMap` table size after growing to hold `len` entries from `cap` (0: not allocated yet,
+/// which starts at 16); the table doubles when size exceeds 0.75 × capacity.
+pub fn grown_capacity(cap: usize, len: usize) -> usize {
+    let mut c = if cap == 0 { 16 } else { cap };
+    while len as f64 > c as f64 * 0.75 {
+        c *= 2;
+    }
+    c
 }
 
 /// Iteration order of a hash table of `capacity` buckets filled with keys of these hash codes in order.

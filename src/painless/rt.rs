@@ -5,8 +5,8 @@
 //! document in place through [`DocRef`] (read-only, no copy).
 
 use crate::value::{
-    format_java_double, format_java_float, java_string_cmp, java_string_hash, CollectionKind,
-    Map as DocMap, Set as DocSet, Value,
+    format_java_double, format_java_float, grown_capacity, java_string_cmp, java_string_hash,
+    CollectionKind, Map as DocMap, Set as DocSet, Value,
 };
 use indexmap::{Equivalent, IndexMap, IndexSet};
 use std::cell::RefCell;
@@ -96,15 +96,6 @@ pub struct SetObj {
 /// `HashMap.tableSizeFor`: the next power of two.
 pub fn table_size_for(n: usize) -> usize {
     n.max(1).next_power_of_two()
-}
-
-/// Table size after growing to hold `len` entries (resize when size > 0.75 × capacity).
-pub fn grown_capacity(cap: usize, len: usize) -> usize {
-    let mut c = if cap == 0 { 16 } else { cap };
-    while len as f64 > c as f64 * 0.75 {
-        c *= 2;
-    }
-    c
 }
 
 /// Capacity `new HashMap(map)` / `putAll` into an unallocated map picks for `n` entries.

@@ -171,14 +171,15 @@ impl LazyRegex {
         self.force().ok()
     }
 
-    /// The compiled pattern if it can match `input` at all: an input without the pattern's
-    /// required text is turned down before the pattern is compiled or run.
-    fn candidate(&self, input: &str) -> Option<&JavaRegex> {
-        if self.requirement().holds(input) {
-            self.get()
-        } else {
-            None
+    /// `Matcher.find()` on `input`: the compiled pattern and the groups of its first match. An
+    /// input without the pattern's required text is turned down before the pattern is compiled
+    /// or run.
+    fn find<'t>(&self, input: &'t str) -> Option<(&JavaRegex, Vec<Option<&'t str>>)> {
+        if !self.requirement().holds(input) {
+            return None;
         }
+        let regex = self.get()?;
+        Some((regex, regex.find_groups(input)?))
     }
 
     fn requirement(&self) -> &literal::Requirement {
@@ -207,8 +208,7 @@ struct SubPattern {
 impl SubPattern {
     /// `UserAgentSubpattern.match`.
     fn matches(&self, agent: &str) -> Option<VersionedName> {
-        let regex = self.regex.candidate(agent)?;
-        let groups = regex.find_groups(agent)?;
+        let (regex, groups) = self.regex.find(agent)?;
         let group_count = regex.group_count();
         let group = |i: usize| -> Option<String> {
             if group_count >= i {
@@ -244,8 +244,7 @@ struct DeviceTypeRule {
 
 impl DeviceTypeRule {
     fn matches(&self, s: &str) -> Option<String> {
-        let regex = self.regex.candidate(s)?;
-        let groups = regex.find_groups(s)?;
+        let (regex, groups) = self.regex.find(s)?;
         let rep = self.replacement.as_ref()?;
         match groups.get(1).copied().flatten() {
             Some(g1) if rep.contains("$1") && regex.group_count() >= 1 => {
@@ -336,11 +335,12 @@ impl DeviceTypeParser {
     }
 }
 
-type YamlLists = HashMap<String, Vec<HashMap<String, String>>>;
+/// A regex or device-type file: its top-level lists of `{key: scalar text}` entries.
+type Lists = HashMap<String, Vec<HashMap<String, String>>>;
 
 /// Reads the top-level `name: [ {key: scalar, ...}, ... ]` lists the way `readParserConfigurations`
 /// does (every scalar as its text).
-fn load_lists(text: DataText) -> Result<YamlLists, String> {
+fn load_lists(text: DataText) -> Result<Lists, String> {
     let doc = match text {
         DataText::Yaml(text) => crate::yaml::parse_yaml_value(text),
         DataText::Json(text) => serde_json::from_str(text).map_err(|e| e.to_string()),
@@ -586,7 +586,7 @@ impl UserAgentParser {
         agent: &str,
     ) -> Option<(usize, Vec<Option<String>>)> {
         self.section(section).iter().enumerate().find_map(|(i, p)| {
-            let g = p.regex.candidate(agent)?.find_groups(agent)?;
+            let (_, g) = p.regex.find(agent)?;
             Some((i, g.into_iter().map(|x| x.map(str::to_string)).collect()))
         })
     }
