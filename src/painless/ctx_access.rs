@@ -1,12 +1,19 @@
-//! Which top-level `ctx` keys a script can reach, decided once at compile time.
+//! Which parts of `ctx` a script can reach, decided once at compile time.
 //!
 //! A script processor hands the interpreter a copy of the document and patches the changes back
-//! afterwards. When every use of `ctx` in the main body is a field access with a fixed name
-//! (`ctx.json`, `ctx?.okta`, `ctx['event']`), the script can neither see nor change any other
-//! top-level key, so only the named keys need copying and patching: a script that touches
-//! `ctx.okta` costs the size of `okta`, not of the whole document.
+//! afterwards. When every use of `ctx` in the main body is a chain of field accesses with fixed
+//! names (`ctx.json`, `ctx.okta?.target`, `ctx['event']['kind']`), the script can neither see nor
+//! change anything off those paths, so only they need copying and patching: a script that reads
+//! `ctx.okta.target` costs the size of `target`, not of `okta` or of the whole document.
 //!
-//! `field('a.b')` and `$('a.b', default)` with a constant path reach the keys `a` and `a.b`.
+//! The map at the end of a chain is reachable whole (the script may iterate it, pass it around,
+//! call methods on it). A map in the middle of a chain is only ever asked for one named key, so a
+//! copy holding just the named keys answers exactly as the full copy would. `.empty` is the one
+//! field name that is not a key lookup on a map (the `isEmpty` getter shadows the key), so a chain
+//! ends before it.
+//!
+//! `field('a.b')` and `$('a.b', default)` with a constant path reach the top-level keys `a` and
+//! `a.b` whole.
 //!
 //! Anything else (`ctx` stored in a variable, passed to a function, captured by a lambda,
 //! iterated, a method called on it, `metadata()`, the field API with a computed path) makes the
@@ -15,30 +22,104 @@
 use super::ast::*;
 use std::sync::Arc;
 
-/// The top-level keys the main body names, or `None` when the whole `ctx` is reachable.
-pub fn named_ctx_keys(program: &Program) -> Option<Vec<Arc<str>>> {
+/// The keys of one map a script can reach, in the order the script first names them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reach {
+    pub keys: Vec<(Arc<str>, Need)>,
+}
+
+/// How much of the value under a reachable key a script needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Need {
+    /// All of it.
+    Whole,
+    /// If it is a map, only these keys of it; any other value, whole.
+    Keys(Reach),
+}
+
+impl Reach {
+    pub fn need(&self, key: &str) -> Option<&Need> {
+        self.keys.iter().find(|(k, _)| &**k == key).map(|(_, n)| n)
+    }
+
+    /// Marks the value at `path` (relative to this map) as needed whole.
+    fn add_whole(&mut self, path: &[&Arc<str>]) {
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        let i = match self.keys.iter().position(|(k, _)| k == *first) {
+            Some(i) => i,
+            None => {
+                let need = if rest.is_empty() {
+                    Need::Whole
+                } else {
+                    Need::Keys(Reach::default())
+                };
+                self.keys.push(((*first).clone(), need));
+                self.keys.len() - 1
+            }
+        };
+        match &mut self.keys[i].1 {
+            Need::Whole => {}
+            need @ Need::Keys(_) if rest.is_empty() => *need = Need::Whole,
+            Need::Keys(inner) => inner.add_whole(rest),
+        }
+    }
+}
+
+/// What of `ctx` the main body can reach, or `None` when it can reach the whole `ctx`.
+pub fn ctx_reach(program: &Program) -> Option<Reach> {
     let mut walk = Walk {
-        keys: Vec::new(),
+        reach: Reach::default(),
         whole: false,
     };
     walk.stmts(&program.main.body);
     if walk.whole {
         None
     } else {
-        Some(walk.keys)
+        Some(walk.reach)
     }
 }
 
+/// The fixed path from `ctx` that `e` reads, when `e` is a chain of field accesses with constant
+/// names rooted at `ctx`: `ctx.a?.b['c']` is `[a, b, c]`. A chain ends before a `.empty`.
+fn ctx_path(e: &Expr) -> Option<Vec<&Arc<str>>> {
+    let mut path = Vec::new();
+    let mut cur = e;
+    loop {
+        match &cur.kind {
+            ExprKind::Field { recv, name, .. } => {
+                if &**name == "empty" {
+                    // the getter, not the key: what it reads is all of its receiver
+                    path.clear();
+                } else {
+                    path.push(name);
+                }
+                cur = recv;
+            }
+            ExprKind::Index { recv, index } => match &index.kind {
+                ExprKind::Const(Const::Str(key)) => {
+                    path.push(key);
+                    cur = recv;
+                }
+                _ => return None,
+            },
+            ExprKind::Local(CTX_SLOT) => break,
+            _ => return None,
+        }
+    }
+    path.reverse();
+    Some(path)
+}
+
 struct Walk {
-    keys: Vec<Arc<str>>,
+    reach: Reach,
     whole: bool,
 }
 
 impl Walk {
     fn name(&mut self, key: &Arc<str>) {
-        if !self.keys.iter().any(|k| k == key) {
-            self.keys.push(key.clone());
-        }
+        self.reach.add_whole(&[key]);
     }
 
     fn stmts(&mut self, stmts: &[Stmt]) {
@@ -121,15 +202,15 @@ impl Walk {
                     self.whole = true;
                 }
             }
-            ExprKind::Field { recv, name, .. } => match &recv.kind {
-                ExprKind::Local(CTX_SLOT) => self.name(name),
-                _ => self.expr(recv),
-            },
-            ExprKind::Index { recv, index } => match (&recv.kind, &index.kind) {
-                (ExprKind::Local(CTX_SLOT), ExprKind::Const(Const::Str(key))) => self.name(key),
-                _ => {
+            ExprKind::Field { recv, .. } | ExprKind::Index { recv, .. } => match ctx_path(e) {
+                // a chain ending before `.empty` right at `ctx` reads the whole `ctx`
+                Some(path) if path.is_empty() => self.whole = true,
+                Some(path) => self.reach.add_whole(&path),
+                None => {
                     self.expr(recv);
-                    self.expr(index);
+                    if let ExprKind::Index { index, .. } = &e.kind {
+                        self.expr(index);
+                    }
                 }
             },
             ExprKind::BuiltinCall(name, args) => match (*name, args.first()) {
@@ -208,21 +289,49 @@ impl Walk {
 mod tests {
     use super::*;
 
-    fn keys(src: &str) -> Option<Vec<String>> {
+    /// The reach as text: `a{b,c{d}},e`, where a key without braces is needed whole.
+    fn reach(src: &str) -> Option<String> {
+        fn show(r: &Reach) -> String {
+            r.keys
+                .iter()
+                .map(|(k, need)| match need {
+                    Need::Whole => k.to_string(),
+                    Need::Keys(inner) => format!("{k}{{{}}}", show(inner)),
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        }
         let program = crate::painless::parser::parse(src).expect("parses");
-        named_ctx_keys(&program).map(|k| k.iter().map(|s| s.to_string()).collect())
+        ctx_reach(&program).map(|r| show(&r))
     }
 
     #[test]
-    fn field_accesses_name_their_keys() {
+    fn field_accesses_name_their_paths() {
         assert_eq!(
-            keys("ctx.a.b = 1; if (ctx?.c != null) { ctx['d'] = ctx.a; } ctx.a.x = 2"),
-            Some(vec!["a".into(), "c".into(), "d".into()])
+            reach("ctx.a.b = 1; if (ctx?.c != null) { ctx['d'] = ctx.a; } ctx.a.x = 2").as_deref(),
+            Some("a,c,d")
         );
-        assert_eq!(keys("return 1"), Some(vec![]));
+        assert_eq!(reach("return 1").as_deref(), Some(""));
         assert_eq!(
-            keys("field('a.b.c').set($('d', ctx.e))"),
-            Some(vec!["a".into(), "a.b.c".into(), "d".into(), "e".into()])
+            reach("field('a.b.c').set($('d', ctx.e))").as_deref(),
+            Some("a,a.b.c,d,e")
+        );
+        assert_eq!(
+            reach("def t = ctx.okta?.target; ctx.okta.debug['risk'] = t; ctx.x.y.z++").as_deref(),
+            Some("okta{target,debug{risk}},x{y{z}}")
+        );
+        // a whole value swallows the paths below it, whichever comes first
+        assert_eq!(
+            reach("ctx.a.b.c = 1; ctx.a.b.size(); ctx.a.d = ctx.a.b.e").as_deref(),
+            Some("a{b,d}")
+        );
+        // `.empty` is a getter of the map, not a key of it
+        assert_eq!(reach("ctx.r = ctx.a.b.empty").as_deref(), Some("r,a{b}"));
+        assert_eq!(reach("ctx.a['empty'] = 1").as_deref(), Some("a{empty}"));
+        // a computed index reads its whole receiver
+        assert_eq!(
+            reach("ctx.a.k[params.i].n = 1; ctx.b.l[0] = 2").as_deref(),
+            Some("a{k},b{l}")
         );
     }
 
@@ -239,8 +348,9 @@ mod tests {
             "metadata().getIndex()",
             "ctx = [:]",
             "ctx.toString()",
+            "return ctx.empty",
         ] {
-            assert_eq!(keys(src), None, "{src}");
+            assert_eq!(reach(src), None, "{src}");
         }
     }
 
@@ -263,8 +373,8 @@ mod tests {
     }
 
     #[test]
-    fn named_keys_write_back_like_the_whole_document() {
-        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t"},"z":"2","_id":"i","x.y":0}"#;
+    fn named_paths_write_back_like_the_whole_document() {
+        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t","m":{"p":{"q":1},"e":{}}},"z":"2","_id":"i","x.y":0}"#;
         for src in [
             "ctx.b = ctx.a; ctx.new = 1",
             "ctx.a.k.add(3); ctx.a.remove('s'); ctx.z = null",
@@ -275,6 +385,19 @@ mod tests {
             "return",
             "field('a.s').set('u'); field('n.m').set(1); field('x.y').set(2)",
             "field('a.k').append(5); ctx.c = $('a.s', 'd') + $('a.missing', 'e')",
+            "ctx.a.m.p.q += 1; ctx.a.m.p.r = ctx.a.s; ctx.a.m.n = [ctx.a.m.e]",
+            "def k = ctx.a?.k; k.add(ctx.a.m?.p); ctx.a.m.e.f = 1",
+            "ctx.a.m.p = null; ctx.a.m.e.empty = 2; ctx.r = ctx.a.m.e.empty",
+            "ctx.r = [ctx.a.m.p.empty, ctx.a.m.empty, ctx.a.empty, ctx.a['empty']]",
+            "ctx.a.m.missing.q = 1",
+            "ctx.x.y = 1",
+            "ctx.a.s.t = 1",
+            "ctx.a.k.n = 1",
+            "ctx.a.k[1].n = 5; ctx.a.m.p.q = ctx.a.k.length",
+            "ctx.a.m.p.z = /b/; ctx.a.m.e.z = 1",
+            "ctx.a.m.e.z = 1; ctx.a.k2 = ctx.a.m; ctx.a.m.p.z = 2",
+            "ctx.a.m.x = 1; ctx.a.m.remove('p')",
+            "ctx.n.o.p = 1",
         ] {
             let [named, whole] = both_ways(src, doc);
             assert_eq!(named, whole, "{src}");
@@ -285,8 +408,8 @@ mod tests {
     fn lambdas_own_slots_are_not_ctx() {
         // the lambda's slot 1 is its own variable, not ctx
         assert_eq!(
-            keys("ctx.l.removeIf(x -> { def y = x; return y == null; })"),
-            Some(vec!["l".into()])
+            reach("ctx.l.removeIf(x -> { def y = x; return y == null; })").as_deref(),
+            Some("l")
         );
     }
 }

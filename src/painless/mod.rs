@@ -42,8 +42,8 @@ pub struct Script {
     source: String,
     program: ast::Program,
     params: Map,
-    /// The only top-level `ctx` keys the script can reach, when that is known statically.
-    ctx_keys: Option<Vec<std::sync::Arc<str>>>,
+    /// The only parts of `ctx` the script can reach, when that is known statically.
+    ctx_reach: Option<ctx_access::Reach>,
     /// The script is a read-only condition [`quick`] evaluates without the interpreter.
     quick_condition: bool,
 }
@@ -67,13 +67,13 @@ impl Script {
     pub fn compile(source: &str, params: &Map) -> Result<Script, PainlessError> {
         let program = parser::parse(source)
             .map_err(|e| PainlessError::compile(source, e.offset, e.message))?;
-        let ctx_keys = ctx_access::named_ctx_keys(&program);
+        let ctx_reach = ctx_access::ctx_reach(&program);
         let quick_condition = quick::condition_expr(&program).is_some();
         Ok(Script {
             source: source.to_string(),
             program,
             params: params.clone(),
-            ctx_keys,
+            ctx_reach,
             quick_condition,
         })
     }
@@ -87,10 +87,10 @@ impl Script {
     }
 
     /// The document as the script's `ctx` (a `CtxMap`: source first, then metadata), or only the
-    /// top-level `keys` of it when those are all the script can reach.
-    fn ctx_value(ctx: &Map, keys: Option<&[std::sync::Arc<str>]>) -> V {
-        let root = match keys {
-            Some(keys) => rt::from_map_keys(ctx, keys),
+    /// parts of it in `reach` when those are all the script can reach.
+    fn ctx_value(ctx: &Map, reach: Option<&ctx_access::Reach>) -> V {
+        let root = match reach {
+            Some(reach) => rt::from_map_reach(ctx, reach),
             None => rt::from_map(ctx),
         };
         if let V::Map(m) = &root {
@@ -110,12 +110,12 @@ impl Script {
     /// Like Elasticsearch, changes made before a failure stay in the document (the script works
     /// on the live document), so `ctx` is written back even when an error is returned.
     pub fn execute_ingest(&self, ctx: &mut Map) -> Result<(), PainlessError> {
-        let root = Self::ctx_value(ctx, self.ctx_keys.as_deref());
+        let root = Self::ctx_value(ctx, self.ctx_reach.as_ref());
         let mut it = Interp::new(&self.program, root.clone());
         let result = it.run_main(self.params_value());
         drop(it);
-        let written = match (&self.ctx_keys, &root) {
-            (Some(_), V::Map(m)) => rt::patch_map_keys(ctx, m),
+        let written = match (&self.ctx_reach, &root) {
+            (Some(reach), V::Map(m)) => rt::patch_map_reach(ctx, m, reach),
             _ => write_back(&root, ctx),
         };
         result.map_err(|t| self.runtime_error(&t))?;

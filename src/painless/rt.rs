@@ -15,6 +15,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::ast::Ty;
+use super::ctx_access::{Need, Reach};
 use super::error::Thrown;
 
 #[derive(Clone, Default)]
@@ -1098,15 +1099,23 @@ fn copied_map(map: RtMap, kind: CollectionKind) -> V {
     })))
 }
 
-/// [`from_map`] restricted to `keys` (those present, in the map's order): the part of `ctx` a
-/// script with [`super::ctx_access::named_ctx_keys`] can reach.
-pub fn from_map_keys(m: &DocMap, keys: &[Arc<str>]) -> V {
-    let mut present: Vec<(usize, &String, &Value)> =
-        keys.iter().filter_map(|k| m.entries.get_full(k)).collect();
-    present.sort_unstable_by_key(|(i, _, _)| *i);
+/// [`from_map`] restricted to what `reach` names (the keys present, in the map's order; the maps
+/// below them restricted in turn): the part of `ctx` a script with
+/// [`super::ctx_access::ctx_reach`] can reach.
+pub fn from_map_reach(m: &DocMap, reach: &Reach) -> V {
+    let mut present: Vec<(usize, &String, &Value, &Need)> = reach
+        .keys
+        .iter()
+        .filter_map(|(k, need)| m.entries.get_full(k).map(|(i, k, v)| (i, k, v, need)))
+        .collect();
+    present.sort_unstable_by_key(|(i, ..)| *i);
     let mut map = RtMap::with_capacity_and_hasher(present.len(), Default::default());
-    for (_, k, v) in present {
-        map.insert(HKey::new(V::str(k)), from_value(v));
+    for (_, k, v, need) in present {
+        let x = match (need, v) {
+            (Need::Keys(inner), Value::Map(child)) => from_map_reach(child, inner),
+            _ => from_value(v),
+        };
+        map.insert(HKey::new(V::str(k)), x);
     }
     copied_map(map, m.kind)
 }
@@ -1230,24 +1239,36 @@ pub fn patch_map(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), String> {
     Ok(())
 }
 
-/// Write-back for [`from_map_keys`]: the keys the runtime map holds are patched in place or
+/// Write-back for [`from_map_reach`]: the keys the runtime map holds are patched in place or
 /// appended (in the runtime map's order, as [`patch_map`] would append them); every other key of
 /// `dst` was out of the script's reach and stays as it is.
-pub fn patch_map_keys(dst: &mut DocMap, m: &RefCell<MapObj>) -> Result<(), String> {
-    let m = m.borrow();
-    for (_, x) in m.map.iter() {
+pub fn patch_map_reach(dst: &mut DocMap, m: &RefCell<MapObj>, reach: &Reach) -> Result<(), String> {
+    // every check before any write, as `patch_map` does
+    for (_, x) in m.borrow().map.iter() {
         check_convertible(x, 1)?;
     }
+    patch_reach_depth(dst, &m.borrow(), reach, 0);
+    Ok(())
+}
+
+fn patch_reach_depth(dst: &mut DocMap, m: &MapObj, reach: &Reach, depth: usize) {
     for (k, x) in m.map.iter() {
         let key = key_text(k);
         match dst.entries.get_mut(&key) {
-            Some(slot) => patch_depth(slot, x, 1),
+            Some(slot) => match (reach.need(&key), &mut *slot, x) {
+                // a map the script only read keys of (it cannot have replaced it: assigning to
+                // its path would have made it reachable whole)
+                (Some(Need::Keys(inner)), Value::Map(child), V::Map(xm)) => {
+                    patch_reach_depth(child, &xm.borrow(), inner, depth + 1)
+                }
+                _ => patch_depth(slot, x, depth + 1),
+            },
             None => {
-                dst.entries.insert(key.into_owned(), convert_checked(x, 1));
+                dst.entries
+                    .insert(key.into_owned(), convert_checked(x, depth + 1));
             }
         }
     }
-    Ok(())
 }
 
 /// The errors `to_value_depth` would raise, in the same traversal order, without building
