@@ -12,8 +12,10 @@
 //! field name that is not a key lookup on a map (the `isEmpty` getter shadows the key), so a chain
 //! ends before it.
 //!
-//! `field('a.b')` and `$('a.b', default)` with a constant path reach the top-level keys `a` and
-//! `a.b` whole.
+//! `field('a.b.c')` and `$('a.b.c', default)` with a constant path resolve as `WriteField` does:
+//! at each map, the next segment (`a`) if it holds a map, else the rest as one dotted key
+//! (`a.b.c`). Both are reachable: the dotted key whole, the segment's map by the keys the rest of
+//! the path can touch in it. The containers along the path are only read and written by key.
 //!
 //! Anything else (`ctx` stored in a variable, passed to a function, captured by a lambda,
 //! iterated, a method called on it, `metadata()`, the field API with a computed path) makes the
@@ -40,6 +42,27 @@ pub enum Need {
 impl Reach {
     pub fn need(&self, key: &str) -> Option<&Need> {
         self.keys.iter().find(|(k, _)| &**k == key).map(|(_, n)| n)
+    }
+
+    /// The keys `WriteField` can touch resolving `path` from this map (`resolveDepthFlat`,
+    /// `createDepth`): at every level, the next segment as a map to descend into, and the rest
+    /// of the path as one dotted key.
+    fn add_field_path(&mut self, path: &str) {
+        self.add_whole(&[&Arc::from(path)]);
+        let Some(dot) = path.find('.') else {
+            return;
+        };
+        let segment: Arc<str> = Arc::from(&path[..dot]);
+        let i = match self.keys.iter().position(|(k, _)| *k == segment) {
+            Some(i) => i,
+            None => {
+                self.keys.push((segment, Need::Keys(Reach::default())));
+                self.keys.len() - 1
+            }
+        };
+        if let Need::Keys(inner) = &mut self.keys[i].1 {
+            inner.add_field_path(&path[dot + 1..]);
+        }
     }
 
     /// Marks the value at `path` (relative to this map) as needed whole.
@@ -118,10 +141,6 @@ struct Walk {
 }
 
 impl Walk {
-    fn name(&mut self, key: &Arc<str>) {
-        self.reach.add_whole(&[key]);
-    }
-
     fn stmts(&mut self, stmts: &[Stmt]) {
         for s in stmts {
             self.stmt(s);
@@ -214,8 +233,6 @@ impl Walk {
                 }
             },
             ExprKind::BuiltinCall(name, args) => match (*name, args.first()) {
-                // The field API resolves a path from the root by its first segment, or, when
-                // that is not a map, by the whole path as one dotted key (`WriteField`).
                 (
                     "field" | "$",
                     Some(Expr {
@@ -223,9 +240,7 @@ impl Walk {
                         ..
                     }),
                 ) => {
-                    let first = path.split('.').next().unwrap_or_default();
-                    self.name(&Arc::from(first));
-                    self.name(path);
+                    self.reach.add_field_path(path);
                     self.exprs(&args[1..]);
                 }
                 _ => self.whole = true,
@@ -314,7 +329,7 @@ mod tests {
         assert_eq!(reach("return 1").as_deref(), Some(""));
         assert_eq!(
             reach("field('a.b.c').set($('d', ctx.e))").as_deref(),
-            Some("a,a.b.c,d,e")
+            Some("a.b.c,a{b.c,b{c}},d,e")
         );
         assert_eq!(
             reach("def t = ctx.okta?.target; ctx.okta.debug['risk'] = t; ctx.x.y.z++").as_deref(),
@@ -374,7 +389,7 @@ mod tests {
 
     #[test]
     fn named_paths_write_back_like_the_whole_document() {
-        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t","m":{"p":{"q":1},"e":{}}},"z":"2","_id":"i","x.y":0}"#;
+        let doc = r#"{"x":1,"a":{"k":[1,{"n":null}],"s":"t","m":{"p":{"q":1},"e":{}},"m.p":5},"z":"2","_id":"i","x.y":0}"#;
         for src in [
             "ctx.b = ctx.a; ctx.new = 1",
             "ctx.a.k.add(3); ctx.a.remove('s'); ctx.z = null",
@@ -398,6 +413,16 @@ mod tests {
             "ctx.a.m.e.z = 1; ctx.a.k2 = ctx.a.m; ctx.a.m.p.z = 2",
             "ctx.a.m.x = 1; ctx.a.m.remove('p')",
             "ctx.n.o.p = 1",
+            "field('z').remove()",
+            "field('a.s').remove(); ctx.a.s = 1",
+            "field('a.k').remove(); ctx.a.k = 7; ctx.a.k2 = 1; field('a.k2').remove()",
+            "field('a.m.p.q').set(2); field('a.m.e.f').set(3); field('a.n.o').set(4)",
+            "field('a.m.p').remove(); field('a.m.p.q').set(3)",
+            "field('a.m.p').remove(); ctx.r = $('a.m.p', 1) + $('x.y', 0) + $('a.m.p.q', 0)",
+            "field('a.s.t').set(1)",
+            "field('a.m.').set(1); field('a..b').set(2); field('.c').set(3)",
+            "field('a.m.p').set(['z': 1]); ctx.a.m.p.y = 2",
+            "field('a.m.p').append(2); field('a.m.e.g').append(3)",
         ] {
             let [named, whole] = both_ways(src, doc);
             assert_eq!(named, whole, "{src}");

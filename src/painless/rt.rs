@@ -62,6 +62,10 @@ pub struct MapObj {
     /// `HashMap` table size (0 = not allocated yet). Tables never shrink, so iteration order
     /// depends on the map's history, not just its current size.
     pub cap: usize,
+    /// Set on a copy of a document map that holds only the keys a script can reach
+    /// ([`from_map_reach`]): the keys removed from it since, which the write-back must remove
+    /// from the document (and move to the end, if the script wrote them again).
+    pub removed_from_part: Option<Vec<String>>,
 }
 
 /// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
@@ -267,6 +271,7 @@ impl V {
             immutable: false,
             ctx_root: false,
             cap: 0,
+            removed_from_part: None,
         })))
     }
     pub fn new_set(kind: CollectionKind) -> V {
@@ -1051,10 +1056,14 @@ impl MapObj {
                 }
             }
         }
-        if let Some(s) = str_of(k) {
-            return Ok(self.map.shift_remove(&StrKey(s)));
+        let removed = match str_of(k) {
+            Some(s) => self.map.shift_remove(&StrKey(s)),
+            None => self.map.shift_remove(&HKey::new(k.clone())),
+        };
+        if let (Some(keys), Some(_)) = (&mut self.removed_from_part, &removed) {
+            keys.push(to_java_string(k));
         }
-        Ok(self.map.shift_remove(&HKey::new(k.clone())))
+        Ok(removed)
     }
 }
 
@@ -1096,6 +1105,7 @@ fn copied_map(map: RtMap, kind: CollectionKind) -> V {
         immutable: false,
         ctx_root: false,
         cap,
+        removed_from_part: None,
     })))
 }
 
@@ -1117,7 +1127,11 @@ pub fn from_map_reach(m: &DocMap, reach: &Reach) -> V {
         };
         map.insert(HKey::new(V::str(k)), x);
     }
-    copied_map(map, m.kind)
+    let part = copied_map(map, m.kind);
+    if let V::Map(pm) = &part {
+        pm.borrow_mut().removed_from_part = Some(Vec::new());
+    }
+    part
 }
 
 fn from_set(s: &DocSet) -> V {
@@ -1252,13 +1266,21 @@ pub fn patch_map_reach(dst: &mut DocMap, m: &RefCell<MapObj>, reach: &Reach) -> 
 }
 
 fn patch_reach_depth(dst: &mut DocMap, m: &MapObj, reach: &Reach, depth: usize) {
+    // A full copy would hold the removed keys nowhere, and a key written again at its end:
+    // without them, the document's remaining keys keep their order, and those written again
+    // are appended below in the copy's order.
+    for key in m.removed_from_part.iter().flatten() {
+        dst.entries.shift_remove(key.as_str());
+    }
     for (k, x) in m.map.iter() {
         let key = key_text(k);
         match dst.entries.get_mut(&key) {
             Some(slot) => match (reach.need(&key), &mut *slot, x) {
-                // a map the script only read keys of (it cannot have replaced it: assigning to
-                // its path would have made it reachable whole)
-                (Some(Need::Keys(inner)), Value::Map(child), V::Map(xm)) => {
+                // still the part copied from this map (a script can replace it only through
+                // the field API's `set`; assigning to its path makes it reachable whole)
+                (Some(Need::Keys(inner)), Value::Map(child), V::Map(xm))
+                    if xm.borrow().removed_from_part.is_some() =>
+                {
                     patch_reach_depth(child, &xm.borrow(), inner, depth + 1)
                 }
                 _ => patch_depth(slot, x, depth + 1),
