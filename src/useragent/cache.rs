@@ -1,15 +1,35 @@
 //! A small thread-safe bounded cache (least recently inserted entries go first), used for parsed user
 //! agents and geoip lookups the way Elasticsearch's `UserAgentCache` and `GeoIpCache` are.
+//!
+//! The cache is split into shards, one per thread up to [`SHARDS`], each holding up to the
+//! capacity (so one worker alone caches as much as Elasticsearch's single cache does, and the
+//! total is bounded by capacity × threads). A lookup stays in its own thread's shard, so
+//! workers on different cores neither wait for one lock nor pass its cache line back and forth,
+//! and the values they get back are their own (a hit clones an `Arc`, whose count would otherwise
+//! bounce between cores too). A value is a pure function of its key, so which shard answers never
+//! changes a result.
 
 use std::borrow::Borrow;
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+
+/// Shards per cache: more than the worker threads of the machines this runs on, so that each
+/// worker has one of its own.
+const SHARDS: usize = 16;
+
+static NEXT_THREAD: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// This thread's shard, handed out in thread start order.
+    static SHARD: usize = NEXT_THREAD.fetch_add(1, Ordering::Relaxed) % SHARDS;
+}
 
 #[derive(Debug)]
 pub struct BoundedCache<K, V> {
     capacity: usize,
-    inner: Mutex<Inner<K, V>>,
+    shards: Box<[Mutex<Inner<K, V>>]>,
 }
 
 #[derive(Debug)]
@@ -20,13 +40,15 @@ struct Inner<K, V> {
 
 impl<K: Hash + Eq + Clone, V: Clone> BoundedCache<K, V> {
     pub fn new(capacity: usize) -> Self {
-        BoundedCache {
-            capacity,
-            inner: Mutex::new(Inner {
-                map: HashMap::new(),
-                order: VecDeque::new(),
-            }),
-        }
+        let shards = (0..SHARDS)
+            .map(|_| {
+                Mutex::new(Inner {
+                    map: HashMap::new(),
+                    order: VecDeque::new(),
+                })
+            })
+            .collect();
+        BoundedCache { capacity, shards }
     }
 
     pub fn capacity(&self) -> usize {
@@ -34,7 +56,7 @@ impl<K: Hash + Eq + Clone, V: Clone> BoundedCache<K, V> {
     }
 
     pub fn len(&self) -> usize {
-        self.lock().map.len()
+        self.shards.iter().map(|s| lock(s).map.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,10 +101,15 @@ impl<K: Hash + Eq + Clone, V: Clone> BoundedCache<K, V> {
         v
     }
 
+    /// This thread's shard, locked.
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner<K, V>> {
-        // A panic while holding the lock cannot leave the map inconsistent in a harmful way.
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.shards[SHARD.with(|s| *s)])
     }
+}
+
+fn lock<K, V>(shard: &Mutex<Inner<K, V>>) -> std::sync::MutexGuard<'_, Inner<K, V>> {
+    // A panic while holding the lock cannot leave the map inconsistent in a harmful way.
+    shard.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
@@ -117,6 +144,7 @@ mod tests {
                 });
             }
         });
-        assert!(c.len() <= 100);
+        // each thread's shard holds at most the capacity
+        assert!(c.len() <= 4 * 100);
     }
 }
