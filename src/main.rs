@@ -232,6 +232,10 @@ struct RunArgs {
     /// No progress output (the final summary is still printed).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Print each processor's runs, skips, failures and time on stderr before the summary, the
+    /// most expensive first (Elasticsearch's per-processor ingest stats).
+    #[arg(long)]
+    stats: bool,
     /// Input files (gzip is recognised and decompressed); `-` or nothing reads stdin.
     inputs: Vec<String>,
 }
@@ -246,6 +250,7 @@ fn run(args: RunArgs) -> ExitCode {
         output_file,
         progress,
         quiet,
+        stats,
         inputs,
     } = args;
     let Some(_) = &pipeline.pipeline else {
@@ -300,6 +305,7 @@ fn run(args: RunArgs) -> ExitCode {
         index,
         jobs: jobs.unwrap_or(0),
         progress: ingest_emu::run::choose_progress(quiet, progress),
+        stats: stats.then(Default::default),
         ..RunOptions::default()
     };
     let stdout = std::io::stdout();
@@ -320,6 +326,10 @@ fn run(args: RunArgs) -> ExitCode {
             if let Err(e) = out.flush() {
                 eprintln!("error: writing output: {e}");
                 return ExitCode::from(2);
+            }
+            // the summary stays the last line, which scripts read
+            if let Some(report) = &options.stats {
+                eprint!("{}", report.render());
             }
             eprintln!("{summary}");
             if summary.failed > 0 {

@@ -16,6 +16,7 @@
 //! and however unevenly documents cost.
 
 use crate::document::{is_metadata_key, IngestDocument};
+use crate::pipeline::stats::{ProcessorStats, StatsReport};
 use crate::pipeline::{new_document, Flow, ProcessorError, Registry};
 use crate::value::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -56,6 +57,9 @@ pub struct RunOptions {
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
     pub progress: ProgressMode,
+    /// Where workers leave their per-processor counts and times (`--stats`); none are kept
+    /// without it.
+    pub stats: Option<Arc<StatsReport>>,
 }
 
 impl Default for RunOptions {
@@ -67,6 +71,7 @@ impl Default for RunOptions {
             batch_size: 256,
             jobs: 0,
             progress: ProgressMode::Off,
+            stats: None,
         }
     }
 }
@@ -283,17 +288,23 @@ pub fn run_inputs(
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
-            scope.spawn(move || loop {
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok(chunk)) = next else { break };
-                // Documents are already isolated from panics; this guards the rendering around
-                // them, since a lost chunk would stall the writer.
-                let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    render_chunk(registry, entry, &chunk, options)
-                }))
-                .unwrap_or_else(|_| lost_chunk(&chunk));
-                if done_tx.send(rendered).is_err() {
-                    break;
+            scope.spawn(move || {
+                let stats = options.stats.as_ref().map(|_| ProcessorStats::default());
+                loop {
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(chunk)) = next else { break };
+                    // Documents are already isolated from panics; this guards the rendering
+                    // around them, since a lost chunk would stall the writer.
+                    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        render_chunk(registry, entry, &chunk, options, stats.as_ref())
+                    }))
+                    .unwrap_or_else(|_| lost_chunk(&chunk));
+                    if done_tx.send(rendered).is_err() {
+                        break;
+                    }
+                }
+                if let (Some(report), Some(stats)) = (&options.stats, stats) {
+                    report.absorb(stats);
                 }
             });
         }
@@ -440,7 +451,13 @@ enum Outcome {
     Malformed(String),
 }
 
-fn render_chunk(registry: &Registry, entry: &str, chunk: &Chunk, options: &RunOptions) -> Rendered {
+fn render_chunk(
+    registry: &Registry,
+    entry: &str,
+    chunk: &Chunk,
+    options: &RunOptions,
+    stats: Option<&ProcessorStats>,
+) -> Rendered {
     let mut r = Rendered {
         seq: chunk.seq,
         consumed: chunk.consumed,
@@ -454,7 +471,7 @@ fn render_chunk(registry: &Registry, entry: &str, chunk: &Chunk, options: &RunOp
             Err(e) => Outcome::Malformed(format!("invalid UTF-8: {e}")),
             // A panic is a bug, but it costs one document, not the run.
             Ok(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                process_line(registry, entry, text, options)
+                process_line(registry, entry, text, options, stats)
             }))
             .unwrap_or_else(|p| {
                 let msg = p
@@ -522,7 +539,13 @@ fn lost_chunk(chunk: &Chunk) -> Rendered {
     }
 }
 
-fn process_line(registry: &Registry, entry: &str, text: &str, options: &RunOptions) -> Outcome {
+fn process_line(
+    registry: &Registry,
+    entry: &str,
+    text: &str,
+    options: &RunOptions,
+    stats: Option<&ProcessorStats>,
+) -> Outcome {
     let source = if options.raw {
         let mut m = Map::new();
         // Pipelines build the document's top level from here: room for a typical one up front.
@@ -548,7 +571,11 @@ fn process_line(registry: &Registry, entry: &str, text: &str, options: &RunOptio
             ("_version", Value::Long(-3)),
         ],
     );
-    match registry.execute(entry, &mut doc) {
+    let result = match stats {
+        None => registry.execute(entry, &mut doc),
+        Some(stats) => registry.execute_with_stats(entry, &mut doc, stats),
+    };
+    match result {
         Ok(Flow::Continue) => Outcome::Ok(Box::new(doc)),
         Ok(Flow::Drop) => Outcome::Dropped,
         Err(e) => Outcome::Failed(e),

@@ -510,3 +510,116 @@ fn progress_lines_when_asked_and_quiet_silences_them() {
     let quiet = run(&["--progress", "-q", "-"]);
     assert_eq!(quiet, "in: 100 ok: 100 failed: 0 dropped: 0\n");
 }
+
+/// `--stats`: per-processor runs, skips and failures add up across workers, like Elasticsearch's
+/// ingest stats (`count` is runs, `failed` counts failures whether or not `on_failure` handled
+/// them).
+#[test]
+fn stats_count_every_processor_across_workers() {
+    const STATS_PIPELINE: &str = "processors:
+  - set: {field: seen, value: true}
+  - set: {field: even, value: true, if: 'ctx.i % 2 == 0'}
+  - convert: {field: n, type: integer, ignore_missing: true}
+  - remove: {field: keep, on_failure: [{drop: {}}]}
+";
+    let dir = tempfile::tempdir().unwrap();
+    let registry = registry(dir.path(), STATS_PIPELINE);
+    let n = 5_000;
+    let expected = mixed_input(n);
+    let reader: Box<dyn BufRead + Send> =
+        Box::new(std::io::Cursor::new(expected.input.clone().into_bytes()));
+    let report = Arc::new(ingest_emu::pipeline::stats::StatsReport::default());
+    let options = RunOptions {
+        jobs: 2,
+        batch_size: 64,
+        stats: Some(report.clone()),
+        ..RunOptions::default()
+    };
+    let summary = run_streams(
+        &registry,
+        "p",
+        vec![("mixed".into(), reader)],
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &options,
+    )
+    .unwrap();
+    assert_eq!(summary, expected.summary);
+
+    // Lines that are documents, by kind (see `mixed_input`): kept, dropped, bad `n`.
+    let docs: Vec<u64> = (0..n).filter(|i| ![6, 10].contains(&(i % 11))).collect();
+    let bad_n = docs.iter().filter(|i| *i % 11 == 4).count() as u64;
+    let dropped = docs.iter().filter(|i| [1, 9].contains(&(*i % 11))).count() as u64;
+    let even = docs.iter().filter(|i| *i % 2 == 0).count() as u64;
+    let total = docs.len() as u64;
+
+    let rows = report.rows();
+    let row = |path: &str| {
+        rows.iter()
+            .find(|(l, _)| l.path == path)
+            .unwrap_or_else(|| panic!("no row {path}: {rows:?}"))
+            .1
+    };
+    let runs_skipped_failed = |path| {
+        let c = row(path);
+        (c.runs, c.skipped, c.failed)
+    };
+    assert_eq!(runs_skipped_failed("[0]"), (total, 0, 0));
+    assert_eq!(runs_skipped_failed("[1]"), (even, total - even, 0));
+    assert_eq!(runs_skipped_failed("[2]"), (total, 0, bad_n));
+    // a bad `n` ends the pipeline before `remove`; a missing `keep` fails it and drops
+    assert_eq!(runs_skipped_failed("[3]"), (total - bad_n, 0, dropped));
+    let on_failure = rows
+        .iter()
+        .find(|(l, _)| l.processor_type == "drop")
+        .expect("the on_failure drop has a row");
+    assert_eq!(on_failure.1.runs, dropped);
+    assert_eq!(report.documents().0, total);
+    assert!(rows.iter().all(|(_, c)| c.time <= report.documents().1));
+
+    let table = report.render();
+    assert!(
+        table.starts_with(&format!("processor stats: {total} documents")),
+        "{table}"
+    );
+    assert!(table.contains(" convert (p [2]"), "{table}");
+}
+
+#[test]
+fn cli_stats_table_comes_before_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = write(dir.path(), "p.yml", PIPELINE);
+    let out = run_cli(
+        &[
+            "run",
+            "-q",
+            "--stats",
+            "-p",
+            pipeline.to_str().unwrap(),
+            "-",
+        ],
+        Some(b"{\"keep\":1,\"i\":1}\n{\"i\":2}\n"),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].starts_with("processor stats: 2 documents"),
+        "{err}"
+    );
+    // the summary stays the last line
+    assert_eq!(
+        lines.last(),
+        Some(&"in: 2 ok: 1 failed: 0 dropped: 1"),
+        "{err}"
+    );
+    assert!(err.contains(" remove (p [2]"), "{err}");
+    // without --stats there is no table
+    let out = run_cli(
+        &["run", "-q", "-p", pipeline.to_str().unwrap(), "-"],
+        Some(b"{\"keep\":1}\n"),
+    );
+    assert!(!String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("processor stats"));
+}

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod error;
 mod load;
+pub mod stats;
 
 use crate::document::IngestDocument;
 use crate::painless;
@@ -98,6 +99,8 @@ impl TraceStatus {
 pub struct Env<'a> {
     pub registry: &'a Registry,
     pub trace: Option<RefCell<Vec<TraceEntry>>>,
+    /// Per-processor counts and times (`run --stats`).
+    pub stats: Option<&'a stats::ProcessorStats>,
 }
 
 /// All pipelines of a load, by id, plus the shared services (GeoIP, user agents) they use.
@@ -134,8 +137,27 @@ impl Registry {
         let env = Env {
             registry: self,
             trace: None,
+            stats: None,
         };
         self.execute_with(id, doc, &env)
+    }
+
+    /// [`Registry::execute`], counting and timing every processor into `stats`.
+    pub fn execute_with_stats(
+        &self,
+        id: &str,
+        doc: &mut IngestDocument,
+        stats: &stats::ProcessorStats,
+    ) -> Result<Flow, ProcessorError> {
+        let env = Env {
+            registry: self,
+            trace: None,
+            stats: Some(stats),
+        };
+        let started = std::time::Instant::now();
+        let result = self.execute_with(id, doc, &env);
+        stats.document(started);
+        result
     }
 
     /// Runs with a verbose trace of every processor.
@@ -147,6 +169,7 @@ impl Registry {
         let env = Env {
             registry: self,
             trace: Some(RefCell::new(Vec::new())),
+            stats: None,
         };
         let result = self.execute_with(id, doc, &env);
         (
@@ -300,12 +323,41 @@ fn with_headers(mut e: ProcessorError, step: &Step, doc: &IngestDocument) -> Pro
 
 /// One processor with its `if`, `ignore_failure` and `on_failure` wrappers.
 pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow, ProcessorError> {
+    match env.stats {
+        None => run_step_untimed(step, doc, env),
+        Some(stats) => run_step_timed(step, doc, env, stats),
+    }
+}
+
+/// [`run_step`] under `run --stats`: kept out of line so that runs without it pay one branch.
+#[cold]
+#[inline(never)]
+fn run_step_timed(
+    step: &Step,
+    doc: &mut IngestDocument,
+    env: &Env,
+    stats: &stats::ProcessorStats,
+) -> Result<Flow, ProcessorError> {
+    let started = std::time::Instant::now();
+    let result = run_step_untimed(step, doc, env);
+    stats.timed(step, started);
+    result
+}
+
+fn run_step_untimed(
+    step: &Step,
+    doc: &mut IngestDocument,
+    env: &Env,
+) -> Result<Flow, ProcessorError> {
     let mut condition_result = None;
     if let Some(condition) = &step.condition {
         let passed = evaluate_condition(condition, doc);
         match passed {
             Ok(true) => condition_result = Some((condition.source.as_str(), true)),
             Ok(false) => {
+                if let Some(stats) = env.stats {
+                    stats.skipped(step);
+                }
                 record(
                     env,
                     step,
@@ -339,6 +391,9 @@ pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow
             None,
         );
     }
+    if let Some(stats) = env.stats {
+        stats.ran(step);
+    }
     match step.processor.execute(doc, env) {
         Ok(flow) => {
             let status = if flow == Flow::Drop {
@@ -362,6 +417,9 @@ fn handle_step_error(
     doc: &mut IngestDocument,
     env: &Env,
 ) -> Result<Flow, ProcessorError> {
+    if let Some(stats) = env.stats {
+        stats.failed(step);
+    }
     if step.ignore_failure {
         record(
             env,

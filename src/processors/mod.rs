@@ -244,6 +244,7 @@ pub(crate) mod test_support {
         let env = Env {
             registry: &registry,
             trace: None,
+            stats: None,
         };
         let pipeline = registry.get("test").unwrap().clone();
         crate::pipeline::execute_pipeline(&pipeline, d, &env)

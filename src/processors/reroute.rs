@@ -439,6 +439,7 @@ mod tests {
         let env = Env {
             registry: &registry,
             trace: None,
+            stats: None,
         };
         let mut d = doc("{}");
         let outer = registry.get("outer").unwrap().clone();
