@@ -1185,6 +1185,45 @@ mod tests {
     }
 
     #[test]
+    fn escaping_matches_a_char_by_char_escaper_on_mixed_strings() {
+        fn reference(s: &str) -> String {
+            let mut out = String::from('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04X}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        // runs of every length between escapes, multi-byte characters on word boundaries
+        let palette = [
+            "a", "\"", "\\", "\n", "\u{1f}", "é", "€", "😀", "xyzxyzx", "\u{7f}",
+        ];
+        let mut seed = 0x2545_f491_u64;
+        for len in 0..400 {
+            let mut s = String::new();
+            for _ in 0..len % 40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(palette[(seed >> 33) as usize % palette.len()]);
+            }
+            let mut out = String::from("prefix");
+            json::write_string(&s, &mut out);
+            assert_eq!(out, format!("prefix{}", reference(&s)), "{s:?}");
+        }
+    }
+
+    #[test]
     fn escapes_like_jackson() {
         let mut out = String::new();
         json::write_string("a\"b\\c\n\u{1}é/", &mut out);
