@@ -477,20 +477,29 @@ fn remove_from_value(
     }))
 }
 
-/// ES `IngestDocument.appendValues`.
+/// ES `IngestDocument.appendValues`. Without duplicates, a value that gains nothing is left as it
+/// was: a scalar stays a scalar ("so the ingest document remains unmodified").
 fn append_values(existing: Value, value: Value, allow_duplicates: bool) -> Value {
+    let was_scalar = !matches!(existing, Value::List(_));
     let mut list = match existing {
         Value::List(l) => l,
         other => vec![other],
     };
+    let mut appended = false;
     let mut add = |v: Value| {
         if allow_duplicates || !list.contains(&v) {
             list.push(v);
+            appended = true;
         }
     };
     match value {
         Value::List(l) => l.into_iter().for_each(&mut add),
         other => add(other),
+    }
+    if was_scalar && !allow_duplicates && !appended {
+        if let Some(scalar) = list.pop() {
+            return scalar;
+        }
     }
     Value::List(list)
 }

@@ -71,12 +71,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(source_json(&d), r#"{"a":["x","y"]}"#);
+        // IngestDocument.appendValues: when nothing is appended, a scalar stays a scalar
         let d = run(
             "append",
             json!({"field": "a", "value": "x", "allow_duplicates": false}),
             r#"{"a":"x"}"#,
         )
         .unwrap();
+        assert_eq!(source_json(&d), r#"{"a":"x"}"#);
+        let d = run(
+            "append",
+            json!({"field": "a", "value": [], "allow_duplicates": false}),
+            r#"{"a":"x"}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"a":"x"}"#);
+        let d = run(
+            "append",
+            json!({"field": "a", "value": ["x", "y"], "allow_duplicates": false}),
+            r#"{"a":"x"}"#,
+        )
+        .unwrap();
+        assert_eq!(source_json(&d), r#"{"a":["x","y"]}"#);
+        // with duplicates allowed the scalar always becomes a list
+        let d = run("append", json!({"field": "a", "value": []}), r#"{"a":"x"}"#).unwrap();
         assert_eq!(source_json(&d), r#"{"a":["x"]}"#);
     }
 
