@@ -1,4 +1,5 @@
-//! IP literals as Elasticsearch's `InetAddresses.forString` reads them.
+//! IP literals and CIDR ranges as Elasticsearch reads them (`InetAddresses`, `CIDRUtils`): shared by
+//! the `community_id` and `network_direction` processors and Painless's `CIDR`.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -78,37 +79,46 @@ fn encode16(b: &[u8]) -> Vec<u8> {
 /// ES `CIDRUtils.isInRange(byte[], String)`: a CIDR range or a single address. Errors are
 /// (exception type, message).
 pub fn in_range(addr: &IpAddr, cidr: &str) -> Result<bool, (String, String)> {
-    let (lower, upper) = if cidr.contains('/') {
-        let (value, prefix) = parse_cidr(cidr)?;
-        let mut lower = address_bytes(&value);
-        let mut upper = lower.clone();
-        let bits = 8 * lower.len() as i32;
-        if prefix < 0 || prefix > bits {
-            return Err((
-                "illegal_argument_exception".into(),
-                format!("illegal prefixLength '{prefix}'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges"),
-            ));
-        }
-        for i in prefix as usize..bits as usize {
-            let m = 1u8 << (7 - (i & 7));
-            lower[i >> 3] &= !m;
-            upper[i >> 3] |= m;
-        }
-        (lower, upper)
-    } else {
+    let (lower, upper) = cidr_bounds(cidr)?;
+    Ok(is_between(&address_bytes(addr), &lower, &upper))
+}
+
+/// The lowest and highest address of a CIDR range, or a single address twice (what
+/// `CIDRUtils.isInRange` and Painless's `CIDR` constructor compute). Errors are (exception
+/// type, message).
+pub fn cidr_bounds(cidr: &str) -> Result<(Vec<u8>, Vec<u8>), (String, String)> {
+    if !cidr.contains('/') {
         let b = address_bytes(
             &for_string(cidr).map_err(|m| ("illegal_argument_exception".to_string(), m))?,
         );
-        (b.clone(), b)
-    };
-    let mut a = address_bytes(addr);
-    let (mut lower, mut upper) = (lower, upper);
-    if a.len() != lower.len() {
-        a = encode16(&a);
-        lower = encode16(&lower);
-        upper = encode16(&upper);
+        return Ok((b.clone(), b));
     }
-    Ok(lower <= a && upper >= a)
+    let (value, prefix) = parse_cidr(cidr)?;
+    let mut lower = address_bytes(&value);
+    let mut upper = lower.clone();
+    let bits = 8 * lower.len() as i32;
+    if prefix < 0 || prefix > bits {
+        return Err((
+            "illegal_argument_exception".into(),
+            format!("illegal prefixLength '{prefix}'. Must be 0-32 for IPv4 ranges, 0-128 for IPv6 ranges"),
+        ));
+    }
+    for i in prefix as usize..bits as usize {
+        let m = 1u8 << (7 - (i & 7));
+        lower[i >> 3] &= !m;
+        upper[i >> 3] |= m;
+    }
+    Ok((lower, upper))
+}
+
+/// `CIDRUtils.isBetween`: unsigned byte order, IPv4 compared with IPv6 through Lucene's
+/// IPv4-mapped encoding.
+pub fn is_between(addr: &[u8], lower: &[u8], upper: &[u8]) -> bool {
+    if addr.len() != lower.len() {
+        let (a, l, u) = (encode16(addr), encode16(lower), encode16(upper));
+        return l <= a && u >= a;
+    }
+    lower <= addr && upper >= addr
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod gen;
 pub mod geoip;
 pub mod grok;
 pub mod harness;
+pub mod inet;
 pub mod java;
 pub mod java_regex;
 pub mod ordered_map;

@@ -1,8 +1,8 @@
 //! `community_id` (ES `CommunityIdProcessor`, Community ID v1 flow hashes).
 
 use super::field_access::cast_error;
-use super::inet;
 use crate::document::{FieldPath, IngestDocument};
+use crate::inet;
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
 use crate::value::Value;
 use base64::Engine as _;

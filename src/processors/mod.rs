@@ -2,7 +2,6 @@
 //! and an `execute` that works on one document.
 
 mod field_access;
-mod inet;
 #[cfg(test)]
 mod java_oracle;
 mod value_source;

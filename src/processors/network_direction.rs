@@ -2,8 +2,8 @@
 //! classification).
 
 use super::field_access::cast_error;
-use super::inet;
 use crate::document::{FieldPath, IngestDocument};
+use crate::inet;
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
 use crate::template::{Encoding, Template};
 use crate::value::Value;

@@ -1,11 +1,13 @@
 //! The Java class library as Painless allowlists it, one file per class family.
 
+pub mod cidr;
 pub mod collections;
 pub mod field;
 pub mod numbers;
 pub mod regex;
 pub mod stream;
 pub mod string;
+pub mod string_tokenizer;
 pub mod time;
 
 use super::error::Thrown;
@@ -61,6 +63,8 @@ pub enum Obj {
     Metadata(V),
     /// `Base64.getEncoder()` & co.: (encoder?, url alphabet?)
     Base64(bool, bool),
+    Cidr(cidr::Cidr),
+    StringTokenizer(RefCell<string_tokenizer::StringTokenizer>),
 }
 
 pub struct IterState {
@@ -94,6 +98,8 @@ impl Obj {
             Obj::Metadata(_) => "org.elasticsearch.script.Metadata".into(),
             Obj::Base64(true, _) => "java.util.Base64$Encoder".into(),
             Obj::Base64(false, _) => "java.util.Base64$Decoder".into(),
+            Obj::Cidr(_) => "org.elasticsearch.painless.api.CIDR".into(),
+            Obj::StringTokenizer(_) => "java.util.StringTokenizer".into(),
         }
     }
     pub fn is_instance(&self, class: &str) -> bool {
@@ -119,6 +125,8 @@ impl Obj {
             (Obj::Stream(_), "Stream") => true,
             (Obj::Optional(_), "Optional") => true,
             (Obj::StringBuilder(_), "StringBuilder" | "CharSequence") => true,
+            (Obj::Cidr(_), "CIDR") => true,
+            (Obj::StringTokenizer(_), "StringTokenizer" | "Enumeration") => true,
             (
                 Obj::Fn(_),
                 "Function" | "BiFunction" | "Predicate" | "Consumer" | "BiConsumer" | "Supplier"
@@ -287,6 +295,7 @@ pub fn class_fqn(c: &str) -> String {
         | "Duration" => format!("java.time.{c}"),
         "DateTimeFormatter" => "java.time.format.DateTimeFormatter".into(),
         "ChronoUnit" => "java.time.temporal.ChronoUnit".into(),
+        "CIDR" => "org.elasticsearch.painless.api.CIDR".into(),
         c if c.ends_with("Exception") => super::error::java_exception_fqn(c),
         _ => format!("java.util.{c}"),
     }
@@ -425,6 +434,8 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                 _ => Err(not_found(recv, name, args.len())),
             },
             Obj::MapView(..) => collections::view_call(it, recv, o, name, args),
+            Obj::Cidr(c) => cidr::call(recv, c, name, args),
+            Obj::StringTokenizer(t) => string_tokenizer::call(recv, t, name, args),
             Obj::Iterator(st) => match (name, args.len()) {
                 ("hasNext", 0) => {
                     let st = st.borrow();
@@ -615,6 +626,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             }
             Ok(s)
         }
+        "CIDR" => cidr::new(&args),
+        "StringTokenizer" => string_tokenizer::new(&args),
         "StringBuilder" => {
             let init = match args.first() {
                 Some(V::Int(_)) | None => String::new(),
