@@ -1,7 +1,7 @@
 //! `ingest-emu check`: loads and compiles pipelines (Painless, grok, dissect, dates included) and
 //! lists every error with its file and processor position.
 
-use crate::pipeline::{load_definitions, ConfigError, Registry, Services};
+use crate::pipeline::{load_definitions_lenient, ConfigError, Registry, Services};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -74,13 +74,13 @@ pub fn check_paths(paths: &[PathBuf], services: Arc<Services>) -> CheckReport {
             ));
         }
         for source in sources {
-            match load_definitions(&source) {
-                Ok(defs) => {
-                    report.pipelines += defs.len();
-                    let (_, mut errors) = Registry::build(&defs, services.clone());
-                    report.errors.append(&mut errors);
-                }
-                Err(e) => report.errors.push(e),
+            // a broken file does not hide the problems of its neighbours
+            let (defs, mut load_errors) = load_definitions_lenient(&source);
+            report.pipelines += defs.len();
+            report.errors.append(&mut load_errors);
+            if !defs.is_empty() {
+                let (_, mut errors) = Registry::build(&defs, services.clone());
+                report.errors.append(&mut errors);
             }
         }
     }

@@ -125,3 +125,34 @@ fn reports_bad_grok_dissect_and_date_formats_at_load() {
     assert!(out.contains("[formats]"), "{out}");
     assert!(out.contains("3 error(s)"), "{out}");
 }
+
+#[test]
+fn a_broken_file_does_not_hide_its_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-broken.yml"),
+        "processors:\n  - set:\n      field: a\n      value: 1\n   - rename:\n      field: b\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-bad.yml"),
+        "processors:\n  - bogus:\n      field: x\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c-good.yml"),
+        "processors:\n  - set:\n      field: a\n      value: 1\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[dir.path()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("a-broken.yml: pipeline [a-broken]: parse_exception: invalid YAML"),
+        "{out}"
+    );
+    assert!(
+        out.contains("b-bad.yml:2: pipeline [b-bad] processor [0]"),
+        "{out}"
+    );
+    assert!(out.contains("2 error(s) in 2 pipelines"), "{out}");
+}

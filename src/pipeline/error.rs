@@ -105,7 +105,12 @@ impl std::fmt::Display for Position {
             (Some(file), None) => write!(f, "{file}: ")?,
             _ => {}
         }
-        write!(f, "pipeline [{}] processor {}", self.pipeline, self.path)
+        write!(f, "pipeline [{}]", self.pipeline)?;
+        // an error in the file itself (invalid YAML) has no processor to point at
+        if !self.path.is_empty() {
+            write!(f, " processor {}", self.path)?;
+        }
+        Ok(())
     }
 }
 

@@ -171,54 +171,78 @@ fn yaml_item_lines(text: &str, key: &str) -> Vec<usize> {
 /// Reads `path`: one pipeline file, or a directory whose `*.yml|*.yaml|*.json` files are pipelines
 /// named after their base names.
 pub fn load_definitions(path: &Path) -> Result<Vec<Definition>, ConfigError> {
-    let io_error = |p: &Path, e: std::io::Error| {
-        ConfigError::new(
-            None,
-            None,
-            None,
-            format!("cannot read {}: {e}", p.display()),
-        )
+    pipeline_files(path)?
+        .iter()
+        .map(|file| load_file(file))
+        .collect()
+}
+
+/// [`load_definitions`] that goes on past a broken file: the definitions of the files that
+/// parse, and one error per file that does not (`check` lists every problem at once).
+pub fn load_definitions_lenient(path: &Path) -> (Vec<Definition>, Vec<ConfigError>) {
+    let files = match pipeline_files(path) {
+        Ok(files) => files,
+        Err(e) => return (Vec::new(), vec![e]),
     };
-    let mut files = Vec::new();
-    if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| io_error(path, e))?;
-        for entry in entries {
-            let p = entry.map_err(|e| io_error(path, e))?.path();
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if p.is_file() && matches!(ext, "yml" | "yaml" | "json") {
-                files.push(p);
-            }
-        }
-        files.sort();
-        if files.is_empty() {
-            return Err(ConfigError::new(
-                None,
-                None,
-                None,
-                format!(
-                    "no pipeline files (*.yml, *.yaml, *.json) in directory {}",
-                    path.display()
-                ),
-            ));
-        }
-    } else {
-        files.push(path.to_path_buf());
-    }
     let mut defs = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).map_err(|e| io_error(&file, e))?;
-        let id = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("pipeline")
-            .to_string();
-        defs.push(Definition::from_text(
-            &id,
-            Some(&file.display().to_string()),
-            &text,
-        )?);
+    let mut errors = Vec::new();
+    for file in &files {
+        match load_file(file) {
+            Ok(def) => defs.push(def),
+            Err(e) => errors.push(e),
+        }
     }
-    Ok(defs)
+    (defs, errors)
+}
+
+fn io_error(p: &Path, e: std::io::Error) -> ConfigError {
+    ConfigError::new(
+        None,
+        None,
+        None,
+        format!("cannot read {}: {e}", p.display()),
+    )
+}
+
+/// The pipeline files `path` names: itself, or the `*.yml`, `*.yaml` and `*.json` files of a
+/// directory in name order.
+fn pipeline_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(path).map_err(|e| io_error(path, e))?;
+    for entry in entries {
+        let p = entry.map_err(|e| io_error(path, e))?.path();
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if p.is_file() && matches!(ext, "yml" | "yaml" | "json") {
+            files.push(p);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(ConfigError::new(
+            None,
+            None,
+            None,
+            format!(
+                "no pipeline files (*.yml, *.yaml, *.json) in directory {}",
+                path.display()
+            ),
+        ));
+    }
+    Ok(files)
+}
+
+/// One pipeline file; its id is the file name without extension.
+fn load_file(file: &Path) -> Result<Definition, ConfigError> {
+    let text = std::fs::read_to_string(file).map_err(|e| io_error(file, e))?;
+    let id = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("pipeline")
+        .to_string();
+    Definition::from_text(&id, Some(&file.display().to_string()), &text)
 }
 
 impl Registry {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub use config::{Config, FieldRef};
 pub use error::{ConfigError, Position, ProcessorError};
 pub use load::{
-    compile_painless, compile_pipeline, compile_step, load_definitions,
+    compile_painless, compile_pipeline, compile_step, load_definitions, load_definitions_lenient,
     substitute_ingest_pipeline_refs, Definition, Services, UserAgentDatabases,
 };
 
