@@ -118,8 +118,7 @@ enum Command {
         /// Read JSONL `{"script", "params"?, "ctx"?}` from stdin; write one result per line.
         #[arg(long, conflicts_with = "script")]
         batch: bool,
-        /// The script source.
-        #[arg(required_unless_present = "batch")]
+        /// The script source; `-`, or none with input piped in, reads it from stdin.
         script: Option<String>,
     },
     /// Collect events from a source API (Okta System Log) as the Elastic Agent would.
@@ -410,7 +409,26 @@ fn painless(
                 return ExitCode::from(2);
             }
         };
-        let result = run_for_cli(&script.unwrap_or_default(), params.as_ref(), ctx.as_ref());
+        let source = match script {
+            Some(source) if source != "-" => source,
+            _ => {
+                use std::io::{IsTerminal, Read};
+                let mut stdin = std::io::stdin();
+                if script.is_none() && stdin.is_terminal() {
+                    eprintln!(
+                        "error: no script: give it as an argument, or pipe it in (`ingest-emu painless - < script.painless`)"
+                    );
+                    return ExitCode::from(2);
+                }
+                let mut source = String::new();
+                if let Err(e) = stdin.read_to_string(&mut source) {
+                    eprintln!("error: cannot read the script from stdin: {e}");
+                    return ExitCode::from(2);
+                }
+                source
+            }
+        };
+        let result = run_for_cli(&source, params.as_ref(), ctx.as_ref());
         println!("{result}");
         return if result.get("error").is_some() {
             ExitCode::from(1)
