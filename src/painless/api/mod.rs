@@ -531,7 +531,7 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
     match class {
         "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "Character"
         | "Boolean" => numbers::static_field(class, name),
-        "ChronoUnit" | "DateTimeFormatter" | "ZoneOffset" | "Duration" | "Instant" => {
+        "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant" => {
             time::static_field(class, name)
         }
         // Locale only matters to case mapping, which is locale-independent here (ROOT)

@@ -842,6 +842,25 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             let s = arg_str(&args[0])?;
             Ok(tv(TimeVal::ZoneId(parse_zone(s)?)))
         }
+        // ZoneId.of(String, Map): the alias map's value for the id, else the id itself
+        ("ZoneId", "of", 2) => {
+            let id = arg_str(&args[0])?;
+            let V::Map(aliases) = &args[1] else {
+                return Err(match &args[1] {
+                    V::Null => Thrown::npe(Some("aliasMap".into())),
+                    other => Thrown::cce(format!(
+                        "Cannot cast from [{}] to [java.util.Map].",
+                        short_type_name(other)
+                    )),
+                });
+            };
+            let alias = aliases.borrow().get_str(id).cloned();
+            let target = match &alias {
+                Some(v) if !v.is_null() => arg_str(v)?,
+                _ => id,
+            };
+            Ok(tv(TimeVal::ZoneId(parse_zone(target)?)))
+        }
         ("ZoneOffset", "ofHours", 1) => {
             let h = arg_int(&args[0])?;
             if !(-18..=18).contains(&h) {
@@ -880,6 +899,51 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
+/// `ZoneId.SHORT_IDS` (JDK 17): the old three-letter ids and the zones `ZoneId.of(id, SHORT_IDS)`
+/// reads them as. An immutable map, like the JDK's `Map.ofEntries`.
+const SHORT_IDS: [(&str, &str); 28] = [
+    ("ACT", "Australia/Darwin"),
+    ("AET", "Australia/Sydney"),
+    ("AGT", "America/Argentina/Buenos_Aires"),
+    ("ART", "Africa/Cairo"),
+    ("AST", "America/Anchorage"),
+    ("BET", "America/Sao_Paulo"),
+    ("BST", "Asia/Dhaka"),
+    ("CAT", "Africa/Harare"),
+    ("CNT", "America/St_Johns"),
+    ("CST", "America/Chicago"),
+    ("CTT", "Asia/Shanghai"),
+    ("EAT", "Africa/Addis_Ababa"),
+    ("ECT", "Europe/Paris"),
+    ("EST", "-05:00"),
+    ("HST", "-10:00"),
+    ("IET", "America/Indiana/Indianapolis"),
+    ("IST", "Asia/Kolkata"),
+    ("JST", "Asia/Tokyo"),
+    ("MIT", "Pacific/Apia"),
+    ("MST", "-07:00"),
+    ("NET", "Asia/Yerevan"),
+    ("NST", "Pacific/Auckland"),
+    ("PLT", "Asia/Karachi"),
+    ("PNT", "America/Phoenix"),
+    ("PRT", "America/Puerto_Rico"),
+    ("PST", "America/Los_Angeles"),
+    ("SST", "Pacific/Guadalcanal"),
+    ("VST", "Asia/Ho_Chi_Minh"),
+];
+
+fn short_ids() -> R<V> {
+    let map = V::new_map(crate::value::CollectionKind::Hash);
+    if let V::Map(m) = &map {
+        let mut m = m.borrow_mut();
+        for (id, zone) in SHORT_IDS {
+            m.put(V::str(id), V::str(zone))?;
+        }
+        m.immutable = true;
+    }
+    Ok(map)
+}
+
 pub fn static_field(class: &str, name: &str) -> R<V> {
     match class {
         "ChronoUnit" => UNITS
@@ -901,6 +965,7 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
                 ))
             }),
         "ZoneOffset" if name == "UTC" => Ok(tv(TimeVal::ZoneId(Zone::Offset(0)))),
+        "ZoneId" if name == "SHORT_IDS" => short_ids(),
         "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
         "Duration" if name == "ZERO" => Ok(tv(TimeVal::Duration(0))),
         _ => Err(Thrown::iae(format!(
