@@ -1,7 +1,11 @@
 //! `ingest-emu check`: loads and compiles pipelines (Painless, grok, dissect, dates included) and
 //! lists every error with its file and processor position.
 
-use crate::pipeline::{load_definitions_lenient, ConfigError, Registry, Services};
+use crate::pipeline::{
+    is_pipeline_file, load_definitions_lenient, ConfigError, Definition, Position, Registry,
+    Services,
+};
+use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,11 +23,7 @@ fn pipeline_sources(path: &Path) -> Vec<PathBuf> {
         .map(|entries| {
             entries.flatten().any(|e| {
                 let p = e.path();
-                p.is_file()
-                    && matches!(
-                        p.extension().and_then(|x| x.to_str()),
-                        Some("yml" | "yaml" | "json")
-                    )
+                p.is_file() && is_pipeline_file(&p)
             })
         })
         .unwrap_or(false);
@@ -81,8 +81,68 @@ pub fn check_paths(paths: &[PathBuf], services: Arc<Services>) -> CheckReport {
             if !defs.is_empty() {
                 let (_, mut errors) = Registry::build(&defs, services.clone());
                 report.errors.append(&mut errors);
+                report.errors.extend(missing_pipeline_calls(&defs));
             }
         }
     }
     report
+}
+
+/// `pipeline` processors whose (template-free) `name` is none of the pipelines loaded with them.
+/// Elasticsearch accepts such a pipeline and fails each document that reaches the call
+/// (`Pipeline processor configured for non-existent pipeline`), so, like the other lint findings,
+/// it is reported here; `ignore_missing_pipeline: true` makes the call optional.
+fn missing_pipeline_calls(defs: &[Definition]) -> Vec<ConfigError> {
+    let loaded: std::collections::HashSet<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+    let mut errors = Vec::new();
+    for def in defs {
+        let top_level = def.body.get("processors").and_then(Json::as_array);
+        for (index, processor) in top_level.into_iter().flatten().enumerate() {
+            let mut names = Vec::new();
+            called_pipelines(processor, &mut names);
+            for name in names {
+                if loaded.contains(name.as_str()) {
+                    continue;
+                }
+                errors.push(
+                    ConfigError::new(
+                        Some("pipeline"),
+                        None,
+                        None,
+                        format!(
+                            "calls pipeline [{name}], which is not among the pipelines loaded with it: \
+                             Elasticsearch fails every document that reaches this call \
+                             (set ignore_missing_pipeline to make it optional)"
+                        ),
+                    )
+                    .at(Position {
+                        pipeline: def.id.clone(),
+                        path: format!("[{index}]"),
+                        line: def.processor_lines.get(index).copied(),
+                        file: def.file.clone(),
+                    }),
+                );
+            }
+        }
+    }
+    errors
+}
+
+/// Names of the pipelines a processor (and the processors nested in it) calls.
+fn called_pipelines(node: &Json, names: &mut Vec<String>) {
+    match node {
+        Json::Object(map) => {
+            if let Some(Json::Object(call)) = map.get("pipeline") {
+                let optional = call.get("ignore_missing_pipeline") == Some(&Json::Bool(true));
+                if let (Some(Json::String(name)), false) = (call.get("name"), optional) {
+                    if !name.contains("{{") {
+                        names.push(name.clone());
+                    }
+                }
+            }
+            map.values().for_each(|v| called_pipelines(v, names));
+        }
+        Json::Array(items) => items.iter().for_each(|v| called_pipelines(v, names)),
+        _ => {}
+    }
 }

@@ -156,3 +156,63 @@ fn a_broken_file_does_not_hide_its_neighbours() {
     );
     assert!(out.contains("2 error(s) in 2 pipelines"), "{out}");
 }
+
+#[test]
+fn link_files_stand_for_the_pipeline_they_point_to() {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("_dev/shared");
+    let dir = root
+        .path()
+        .join("data_stream/ds/elasticsearch/ingest_pipeline");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        shared.join("common.yml"),
+        "processors:\n  - set:\n      field: shared\n      value: yes\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("default.yml"),
+        "processors:\n  - pipeline:\n      name: '{{ IngestPipeline \"common\" }}'\n",
+    )
+    .unwrap();
+    // elastic-package's format: a path relative to the link's folder, then a checksum
+    std::fs::write(
+        dir.join("common.yml.link"),
+        "../../../../_dev/shared/common.yml 5f0e\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[&dir]);
+    assert_eq!((code, out.trim()), (0, "ok: 2 pipelines compiled"));
+
+    std::fs::write(
+        dir.join("default.yml.link"),
+        "../../../../_dev/shared/common.yml 5f0e\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[&dir]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("pipeline [default] is defined twice"), "{out}");
+
+    std::fs::write(dir.join("default.yml.link"), "missing.yml 5f0e\n").unwrap();
+    let (code, out) = check(&[&dir]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("(linked from "), "{out}");
+}
+
+#[test]
+fn a_call_to_a_pipeline_that_is_not_loaded_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("default.yml"),
+        "processors:\n  - set:\n      field: a\n      value: 1\n  - foreach:\n      field: list\n      processor:\n        pipeline:\n          name: '{{ IngestPipeline \"gone\" }}'\n  - pipeline:\n      name: maybe\n      ignore_missing_pipeline: true\n  - pipeline:\n      name: '{{ dynamic }}'\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[dir.path()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("default.yml:5: pipeline [default] processor [1]: [pipeline] parse_exception: calls pipeline [gone]"),
+        "{out}"
+    );
+    assert!(out.contains("1 error(s) in 1 pipelines"), "{out}");
+}

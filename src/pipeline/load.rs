@@ -171,10 +171,14 @@ fn yaml_item_lines(text: &str, key: &str) -> Vec<usize> {
 /// Reads `path`: one pipeline file, or a directory whose `*.yml|*.yaml|*.json` files are pipelines
 /// named after their base names.
 pub fn load_definitions(path: &Path) -> Result<Vec<Definition>, ConfigError> {
-    pipeline_files(path)?
+    let defs = pipeline_files(path)?
         .iter()
         .map(|file| load_file(file))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    match duplicate_ids(&defs).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(defs),
+    }
 }
 
 /// [`load_definitions`] that goes on past a broken file: the definitions of the files that
@@ -192,7 +196,32 @@ pub fn load_definitions_lenient(path: &Path) -> (Vec<Definition>, Vec<ConfigErro
             Err(e) => errors.push(e),
         }
     }
+    errors.extend(duplicate_ids(&defs));
     (defs, errors)
+}
+
+/// Two files that would install as the same pipeline (`default.yml` and `default.json`, or a
+/// file and a link of the same name): one would silently replace the other.
+fn duplicate_ids(defs: &[Definition]) -> Vec<ConfigError> {
+    let mut seen: std::collections::HashMap<&str, &Definition> = Default::default();
+    let mut errors = Vec::new();
+    for def in defs {
+        if let Some(first) = seen.insert(&def.id, def) {
+            let name = |d: &Definition| d.file.clone().unwrap_or_else(|| d.id.clone());
+            errors.push(ConfigError::new(
+                None,
+                None,
+                None,
+                format!(
+                    "pipeline [{}] is defined twice: by {} and by {}",
+                    def.id,
+                    name(first),
+                    name(def)
+                ),
+            ));
+        }
+    }
+    errors
 }
 
 fn io_error(p: &Path, e: std::io::Error) -> ConfigError {
@@ -214,8 +243,7 @@ fn pipeline_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
     let entries = std::fs::read_dir(path).map_err(|e| io_error(path, e))?;
     for entry in entries {
         let p = entry.map_err(|e| io_error(path, e))?.path();
-        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if p.is_file() && matches!(ext, "yml" | "yaml" | "json") {
+        if p.is_file() && is_pipeline_file(&p) {
             files.push(p);
         }
     }
@@ -234,15 +262,59 @@ fn pipeline_files(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
     Ok(files)
 }
 
-/// One pipeline file; its id is the file name without extension.
+/// A pipeline file by its name: `*.yml`, `*.yaml`, `*.json`, or an elastic-package link to one.
+pub fn is_pipeline_file(p: &Path) -> bool {
+    let has_pipeline_extension = |p: &Path| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("yml" | "yaml" | "json")
+        )
+    };
+    match p.extension().and_then(|e| e.to_str()) {
+        Some("link") => p
+            .file_stem()
+            .is_some_and(|s| has_pipeline_extension(Path::new(s))),
+        _ => has_pipeline_extension(p),
+    }
+}
+
+/// One pipeline file; its id is the file name without extension. An elastic-package link file
+/// (`name.yml.link`, one line: a path relative to the link's folder, then a checksum) stands for
+/// the file it points to, under the link's name, as `elastic-package build` copies it.
 fn load_file(file: &Path) -> Result<Definition, ConfigError> {
-    let text = std::fs::read_to_string(file).map_err(|e| io_error(file, e))?;
-    let id = file
+    let (source, name) = if file.extension().is_some_and(|e| e == "link") {
+        let link = std::fs::read_to_string(file).map_err(|e| io_error(file, e))?;
+        let target = link.split_whitespace().next().unwrap_or_default();
+        let dir = file.parent().unwrap_or(Path::new("."));
+        (
+            dir.join(target),
+            PathBuf::from(file.file_stem().unwrap_or_default()),
+        )
+    } else {
+        (file.to_path_buf(), file.to_path_buf())
+    };
+    let text = std::fs::read_to_string(&source).map_err(|e| {
+        if source == file {
+            io_error(file, e)
+        } else {
+            ConfigError::new(
+                None,
+                None,
+                None,
+                format!(
+                    "cannot read {} (linked from {}): {e}",
+                    source.display(),
+                    file.display()
+                ),
+            )
+        }
+    })?;
+    let id = name
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("pipeline")
         .to_string();
-    Definition::from_text(&id, Some(&file.display().to_string()), &text)
+    Definition::from_text(&id, Some(&source.display().to_string()), &text)
 }
 
 impl Registry {

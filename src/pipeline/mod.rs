@@ -16,8 +16,9 @@ use std::sync::Arc;
 pub use config::{Config, FieldRef};
 pub use error::{ConfigError, Position, ProcessorError};
 pub use load::{
-    compile_painless, compile_pipeline, compile_step, load_definitions, load_definitions_lenient,
-    substitute_ingest_pipeline_refs, Definition, Services, UserAgentDatabases,
+    compile_painless, compile_pipeline, compile_step, is_pipeline_file, load_definitions,
+    load_definitions_lenient, substitute_ingest_pipeline_refs, Definition, Services,
+    UserAgentDatabases,
 };
 
 /// What a processor tells the pipeline after it ran.
