@@ -97,9 +97,8 @@ impl Zone {
             Zone::Offset(s) => Ok(TimeZone::fixed(
                 Offset::from_seconds(*s).map_err(|e| dte(e.to_string()))?,
             )),
-            Zone::Region(id) => TimeZone::get(id).map_err(|_| {
-                Thrown::new("ZoneRulesException", format!("Unknown time-zone ID: {id}"))
-            }),
+            // the tz database, or the fixed prefix forms `UTC`, `UT`, `GMT+01:00`
+            Zone::Region(id) => crate::dates::parse_timezone(id).map_err(zone_error),
         }
     }
     fn id(&self) -> String {
@@ -124,18 +123,36 @@ fn offset_id(secs: i32) -> String {
     }
 }
 
+/// `ZoneId.of(id)`, with `java.time`'s forms and errors (`crate::dates::parse_timezone`):
+/// offsets become a `ZoneOffset`, everything else a region under its Java id (`GMT+1` is
+/// `GMT+01:00`).
 fn parse_zone(id: &str) -> R<Zone> {
-    if id == "Z" {
-        return Ok(Zone::Offset(0));
+    let tz = crate::dates::parse_timezone(id).map_err(zone_error)?;
+    if crate::dates::is_offset_zone(&tz) {
+        let offset = tz.to_fixed_offset().map_err(|e| dte(e.to_string()))?;
+        return Ok(Zone::Offset(offset.seconds()));
     }
-    if id.starts_with(['+', '-']) {
-        return parse_offset(id)
-            .map(Zone::Offset)
-            .ok_or_else(|| dte(format!("Invalid ID for ZoneOffset, invalid format: {id}")));
+    Ok(Zone::Region(crate::dates::java_zone_id(&tz)))
+}
+
+/// `ZoneOffset.of(id)`: only the offset forms.
+fn parse_zone_offset(id: &str) -> R<Zone> {
+    if id.chars().count() > 1 && !id.starts_with(['+', '-']) {
+        return Err(dte(format!(
+            "Invalid ID for ZoneOffset, invalid format: {id}"
+        )));
     }
-    let z = Zone::Region(id.to_string());
-    z.tz()?;
-    Ok(z)
+    parse_zone(id)
+}
+
+/// `java.time`'s exception for a zone id that does not parse: an unknown region is a
+/// `ZoneRulesException`, a malformed id a `DateTimeException`.
+fn zone_error(message: String) -> Thrown {
+    if message.starts_with("Unknown time-zone ID") {
+        Thrown::new("ZoneRulesException", message)
+    } else {
+        dte(message)
+    }
 }
 
 fn parse_offset(s: &str) -> Option<i32> {
@@ -838,10 +855,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     .map_err(|e| dte(e.to_string()))?,
             )))
         }
-        ("ZoneId", "of", 1) | ("ZoneOffset", "of", 1) => {
-            let s = arg_str(&args[0])?;
-            Ok(tv(TimeVal::ZoneId(parse_zone(s)?)))
-        }
+        ("ZoneId", "of", 1) => Ok(tv(TimeVal::ZoneId(parse_zone(arg_str(&args[0])?)?))),
+        ("ZoneOffset", "of", 1) => Ok(tv(TimeVal::ZoneId(parse_zone_offset(arg_str(&args[0])?)?))),
         // ZoneId.of(String, Map): the alias map's value for the id, else the id itself
         ("ZoneId", "of", 2) => {
             let id = arg_str(&args[0])?;
