@@ -320,24 +320,6 @@ pub fn database_unavailable_tag(processor_type: &str, file: &str) -> String {
     format!("_{processor_type}_database_unavailable_{file}")
 }
 
-/// `InetAddresses.forString`'s error.
-pub fn invalid_ip_error(ip: &str) -> String {
-    format!("'{ip}' is not an IP string literal.")
-}
-
-/// Parses an IP literal as Elasticsearch's `InetAddresses.forString` does: IPv4 dotted quads and IPv6
-/// text; IPv4-mapped IPv6 addresses become IPv4 (as `InetAddress.getByAddress` does).
-pub fn parse_ip(ip: &str) -> Result<IpAddr, String> {
-    let addr: IpAddr = ip.parse().map_err(|_| invalid_ip_error(ip))?;
-    Ok(match addr {
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => IpAddr::V6(v6),
-        },
-        v4 => v4,
-    })
-}
-
 /// `NetworkAddress.format`: IPv6 in RFC 5952 compressed form, IPv4 dotted.
 fn format_ip(ip: IpAddr) -> String {
     ip.to_string()
@@ -584,7 +566,7 @@ impl GeoIpDatabase {
     /// address is not in the database (private, reserved, unknown): Elasticsearch then writes nothing.
     pub fn lookup(&self, ip: &str, props: &[Property]) -> Result<Option<Map>, String> {
         let kind = self.kind()?;
-        let addr = parse_ip(ip)?;
+        let addr = crate::inet::for_string(ip)?;
         let Some(found) = self.find(addr)? else {
             return Ok(None);
         };
