@@ -4,7 +4,6 @@ use crate::document::{FieldPath, IngestDocument};
 use crate::java;
 use crate::pipeline::{Config, ConfigError, Env, Flow, Processor, ProcessorError};
 use crate::value::Value;
-use std::net::IpAddr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConvertType {
@@ -116,13 +115,10 @@ impl ConvertType {
     }
 }
 
-/// ES `InetAddresses.isInetAddress`: dotted-quad IPv4 or IPv6 (with an optional `%scope`).
+/// ES `InetAddresses.isInetAddress`: dotted-quad IPv4 or IPv6 (with an optional, non-empty
+/// `%scope`).
 pub fn is_inet_address(s: &str) -> bool {
-    let addr = s.split_once('%').map(|(a, _)| a).unwrap_or(s);
-    if s.contains('%') && !addr.contains(':') {
-        return false;
-    }
-    addr.parse::<IpAddr>().is_ok()
+    crate::inet::for_string(s).is_ok()
 }
 
 pub struct Convert {
@@ -231,6 +227,11 @@ mod tests {
             "[yes] is not a boolean value, cannot convert to boolean"
         );
         assert_eq!(convert("ip", r#""::1""#).unwrap(), r#"{"f":"::1"}"#);
+        // InetAddresses: an IPv6 scope is allowed, an empty one or an IPv4 one is not
+        assert!(convert("ip", r#""fe80::1%eth0""#).is_ok());
+        assert!(convert("ip", r#""fe80::1%""#).is_err());
+        assert!(convert("ip", r#""1.2.3.4%eth0""#).is_err());
+        assert!(convert("ip", r#""01.2.3.4""#).is_err());
         assert_eq!(
             convert("ip", r#""1.2.3""#).unwrap_err(),
             "[1.2.3] is not a valid ipv4/ipv6 address"
