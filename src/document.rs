@@ -204,12 +204,12 @@ impl IngestDocument {
 
     /// `setFieldValue`: creates missing intermediate objects, never list slots.
     pub fn set(&mut self, path: &FieldPath, value: Value) -> Result<(), String> {
-        self.write(path, value, None).map_err(|(e, _)| e)
+        self.write(path, value, None, false).map_err(|(e, _)| e)
     }
 
     /// Like `set`, but a failed write hands the value back (so callers need not clone it first).
     pub fn set_or_return(&mut self, path: &FieldPath, value: Value) -> Result<(), (String, Value)> {
-        self.write(path, value, None)
+        self.write(path, value, None, false)
     }
 
     /// `appendFieldValue`: turns a scalar into a list and appends (`allow_duplicates` false skips values
@@ -220,7 +220,7 @@ impl IngestDocument {
         value: Value,
         allow_duplicates: bool,
     ) -> Result<(), String> {
-        self.write(path, value, Some(allow_duplicates))
+        self.write(path, value, Some(allow_duplicates), false)
             .map_err(|(e, _)| e)
     }
 
@@ -229,8 +229,13 @@ impl IngestDocument {
         path: &FieldPath,
         value: Value,
         append: Option<bool>,
+        if_absent: bool,
     ) -> Result<(), (String, Value)> {
         if !path.ingest && path.parts.len() == 1 {
+            // an existing field is reported before a metadata type error, as `hasField` runs first
+            if if_absent && self.ctx.contains_key(&path.parts[0]) {
+                return Err((already_exists(&path.full), value));
+            }
             if let Err(e) = validate_metadata(&path.parts[0], &value) {
                 return Err((e, value));
             }
@@ -240,7 +245,18 @@ impl IngestDocument {
         } else {
             &mut self.ctx
         };
-        write_in_map(root, &path.parts, &path.full, value, append)
+        write_in_map(root, &path.parts, &path.full, value, append, if_absent)
+    }
+
+    /// `hasField` then `setFieldValue` in one walk: a field that is already there is left alone.
+    pub fn set_if_absent(&mut self, path: &FieldPath, value: Value) -> Result<(), Refusal> {
+        self.write(path, value, None, true).map_err(|(e, value)| {
+            if e == already_exists(&path.full) {
+                Refusal::Exists(value)
+            } else {
+                Refusal::Failed(e, value)
+            }
+        })
     }
 
     /// `removeField`.
@@ -258,6 +274,72 @@ impl IngestDocument {
             Err(None) => Ok(None),
             Err(Some(e)) => Err(e),
         }
+    }
+
+    /// [`IngestDocument::take`] that also gives the field's place in its map or list, for
+    /// [`IngestDocument::put_back`].
+    pub fn take_with_place(&mut self, path: &FieldPath) -> Result<Option<(Value, usize)>, String> {
+        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
+            if !self.ctx.contains_key("_version") {
+                return Ok(None);
+            }
+            return Err("_version cannot be removed".into());
+        }
+        let Some(last) = path.parts.last() else {
+            return Ok(None);
+        };
+        Ok(match self.parent_mut(path) {
+            Some(Parent::Map(m)) => m
+                .index_of(last)
+                .and_then(|i| m.entries.shift_remove_index(i).map(|(_, v)| (v, i))),
+            Some(Parent::List(l)) => match parse_index(&path.full, last, l.len()) {
+                Ok(i) => Some((l.remove(i), i)),
+                Err(_) => None,
+            },
+            None => None,
+        })
+    }
+
+    /// Undoes [`IngestDocument::take_with_place`]: the field goes back where it was, as if it had
+    /// never been removed.
+    pub fn put_back(&mut self, path: &FieldPath, value: Value, place: usize) {
+        let Some(last) = path.parts.last() else {
+            return;
+        };
+        match self.parent_mut(path) {
+            Some(Parent::Map(m)) => {
+                let place = place.min(m.len());
+                m.entries.shift_insert(place, last.clone(), value);
+            }
+            Some(Parent::List(l)) => l.insert(place.min(l.len()), value),
+            None => {}
+        }
+    }
+
+    /// The map or list holding the last segment of `path`, when every segment before it resolves.
+    fn parent_mut(&mut self, path: &FieldPath) -> Option<Parent<'_>> {
+        let root = if path.ingest {
+            &mut self.ingest
+        } else {
+            &mut self.ctx
+        };
+        let (_, init) = path.parts.split_last()?;
+        let mut parent = Parent::Map(root);
+        for key in init {
+            let next = match parent {
+                Parent::Map(m) => m.get_mut(key)?,
+                Parent::List(l) => {
+                    let i = parse_index(&path.full, key, l.len()).ok()?;
+                    &mut l[i]
+                }
+            };
+            parent = match next {
+                Value::Map(m) => Parent::Map(m),
+                Value::List(l) => Parent::List(l),
+                _ => return None,
+            };
+        }
+        Some(parent)
     }
 
     /// `Err(None)`: a `quiet` removal of a field that is not there.
@@ -326,11 +408,14 @@ fn write_in_map(
     full: &str,
     value: Value,
     append: Option<bool>,
+    if_absent: bool,
 ) -> Result<(), (String, Value)> {
+    let exists = |value| Err((already_exists(full), value));
     loop {
         let key = &parts[0];
         if parts.len() == 1 {
             match map.get_mut(key) {
+                Some(_) if if_absent => return exists(value),
                 Some(slot) => store(slot, value, append),
                 // A new field needs the key string; overwriting an existing one does not.
                 None => {
@@ -371,6 +456,9 @@ fn write_in_map(
                     };
                     let slot = &mut l[idx];
                     if parts.len() == 1 {
+                        if if_absent {
+                            return exists(value);
+                        }
                         store(slot, value, append);
                         return Ok(());
                     }
@@ -410,6 +498,22 @@ fn write_in_map(
             }
         }
     }
+}
+
+/// Why [`IngestDocument::set_if_absent`] did not write; the value comes back either way.
+pub enum Refusal {
+    Exists(Value),
+    Failed(String, Value),
+}
+
+fn already_exists(full: &str) -> String {
+    format!("field [{full}] already exists")
+}
+
+/// Where a field lives: the container of its last path segment.
+enum Parent<'a> {
+    Map(&'a mut Map),
+    List(&'a mut Vec<Value>),
 }
 
 /// The last step of a write into an existing slot: replace, or append (`appendFieldValue`).
