@@ -261,23 +261,27 @@ impl IngestDocument {
 
     /// `removeField`.
     pub fn remove(&mut self, path: &FieldPath) -> Result<Value, String> {
-        self.remove_at(path, false)
-            .map_err(|e| e.unwrap_or_default())
+        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
+            return Err("_version cannot be removed".into());
+        }
+        let root = if path.ingest {
+            &mut self.ingest
+        } else {
+            &mut self.ctx
+        };
+        remove_from_map(root, &path.parts, &path.full)
     }
 
     /// `removeField` for a field that may be absent: `None` exactly when [`IngestDocument::has`]
     /// is false, in one walk instead of two. Removal fails exactly where lookup does (a missing
     /// key, a null or scalar parent, a bad list index), and then no message is built.
     pub fn take(&mut self, path: &FieldPath) -> Result<Option<Value>, String> {
-        match self.remove_at(path, true) {
-            Ok(v) => Ok(Some(v)),
-            Err(None) => Ok(None),
-            Err(Some(e)) => Err(e),
-        }
+        Ok(self.take_with_place(path)?.map(|(value, _)| value))
     }
 
     /// [`IngestDocument::take`] that also gives the field's place in its map or list, for
-    /// [`IngestDocument::put_back`].
+    /// [`IngestDocument::put_back`]. `None` exactly where a lookup fails (a missing key, a null
+    /// or scalar parent, a bad list index).
     pub fn take_with_place(&mut self, path: &FieldPath) -> Result<Option<(Value, usize)>, String> {
         if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
             if !self.ctx.contains_key("_version") {
@@ -340,22 +344,6 @@ impl IngestDocument {
             };
         }
         Some(parent)
-    }
-
-    /// `Err(None)`: a `quiet` removal of a field that is not there.
-    fn remove_at(&mut self, path: &FieldPath, quiet: bool) -> Result<Value, Option<String>> {
-        if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
-            if quiet && !self.ctx.contains_key("_version") {
-                return Err(None);
-            }
-            return Err(Some("_version cannot be removed".into()));
-        }
-        let root = if path.ingest {
-            &mut self.ingest
-        } else {
-            &mut self.ctx
-        };
-        remove_from_map(root, &path.parts, &path.full, quiet)
     }
 
     /// Convenience for string paths (parsed on the spot; hot paths use pre-parsed `FieldPath`s).
@@ -527,58 +515,45 @@ fn store(slot: &mut Value, value: Value, append: Option<bool>) {
     }
 }
 
-/// The removal behind `removeField`. With `quiet`, a path that does not resolve gives `Err(None)`
-/// without building the message ([`IngestDocument::take`]: most optional fields are absent).
-fn remove_from_map(
-    map: &mut Map,
-    parts: &[String],
-    full: &str,
-    quiet: bool,
-) -> Result<Value, Option<String>> {
+/// The removal behind `removeField`, with ES's message for a path that does not resolve.
+/// ([`IngestDocument::take`] removes optional fields without building messages.)
+fn remove_from_map(map: &mut Map, parts: &[String], full: &str) -> Result<Value, String> {
     let key = &parts[0];
     let found = if parts.len() == 1 {
         map.remove(key)
     } else {
         match map.get_mut(key) {
-            Some(child) => return remove_from_value(child, &parts[1..], full, quiet),
+            Some(child) => return remove_from_value(child, &parts[1..], full),
             None => None,
         }
     };
-    found.ok_or_else(|| {
-        (!quiet).then(|| format!("field [{key}] not present as part of path [{full}]"))
-    })
+    found.ok_or_else(|| format!("field [{key}] not present as part of path [{full}]"))
 }
 
-fn remove_from_value(
-    container: &mut Value,
-    parts: &[String],
-    full: &str,
-    quiet: bool,
-) -> Result<Value, Option<String>> {
+fn remove_from_value(container: &mut Value, parts: &[String], full: &str) -> Result<Value, String> {
     let key = &parts[0];
     let last = parts.len() == 1;
     let (verb, parent) = match container {
-        Value::Map(m) => return remove_from_map(m, parts, full, quiet),
+        Value::Map(m) => return remove_from_map(m, parts, full),
         Value::List(l) => {
-            let idx = parse_index(full, key, l.len()).map_err(|e| (!quiet).then_some(e))?;
+            let idx = parse_index(full, key, l.len())?;
             if last {
                 return Ok(l.remove(idx));
             }
-            return remove_from_value(&mut l[idx], &parts[1..], full, quiet);
+            return remove_from_value(&mut l[idx], &parts[1..], full);
         }
-        _ if quiet => return Err(None),
         Value::Null => (if last { "remove" } else { "resolve" }, None),
         other => (
             if last { "remove" } else { "resolve" },
             Some(type_name(other)),
         ),
     };
-    Err(Some(match parent {
+    Err(match parent {
         None => format!("cannot {verb} [{key}] from null as part of path [{full}]"),
         Some(ty) => {
             format!("cannot {verb} [{key}] from object of type [{ty}] as part of path [{full}]")
         }
-    }))
+    })
 }
 
 /// ES `IngestDocument.appendValues`. Without duplicates, a value that gains nothing is left as it
