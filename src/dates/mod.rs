@@ -55,7 +55,7 @@ use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
 use fields::WeekDef;
 pub use locale::{parse_language_tag, parse_locale, Locale};
 use resolve::Resolved;
-pub use zone::{is_offset_zone, java_zone_id, offset_id, parse_timezone};
+pub use zone::{is_offset_zone, java_zone_id, offset_id, offset_id_seconds, parse_timezone};
 
 /// One compiled `java.time.format.DateTimeFormatter`.
 #[derive(Clone, Debug)]

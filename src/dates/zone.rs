@@ -252,7 +252,11 @@ fn num(id: &str, pos: usize, colon: bool) -> Result<i32, String> {
 
 /// `ZoneOffset.getId()`: `Z`, `+02:00`, `-05:30`, `+01:02:03`.
 pub fn offset_id(off: Offset) -> String {
-    let secs = off.seconds();
+    offset_id_seconds(off.seconds())
+}
+
+/// [`offset_id`] of an offset given in seconds (`ZoneOffset.ofTotalSeconds(secs).getId()`).
+pub fn offset_id_seconds(secs: i32) -> String {
     if secs == 0 {
         return "Z".to_string();
     }

@@ -103,23 +103,9 @@ impl Zone {
     }
     fn id(&self) -> String {
         match self {
-            Zone::Offset(s) => offset_id(*s),
+            Zone::Offset(s) => crate::dates::offset_id_seconds(*s),
             Zone::Region(r) => r.clone(),
         }
-    }
-}
-
-fn offset_id(secs: i32) -> String {
-    if secs == 0 {
-        return "Z".into();
-    }
-    let sign = if secs < 0 { '-' } else { '+' };
-    let a = secs.abs();
-    let (h, m, s) = (a / 3600, (a / 60) % 60, a % 60);
-    if s != 0 {
-        format!("{sign}{h:02}:{m:02}:{s:02}")
-    } else {
-        format!("{sign}{h:02}:{m:02}")
     }
 }
 
@@ -275,7 +261,7 @@ impl TimeVal {
         match self {
             TimeVal::Zdt(z, zone) => {
                 let mut s = local_dt_string(z, true);
-                s.push_str(&offset_id(z.offset().seconds()));
+                s.push_str(&crate::dates::offset_id(z.offset()));
                 if let Zone::Region(r) = zone {
                     s.push('[');
                     s.push_str(r);
@@ -319,7 +305,7 @@ impl TimeVal {
             z.hour(),
             z.minute(),
             z.second(),
-            offset_id(off)
+            crate::dates::offset_id_seconds(off)
         )
     }
 
@@ -549,7 +535,7 @@ fn format_with(t: &TimeVal, f: &str) -> R<String> {
         z.second(),
         fraction(z.subsec_nanosecond(), false)
     );
-    let off = offset_id(z.offset().seconds());
+    let off = crate::dates::offset_id(z.offset());
     Ok(match f {
         "ISO_INSTANT" => instant_string(z.timestamp()),
         "ISO_LOCAL_DATE" => date,
