@@ -204,12 +204,13 @@ impl IngestDocument {
 
     /// `setFieldValue`: creates missing intermediate objects, never list slots.
     pub fn set(&mut self, path: &FieldPath, value: Value) -> Result<(), String> {
-        self.write(path, value, None, false).map_err(|(e, _)| e)
+        self.set_or_return(path, value).map_err(|(e, _)| e)
     }
 
     /// Like `set`, but a failed write hands the value back (so callers need not clone it first).
     pub fn set_or_return(&mut self, path: &FieldPath, value: Value) -> Result<(), (String, Value)> {
         self.write(path, value, None, false)
+            .map_err(|r| r.into_message(&path.full))
     }
 
     /// `appendFieldValue`: turns a scalar into a list and appends (`allow_duplicates` false skips values
@@ -221,7 +222,7 @@ impl IngestDocument {
         allow_duplicates: bool,
     ) -> Result<(), String> {
         self.write(path, value, Some(allow_duplicates), false)
-            .map_err(|(e, _)| e)
+            .map_err(|r| r.into_message(&path.full).0)
     }
 
     fn write(
@@ -230,14 +231,14 @@ impl IngestDocument {
         value: Value,
         append: Option<bool>,
         if_absent: bool,
-    ) -> Result<(), (String, Value)> {
+    ) -> Result<(), Refusal> {
         if !path.ingest && path.parts.len() == 1 {
             // an existing field is reported before a metadata type error, as `hasField` runs first
             if if_absent && self.ctx.contains_key(&path.parts[0]) {
-                return Err((already_exists(&path.full), value));
+                return Err(Refusal::Exists(value));
             }
             if let Err(e) = validate_metadata(&path.parts[0], &value) {
-                return Err((e, value));
+                return Err(Refusal::Failed(e, value));
             }
         }
         let root = if path.ingest {
@@ -250,13 +251,7 @@ impl IngestDocument {
 
     /// `hasField` then `setFieldValue` in one walk: a field that is already there is left alone.
     pub fn set_if_absent(&mut self, path: &FieldPath, value: Value) -> Result<(), Refusal> {
-        self.write(path, value, None, true).map_err(|(e, value)| {
-            if e == already_exists(&path.full) {
-                Refusal::Exists(value)
-            } else {
-                Refusal::Failed(e, value)
-            }
-        })
+        self.write(path, value, None, true)
     }
 
     /// `removeField`.
@@ -397,8 +392,8 @@ fn write_in_map(
     value: Value,
     append: Option<bool>,
     if_absent: bool,
-) -> Result<(), (String, Value)> {
-    let exists = |value| Err((already_exists(full), value));
+) -> Result<(), Refusal> {
+    let exists = |value| Err(Refusal::Exists(value));
     loop {
         let key = &parts[0];
         if parts.len() == 1 {
@@ -440,7 +435,7 @@ fn write_in_map(
                 Value::List(l) => {
                     let idx = match parse_index(full, key, l.len()) {
                         Ok(i) => i,
-                        Err(e) => return Err((e, value)),
+                        Err(e) => return Err(Refusal::Failed(e, value)),
                     };
                     let slot = &mut l[idx];
                     if parts.len() == 1 {
@@ -454,19 +449,19 @@ fn write_in_map(
                     parts = &parts[1..];
                 }
                 Value::Null if parts.len() == 1 => {
-                    return Err((
+                    return Err(Refusal::Failed(
                         format!("cannot set [{key}] with null parent as part of path [{full}]"),
                         value,
                     ))
                 }
                 Value::Null => {
-                    return Err((
+                    return Err(Refusal::Failed(
                         format!("cannot resolve [{key}] from null as part of path [{full}]"),
                         value,
                     ))
                 }
                 other if parts.len() == 1 => {
-                    return Err((
+                    return Err(Refusal::Failed(
                         format!(
                             "cannot set [{key}] with parent object of type [{}] as part of path [{full}]",
                             type_name(other)
@@ -475,7 +470,7 @@ fn write_in_map(
                     ))
                 }
                 other => {
-                    return Err((
+                    return Err(Refusal::Failed(
                         format!(
                             "cannot resolve [{key}] from object of type [{}] as part of path [{full}]",
                             type_name(other)
@@ -494,8 +489,14 @@ pub enum Refusal {
     Failed(String, Value),
 }
 
-fn already_exists(full: &str) -> String {
-    format!("field [{full}] already exists")
+impl Refusal {
+    /// The refusal as an error message for `full`, with the value handed back.
+    fn into_message(self, full: &str) -> (String, Value) {
+        match self {
+            Refusal::Exists(value) => (format!("field [{full}] already exists"), value),
+            Refusal::Failed(message, value) => (message, value),
+        }
+    }
 }
 
 /// Where a field lives: the container of its last path segment.
