@@ -216,3 +216,29 @@ fn a_call_to_a_pipeline_that_is_not_loaded_is_reported() {
     );
     assert!(out.contains("1 error(s) in 1 pipelines"), "{out}");
 }
+
+#[test]
+fn script_errors_say_which_script_where_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("default.yml"),
+        "processors:\n  - set:\n      field: b\n      value: 2\n      if: \"ctx.a = = 1\"\n  - script:\n      source: |\n        def x = 1;\n        x +== 2;\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[dir.path()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "default.yml:2: pipeline [default] processor [0]: [set] script_exception: compile error \
+             in [if] at script line 1, column 9: illegal_argument_exception: invalid sequence of tokens"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "default.yml:6: pipeline [default] processor [1]: [script] script_exception: compile error \
+             in [source] at script line 2, column 5: illegal_argument_exception:"
+        ),
+        "{out}"
+    );
+}

@@ -204,7 +204,36 @@ impl std::fmt::Display for ConfigError {
             }
             write!(f, "] ")?;
         }
-        write!(f, "{}: {}", self.kind, self.reason)
+        write!(f, "{}: {}", self.kind, self.reason)?;
+        self.fmt_script_cause(f)
+    }
+}
+
+impl ConfigError {
+    /// For a script that does not compile, where in the script and why (the `caused_by` of
+    /// ES's body): `compile error` alone does not tell the user what to fix.
+    fn fmt_script_cause(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(Json::Object(cause)) = self.extra.get("caused_by") else {
+            return Ok(());
+        };
+        write!(f, " in")?;
+        if let Some(p) = &self.property_name {
+            write!(f, " [{p}]")?;
+        }
+        let offset = self.extra.get("position").and_then(|p| p.get("offset"));
+        let script = self.extra.get("script").and_then(Json::as_str);
+        if let (Some(offset), Some(script)) = (offset.and_then(Json::as_u64), script) {
+            let before: String = script.chars().take(offset as usize).collect();
+            let line = before.matches('\n').count() + 1;
+            let column = before.chars().rev().take_while(|c| *c != '\n').count() + 1;
+            write!(f, " at script line {line}, column {column}")?;
+        }
+        let kind = cause
+            .get("type")
+            .and_then(Json::as_str)
+            .unwrap_or("exception");
+        let reason = cause.get("reason").and_then(Json::as_str).unwrap_or("null");
+        write!(f, ": {kind}: {reason}")
     }
 }
 
