@@ -43,6 +43,7 @@ pub const CLASSES: &[&str] = &[
     "Objects",
     "Optional",
     "StringBuilder",
+    "StringBuffer",
     "StringJoiner",
     "StringTokenizer",
     "Enumeration",

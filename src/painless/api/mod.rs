@@ -54,7 +54,7 @@ pub enum Obj {
     Iterator(RefCell<IterState>),
     Stream(RefCell<Vec<V>>),
     Optional(Option<V>),
-    StringBuilder(RefCell<String>),
+    StringBuilder(RefCell<string::Builder>),
     Collector(stream::Collector),
     Field(field::FieldObj),
     Time(time::TimeVal),
@@ -90,7 +90,7 @@ impl Obj {
             Obj::Iterator(_) => "java.util.Iterator".into(),
             Obj::Stream(_) => "java.util.stream.ReferencePipeline".into(),
             Obj::Optional(_) => "java.util.Optional".into(),
-            Obj::StringBuilder(_) => "java.lang.StringBuilder".into(),
+            Obj::StringBuilder(b) => b.borrow().class_name().into(),
             Obj::Collector(_) => "java.util.stream.Collector".into(),
             Obj::Field(_) => "org.elasticsearch.script.field.WriteField".into(),
             Obj::Time(t) => t.class_name().into(),
@@ -124,7 +124,7 @@ impl Obj {
             (Obj::Iterator(_), "Iterator") => true,
             (Obj::Stream(_), "Stream") => true,
             (Obj::Optional(_), "Optional") => true,
-            (Obj::StringBuilder(_), "StringBuilder" | "CharSequence") => true,
+            (Obj::StringBuilder(b), c) => b.borrow().is_instance(c),
             (Obj::Cidr(_), "CIDR") => true,
             (Obj::StringTokenizer(_), "StringTokenizer" | "Enumeration") => true,
             (
@@ -198,7 +198,7 @@ impl Obj {
                 Some(v) => format!("Optional[{}]", to_java_string(v)),
                 None => "Optional.empty".into(),
             },
-            Obj::StringBuilder(s) => s.borrow().clone(),
+            Obj::StringBuilder(s) => s.borrow().to_string(),
             Obj::Time(t) => t.to_java_string(),
             Obj::Field(f) => format!("WriteField[{}]", f.path),
             other => format!("{}@{:x}", other.class_name(), other.hash_code()),
@@ -232,7 +232,7 @@ impl Obj {
                 let items = view_items(self);
                 to_value(&V::new_list(items)).ok()
             }
-            Obj::StringBuilder(s) => Some(Value::String(s.borrow().clone())),
+            Obj::StringBuilder(s) => Some(Value::String(s.borrow().to_string())),
             _ => None,
         }
     }
@@ -284,7 +284,7 @@ pub fn class_fqn(c: &str) -> String {
     match c {
         "Object" | "String" | "CharSequence" | "Number" | "Integer" | "Long" | "Double"
         | "Float" | "Short" | "Byte" | "Character" | "Boolean" | "Math" | "StringBuilder"
-        | "Iterable" => format!("java.lang.{c}"),
+        | "StringBuffer" | "Iterable" => format!("java.lang.{c}"),
         "Map.Entry" => "java.util.Map$Entry".into(),
         "Pattern" | "Matcher" => format!("java.util.regex.{c}"),
         "Stream" | "Collectors" => format!("java.util.stream.{c}"),
@@ -482,7 +482,7 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             Obj::Stream(_) | Obj::Optional(_) | Obj::Collector(_) => {
                 stream::call(it, recv, o, name, args)
             }
-            Obj::StringBuilder(_) => string::builder_call(recv, o, name, args),
+            Obj::StringBuilder(_) => string::builder_call(it, recv, o, name, args),
             Obj::Field(f) => field::call(it, f, recv, name, args),
             Obj::Time(_) => time::call(it, recv, o, name, args),
             Obj::Json => Err(not_found(recv, name, args.len())),
@@ -628,13 +628,7 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
         }
         "CIDR" => cidr::new(&args),
         "StringTokenizer" => string_tokenizer::new(&args),
-        "StringBuilder" => {
-            let init = match args.first() {
-                Some(V::Int(_)) | None => String::new(),
-                Some(v) => to_java_string(v),
-            };
-            Ok(V::obj(Obj::StringBuilder(RefCell::new(init))))
-        }
+        "StringBuilder" | "StringBuffer" => string::new_builder(class, &args),
         c if c.ends_with("Exception") => {
             let msg = match args.first() {
                 Some(v) if !v.is_null() => Some(to_java_string(v)),
