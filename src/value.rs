@@ -50,7 +50,14 @@ pub enum Value {
     List(Vec<Value>),
     Map(Map),
     Set(Set),
+    /// A `java.time` `ZonedDateTime` or `Instant` kept as the object it is: `_ingest.timestamp`,
+    /// a copy of it, or one a script stored. Processors see the object (its `toString()` where
+    /// they stringify, a cast error where they need a `String`); output prints it as XContent
+    /// does.
+    Time(Box<JavaTime>),
 }
+
+pub use crate::painless::api::time::TimeVal as JavaTime;
 
 impl PartialEq for Value {
     /// Java `equals` semantics: `Integer(1).equals(Long(1))` is false.
@@ -64,6 +71,7 @@ impl PartialEq for Value {
             (Float(a), Float(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
             (Double(a), Double(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
             (String(a), String(b)) => a == b,
+            (Time(a), Time(b)) => a.equals(b),
             (List(a), List(b)) => a == b,
             (Map(a), Map(b)) => {
                 a.entries.len() == b.entries.len()
@@ -310,6 +318,7 @@ pub fn java_hash_code(v: &Value) -> i32 {
             (bits ^ (bits >> 32)) as i32
         }
         Value::String(s) => java_string_hash(s),
+        Value::Time(t) => t.hash_code(),
         Value::List(items) => {
             // AbstractList.hashCode
             let mut h: i32 = 1;
@@ -417,6 +426,7 @@ impl Value {
             Value::Float(_) => "java.lang.Float",
             Value::Double(_) => "java.lang.Double",
             Value::String(_) => "java.lang.String",
+            Value::Time(t) => t.class_name(),
             Value::List(_) => "java.util.ArrayList",
             Value::Map(m) => match m.kind {
                 CollectionKind::Hash => "java.util.HashMap",
@@ -495,6 +505,7 @@ impl Value {
                 .map(J::Number)
                 .unwrap_or(J::Null),
             Value::String(s) => J::String(s.clone()),
+            Value::Time(t) => J::String(t.to_xcontent_string()),
             Value::List(l) => J::Array(l.iter().map(Value::to_serde).collect()),
             Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect()),
             Value::Set(s) => J::Array(
@@ -591,6 +602,7 @@ fn write_java_string(v: &Value, out: &mut String) {
         Value::Float(f) => out.push_str(&format_java_float(*f)),
         Value::Double(d) => out.push_str(&format_java_double(*d)),
         Value::String(s) => out.push_str(s),
+        Value::Time(t) => out.push_str(&t.to_java_string()),
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -886,6 +898,7 @@ pub mod json {
             Value::Float(f) => write_float_token(&format_java_float(*f), f.is_finite(), out),
             Value::Double(d) => write_float_token(&format_java_double(*d), d.is_finite(), out),
             Value::String(s) => write_string(s, out),
+            Value::Time(t) => write_string(&t.to_xcontent_string(), out),
             Value::List(items) => write_seq(items.iter(), items.len(), out, indent, level, sets),
             Value::Set(s) => match sets {
                 SetOrder::Hash => {

@@ -107,6 +107,12 @@ fn to_bytes(v: &Value) -> Result<Vec<u8>, ProcessorError> {
         Value::Bool(true) => vec![1],
         Value::Bool(false) => vec![2],
         Value::Null => Vec::new(),
+        Value::Time(t) if t.zoned_fields().is_some() => {
+            let (fields, zone_id) = t.zoned_fields().unwrap_or_default();
+            let mut bytes: Vec<u8> = fields.iter().flat_map(|f| f.to_le_bytes()).collect();
+            bytes.extend_from_slice(zone_id.as_bytes());
+            bytes
+        }
         other => {
             return Err(ProcessorError::illegal_argument(format!(
                 "cannot convert object of type [{}] to bytes",

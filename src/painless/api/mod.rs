@@ -227,6 +227,11 @@ impl Obj {
     }
     pub fn to_document_value(&self) -> Option<Value> {
         match self {
+            // ZonedDateTime and Instant stay objects in the document (`IngestDocument.deepCopy`
+            // keeps them), printed as XContent prints them
+            Obj::Time(t @ (time::TimeVal::Zdt(..) | time::TimeVal::Instant(_))) => {
+                Some(Value::Time(Box::new(t.clone())))
+            }
             Obj::Time(t) => Some(Value::String(t.to_xcontent_string())),
             Obj::MapView(..) => {
                 let items = view_items(self);

@@ -16,7 +16,7 @@ pub enum Zone {
     Region(String),
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub enum TimeVal {
     Zdt(Zoned, Zone),
     Instant(Timestamp),
@@ -232,6 +232,28 @@ fn instant_string(t: Timestamp) -> String {
 }
 
 impl TimeVal {
+    /// `ZonedDateTime.ofInstant(ts, ZoneOffset.UTC)`: what `_ingest.timestamp` holds.
+    pub fn utc(ts: Timestamp) -> TimeVal {
+        TimeVal::Zdt(ts.to_zoned(TimeZone::UTC), Zone::Offset(0))
+    }
+    /// A `ZonedDateTime`'s year, month, day, hour, minute, second, nano and offset seconds, and
+    /// its zone id (what `FingerprintProcessor.toBytes` hashes); `None` for other types.
+    pub fn zoned_fields(&self) -> Option<([i32; 8], String)> {
+        let TimeVal::Zdt(z, zone) = self else {
+            return None;
+        };
+        let fields = [
+            z.year() as i32,
+            z.month() as i32,
+            z.day() as i32,
+            z.hour() as i32,
+            z.minute() as i32,
+            z.second() as i32,
+            z.subsec_nanosecond(),
+            z.offset().seconds(),
+        ];
+        Some((fields, zone.id()))
+    }
     pub fn class_name(&self) -> &'static str {
         match self {
             TimeVal::Zdt(..) => "java.time.ZonedDateTime",
