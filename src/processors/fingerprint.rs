@@ -393,3 +393,21 @@ mod tests {
         assert_eq!(nested, expected);
     }
 }
+
+#[cfg(test)]
+mod zoned_date_time_tests {
+    use super::to_bytes;
+
+    #[test]
+    fn a_zoned_date_time_hashes_its_fields_and_zone_id() {
+        // 2020-02-14T22:18:51.843Z: eight little-endian ints, then the zone id "Z"
+        let ts = crate::document::utc_timestamp(1_581_718_731, 843_000_000);
+        let bytes = to_bytes(&ts).expect("a ZonedDateTime converts");
+        let ints: Vec<i32> = bytes[..32]
+            .chunks(4)
+            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        assert_eq!(ints, [2020, 2, 14, 22, 18, 51, 843_000_000, 0]);
+        assert_eq!(&bytes[32..], b"Z");
+    }
+}
