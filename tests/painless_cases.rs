@@ -923,6 +923,18 @@ fn dates() {
         ("Duration.between(Instant.ofEpochMilli(0), Instant.ofEpochMilli(90000)).toString()", "String", "\"PT1M30S\""),
         ("Duration.ofHours(2).toMinutes()", "long", "120"),
         ("ZonedDateTime.parse('2021-03-04T05:06:07Z').isBefore(ZonedDateTime.parse('2022-01-01T00:00:00Z'))", "boolean", "true"),
+        // DayOfWeek and Month as classes (checked with JDK 17)
+        ("ZonedDateTime.parse('2021-01-04T00:00:00Z').getDayOfWeek() == DayOfWeek.MONDAY", "boolean", "true"),
+        ("DayOfWeek.SUNDAY.getValue()", "int", "7"),
+        ("DayOfWeek.of(3).toString()", "String", "\"WEDNESDAY\""),
+        ("DayOfWeek.MONDAY.plus(-8).toString()", "String", "\"SUNDAY\""),
+        ("DayOfWeek.SATURDAY.plus(3L).toString()", "String", "\"TUESDAY\""),
+        ("Month.of(12).minus(13).toString()", "String", "\"NOVEMBER\""),
+        ("Month.valueOf('MAY').getValue()", "int", "5"),
+        ("DayOfWeek.values().length", "int", "7"),
+        ("Month.JANUARY.compareTo(Month.MARCH)", "int", "-2"),
+        ("DayOfWeek.FRIDAY.ordinal()", "int", "4"),
+        ("DayOfWeek.MONDAY instanceof DayOfWeek", "boolean", "true"),
     ]);
 }
 

@@ -81,6 +81,8 @@ pub const CLASSES: &[&str] = &[
     "DateTimeFormatter",
     "ChronoUnit",
     "Duration",
+    "DayOfWeek",
+    "Month",
     "Processors",
     "Json",
     "Locale",
