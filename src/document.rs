@@ -122,8 +122,9 @@ impl LookupError<'_> {
 }
 
 impl IngestDocument {
-    /// A new document whose `_ingest.timestamp` is `timestamp` (a Java `ZonedDateTime.toString()` text).
-    pub fn new(source: Map, metadata: Vec<(&str, Value)>, timestamp: String) -> IngestDocument {
+    /// A new document whose `_ingest.timestamp` is `timestamp` (a `ZonedDateTime`: see
+    /// [`now_timestamp`] and [`utc_timestamp`]).
+    pub fn new(source: Map, metadata: Vec<(&str, Value)>, timestamp: Value) -> IngestDocument {
         let mut ctx = source;
         for (k, v) in metadata {
             if !v.is_null() {
@@ -131,7 +132,7 @@ impl IngestDocument {
             }
         }
         let mut ingest = Map::new();
-        ingest.insert("timestamp", Value::String(timestamp));
+        ingest.insert("timestamp", timestamp);
         IngestDocument {
             ctx,
             ingest,
@@ -616,77 +617,21 @@ fn validate_metadata(key: &str, value: &Value) -> Result<(), String> {
     ))
 }
 
-/// The current time as Java's `ZonedDateTime.now(ZoneOffset.UTC).toString()` prints it; this is
-/// `_ingest.timestamp`.
-pub fn now_timestamp() -> String {
+/// `ZonedDateTime.now(ZoneOffset.UTC)`: `_ingest.timestamp`, a `ZonedDateTime` object (scripts
+/// see one; `set` with `copy_from` copies the object; output prints it as XContent does).
+pub fn now_timestamp() -> Value {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     // Java's system clock ticks in microseconds on Linux.
-    java_instant_string(now.as_secs() as i64, now.subsec_micros() * 1000)
+    utc_timestamp(now.as_secs() as i64, now.subsec_micros() * 1000)
 }
 
-/// `ZonedDateTime.toString()` for a UTC instant: seconds and fractions are printed only when
-/// non-zero, fractions in groups of three digits.
-pub fn java_instant_string(epoch_seconds: i64, nanos: u32) -> String {
-    let days = epoch_seconds.div_euclid(86_400);
-    let secs_of_day = epoch_seconds.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    let (hh, mm, ss) = (secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60);
-    // Every document gets one of these, so the digits are written without `format!`.
-    let mut out = String::with_capacity(32);
-    if (0..=9999).contains(&y) {
-        push_digits(&mut out, y as u32, 4);
-    } else {
-        out.push_str(&format!("{y:04}"));
-    }
-    out.push('-');
-    push_digits(&mut out, m, 2);
-    out.push('-');
-    push_digits(&mut out, d, 2);
-    out.push('T');
-    push_digits(&mut out, hh as u32, 2);
-    out.push(':');
-    push_digits(&mut out, mm as u32, 2);
-    if ss != 0 || nanos != 0 {
-        out.push(':');
-        push_digits(&mut out, ss as u32, 2);
-        if nanos != 0 {
-            out.push('.');
-            if nanos.is_multiple_of(1_000_000) {
-                push_digits(&mut out, nanos / 1_000_000, 3);
-            } else if nanos.is_multiple_of(1000) {
-                push_digits(&mut out, nanos / 1000, 6);
-            } else {
-                push_digits(&mut out, nanos, 9);
-            }
-        }
-    }
-    out.push('Z');
-    out
-}
-
-/// `v` in exactly `width` decimal digits (zero-padded; `v` must fit).
-fn push_digits(out: &mut String, v: u32, width: u32) {
-    let mut div = 10u32.pow(width - 1);
-    while div > 0 {
-        out.push(char::from(b'0' + (v / div % 10) as u8));
-        div /= 10;
-    }
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// A UTC `ZonedDateTime` document value for an instant (seconds since the epoch and nanoseconds).
+pub fn utc_timestamp(epoch_seconds: i64, nanos: u32) -> Value {
+    let ts =
+        jiff::Timestamp::new(epoch_seconds, nanos as i32).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    Value::Time(Box::new(crate::value::JavaTime::utc(ts)))
 }
 
 /// An empty HashMap value (ES creates intermediate objects as `HashMap`).
@@ -869,27 +814,28 @@ mod tests {
     }
 
     #[test]
-    fn java_timestamps() {
-        assert_eq!(java_instant_string(0, 0), "1970-01-01T00:00Z");
+    fn timestamps_print_as_java_and_xcontent_do() {
+        let text = |secs, nanos| utc_timestamp(secs, nanos).to_java_string();
+        assert_eq!(text(0, 0), "1970-01-01T00:00Z");
+        assert_eq!(text(1581718731, 843_000_000), "2020-02-14T22:18:51.843Z");
+        assert_eq!(text(1581718731, 843_100_000), "2020-02-14T22:18:51.843100Z");
         assert_eq!(
-            java_instant_string(1581718731, 843_000_000),
-            "2020-02-14T22:18:51.843Z"
-        );
-        assert_eq!(
-            java_instant_string(1581718731, 843_100_000),
-            "2020-02-14T22:18:51.843100Z"
-        );
-        assert_eq!(
-            java_instant_string(1581718731, 843_100_001),
+            text(1581718731, 843_100_001),
             "2020-02-14T22:18:51.843100001Z"
         );
-        assert_eq!(java_instant_string(1581718740, 0), "2020-02-14T22:19Z");
-        assert_eq!(java_instant_string(1581718741, 0), "2020-02-14T22:19:01Z");
+        assert_eq!(text(1581718740, 0), "2020-02-14T22:19Z");
+        assert_eq!(text(1581718741, 0), "2020-02-14T22:19:01Z");
+        assert_eq!(text(-62135596800 - 86_400, 0), "0000-12-31T00:00Z");
+        let json = |secs, nanos| utc_timestamp(secs, nanos).to_json();
+        assert_eq!(json(1581718740, 0), r#""2020-02-14T22:19:00.000Z""#);
         assert_eq!(
-            java_instant_string(-62135596800 - 86_400, 0),
-            "0000-12-31T00:00Z"
+            json(1581718731, 843_100_000),
+            r#""2020-02-14T22:18:51.8431Z""#
         );
-        assert_eq!(java_instant_string(253402300800, 0), "10000-01-01T00:00Z");
+        assert_eq!(
+            utc_timestamp(0, 0).java_class_name(),
+            "java.time.ZonedDateTime"
+        );
     }
 
     #[test]

@@ -50,7 +50,14 @@ pub enum Value {
     List(Vec<Value>),
     Map(Map),
     Set(Set),
+    /// A `java.time` `ZonedDateTime` or `Instant` kept as the object it is: `_ingest.timestamp`,
+    /// a copy of it, or one a script stored. Processors see the object (its `toString()` where
+    /// they stringify, a cast error where they need a `String`); output prints it as XContent
+    /// does.
+    Time(Box<JavaTime>),
 }
+
+pub use crate::painless::api::time::TimeVal as JavaTime;
 
 impl PartialEq for Value {
     /// Java `equals` semantics: `Integer(1).equals(Long(1))` is false.
@@ -64,6 +71,7 @@ impl PartialEq for Value {
             (Float(a), Float(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
             (Double(a), Double(b)) => a.to_bits() == b.to_bits() || a == b && *a != 0.0,
             (String(a), String(b)) => a == b,
+            (Time(a), Time(b)) => a.equals(b),
             (List(a), List(b)) => a == b,
             (Map(a), Map(b)) => {
                 a.entries.len() == b.entries.len()
@@ -310,6 +318,7 @@ pub fn java_hash_code(v: &Value) -> i32 {
             (bits ^ (bits >> 32)) as i32
         }
         Value::String(s) => java_string_hash(s),
+        Value::Time(t) => t.hash_code(),
         Value::List(items) => {
             // AbstractList.hashCode
             let mut h: i32 = 1;
@@ -417,6 +426,7 @@ impl Value {
             Value::Float(_) => "java.lang.Float",
             Value::Double(_) => "java.lang.Double",
             Value::String(_) => "java.lang.String",
+            Value::Time(t) => t.class_name(),
             Value::List(_) => "java.util.ArrayList",
             Value::Map(m) => match m.kind {
                 CollectionKind::Hash => "java.util.HashMap",
@@ -495,6 +505,7 @@ impl Value {
                 .map(J::Number)
                 .unwrap_or(J::Null),
             Value::String(s) => J::String(s.clone()),
+            Value::Time(t) => J::String(t.to_xcontent_string()),
             Value::List(l) => J::Array(l.iter().map(Value::to_serde).collect()),
             Value::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_serde())).collect()),
             Value::Set(s) => J::Array(
@@ -591,6 +602,7 @@ fn write_java_string(v: &Value, out: &mut String) {
         Value::Float(f) => out.push_str(&format_java_float(*f)),
         Value::Double(d) => out.push_str(&format_java_double(*d)),
         Value::String(s) => out.push_str(s),
+        Value::Time(t) => out.push_str(&t.to_java_string()),
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -757,6 +769,13 @@ pub mod json {
     pub const MAX_DEPTH: usize = 1000;
 
     pub fn parse(text: &str, duplicates: Duplicates) -> Result<Value, String> {
+        parse_whole(text, duplicates).or_else(|e| match without_comments(text) {
+            Some(stripped) => parse_whole(&stripped, duplicates),
+            None => Err(e),
+        })
+    }
+
+    fn parse_whole(text: &str, duplicates: Duplicates) -> Result<Value, String> {
         let mut de = serde_json::Deserializer::from_str(text);
         let v = Seed {
             duplicates,
@@ -770,6 +789,13 @@ pub mod json {
 
     /// Parses the first JSON value of `text` and ignores what follows (Jackson's lenient mode).
     pub fn parse_first(text: &str, duplicates: Duplicates) -> Result<Value, String> {
+        parse_first_value(text, duplicates).or_else(|e| match without_comments(text) {
+            Some(stripped) => parse_first_value(&stripped, duplicates),
+            None => Err(e),
+        })
+    }
+
+    fn parse_first_value(text: &str, duplicates: Duplicates) -> Result<Value, String> {
         let mut de = serde_json::Deserializer::from_str(text);
         Seed {
             duplicates,
@@ -777,6 +803,54 @@ pub mod json {
         }
         .deserialize(&mut de)
         .map_err(|e| e.to_string())
+    }
+
+    /// `text` with its `/* ... */` and `// ...` comments blanked out (newlines kept, so error
+    /// positions stay right), or `None` when it has none, or an unterminated one. Elasticsearch's
+    /// JSON parser allows comments (`JsonXContentImpl` enables Jackson's `ALLOW_COMMENTS`); they are
+    /// rare, so the parsers try without this first.
+    pub fn without_comments(text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut out = bytes.to_vec();
+        let (mut i, mut found, mut in_string) = (0, false, false);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if in_string {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            match (b, bytes.get(i + 1)) {
+                (b'"', _) => in_string = true,
+                (b'/', Some(b'/')) => {
+                    found = true;
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        out[i] = b' ';
+                        i += 1;
+                    }
+                    continue;
+                }
+                (b'/', Some(b'*')) => {
+                    found = true;
+                    let end = text[i + 2..].find("*/")? + i + 4;
+                    for slot in &mut out[i..end] {
+                        if *slot != b'\n' {
+                            *slot = b' ';
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        // comments are blanked byte by byte, whole characters at a time, so this is still UTF-8
+        found.then(|| String::from_utf8(out).ok()).flatten()
     }
 
     #[derive(Clone, Copy)]
@@ -886,6 +960,7 @@ pub mod json {
             Value::Float(f) => write_float_token(&format_java_float(*f), f.is_finite(), out),
             Value::Double(d) => write_float_token(&format_java_double(*d), d.is_finite(), out),
             Value::String(s) => write_string(s, out),
+            Value::Time(t) => write_string(&t.to_xcontent_string(), out),
             Value::List(items) => write_seq(items.iter(), items.len(), out, indent, level, sets),
             Value::Set(s) => match sets {
                 SetOrder::Hash => {
@@ -1228,5 +1303,25 @@ mod tests {
         let mut out = String::new();
         json::write_string("a\"b\\c\n\u{1}é/", &mut out);
         assert_eq!(out, "\"a\\\"b\\\\c\\n\\u0001é/\"");
+    }
+
+    #[test]
+    fn comments_are_allowed_as_jackson_allows_them() {
+        let parse = |t: &str| json::parse(t, json::Duplicates::Reject).map(|v| v.to_json());
+        let ok = |t: &str, want: &str| assert_eq!(parse(t).as_deref(), Ok(want), "{t}");
+        ok(r#"{"a":1 /* c */, "b":2}"#, r#"{"a":1,"b":2}"#);
+        ok("// lc\n{\"a\":1}", r#"{"a":1}"#);
+        ok(r#"{"a":1} /* trailing comment */"#, r#"{"a":1}"#);
+        ok(r#"{"a":1} // trailing line comment"#, r#"{"a":1}"#);
+        ok("/* é\n */ {\"a\": \"//x/*y*/\"}", r#"{"a":"//x/*y*/"}"#);
+        ok(r#"{"a\"//":1}"#, r#"{"a\"//":1}"#);
+        // still errors: an unterminated comment, YAML-style comments, a comment inside a token
+        assert!(parse(r#"{"a":1} /* open"#).is_err());
+        assert!(parse("# y\n{}").is_err());
+        assert!(parse("{\"a\":1/**/2}").is_err());
+        assert_eq!(
+            json::parse_first("// x\n{\"a\":1} 2", json::Duplicates::Reject).map(|v| v.to_json()),
+            Ok(r#"{"a":1}"#.to_string())
+        );
     }
 }

@@ -923,6 +923,18 @@ fn dates() {
         ("Duration.between(Instant.ofEpochMilli(0), Instant.ofEpochMilli(90000)).toString()", "String", "\"PT1M30S\""),
         ("Duration.ofHours(2).toMinutes()", "long", "120"),
         ("ZonedDateTime.parse('2021-03-04T05:06:07Z').isBefore(ZonedDateTime.parse('2022-01-01T00:00:00Z'))", "boolean", "true"),
+        // DayOfWeek and Month as classes (checked with JDK 17)
+        ("ZonedDateTime.parse('2021-01-04T00:00:00Z').getDayOfWeek() == DayOfWeek.MONDAY", "boolean", "true"),
+        ("DayOfWeek.SUNDAY.getValue()", "int", "7"),
+        ("DayOfWeek.of(3).toString()", "String", "\"WEDNESDAY\""),
+        ("DayOfWeek.MONDAY.plus(-8).toString()", "String", "\"SUNDAY\""),
+        ("DayOfWeek.SATURDAY.plus(3L).toString()", "String", "\"TUESDAY\""),
+        ("Month.of(12).minus(13).toString()", "String", "\"NOVEMBER\""),
+        ("Month.valueOf('MAY').getValue()", "int", "5"),
+        ("DayOfWeek.values().length", "int", "7"),
+        ("Month.JANUARY.compareTo(Month.MARCH)", "int", "-2"),
+        ("DayOfWeek.FRIDAY.ordinal()", "int", "4"),
+        ("DayOfWeek.MONDAY instanceof DayOfWeek", "boolean", "true"),
     ]);
 }
 
@@ -1493,12 +1505,53 @@ fn dates_stored_in_documents_use_xcontent_format() {
     )
     .expect("compile");
     s.execute_ingest(&mut ctx).expect("run");
-    assert_eq!(ctx.get("a"), Some(&Value::from("2021-03-04T05:06:07.000Z")));
-    assert_eq!(ctx.get("b"), Some(&Value::from("1970-01-01T00:00:01.500Z")));
+    // the objects stay what they are in the document (IngestDocument keeps them) ...
+    let class = |k: &str| ctx.get(k).map(Value::java_class_name);
+    assert_eq!(class("a"), Some("java.time.ZonedDateTime"));
+    assert_eq!(class("b"), Some("java.time.Instant"));
+    // ... and XContent prints them with strict_date_optional_time_nanos
+    let json = |k: &str| ctx.get(k).map(Value::to_json);
+    assert_eq!(json("a").as_deref(), Some(r#""2021-03-04T05:06:07.000Z""#));
+    assert_eq!(json("b").as_deref(), Some(r#""1970-01-01T00:00:01.500Z""#));
     assert_eq!(
-        ctx.get("c"),
-        Some(&Value::from("2021-03-04T05:06:07.123456+02:00"))
+        json("c").as_deref(),
+        Some(r#""2021-03-04T05:06:07.123456+02:00""#)
     );
+}
+
+#[test]
+fn ingest_timestamp_is_a_zoned_date_time_and_copies_stay_one() {
+    use ingest_emu::pipeline::{new_document, Registry, Services};
+    use ingest_emu::value::{Map, Value};
+    let yaml = r#"
+processors:
+  - set: {field: event.ingested, copy_from: _ingest.timestamp}
+  - set: {field: text, value: '{{{_ingest.timestamp}}}'}
+  - script:
+      source: |
+        ZonedDateTime t = ctx.event.ingested;
+        ctx.is_zdt = ctx.event.ingested instanceof ZonedDateTime;
+        ctx.later = t.plusHours(1).isAfter(t);
+        ctx.same_text = ctx.text == t.toString();
+  - set: {field: cond, value: true, if: ctx.event.ingested instanceof ZonedDateTime}
+"#;
+    let def = ingest_emu::pipeline::Definition::from_text("p", None, yaml).expect("valid YAML");
+    let (registry, errors) = Registry::build(&[def], std::sync::Arc::new(Services::default()));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut doc = new_document(Map::new(), vec![]);
+    registry.execute("p", &mut doc).expect("runs");
+    let source = doc.source();
+    assert_eq!(
+        source
+            .get("event")
+            .and_then(|e| e.as_map())
+            .and_then(|e| e.get("ingested"))
+            .map(Value::java_class_name),
+        Some("java.time.ZonedDateTime")
+    );
+    for key in ["is_zdt", "later", "same_text", "cond"] {
+        assert_eq!(source.get(key), Some(&Value::Bool(true)), "{key}");
+    }
 }
 
 #[test]

@@ -77,6 +77,7 @@ fn write_go(v: &Value, out: &mut String, level: usize, escape_html: bool) {
         Value::Float(f) => write_go_string(&format_java_float(*f), out, escape_html),
         Value::Double(d) => write_go_string(&format_java_double(*d), out, escape_html),
         Value::String(s) => write_go_string(s, out, escape_html),
+        Value::Time(t) => write_go_string(&t.to_xcontent_string(), out, escape_html),
         Value::List(items) => write_list(items.iter(), items.len(), out, level, escape_html),
         Value::Set(s) => write_list(
             s.hash_order_items().into_iter(),

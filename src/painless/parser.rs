@@ -82,6 +82,8 @@ pub const CLASSES: &[&str] = &[
     "DateTimeFormatter",
     "ChronoUnit",
     "Duration",
+    "DayOfWeek",
+    "Month",
     "Processors",
     "Json",
     "Locale",

@@ -169,6 +169,7 @@ pub fn doc_value(v: &Value) -> V {
         Value::Long(l) => V::Long(*l),
         Value::Float(f) => V::Float(*f),
         Value::Double(d) => V::Double(*d),
+        Value::Time(t) => V::obj(super::api::Obj::Time((**t).clone())),
         _ => V::Doc(DocRef::Val(v as *const Value)),
     }
 }
@@ -1078,6 +1079,7 @@ pub fn from_value(v: &Value) -> V {
         Value::Float(f) => V::Float(*f),
         Value::Double(d) => V::Double(*d),
         Value::String(s) => V::str(s),
+        Value::Time(t) => V::obj(super::api::Obj::Time((**t).clone())),
         Value::List(items) => V::new_list(items.iter().map(from_value).collect()),
         Value::Map(m) => from_map(m),
         Value::Set(s) => from_set(s),

@@ -46,7 +46,7 @@ impl ConvertType {
     }
 
     /// ES `ConvertProcessor.Type.convert`.
-    pub fn convert(self, v: &Value) -> Result<Value, String> {
+    pub fn convert(self, v: &Value) -> Result<Value, ProcessorError> {
         let text = v.to_java_string();
         match self {
             ConvertType::Integer => {
@@ -57,7 +57,7 @@ impl ConvertType {
                 };
                 parsed
                     .map(Value::Int)
-                    .ok_or_else(|| format!("unable to convert [{text}] to integer"))
+                    .ok_or_else(|| number_error(&text, "integer", integer_format_message(&text)))
             }
             ConvertType::Long => {
                 let parsed = if text.starts_with("0x") || text.starts_with("-0x") {
@@ -67,14 +67,14 @@ impl ConvertType {
                 };
                 parsed
                     .map(Value::Long)
-                    .ok_or_else(|| format!("unable to convert [{text}] to long"))
+                    .ok_or_else(|| number_error(&text, "long", integer_format_message(&text)))
             }
             ConvertType::Float => java::parse_float(&text)
                 .map(Value::Float)
-                .ok_or_else(|| format!("unable to convert [{text}] to float")),
+                .ok_or_else(|| number_error(&text, "float", float_format_message(&text))),
             ConvertType::Double => java::parse_double(&text)
                 .map(Value::Double)
-                .ok_or_else(|| format!("unable to convert [{text}] to double")),
+                .ok_or_else(|| number_error(&text, "double", float_format_message(&text))),
             ConvertType::String => Ok(Value::String(text)),
             ConvertType::Boolean => {
                 if text.eq_ignore_ascii_case("true") {
@@ -82,16 +82,18 @@ impl ConvertType {
                 } else if text.eq_ignore_ascii_case("false") {
                     Ok(Value::Bool(false))
                 } else {
-                    Err(format!(
+                    Err(ProcessorError::illegal_argument(format!(
                         "[{text}] is not a boolean value, cannot convert to boolean"
-                    ))
+                    )))
                 }
             }
             ConvertType::Ip => {
                 if is_inet_address(&text) {
                     Ok(Value::String(text))
                 } else {
-                    Err(format!("[{text}] is not a valid ipv4/ipv6 address"))
+                    Err(ProcessorError::illegal_argument(format!(
+                        "[{text}] is not a valid ipv4/ipv6 address"
+                    )))
                 }
             }
             ConvertType::Auto => {
@@ -113,6 +115,60 @@ impl ConvertType {
             }
         }
     }
+}
+
+/// `unable to convert [text] to type`, caused by the `NumberFormatException` the JDK threw: its
+/// message is what `_ingest.on_failure_message` holds (`CompoundProcessor` takes the root cause's).
+fn number_error(text: &str, type_name: &str, cause: String) -> ProcessorError {
+    let mut e =
+        ProcessorError::illegal_argument(format!("unable to convert [{text}] to {type_name}"));
+    e.extra.insert(
+        "caused_by".into(),
+        serde_json::json!({"type": "number_format_exception", "reason": cause}),
+    );
+    e.root_cause_message = cause;
+    e
+}
+
+/// The `NumberFormatException` message of `Integer.parseInt`/`Long.parseLong`, or of
+/// `Integer.decode`/`Long.decode` for the `0x`/`-0x` texts `ConvertProcessor` decodes: `decode`
+/// parses the digits after the prefix in radix 16, then once more with the sign put back.
+fn integer_format_message(text: &str) -> String {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if let Some(digits) = unsigned.strip_prefix("0x") {
+        if digits.starts_with(['-', '+']) {
+            return "Sign character in wrong position".into();
+        }
+        let sign = if negative { "-" } else { "" };
+        return format!("For input string: \"{sign}{digits}\" under radix 16");
+    }
+    format!("For input string: \"{text}\"")
+}
+
+/// The `NumberFormatException` message of `Double.parseDouble`/`Float.parseFloat`
+/// (`FloatingDecimal.readJavaFormatString`): the text is trimmed first, and a second decimal point
+/// among the leading digits has a message of its own.
+fn float_format_message(text: &str) -> String {
+    let trimmed = text.trim_matches(|c: char| c <= ' ');
+    if trimmed.is_empty() {
+        return "empty String".into();
+    }
+    let unsigned = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
+    if !unsigned.starts_with("0x") && !unsigned.starts_with("0X") {
+        let mut points = 0;
+        for c in unsigned.chars() {
+            match c {
+                '0'..='9' => {}
+                '.' if points == 0 => points = 1,
+                '.' => return "multiple points".into(),
+                _ => break,
+            }
+        }
+    }
+    format!("For input string: \"{trimmed}\"")
 }
 
 /// ES `InetAddresses.isInetAddress`: dotted-quad IPv4 or IPv6 (with an optional, non-empty
@@ -168,13 +224,9 @@ impl Processor for Convert {
                 items
                     .iter()
                     .map(|i| self.convert_type.convert(i))
-                    .collect::<Result<_, _>>()
-                    .map_err(ProcessorError::illegal_argument)?,
+                    .collect::<Result<_, _>>()?,
             ),
-            other => self
-                .convert_type
-                .convert(other)
-                .map_err(ProcessorError::illegal_argument)?,
+            other => self.convert_type.convert(other)?,
         };
         doc.set(&self.target_field, converted)
             .map_err(ProcessorError::illegal_argument)?;
@@ -264,5 +316,129 @@ mod tests {
             config_error("convert", json!({"field": "x", "type": "blob"})),
             "[type] type [blob] not supported, cannot convert field."
         );
+    }
+
+    /// The failure's reason and its cause (what `_ingest.on_failure_message` holds), as a JVM
+    /// gives them (checked with JDK 17).
+    fn failure(t: &str, input: &str) -> (String, String, serde_json::Value) {
+        let e = run(
+            "convert",
+            json!({"field": "f", "type": t}),
+            &format!(r#"{{"f":{input}}}"#),
+        )
+        .expect_err("conversion fails");
+        let cause = e.extra.get("caused_by").cloned().unwrap_or_default();
+        (e.reason, e.root_cause_message, cause)
+    }
+
+    #[test]
+    fn number_failures_carry_the_jdk_number_format_exception() {
+        let cases = [
+            (
+                "long",
+                r#""abc""#,
+                "unable to convert [abc] to long",
+                r#"For input string: "abc""#,
+            ),
+            (
+                "integer",
+                r#""""#,
+                "unable to convert [] to integer",
+                r#"For input string: """#,
+            ),
+            (
+                "integer",
+                r#""3000000000""#,
+                "unable to convert [3000000000] to integer",
+                r#"For input string: "3000000000""#,
+            ),
+            (
+                "long",
+                r#""0xZZ""#,
+                "unable to convert [0xZZ] to long",
+                r#"For input string: "ZZ" under radix 16"#,
+            ),
+            (
+                "long",
+                r#""-0xZZ""#,
+                "unable to convert [-0xZZ] to long",
+                r#"For input string: "-ZZ" under radix 16"#,
+            ),
+            (
+                "integer",
+                r#""0x""#,
+                "unable to convert [0x] to integer",
+                r#"For input string: "" under radix 16"#,
+            ),
+            (
+                "integer",
+                r#""0x-5""#,
+                "unable to convert [0x-5] to integer",
+                "Sign character in wrong position",
+            ),
+            (
+                "integer",
+                r#""0x80000000""#,
+                "unable to convert [0x80000000] to integer",
+                r#"For input string: "80000000" under radix 16"#,
+            ),
+            (
+                "double",
+                r#""""#,
+                "unable to convert [] to double",
+                "empty String",
+            ),
+            (
+                "double",
+                r#""  ""#,
+                "unable to convert [  ] to double",
+                "empty String",
+            ),
+            (
+                "float",
+                r#"" abc ""#,
+                "unable to convert [ abc ] to float",
+                r#"For input string: "abc""#,
+            ),
+            (
+                "double",
+                r#""1.2.3""#,
+                "unable to convert [1.2.3] to double",
+                "multiple points",
+            ),
+            (
+                "double",
+                r#""a.b.c""#,
+                "unable to convert [a.b.c] to double",
+                r#"For input string: "a.b.c""#,
+            ),
+            (
+                "double",
+                r#""0x1.2.3p1""#,
+                "unable to convert [0x1.2.3p1] to double",
+                r#"For input string: "0x1.2.3p1""#,
+            ),
+        ];
+        for (t, input, reason, message) in cases {
+            let (got_reason, got_message, cause) = failure(t, input);
+            assert_eq!(got_reason, reason, "{t} {input}");
+            assert_eq!(got_message, message, "{t} {input}");
+            assert_eq!(
+                cause,
+                json!({"type": "number_format_exception", "reason": message}),
+                "{t} {input}"
+            );
+        }
+    }
+
+    #[test]
+    fn boolean_and_ip_failures_have_no_cause() {
+        let (reason, message, cause) = failure("boolean", r#""yes""#);
+        assert_eq!(
+            reason,
+            "[yes] is not a boolean value, cannot convert to boolean"
+        );
+        assert_eq!(message, reason);
+        assert!(cause.is_null());
     }
 }

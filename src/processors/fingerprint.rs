@@ -107,6 +107,12 @@ fn to_bytes(v: &Value) -> Result<Vec<u8>, ProcessorError> {
         Value::Bool(true) => vec![1],
         Value::Bool(false) => vec![2],
         Value::Null => Vec::new(),
+        Value::Time(t) if t.zoned_fields().is_some() => {
+            let (fields, zone_id) = t.zoned_fields().unwrap_or_default();
+            let mut bytes: Vec<u8> = fields.iter().flat_map(|f| f.to_le_bytes()).collect();
+            bytes.extend_from_slice(zone_id.as_bytes());
+            bytes
+        }
         other => {
             return Err(ProcessorError::illegal_argument(format!(
                 "cannot convert object of type [{}] to bytes",
@@ -385,5 +391,23 @@ mod tests {
         use base64::Engine as _;
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha1::digest(&bytes));
         assert_eq!(nested, expected);
+    }
+}
+
+#[cfg(test)]
+mod zoned_date_time_tests {
+    use super::to_bytes;
+
+    #[test]
+    fn a_zoned_date_time_hashes_its_fields_and_zone_id() {
+        // 2020-02-14T22:18:51.843Z: eight little-endian ints, then the zone id "Z"
+        let ts = crate::document::utc_timestamp(1_581_718_731, 843_000_000);
+        let bytes = to_bytes(&ts).expect("a ZonedDateTime converts");
+        let ints: Vec<i32> = bytes[..32]
+            .chunks(4)
+            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        assert_eq!(ints, [2020, 2, 14, 22, 18, 51, 843_000_000, 0]);
+        assert_eq!(&bytes[32..], b"Z");
     }
 }

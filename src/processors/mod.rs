@@ -202,7 +202,7 @@ pub(crate) mod test_support {
                 ("_id", "id".into()),
                 ("_version", Value::Long(-3)),
             ],
-            "2024-01-01T00:00:00.000Z".into(),
+            crate::document::utc_timestamp(1_704_067_200, 0),
         )
     }
 

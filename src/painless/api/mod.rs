@@ -227,6 +227,11 @@ impl Obj {
     }
     pub fn to_document_value(&self) -> Option<Value> {
         match self {
+            // ZonedDateTime and Instant stay objects in the document (`IngestDocument.deepCopy`
+            // keeps them), printed as XContent prints them
+            Obj::Time(t @ (time::TimeVal::Zdt(..) | time::TimeVal::Instant(_))) => {
+                Some(Value::Time(Box::new(t.clone())))
+            }
             Obj::Time(t) => Some(Value::String(t.to_xcontent_string())),
             Obj::MapView(..) => {
                 let items = view_items(self);
@@ -292,7 +297,7 @@ pub fn class_fqn(c: &str) -> String {
             format!("java.util.function.{c}")
         }
         "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
-        | "Duration" => format!("java.time.{c}"),
+        | "Duration" | "DayOfWeek" | "Month" => format!("java.time.{c}"),
         "DateTimeFormatter" => "java.time.format.DateTimeFormatter".into(),
         "ChronoUnit" => "java.time.temporal.ChronoUnit".into(),
         "CIDR" => "org.elasticsearch.painless.api.CIDR".into(),
@@ -513,7 +518,9 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             stream::call_static(it, class, name, args)
         }
         "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
-        | "DateTimeFormatter" | "ChronoUnit" | "Duration" => time::call_static(class, name, args),
+        | "DateTimeFormatter" | "ChronoUnit" | "Duration" | "DayOfWeek" | "Month" => {
+            time::call_static(class, name, args)
+        }
         "Processors" => string::processors(name, args),
         "Json" => string::json_api(name, args),
         "Base64" => match (name, args.len()) {
@@ -531,9 +538,8 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
     match class {
         "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "Character"
         | "Boolean" => numbers::static_field(class, name),
-        "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant" => {
-            time::static_field(class, name)
-        }
+        "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant"
+        | "DayOfWeek" | "Month" => time::static_field(class, name),
         // Locale only matters to case mapping, which is locale-independent here (ROOT)
         "Locale" if matches!(name, "ROOT" | "ENGLISH" | "US" | "UK") => Ok(V::str(name)),
         _ => Err(Thrown::iae(format!(

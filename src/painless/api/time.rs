@@ -1,4 +1,4 @@
-//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`,
+//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`, `DayOfWeek`, `Month`,
 //! `Duration` and the ISO `DateTimeFormatter` constants, on top of jiff. Custom patterns
 //! (`DateTimeFormatter.ofPattern`) fail loudly.
 
@@ -16,7 +16,7 @@ pub enum Zone {
     Region(String),
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub enum TimeVal {
     Zdt(Zoned, Zone),
     Instant(Timestamp),
@@ -232,6 +232,28 @@ fn instant_string(t: Timestamp) -> String {
 }
 
 impl TimeVal {
+    /// `ZonedDateTime.ofInstant(ts, ZoneOffset.UTC)`: what `_ingest.timestamp` holds.
+    pub fn utc(ts: Timestamp) -> TimeVal {
+        TimeVal::Zdt(ts.to_zoned(TimeZone::UTC), Zone::Offset(0))
+    }
+    /// A `ZonedDateTime`'s year, month, day, hour, minute, second, nano and offset seconds, and
+    /// its zone id (what `FingerprintProcessor.toBytes` hashes); `None` for other types.
+    pub fn zoned_fields(&self) -> Option<([i32; 8], String)> {
+        let TimeVal::Zdt(z, zone) = self else {
+            return None;
+        };
+        let fields = [
+            z.year() as i32,
+            z.month() as i32,
+            z.day() as i32,
+            z.hour() as i32,
+            z.minute() as i32,
+            z.second() as i32,
+            z.subsec_nanosecond(),
+            z.offset().seconds(),
+        ];
+        Some((fields, zone.id()))
+    }
     pub fn class_name(&self) -> &'static str {
         match self {
             TimeVal::Zdt(..) => "java.time.ZonedDateTime",
@@ -255,6 +277,8 @@ impl TimeVal {
                 | (TimeVal::Unit(_), "ChronoUnit")
                 | (TimeVal::Duration(_), "Duration")
                 | (TimeVal::Formatter(_), "DateTimeFormatter")
+                | (TimeVal::DayOfWeek(_), "DayOfWeek")
+                | (TimeVal::Month(_), "Month")
         )
     }
     pub fn to_java_string(&self) -> String {
@@ -327,6 +351,9 @@ impl TimeVal {
             (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
             (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
+            // enums compare by ordinal
+            (TimeVal::DayOfWeek(a), TimeVal::DayOfWeek(b))
+            | (TimeVal::Month(a), TimeVal::Month(b)) => Some(a.cmp(b)),
             _ => None,
         }
     }
@@ -565,6 +592,12 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
     }
     if let ("compareTo", 1) = (name, n) {
         let other = time_arg(&args[0])?;
+        // Enum.compareTo: the difference of the ordinals
+        if let (TimeVal::DayOfWeek(a), TimeVal::DayOfWeek(b))
+        | (TimeVal::Month(a), TimeVal::Month(b)) = (t, other)
+        {
+            return Ok(V::Int(*a as i32 - *b as i32));
+        }
         return t
             .compare(other)
             .map(|o| V::Int(o as i32))
@@ -763,12 +796,38 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         },
         TimeVal::DayOfWeek(d) => match (name, n) {
             ("getValue", 0) => Ok(V::Int(*d as i32)),
+            ("ordinal", 0) => Ok(V::Int(*d as i32 - 1)),
             ("name", 0) => Ok(V::string(t.to_java_string())),
+            ("plus", 1) => {
+                let days = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                Ok(tv(TimeVal::DayOfWeek(
+                    ((*d as i64 - 1 + days % 7 + 7) % 7 + 1) as u8,
+                )))
+            }
+            ("minus", 1) => {
+                let days = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                Ok(tv(TimeVal::DayOfWeek(
+                    ((*d as i64 - 1 - days % 7 + 7) % 7 + 1) as u8,
+                )))
+            }
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Month(m) => match (name, n) {
             ("getValue", 0) => Ok(V::Int(*m as i32)),
+            ("ordinal", 0) => Ok(V::Int(*m as i32 - 1)),
             ("name", 0) => Ok(V::string(t.to_java_string())),
+            ("plus", 1) => {
+                let months = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                Ok(tv(TimeVal::Month(
+                    ((*m as i64 - 1 + months % 12 + 12) % 12 + 1) as u8,
+                )))
+            }
+            ("minus", 1) => {
+                let months = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
+                Ok(tv(TimeVal::Month(
+                    ((*m as i64 - 1 - months % 12 + 12) % 12 + 1) as u8,
+                )))
+            }
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Formatter(f) => match (name, n) {
@@ -781,6 +840,42 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
 pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     match (class, name, n) {
+        ("DayOfWeek", "of", 1) => {
+            let d = arg_int(&args[0])?;
+            if !(1..=7).contains(&d) {
+                return Err(dte(format!("Invalid value for DayOfWeek: {d}")));
+            }
+            Ok(tv(TimeVal::DayOfWeek(d as u8)))
+        }
+        ("Month", "of", 1) => {
+            let m = arg_int(&args[0])?;
+            if !(1..=12).contains(&m) {
+                return Err(dte(format!("Invalid value for MonthOfYear: {m}")));
+            }
+            Ok(tv(TimeVal::Month(m as u8)))
+        }
+        ("DayOfWeek" | "Month", "valueOf", 1) => {
+            let name = arg_str(&args[0])?;
+            static_field(class, name)
+                .map_err(|_| Thrown::iae(format!("No enum constant java.time.{class}.{name}")))
+        }
+        ("DayOfWeek" | "Month", "values", 0) => {
+            let names = if class == "DayOfWeek" { DAYS } else { MONTHS };
+            let items = names
+                .iter()
+                .map(|n| static_field(class, n))
+                .collect::<R<Vec<V>>>()?;
+            Ok(V::Array(std::rc::Rc::new(std::cell::RefCell::new(
+                ArrayObj {
+                    elem: crate::painless::ast::Ty::Class(if class == "DayOfWeek" {
+                        "DayOfWeek"
+                    } else {
+                        "Month"
+                    }),
+                    items,
+                },
+            ))))
+        }
         ("ZonedDateTime", "parse", 1) => {
             let s = arg_str(&args[0])?;
             let (z, zone) = parse_zdt(s)?;
@@ -965,6 +1060,18 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
                     "unknown static field [{name}] for class [DateTimeFormatter]"
                 ))
             }),
+        "DayOfWeek" | "Month" => {
+            let names = if class == "DayOfWeek" { DAYS } else { MONTHS };
+            let i = names.iter().position(|n| *n == name).ok_or_else(|| {
+                Thrown::iae(format!("unknown static field [{name}] for class [{class}]"))
+            })?;
+            let ordinal = i as u8 + 1;
+            Ok(tv(if class == "DayOfWeek" {
+                TimeVal::DayOfWeek(ordinal)
+            } else {
+                TimeVal::Month(ordinal)
+            }))
+        }
         "ZoneOffset" if name == "UTC" => Ok(tv(TimeVal::ZoneId(Zone::Offset(0)))),
         "ZoneId" if name == "SHORT_IDS" => short_ids(),
         "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
