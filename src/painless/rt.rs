@@ -412,6 +412,7 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         "String" | "CharSequence" => match v {
             V::Str(_) => true,
             V::Doc(d) => doc_kind(d) == 4,
+            V::Obj(o) if class == "CharSequence" => o.is_instance("CharSequence"),
             _ => false,
         },
         "Number" => v.is_number(),

@@ -522,6 +522,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 )),
                 ("isUpperCase", 1) => Ok(V::Bool(c.is_uppercase())),
                 ("isLowerCase", 1) => Ok(V::Bool(c.is_lowercase())),
+                // a surrogate (no `char` of its own here) maps to itself, as in Java
+                ("toUpperCase", 1) | ("toLowerCase", 1) if c == '\u{fffd}' => Ok(a(0).clone()),
                 ("toUpperCase", 1) | ("toLowerCase", 1) => {
                     let mapped: Vec<char> = if name == "toUpperCase" {
                         c.to_uppercase().collect()
