@@ -19,6 +19,9 @@ fn pipeline_sources(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {
         return vec![path.to_path_buf()];
     }
+    if path.join("manifest.yml").is_file() {
+        return package_pipeline_sources(path);
+    }
     let has_pipeline_files = std::fs::read_dir(path)
         .map(|entries| {
             entries.flatten().any(|e| {
@@ -44,6 +47,29 @@ fn pipeline_sources(path: &Path) -> Vec<PathBuf> {
                 continue;
             }
             out.extend(pipeline_sources(&d));
+        }
+    }
+    out
+}
+
+/// An elastic-package package or data stream (it has a `manifest.yml`): its pipelines are in
+/// `elasticsearch/ingest_pipeline`, its data streams' in theirs; the rest of its YAML and JSON
+/// (manifests, `fields/`, dashboards, sample events) is not pipelines.
+fn package_pipeline_sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let own = dir.join("elasticsearch").join("ingest_pipeline");
+    if own.is_dir() {
+        out.push(own);
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join("data_stream")) {
+        let mut streams: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        streams.sort();
+        for stream in streams {
+            out.extend(package_pipeline_sources(&stream));
         }
     }
     out

@@ -242,3 +242,36 @@ fn script_errors_say_which_script_where_and_why() {
         "{out}"
     );
 }
+
+#[test]
+fn a_package_is_checked_for_its_ingest_pipelines_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("pkg");
+    let stream = pkg.join("data_stream").join("logs");
+    let pipelines = stream.join("elasticsearch").join("ingest_pipeline");
+    std::fs::create_dir_all(&pipelines).unwrap();
+    std::fs::create_dir_all(stream.join("fields")).unwrap();
+    std::fs::write(
+        pkg.join("manifest.yml"),
+        "name: pkg\nformat_version: 3.0.0\n",
+    )
+    .unwrap();
+    std::fs::write(pkg.join("changelog.yml"), "- version: 1.0.0\n").unwrap();
+    std::fs::write(stream.join("manifest.yml"), "title: logs\n").unwrap();
+    std::fs::write(stream.join("sample_event.json"), r#"{"a": 1}"#).unwrap();
+    std::fs::write(
+        stream.join("fields").join("fields.yml"),
+        "- name: a\n  type: keyword\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pipelines.join("default.yml"),
+        "processors:\n  - set:\n      field: a\n      value: 1\n",
+    )
+    .unwrap();
+    for path in [&pkg, &dir.path().to_path_buf(), &stream] {
+        let (code, out) = check(&[path]);
+        assert_eq!(code, 0, "{}: {out}", path.display());
+        assert!(out.contains("ok: 1 pipelines compiled"), "{out}");
+    }
+}
