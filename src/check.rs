@@ -34,22 +34,29 @@ fn pipeline_sources(path: &Path) -> Vec<PathBuf> {
     if has_pipeline_files {
         out.push(path.to_path_buf());
     }
-    if let Ok(entries) = std::fs::read_dir(path) {
-        let mut dirs: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort();
-        for d in dirs {
-            let name = d.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name == "target" || name == "_dev" {
-                continue;
-            }
-            out.extend(pipeline_sources(&d));
+    for d in subdirectories(path) {
+        let name = d.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" || name == "_dev" {
+            continue;
         }
+        out.extend(pipeline_sources(&d));
     }
     out
+}
+
+/// The folders in `dir`, in name order (none when it cannot be read).
+fn subdirectories(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
 /// An elastic-package package or data stream (it has a `manifest.yml`): its pipelines are in
@@ -61,16 +68,8 @@ fn package_pipeline_sources(dir: &Path) -> Vec<PathBuf> {
     if own.is_dir() {
         out.push(own);
     }
-    if let Ok(entries) = std::fs::read_dir(dir.join("data_stream")) {
-        let mut streams: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        streams.sort();
-        for stream in streams {
-            out.extend(package_pipeline_sources(&stream));
-        }
+    for stream in subdirectories(&dir.join("data_stream")) {
+        out.extend(package_pipeline_sources(&stream));
     }
     out
 }

@@ -798,36 +798,14 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("getValue", 0) => Ok(V::Int(*d as i32)),
             ("ordinal", 0) => Ok(V::Int(*d as i32 - 1)),
             ("name", 0) => Ok(V::string(t.to_java_string())),
-            ("plus", 1) => {
-                let days = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                Ok(tv(TimeVal::DayOfWeek(
-                    ((*d as i64 - 1 + days % 7 + 7) % 7 + 1) as u8,
-                )))
-            }
-            ("minus", 1) => {
-                let days = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                Ok(tv(TimeVal::DayOfWeek(
-                    ((*d as i64 - 1 - days % 7 + 7) % 7 + 1) as u8,
-                )))
-            }
+            ("plus", 1) | ("minus", 1) => Ok(tv(TimeVal::DayOfWeek(cycle(*d, name, &args[0], 7)))),
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Month(m) => match (name, n) {
             ("getValue", 0) => Ok(V::Int(*m as i32)),
             ("ordinal", 0) => Ok(V::Int(*m as i32 - 1)),
             ("name", 0) => Ok(V::string(t.to_java_string())),
-            ("plus", 1) => {
-                let months = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                Ok(tv(TimeVal::Month(
-                    ((*m as i64 - 1 + months % 12 + 12) % 12 + 1) as u8,
-                )))
-            }
-            ("minus", 1) => {
-                let months = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                Ok(tv(TimeVal::Month(
-                    ((*m as i64 - 1 - months % 12 + 12) % 12 + 1) as u8,
-                )))
-            }
+            ("plus", 1) | ("minus", 1) => Ok(tv(TimeVal::Month(cycle(*m, name, &args[0], 12)))),
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Formatter(f) => match (name, n) {
@@ -835,6 +813,14 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             _ => Err(not_found(recv, name, n)),
         },
     }
+}
+
+/// `DayOfWeek.plus`/`minus`, `Month.plus`/`minus`: `value` (numbered from 1) moved round a cycle of
+/// `len` by the argument.
+fn cycle(value: u8, name: &str, amount: &V, len: i64) -> u8 {
+    let step = num_of(amount).map(|x| x.as_i64()).unwrap_or(0) % len;
+    let step = if name == "minus" { -step } else { step };
+    ((value as i64 - 1 + step + len) % len + 1) as u8
 }
 
 pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
