@@ -237,6 +237,33 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                 elem: crate::painless::ast::Ty::Def,
                 items: items.to_vec(),
             }))),
+            // `Collection.toArray(T[])`: into the given array when it is long enough (with a
+            // null after the last element when longer), else into a new one of its type
+            ("toArray", 1) => match &args[0] {
+                V::Array(given) => {
+                    let mut arr = given.borrow_mut();
+                    if arr.items.len() >= items.len() {
+                        arr.items[..items.len()].clone_from_slice(items);
+                        if let Some(slot) = arr.items.get_mut(items.len()) {
+                            *slot = V::Null;
+                        }
+                        drop(arr);
+                        V::Array(given.clone())
+                    } else {
+                        V::Array(Rc::new(RefCell::new(ArrayObj {
+                            elem: arr.elem.clone(),
+                            items: items.to_vec(),
+                        })))
+                    }
+                }
+                V::Null => return Err(Thrown::npe(None)),
+                other => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [java.lang.Object[]].",
+                        short_type_name(other)
+                    )))
+                }
+            },
             ("asList", 0) => V::new_list(items.to_vec()),
             _ => return Ok(None),
         }))
