@@ -144,7 +144,8 @@ impl Parser<'_> {
                     self.pos + start
                 ));
             };
-            let body = self.src[body_start..body_start + end].trim();
+            let raw = &self.src[body_start..body_start + end];
+            let body = raw.trim();
             self.pos = body_start + end + terminator.len();
             if triple {
                 // mustache.java reads `{{{#x}}}` as an unescaped variable literally named `#x`.
@@ -154,7 +155,9 @@ impl Parser<'_> {
                 });
                 continue;
             }
-            let (sigil, name) = match body.chars().next() {
+            // mustache.java takes the sigil from the tag's first character as written: in
+            // `{{ #a }}` that is a space, so the tag is a variable named `#a`, not a section
+            let (sigil, name) = match raw.chars().next() {
                 Some(c @ ('#' | '^' | '/' | '&' | '!' | '>' | '=' | '<' | '$')) => {
                     (Some(c), body[c.len_utf8()..].trim())
                 }
@@ -450,6 +453,11 @@ mod tests {
         assert_eq!(render("{{^a}}no{{/a}}", r#"{}"#), "no");
         assert_eq!(render("{{#l}}<{{.}}>{{/l}}", r#"{"l":[1,2]}"#), "<1><2>");
         assert_eq!(render("{{#o}}{{k}}{{/o}}", r#"{"o":{"k":"v"}}"#), "v");
+        // space after the braces: mustache.java (MustacheParser) reads a variable named `#a`
+        assert_eq!(render("[{{ #a }}Z{{ /a }}]", r#"{"a":false}"#), "[Z]");
+        assert_eq!(render("[{{ ^a }}Z{{ /a }}]", r#"{"a":true}"#), "[Z]");
+        assert_eq!(render("[{{ &a }}|{{& a }}]", r#"{"a":"<"}"#), "[|<]");
+        assert_eq!(render("[{{#a}}Z{{/a }}]", r#"{"a":true}"#), "[Z]");
     }
 
     #[test]
