@@ -194,10 +194,9 @@ fn simulate(pipeline: PipelineArgs, verbose: bool, request: String) -> ExitCode 
         verbose,
     ) {
         Ok(response) => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&response).unwrap_or_default()
-            );
+            // written by our JSON writer, which prints numbers as Jackson does (1.0E20, not 1e+20)
+            let response = ingest_emu::value::Value::from_serde(&response);
+            println!("{}", response.to_json_pretty());
             ExitCode::SUCCESS
         }
         Err(errors) => {

@@ -305,3 +305,38 @@ fn malformed_requests_do_not_panic() {
         assert_eq!(out.status.code(), Some(2), "{body}");
     }
 }
+
+#[test]
+fn numbers_print_as_jackson_prints_them_and_request_comments_are_allowed() {
+    let dir = pipelines(&[(
+        "default.yml",
+        "processors:\n  - script:\n      source: 'ctx.a = 1e20; ctx.b = 1.0E-5; ctx.c = 12345678.0; ctx.d = (float) 1e-5'\n",
+    )]);
+    let mut child = bin()
+        .arg("simulate")
+        .arg("--pipeline")
+        .arg(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Elasticsearch's JSON parser accepts comments in request bodies
+    let request = "{\"docs\": [ /* one */ {\"_source\": {\"in\": 1.0E20}} // done\n]}";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(request.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        r#""in": 1.0E20"#,
+        r#""a": 1.0E20"#,
+        r#""b": 1.0E-5"#,
+        r#""c": 1.2345678E7"#,
+        r#""d": 1.0E-5"#,
+    ] {
+        assert!(stdout.contains(expected), "{expected} in {stdout}");
+    }
+}
