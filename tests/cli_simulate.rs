@@ -340,3 +340,25 @@ fn numbers_print_as_jackson_prints_them_and_request_comments_are_allowed() {
         assert!(stdout.contains(expected), "{expected} in {stdout}");
     }
 }
+
+#[test]
+fn a_failure_in_the_called_pipeline_names_it_in_on_failure_pipeline() {
+    // ES 8.5+ (elastic/elasticsearch#89632): the top-level pipeline is on the stack too
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - convert: {field: n, type: integer}
+on_failure:
+  - set:
+      field: origin
+      value: "[{{ _ingest.on_failure_pipeline }}] {{ _ingest.on_failure_processor_type }}"
+"#,
+    )]);
+    let (code, resp, _) = simulate(&dir, &[], json!({"docs": [{"_source": {"n": "x"}}]}));
+    assert_eq!(code, 0);
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"n": "x", "origin": "[default] convert"})
+    );
+}

@@ -316,7 +316,9 @@ fn with_headers(mut e: ProcessorError, step: &Step, doc: &IngestDocument) -> Pro
     }
     e.processor_type = Some(step.processor_type.clone());
     e.processor_tag = step.tag.clone();
-    if doc.pipeline_stack.len() > 1 {
+    // since ES 8.5 (elastic/elasticsearch#89632) the top-level pipeline counts too, so
+    // `_ingest.on_failure_pipeline` is set for a failure in the pipeline that was called
+    if !doc.pipeline_stack.is_empty() {
         e.pipeline_origin = Some(doc.pipeline_stack.iter().rev().cloned().collect());
     }
     e
