@@ -935,6 +935,16 @@ fn dates() {
         ("Month.JANUARY.compareTo(Month.MARCH)", "int", "-2"),
         ("DayOfWeek.FRIDAY.ordinal()", "int", "4"),
         ("DayOfWeek.MONDAY instanceof DayOfWeek", "boolean", "true"),
+        // java.util's skeleton classes (checked with JDK 17)
+        ("def x = new ArrayList(); x instanceof AbstractList", "boolean", "true"),
+        ("def x = Collections.unmodifiableList(new ArrayList()); x instanceof AbstractList", "boolean", "false"),
+        ("def x = new LinkedList(); x instanceof AbstractSequentialList", "boolean", "true"),
+        ("def x = new ArrayList(); x instanceof AbstractSequentialList", "boolean", "false"),
+        ("def x = new HashSet(); x instanceof AbstractSet", "boolean", "true"),
+        ("def x = new TreeMap(); x instanceof AbstractMap", "boolean", "true"),
+        ("def x = new HashSet(); x instanceof AbstractCollection", "boolean", "true"),
+        ("def x = new ArrayList(); x instanceof AbstractQueue", "boolean", "false"),
+        ("def x = new HashMap(); x instanceof AbstractCollection", "boolean", "false"),
     ]);
 }
 

@@ -89,6 +89,12 @@ pub const CLASSES: &[&str] = &[
     "Locale",
     "Deque",
     "ArrayDeque",
+    "AbstractCollection",
+    "AbstractList",
+    "AbstractSequentialList",
+    "AbstractSet",
+    "AbstractMap",
+    "AbstractQueue",
     "Queue",
 ];
 

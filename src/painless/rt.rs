@@ -449,6 +449,20 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         "HashSet" => matches!(v, V::Set(s) if s.borrow().kind != CollectionKind::Tree),
         "LinkedHashSet" => matches!(v, V::Set(s) if s.borrow().kind == CollectionKind::Linked),
         "TreeSet" => matches!(v, V::Set(s) if s.borrow().kind == CollectionKind::Tree),
+        // the java.util skeleton classes: the JDK collections that extend them (the unmodifiable
+        // and `List.of` lists, and the read-only views conditions see, do not)
+        "AbstractCollection" => match v {
+            V::List(l) => l.borrow().kind != ListKind::Immutable,
+            V::Set(_) => true,
+            _ => false,
+        },
+        "AbstractList" => matches!(v, V::List(l) if l.borrow().kind != ListKind::Immutable),
+        "AbstractSequentialList" => {
+            matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList)
+        }
+        "AbstractSet" => matches!(v, V::Set(_)),
+        "AbstractMap" => matches!(v, V::Map(_)),
+        "AbstractQueue" => false,
         "Collection" | "Iterable" => match v {
             V::List(_) | V::Set(_) => true,
             V::Doc(d) => matches!(doc_kind(d), 2 | 3),
