@@ -453,6 +453,23 @@ impl JavaFormatter {
     }
 }
 
+/// For Painless's `DateTimeFormatter` constants (`appendZoneRegionId()`): the longest region id
+/// of `ZoneId.getAvailableZoneIds()` that `text` starts with, matched case-sensitively like
+/// `DateTimeFormatterBuilder.PrefixTree`, with its length in chars and the zone.
+pub(crate) fn longest_zone_id_prefix(text: &[char]) -> Option<(usize, TimeZone)> {
+    let first = *text.first()?;
+    zone::zone_ids_starting_with(first)
+        .iter()
+        .find_map(|(id, chars)| {
+            let n = chars.len();
+            if n <= text.len() && text[..n] == chars[..] {
+                zone::zone_for_id(id).map(|tz| (n, tz))
+            } else {
+                None
+            }
+        })
+}
+
 /// `ZonedDateTime.toString()`: `2020-02-14T22:18:51.843Z`, `...+02:00[Europe/Paris]`,
 /// `...Z[UTC]`; seconds and fractions only when non-zero (fraction in 3, 6 or 9 digits).
 pub fn zoned_to_java_string(z: &Zoned) -> String {

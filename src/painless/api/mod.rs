@@ -9,6 +9,7 @@ pub mod stream;
 pub mod string;
 pub mod string_tokenizer;
 pub mod time;
+pub mod time_format;
 
 use super::error::Thrown;
 use super::interp::{Interp, R};

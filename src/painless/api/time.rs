@@ -1,7 +1,10 @@
-//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`, `DayOfWeek`, `Month`,
-//! `Duration` and the ISO `DateTimeFormatter` constants, on top of jiff. Custom patterns
-//! (`DateTimeFormatter.ofPattern`) fail loudly.
+//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`,
+//! `DayOfWeek`, `Month`, `Duration` and the `DateTimeFormatter` constants (ISO_* and
+//! RFC_1123_DATE_TIME; their printing and parsing are in `time_format`), on top of jiff. Custom
+//! patterns (`DateTimeFormatter.ofPattern`) fail loudly. Instants are limited to jiff's range
+//! (years -9999..=9999; Java's reach ±999,999,999).
 
+use super::time_format::*;
 use super::{arg_int, arg_str, not_found, Obj};
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
@@ -46,15 +49,66 @@ const UNITS: &[&str] = &[
     "ERAS",
     "FOREVER",
 ];
-const FORMATTERS: &[&str] = &[
-    "ISO_INSTANT",
-    "ISO_OFFSET_DATE_TIME",
-    "ISO_ZONED_DATE_TIME",
-    "ISO_DATE_TIME",
-    "ISO_LOCAL_DATE_TIME",
-    "ISO_LOCAL_DATE",
-    "ISO_LOCAL_TIME",
-    "ISO_DATE",
+/// The `DateTimeFormatter` constants Painless allowlists, with what their `toString()` prints
+/// (JDK 17: the printer-parsers' description).
+const FORMATTERS: &[(&str, &str)] = &[
+    ("ISO_INSTANT", "ParseCaseSensitive(false)Instant()"),
+    (
+        "ISO_OFFSET_DATE_TIME",
+        "ParseCaseSensitive(false)(ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]]))ParseStrict(false)Offset(+HH:MM:ss,'Z')ParseStrict(true)",
+    ),
+    (
+        "ISO_ZONED_DATE_TIME",
+        "(ParseCaseSensitive(false)(ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]]))ParseStrict(false)Offset(+HH:MM:ss,'Z')ParseStrict(true))['['ParseCaseSensitive(true)ZoneRegionId()']']",
+    ),
+    (
+        "ISO_DATE_TIME",
+        "(ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]]))[Offset(+HH:MM:ss,'Z')['['ParseCaseSensitive(true)ZoneRegionId()']']]",
+    ),
+    (
+        "ISO_LOCAL_DATE_TIME",
+        "ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))'T'(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]])",
+    ),
+    (
+        "ISO_LOCAL_DATE",
+        "Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2)",
+    ),
+    (
+        "ISO_LOCAL_TIME",
+        "Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]]",
+    ),
+    (
+        "ISO_DATE",
+        "ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))[Offset(+HH:MM:ss,'Z')]",
+    ),
+    (
+        "RFC_1123_DATE_TIME",
+        "ParseCaseSensitive(false)ParseStrict(false)[Text(DayOfWeek)', ']Value(DayOfMonth,1,2,NOT_NEGATIVE)' 'Text(MonthOfYear)' 'Value(Year,4)' 'Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)]' 'Offset(+HHMM,'GMT')",
+    ),
+    (
+        "BASIC_ISO_DATE",
+        "ParseCaseSensitive(false)Value(Year,4)Value(MonthOfYear,2)Value(DayOfMonth,2)[ParseStrict(false)Offset(+HHMMss,'Z')ParseStrict(true)]",
+    ),
+    (
+        "ISO_OFFSET_DATE",
+        "ParseCaseSensitive(false)(Value(Year,4,10,EXCEEDS_PAD)'-'Value(MonthOfYear,2)'-'Value(DayOfMonth,2))Offset(+HH:MM:ss,'Z')",
+    ),
+    (
+        "ISO_TIME",
+        "ParseCaseSensitive(false)(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]])[Offset(+HH:MM:ss,'Z')]",
+    ),
+    (
+        "ISO_OFFSET_TIME",
+        "ParseCaseSensitive(false)(Value(HourOfDay,2)':'Value(MinuteOfHour,2)[':'Value(SecondOfMinute,2)[Fraction(NanoOfSecond,0,9,DecimalPoint)]])Offset(+HH:MM:ss,'Z')",
+    ),
+    (
+        "ISO_ORDINAL_DATE",
+        "ParseCaseSensitive(false)Value(Year,4,10,EXCEEDS_PAD)'-'Value(DayOfYear,3)[Offset(+HH:MM:ss,'Z')]",
+    ),
+    (
+        "ISO_WEEK_DATE",
+        "ParseCaseSensitive(false)Value(WeekBasedYear,4,10,EXCEEDS_PAD)'-W'Value(WeekOfWeekBasedYear,2)'-'Value(DayOfWeek,1)[Offset(+HH:MM:ss,'Z')]",
+    ),
 ];
 const DAYS: &[&str] = &[
     "MONDAY",
@@ -65,7 +119,7 @@ const DAYS: &[&str] = &[
     "SATURDAY",
     "SUNDAY",
 ];
-const MONTHS: &[&str] = &[
+pub(super) const MONTHS: &[&str] = &[
     "JANUARY",
     "FEBRUARY",
     "MARCH",
@@ -80,7 +134,7 @@ const MONTHS: &[&str] = &[
     "DECEMBER",
 ];
 
-fn dte(msg: impl Into<String>) -> Thrown {
+pub(super) fn dte(msg: impl Into<String>) -> Thrown {
     Thrown::new("DateTimeException", msg)
 }
 
@@ -92,7 +146,7 @@ fn parse_err(text: &str, idx: usize) -> Thrown {
 }
 
 impl Zone {
-    fn tz(&self) -> R<TimeZone> {
+    pub(super) fn tz(&self) -> R<TimeZone> {
         match self {
             Zone::Offset(s) => Ok(TimeZone::fixed(
                 Offset::from_seconds(*s).map_err(|e| dte(e.to_string()))?,
@@ -101,7 +155,7 @@ impl Zone {
             Zone::Region(id) => crate::dates::parse_timezone(id).map_err(zone_error),
         }
     }
-    fn id(&self) -> String {
+    pub(super) fn id(&self) -> String {
         match self {
             Zone::Offset(s) => crate::dates::offset_id_seconds(*s),
             Zone::Region(r) => r.clone(),
@@ -141,32 +195,7 @@ fn zone_error(message: String) -> Thrown {
     }
 }
 
-fn parse_offset(s: &str) -> Option<i32> {
-    let sign = match s.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let body = &s[1..];
-    let parts: Vec<&str> = if body.contains(':') {
-        body.split(':').collect()
-    } else {
-        match body.len() {
-            2 => vec![&body[0..2]],
-            4 => vec![&body[0..2], &body[2..4]],
-            6 => vec![&body[0..2], &body[2..4], &body[4..6]],
-            _ => return None,
-        }
-    };
-    let mut secs = 0;
-    for (i, p) in parts.iter().enumerate() {
-        let v: i32 = p.parse().ok()?;
-        secs += v * [3600, 60, 1][i.min(2)];
-    }
-    Some(sign * secs)
-}
-
-fn fraction(nanos: i32, java_groups: bool) -> String {
+pub(super) fn fraction(nanos: i32, java_groups: bool) -> String {
     if nanos == 0 {
         return String::new();
     }
@@ -184,7 +213,7 @@ fn fraction(nanos: i32, java_groups: bool) -> String {
     }
 }
 
-fn year_str(y: i16) -> String {
+pub(super) fn year_str(y: i16) -> String {
     if y > 9999 {
         format!("+{y}")
     } else if y < 0 {
@@ -217,7 +246,7 @@ fn local_dt_string(z: &Zoned, java_to_string: bool) -> String {
     s
 }
 
-fn instant_string(t: Timestamp) -> String {
+pub(super) fn instant_string(t: Timestamp) -> String {
     let z = t.to_zoned(TimeZone::UTC);
     format!(
         "{}-{:02}-{:02}T{:02}:{:02}:{:02}{}Z",
@@ -303,7 +332,10 @@ impl TimeVal {
                 s.replace("_d", "D")
             }
             TimeVal::Duration(n) => duration_string(*n),
-            TimeVal::Formatter(f) => f.to_string(),
+            TimeVal::Formatter(f) => FORMATTERS
+                .iter()
+                .find(|(n, _)| n == f)
+                .map_or_else(|| f.to_string(), |(_, d)| d.to_string()),
             TimeVal::DayOfWeek(d) => DAYS[(*d as usize - 1) % 7].into(),
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
         }
@@ -340,6 +372,8 @@ impl TimeVal {
             }
             (TimeVal::Instant(a), TimeVal::Instant(b)) => a == b,
             (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
+            // the constants are singletons: identity
+            (TimeVal::Formatter(a), TimeVal::Formatter(b)) => a == b,
             _ => self.to_java_string() == other.to_java_string(),
         }
     }
@@ -434,47 +468,6 @@ fn timestamp_of(t: &TimeVal) -> R<Timestamp> {
     }
 }
 
-/// Parses ISO-8601 the way `ZonedDateTime.parse` (ISO_ZONED_DATE_TIME) does.
-fn parse_zdt(s: &str) -> R<(Zoned, Zone)> {
-    let (main, region) = match s.find('[') {
-        Some(p) if s.ends_with(']') => (&s[..p], Some(&s[p + 1..s.len() - 1])),
-        _ => (s, None),
-    };
-    // split off the offset
-    let tpos = main
-        .find('T')
-        .ok_or_else(|| parse_err(s, 10.min(s.len())))?;
-    let time_part = &main[tpos + 1..];
-    let (local, off) = if let Some(stripped) = main.strip_suffix('Z') {
-        (stripped, Some(0))
-    } else if let Some(p) = time_part.rfind(['+', '-']) {
-        let off = parse_offset(&time_part[p..]).ok_or_else(|| parse_err(s, tpos + 1 + p))?;
-        (&main[..tpos + 1 + p], Some(off))
-    } else {
-        (main, None)
-    };
-    let dt: jiff::civil::DateTime = local.parse().map_err(|_| parse_err(s, 0))?;
-    let zone = match (region, off) {
-        (Some(r), _) => parse_zone(r)?,
-        (None, Some(o)) => Zone::Offset(o),
-        (None, None) => return Err(parse_err(s, s.len())),
-    };
-    let tz = zone.tz()?;
-    let z = match (off, &zone) {
-        (Some(o), Zone::Region(_)) => {
-            let ts = dt
-                .to_zoned(TimeZone::fixed(
-                    Offset::from_seconds(o).map_err(|e| dte(e.to_string()))?,
-                ))
-                .map_err(|e| dte(e.to_string()))?
-                .timestamp();
-            ts.to_zoned(tz)
-        }
-        _ => dt.to_zoned(tz).map_err(|e| dte(e.to_string()))?,
-    };
-    Ok((z, zone))
-}
-
 fn unit_nanos(u: &str) -> Option<i128> {
     Some(match u {
         "NANOS" => 1,
@@ -538,48 +531,6 @@ fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
         }
         _ => Err(dte("unsupported")),
     }
-}
-
-fn format_with(t: &TimeVal, f: &str) -> R<String> {
-    let (z, zone) = match t {
-        TimeVal::Zdt(z, zone) => (z.clone(), Some(zone.clone())),
-        TimeVal::Instant(i) => {
-            if f == "ISO_INSTANT" {
-                return Ok(instant_string(*i));
-            }
-            return Err(Thrown::new(
-                "UnsupportedTemporalTypeException",
-                "Unsupported field: YearOfEra",
-            ));
-        }
-        _ => return Err(dte("unsupported temporal")),
-    };
-    let date = format!("{}-{:02}-{:02}", year_str(z.year()), z.month(), z.day());
-    let time = format!(
-        "{:02}:{:02}:{:02}{}",
-        z.hour(),
-        z.minute(),
-        z.second(),
-        fraction(z.subsec_nanosecond(), false)
-    );
-    let off = crate::dates::offset_id(z.offset());
-    Ok(match f {
-        "ISO_INSTANT" => instant_string(z.timestamp()),
-        "ISO_LOCAL_DATE" => date,
-        "ISO_LOCAL_TIME" => time,
-        "ISO_LOCAL_DATE_TIME" => format!("{date}T{time}"),
-        "ISO_OFFSET_DATE_TIME" => format!("{date}T{time}{off}"),
-        "ISO_DATE" => format!("{date}{off}"),
-        _ => {
-            let mut s = format!("{date}T{time}{off}");
-            if let Some(Zone::Region(r)) = zone {
-                s.push('[');
-                s.push_str(&r);
-                s.push(']');
-            }
-            s
-        }
-    })
 }
 
 pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
@@ -862,19 +813,22 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 },
             ))))
         }
-        ("ZonedDateTime", "parse", 1) => {
-            let s = arg_str(&args[0])?;
-            let (z, zone) = parse_zdt(s)?;
+        // parse(text) is parse(text, ISO_ZONED_DATE_TIME)
+        ("ZonedDateTime", "parse", 1) | ("ZonedDateTime", "parse", 2) => {
+            let formatter = match args.get(1) {
+                None => "ISO_ZONED_DATE_TIME",
+                Some(f) if f.is_null() => return Err(Thrown::npe(Some("formatter".into()))),
+                Some(f) => match time_arg(f)? {
+                    TimeVal::Formatter(name) => *name,
+                    _ => return Err(Thrown::cce("expected DateTimeFormatter")),
+                },
+            };
+            if args[0].is_null() {
+                return Err(Thrown::npe(Some("text".into())));
+            }
+            let (z, zone) = parse_zoned(arg_str(&args[0])?, formatter)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
-        ("ZonedDateTime", "parse", 2) => match time_arg(&args[1])? {
-            TimeVal::Formatter(_) => {
-                let s = arg_str(&args[0])?;
-                let (z, zone) = parse_zdt(s)?;
-                Ok(tv(TimeVal::Zdt(z, zone)))
-            }
-            _ => Err(Thrown::cce("expected DateTimeFormatter")),
-        },
         ("ZonedDateTime", "ofInstant", 2) => {
             let ts = timestamp_of(time_arg(&args[0])?)?;
             let zone = zone_arg(&args[1])?;
@@ -1039,8 +993,8 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
             }),
         "DateTimeFormatter" => FORMATTERS
             .iter()
-            .find(|u| **u == name)
-            .map(|u| tv(TimeVal::Formatter(u)))
+            .find(|(n, _)| *n == name)
+            .map(|(n, _)| tv(TimeVal::Formatter(n)))
             .ok_or_else(|| {
                 Thrown::iae(format!(
                     "unknown static field [{name}] for class [DateTimeFormatter]"
