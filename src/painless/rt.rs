@@ -427,6 +427,8 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         "Map" => match v {
             V::Map(_) => true,
             V::Doc(d) => doc_kind(d) == 1,
+            // a sorted map's headMap/tailMap/... view
+            V::Obj(o) => o.is_instance(class),
             _ => false,
         },
         "HashMap" => matches!(v, V::Map(m) if m.borrow().kind != CollectionKind::Tree),
@@ -444,6 +446,8 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         "Set" => match v {
             V::Set(_) => true,
             V::Doc(d) => doc_kind(d) == 3,
+            // keySet()/entrySet() and a sorted set's views
+            V::Obj(o) => o.is_instance(class),
             _ => false,
         },
         "HashSet" => matches!(v, V::Set(s) if s.borrow().kind != CollectionKind::Tree),

@@ -159,6 +159,14 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                 }
                 V::new_list(out)
             }
+            // `collect(Collection, Function)`: adds each result to the collection, returns it
+            ("collect", 2) => {
+                for x in items {
+                    let r = it.call_fn(&args[1], vec![x.clone()])?;
+                    super::call_method(it, &args[0], "add", vec![r])?;
+                }
+                args[0].clone()
+            }
             ("find", 1) => {
                 for x in items {
                     if truthy(it.call_fn(&args[0], vec![x.clone()])?)? {
@@ -272,6 +280,19 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
         Ok(Some(v)) => Some(Ok(v)),
         Ok(None) => None,
         Err(e) => Some(Err(e)),
+    }
+}
+
+/// A `List` argument that a static method modifies.
+fn list_arg(v: &V) -> R<Rc<RefCell<ListObj>>> {
+    match v {
+        V::List(l) => Ok(l.clone()),
+        V::Null => Err(Thrown::npe(None)),
+        V::Doc(_) if as_seq(v).is_some_and(|s| s.is_list) => Err(readonly()),
+        other => Err(Thrown::cce(format!(
+            "Cannot cast from [{}] to [java.util.List].",
+            class_name(other)
+        ))),
     }
 }
 
@@ -478,10 +499,51 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             return Ok(V::new_list(l.items[a as usize..b as usize].to_vec()));
         }
-        ("iterator", 0) | ("listIterator", 0) => {
+        ("iterator", 0) => {
             let items = l.borrow().items.clone();
             return Ok(iter_obj(items, Some(recv.clone())));
         }
+        ("listIterator", 0) | ("listIterator", 1) => {
+            let idx = match args.first() {
+                Some(a) => arg_int(a)?,
+                None => 0,
+            };
+            let len = l.borrow().items.len();
+            if idx < 0 || idx as usize > len {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    format!("Index: {idx}, Size: {len}"),
+                ));
+            }
+            return Ok(new_list_iter(l, idx as usize, false));
+        }
+        // `Deque` methods (`ArrayDeque` and `LinkedList` share `ListKind::LinkedList`)
+        ("descendingIterator", 0) if l.borrow().kind == ListKind::LinkedList => {
+            let len = l.borrow().items.len();
+            return Ok(new_list_iter(l, len, true));
+        }
+        ("removeFirstOccurrence", 1) | ("removeLastOccurrence", 1)
+            if l.borrow().kind == ListKind::LinkedList =>
+        {
+            let mut l = l.borrow_mut();
+            let pos = if name == "removeFirstOccurrence" {
+                l.items.iter().position(|x| java_equals(x, &args[0]))
+            } else {
+                l.items.iter().rposition(|x| java_equals(x, &args[0]))
+            };
+            if let Some(i) = pos {
+                l.items.remove(i);
+            }
+            return Ok(V::Bool(pos.is_some()));
+        }
+        ("clone", 0) if !immutable => {
+            let (items, kind) = {
+                let l = l.borrow();
+                (l.items.clone(), l.kind)
+            };
+            return Ok(V::new_list_kind(items, kind));
+        }
+        ("trimToSize", 0) if l.borrow().kind == ListKind::ArrayList => return Ok(V::Null),
         ("split", 1) => {
             let items = l.borrow().items.clone();
             let (mut yes, mut no) = (Vec::new(), Vec::new());
@@ -507,7 +569,35 @@ pub fn set_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     let V::Set(s) = recv else {
         return Err(not_found(recv, name, args.len()));
     };
+    if s.borrow().kind == CollectionKind::Tree
+        && !s.borrow().immutable
+        && NAV_SET.contains(&(name, args.len()))
+    {
+        return sorted_call(
+            it,
+            recv,
+            &SortedView::full(recv.clone(), Shape::Keys),
+            name,
+            args,
+        );
+    }
     match (name, args.len()) {
+        // `HashSet`/`LinkedHashSet`/`TreeSet.clone()`: `HashMap.clone()` of the backing map
+        ("clone", 0) if !s.borrow().immutable => {
+            let (kind, items) = {
+                let s = s.borrow();
+                (s.kind, set_items(&s))
+            };
+            let c = V::new_set(kind);
+            if let V::Set(cs) = &c {
+                let mut cs = cs.borrow_mut();
+                cs.cap = presized_capacity(items.len());
+                for x in items {
+                    cs.add(x)?;
+                }
+            }
+            return Ok(c);
+        }
         ("add", 1) => {
             let v = to_owned_v(&args[0]);
             return s.borrow_mut().add(v).map(V::Bool);
@@ -591,6 +681,18 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     if m.borrow().immutable && MUTATORS.contains(&name) {
         return Err(Thrown::unsupported(None));
     }
+    if m.borrow().kind == CollectionKind::Tree
+        && !m.borrow().immutable
+        && NAV_MAP.contains(&(name, args.len()))
+    {
+        return sorted_call(
+            it,
+            recv,
+            &SortedView::full(recv.clone(), Shape::Map),
+            name,
+            args,
+        );
+    }
     let a0 = args.first().cloned().unwrap_or(V::Null);
     match (name, args.len()) {
         ("get", 1) => Ok(m.borrow().get(&a0).cloned().unwrap_or(V::Null)),
@@ -642,7 +744,7 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         ("values", 0) => Ok(V::obj(Obj::MapView(recv.clone(), View::Values))),
         ("entrySet", 0) => Ok(V::obj(Obj::MapView(recv.clone(), View::Entries))),
         ("putAll", 1) => {
-            let entries = map_entries(&a0).ok_or_else(|| {
+            let entries = map_like_entries(&a0)?.ok_or_else(|| {
                 Thrown::cce(format!(
                     "Cannot cast from [{}] to [java.util.Map].",
                     class_name(&a0)
@@ -736,6 +838,44 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             e.map(|(k, _)| k.0.clone())
                 .ok_or_else(|| Thrown::bare("NoSuchElementException"))
         }
+        ("replace", 3) => {
+            if m.borrow().kind == CollectionKind::Tree {
+                tree_key_check(recv, &a0)?;
+            }
+            let cur = m.borrow().get(&a0).cloned();
+            match cur {
+                Some(v) if java_equals(&v, &args[1]) => {
+                    m.borrow_mut().put(a0, args[2].clone())?;
+                    Ok(V::Bool(true))
+                }
+                _ => Ok(V::Bool(false)),
+            }
+        }
+        // `HashMap`/`LinkedHashMap`/`TreeMap.clone()`: a shallow copy (a `HashMap` copy's table
+        // is sized for its entries, as `putMapEntries` does)
+        ("clone", 0) if !m.borrow().immutable && !m.borrow().ctx_root => {
+            let kind = m.borrow().kind;
+            let entries = map_entries(recv).unwrap_or_default();
+            let c = V::new_map(kind);
+            if let V::Map(cm) = &c {
+                let mut cm = cm.borrow_mut();
+                cm.cap = presized_capacity(entries.len());
+                for (k, v) in entries {
+                    cm.put(k, v)?;
+                }
+            }
+            Ok(c)
+        }
+        _ => match map_aug(it, map_entries(recv).unwrap_or_default(), name, &args) {
+            Some(r) => r,
+            None => Err(not_found(recv, name, args.len())),
+        },
+    }
+}
+
+/// Painless's `Map` augmentations over a snapshot of the entries (`None`: no such method).
+fn map_aug(it: &mut Interp, entries: Vec<(V, V)>, name: &str, args: &[V]) -> Option<R<V>> {
+    let f = match (name, args.len()) {
         ("collect", 1)
         | ("findAll", 1)
         | ("find", 1)
@@ -743,13 +883,33 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         | ("every", 1)
         | ("any", 1)
         | ("findResult", 1)
-        | ("groupBy", 1) => map_aug(it, recv, name, &a0),
-        _ => Err(not_found(recv, name, args.len())),
-    }
+        | ("findResults", 1)
+        | ("groupBy", 1) => &args[0],
+        // `collect(Collection, BiFunction)`: adds each result to the collection, returns it
+        ("collect", 2) => {
+            return Some((|| {
+                for (k, v) in entries {
+                    let r = it.call_fn(&args[1], vec![k, v])?;
+                    super::call_method(it, &args[0], "add", vec![r])?;
+                }
+                Ok(args[0].clone())
+            })())
+        }
+        ("findResult", 2) => {
+            return Some(map_aug1(it, entries, "findResult", &args[1]).map(|v| {
+                if v.is_null() {
+                    args[0].clone()
+                } else {
+                    v
+                }
+            }))
+        }
+        _ => return None,
+    };
+    Some(map_aug1(it, entries, name, f))
 }
 
-fn map_aug(it: &mut Interp, recv: &V, name: &str, f: &V) -> R<V> {
-    let entries = map_entries(recv).unwrap_or_default();
+fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
     match name {
         "collect" => {
             let mut out = Vec::new();
@@ -807,6 +967,16 @@ fn map_aug(it: &mut Interp, recv: &V, name: &str, f: &V) -> R<V> {
                 }
             }
             Ok(V::Null)
+        }
+        "findResults" => {
+            let mut out = Vec::new();
+            for (k, v) in entries {
+                let r = it.call_fn(f, vec![k, v])?;
+                if !r.is_null() {
+                    out.push(r);
+                }
+            }
+            Ok(V::new_list(out))
         }
         _ => {
             let out = V::new_map(CollectionKind::Hash);
@@ -982,6 +1152,22 @@ pub fn remove_element(_it: &mut Interp, container: &V, item: &V) -> R<()> {
                 };
                 m.borrow_mut().remove(&key).map(|_| ())
             }
+            Obj::Coll(CollObj::Sorted(sv)) => {
+                let key = match (sv.shape, item) {
+                    (Shape::Entries, V::Obj(e)) => match &**e {
+                        Obj::Entry { key, .. } => key.clone(),
+                        _ => return Ok(()),
+                    },
+                    (Shape::Values, v) => {
+                        match sv.entries()?.into_iter().find(|(_, x)| java_equals(x, v)) {
+                            Some((k, _)) => k,
+                            None => return Ok(()),
+                        }
+                    }
+                    (_, k) => k.clone(),
+                };
+                base_remove(&sv.base, &key).map(|_| ())
+            }
             _ => Err(readonly()),
         },
         _ => Err(readonly()),
@@ -1027,25 +1213,19 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
                 }
                 return Ok(V::Null);
             }
-            ("containsValue", 1)
-            | ("collect", 1)
-            | ("findAll", 1)
-            | ("find", 1)
-            | ("count", 1)
-            | ("every", 1)
-            | ("any", 1)
-            | ("findResult", 1)
-            | ("groupBy", 1) => {
-                if name == "containsValue" {
-                    let found = map_entries(recv)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|(_, v)| java_equals(v, &args[0]));
-                    return Ok(V::Bool(found));
-                }
-                return map_aug(it, recv, name, &args[0]);
+            ("containsValue", 1) => {
+                let found = map_entries(recv)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|(_, v)| java_equals(v, &args[0]));
+                return Ok(V::Bool(found));
             }
-            _ => return Err(not_found(recv, name, args.len())),
+            _ => {
+                return match map_aug(it, map_entries(recv).unwrap_or_default(), name, &args) {
+                    Some(r) => r,
+                    None => Err(not_found(recv, name, args.len())),
+                }
+            }
         }
     }
     let Some(seq) = as_seq(recv) else {
@@ -1137,6 +1317,73 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             let j = check_index(j, len)?;
             l.items.swap(i, j);
             Ok(V::Null)
+        }
+        ("Collections", "rotate") if n == 2 => {
+            let l = list_arg(&args[0])?;
+            let distance = arg_int(&args[1])?;
+            let len = l.borrow().items.len();
+            if len == 0 {
+                return Ok(V::Null);
+            }
+            let d = (distance as i64).rem_euclid(len as i64) as usize;
+            if d != 0 {
+                if l.borrow().kind == ListKind::Immutable {
+                    return Err(Thrown::unsupported(None));
+                }
+                l.borrow_mut().items.rotate_right(d);
+            }
+            Ok(V::Null)
+        }
+        ("Collections", "fill") if n == 2 => {
+            let l = list_arg(&args[0])?;
+            let mut l = l.borrow_mut();
+            if !l.items.is_empty() && l.kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            for x in l.items.iter_mut() {
+                *x = args[1].clone();
+            }
+            Ok(V::Null)
+        }
+        // `indexedBinarySearch`: `midVal.compareTo(key)`, or the comparator (`null`: natural)
+        ("Collections", "binarySearch") if n == 2 || n == 3 => {
+            let items = match as_seq(&args[0]) {
+                Some(s) if s.is_list => s.items,
+                _ => {
+                    list_arg(&args[0])?;
+                    Vec::new()
+                }
+            };
+            let cmp = args.get(2).filter(|c| !c.is_null()).cloned();
+            let (mut low, mut high) = (0i64, items.len() as i64 - 1);
+            while low <= high {
+                let mid = ((low + high) as u64 >> 1) as i64;
+                let mid_val = &items[mid as usize];
+                let c = match &cmp {
+                    Some(f) => {
+                        let r = it.call_fn(f, vec![mid_val.clone(), args[1].clone()])?;
+                        arg_int(&r)?.cmp(&0)
+                    }
+                    None => compare_values(mid_val, &args[1])?,
+                };
+                match c {
+                    Ordering::Less => low = mid + 1,
+                    Ordering::Greater => high = mid - 1,
+                    Ordering::Equal => return Ok(V::Int(mid as i32)),
+                }
+            }
+            Ok(V::Int(-(low as i32 + 1)))
+        }
+        ("Map.Entry", "comparingByKey") | ("Map.Entry", "comparingByValue") if n <= 1 => {
+            let cmp = match args.first() {
+                Some(V::Null) => return Err(Thrown::npe(None)),
+                other => other.cloned(),
+            };
+            Ok(entry_cmp(CollObj::EntryCmp {
+                by_value: name == "comparingByValue",
+                cmp,
+                reversed: false,
+            }))
         }
         ("Collections", "emptyList") => Ok(V::new_list_kind(Vec::new(), ListKind::Immutable)),
         ("Collections", "emptyMap") => {
@@ -1285,5 +1532,1595 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             let _ = FnVal::User(0);
             Err(super::no_such())
         }
+    }
+}
+
+// ----- NavigableMap / NavigableSet views, ListIterator, Map.Entry comparators -----
+
+/// Collection objects with no `V` variant of their own (`Obj::Coll`).
+pub enum CollObj {
+    /// A live view of a `TreeMap` or `TreeSet`: a key range (`headMap`, `subSet`, ...), the
+    /// descending order, or a view's `keySet()` / `values()` / `entrySet()`.
+    Sorted(SortedView),
+    /// `List.listIterator([int])`, or a `Deque`'s `descendingIterator()`: works on the list
+    /// itself, by index.
+    ListIter(RefCell<ListIter>),
+    /// `Map.Entry.comparingByKey([Comparator])` / `comparingByValue([Comparator])` (called
+    /// through `FnVal::Bound(.., "compare")`).
+    EntryCmp {
+        by_value: bool,
+        cmp: Option<V>,
+        reversed: bool,
+    },
+}
+
+/// One end of a view's key range.
+#[derive(Clone)]
+pub struct Bound {
+    key: V,
+    inclusive: bool,
+}
+
+/// What a sorted view shows of its range.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A `NavigableMap` (`TreeMap$AscendingSubMap` / `$DescendingSubMap`).
+    Map,
+    /// A `NavigableSet`: a `TreeSet` view of a `TreeSet`, or a `TreeMap$KeySet`.
+    Keys,
+    /// `values()` of a map view.
+    Values,
+    /// `entrySet()` of a map view.
+    Entries,
+}
+
+/// `TreeMap.NavigableSubMap`: a key range of a `TreeMap`/`TreeSet`, read afresh from the
+/// backing collection on every call so that both sides see each other's changes.
+#[derive(Clone)]
+pub struct SortedView {
+    /// The `TreeMap` (`V::Map`) or `TreeSet` (`V::Set`) behind the view.
+    base: V,
+    /// Lowest key (`None`: from the start), in ascending terms even for descending views.
+    lo: Option<Bound>,
+    /// Highest key (`None`: to the end).
+    hi: Option<Bound>,
+    desc: bool,
+    shape: Shape,
+}
+
+pub struct ListIter {
+    list: Rc<RefCell<ListObj>>,
+    /// Index of the element `next()` returns (for a descending iterator: one past it).
+    cursor: usize,
+    /// Index of the element last returned (`lastRet`), `None` after `remove`/`add`.
+    last: Option<usize>,
+    /// List size the iterator expects (stands in for `modCount`: changes of size behind the
+    /// iterator's back are what scripts can cause).
+    expected_len: usize,
+    descending: bool,
+}
+
+fn base_len(b: &V) -> usize {
+    match b {
+        V::Map(m) => m.borrow().map.len(),
+        V::Set(s) => s.borrow().set.len(),
+        _ => 0,
+    }
+}
+
+fn base_key(b: &V, i: usize) -> V {
+    match b {
+        V::Map(m) => m
+            .borrow()
+            .map
+            .get_index(i)
+            .map(|(k, _)| k.0.clone())
+            .unwrap_or_default(),
+        V::Set(s) => s
+            .borrow()
+            .set
+            .get_index(i)
+            .map(|k| k.0.clone())
+            .unwrap_or_default(),
+        _ => V::Null,
+    }
+}
+
+fn base_value(b: &V, i: usize) -> V {
+    match b {
+        V::Map(m) => m
+            .borrow()
+            .map
+            .get_index(i)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default(),
+        _ => V::Null,
+    }
+}
+
+/// First index whose key is not `below` (keys are stored sorted). A non-empty collection
+/// compares at least once, as `TreeMap`'s tree walk does, so bad keys throw alike.
+fn base_partition(b: &V, mut below: impl FnMut(&V) -> R<bool>) -> R<usize> {
+    let (mut lo, mut hi) = (0usize, base_len(b));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if below(&base_key(b, mid))? {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+/// `TreeMap.getCeilingEntry` & co. over the whole backing collection (`compare(key, k)`).
+fn get_ceiling(b: &V, key: &V) -> R<Option<usize>> {
+    let p = base_partition(b, |k| Ok(compare_values(key, k)? == Ordering::Greater))?;
+    Ok((p < base_len(b)).then_some(p))
+}
+
+fn get_higher(b: &V, key: &V) -> R<Option<usize>> {
+    let p = base_partition(b, |k| Ok(compare_values(key, k)? != Ordering::Less))?;
+    Ok((p < base_len(b)).then_some(p))
+}
+
+fn get_floor(b: &V, key: &V) -> R<Option<usize>> {
+    let p = base_partition(b, |k| Ok(compare_values(key, k)? != Ordering::Less))?;
+    Ok(p.checked_sub(1))
+}
+
+fn get_lower(b: &V, key: &V) -> R<Option<usize>> {
+    let p = base_partition(b, |k| Ok(compare_values(key, k)? == Ordering::Greater))?;
+    Ok(p.checked_sub(1))
+}
+
+/// `TreeMap.getEntry`'s checks: null keys and keys that cannot be compared with the stored
+/// ones throw.
+fn tree_key_check(b: &V, key: &V) -> R<()> {
+    if key.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    compare_values(key, key)?;
+    if base_len(b) > 0 {
+        compare_values(key, &base_key(b, 0))?;
+    }
+    Ok(())
+}
+
+fn base_contains(b: &V, key: &V) -> bool {
+    match b {
+        V::Map(m) => m.borrow().get(key).is_some(),
+        V::Set(s) => s.borrow().contains(key),
+        _ => false,
+    }
+}
+
+fn base_remove(b: &V, key: &V) -> R<bool> {
+    match b {
+        V::Map(m) => Ok(m.borrow_mut().remove(key)?.is_some()),
+        V::Set(s) => s.borrow_mut().remove(key),
+        _ => Ok(false),
+    }
+}
+
+fn out_of_range() -> Thrown {
+    Thrown::iae("key out of range")
+}
+
+fn arg_bool(v: &V) -> R<bool> {
+    match v {
+        V::Bool(b) => Ok(*b),
+        V::Null => Err(Thrown::npe(None)),
+        other => Err(Thrown::cce(format!(
+            "Cannot cast from [{}] to [boolean].",
+            short_type_name(other)
+        ))),
+    }
+}
+
+fn bound(key: &V, inclusive: bool) -> Option<Bound> {
+    Some(Bound {
+        key: key.clone(),
+        inclusive,
+    })
+}
+
+impl SortedView {
+    fn full(base: V, shape: Shape) -> SortedView {
+        SortedView {
+            base,
+            lo: None,
+            hi: None,
+            desc: false,
+            shape,
+        }
+    }
+
+    /// `NavigableSubMap`'s constructor checks.
+    fn new(
+        base: V,
+        lo: Option<Bound>,
+        hi: Option<Bound>,
+        desc: bool,
+        shape: Shape,
+    ) -> R<SortedView> {
+        match (&lo, &hi) {
+            (Some(l), Some(h)) => {
+                if compare_values(&l.key, &h.key)? == Ordering::Greater {
+                    return Err(Thrown::iae("fromKey > toKey"));
+                }
+            }
+            _ => {
+                // type checks: compare(lo, lo), compare(hi, hi)
+                for b in lo.iter().chain(hi.iter()) {
+                    compare_values(&b.key, &b.key)?;
+                }
+            }
+        }
+        Ok(SortedView {
+            base,
+            lo,
+            hi,
+            desc,
+            shape,
+        })
+    }
+
+    fn with_shape(&self, shape: Shape) -> SortedView {
+        SortedView {
+            shape,
+            ..self.clone()
+        }
+    }
+
+    fn descending(&self) -> SortedView {
+        SortedView {
+            desc: !self.desc,
+            ..self.clone()
+        }
+    }
+
+    fn key(&self, i: usize) -> V {
+        base_key(&self.base, i)
+    }
+
+    fn too_low(&self, k: &V) -> R<bool> {
+        Ok(match &self.lo {
+            Some(b) => {
+                let c = compare_values(k, &b.key)?;
+                c == Ordering::Less || (c == Ordering::Equal && !b.inclusive)
+            }
+            None => false,
+        })
+    }
+
+    fn too_high(&self, k: &V) -> R<bool> {
+        Ok(match &self.hi {
+            Some(b) => {
+                let c = compare_values(k, &b.key)?;
+                c == Ordering::Greater || (c == Ordering::Equal && !b.inclusive)
+            }
+            None => false,
+        })
+    }
+
+    fn in_range(&self, k: &V) -> R<bool> {
+        Ok(!self.too_low(k)? && !self.too_high(k)?)
+    }
+
+    /// `inRange(key, inclusive)`: with `inclusive` false, the range's own ends count too.
+    fn in_range_incl(&self, k: &V, inclusive: bool) -> R<bool> {
+        if inclusive {
+            return self.in_range(k);
+        }
+        if let Some(b) = &self.lo {
+            if compare_values(k, &b.key)? == Ordering::Less {
+                return Ok(false);
+            }
+        }
+        if let Some(b) = &self.hi {
+            if compare_values(&b.key, k)? == Ordering::Less {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn unless_too_high(&self, e: Option<usize>) -> R<Option<usize>> {
+        match e {
+            Some(i) if !self.too_high(&self.key(i))? => Ok(Some(i)),
+            _ => Ok(None),
+        }
+    }
+
+    fn unless_too_low(&self, e: Option<usize>) -> R<Option<usize>> {
+        match e {
+            Some(i) if !self.too_low(&self.key(i))? => Ok(Some(i)),
+            _ => Ok(None),
+        }
+    }
+
+    fn abs_lowest(&self) -> R<Option<usize>> {
+        let e = match &self.lo {
+            None => (base_len(&self.base) > 0).then_some(0),
+            Some(b) if b.inclusive => get_ceiling(&self.base, &b.key)?,
+            Some(b) => get_higher(&self.base, &b.key)?,
+        };
+        self.unless_too_high(e)
+    }
+
+    fn abs_highest(&self) -> R<Option<usize>> {
+        let e = match &self.hi {
+            None => base_len(&self.base).checked_sub(1),
+            Some(b) if b.inclusive => get_floor(&self.base, &b.key)?,
+            Some(b) => get_lower(&self.base, &b.key)?,
+        };
+        self.unless_too_low(e)
+    }
+
+    fn abs_ceiling(&self, k: &V) -> R<Option<usize>> {
+        if self.too_low(k)? {
+            return self.abs_lowest();
+        }
+        let e = get_ceiling(&self.base, k)?;
+        self.unless_too_high(e)
+    }
+
+    fn abs_higher(&self, k: &V) -> R<Option<usize>> {
+        if self.too_low(k)? {
+            return self.abs_lowest();
+        }
+        let e = get_higher(&self.base, k)?;
+        self.unless_too_high(e)
+    }
+
+    fn abs_floor(&self, k: &V) -> R<Option<usize>> {
+        if self.too_high(k)? {
+            return self.abs_highest();
+        }
+        let e = get_floor(&self.base, k)?;
+        self.unless_too_low(e)
+    }
+
+    fn abs_lower(&self, k: &V) -> R<Option<usize>> {
+        if self.too_high(k)? {
+            return self.abs_highest();
+        }
+        let e = get_lower(&self.base, k)?;
+        self.unless_too_low(e)
+    }
+
+    fn sub_lowest(&self) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_highest()
+        } else {
+            self.abs_lowest()
+        }
+    }
+
+    fn sub_highest(&self) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_lowest()
+        } else {
+            self.abs_highest()
+        }
+    }
+
+    fn sub_ceiling(&self, k: &V) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_floor(k)
+        } else {
+            self.abs_ceiling(k)
+        }
+    }
+
+    fn sub_higher(&self, k: &V) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_lower(k)
+        } else {
+            self.abs_higher(k)
+        }
+    }
+
+    fn sub_floor(&self, k: &V) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_ceiling(k)
+        } else {
+            self.abs_floor(k)
+        }
+    }
+
+    fn sub_lower(&self, k: &V) -> R<Option<usize>> {
+        if self.desc {
+            self.abs_higher(k)
+        } else {
+            self.abs_lower(k)
+        }
+    }
+
+    /// Indexes (into the backing collection) of the view's keys, in the view's order: from the
+    /// lowest key in range up to the fence (`absHighFence` / `absLowFence`).
+    fn indexes(&self) -> R<Vec<usize>> {
+        let len = base_len(&self.base);
+        if !self.desc {
+            let Some(first) = self.abs_lowest()? else {
+                return Ok(Vec::new());
+            };
+            let fence = match &self.hi {
+                None => None,
+                Some(b) if b.inclusive => get_higher(&self.base, &b.key)?,
+                Some(b) => get_ceiling(&self.base, &b.key)?,
+            }
+            .unwrap_or(len);
+            Ok((first..fence.max(first)).collect())
+        } else {
+            let Some(first) = self.abs_highest()? else {
+                return Ok(Vec::new());
+            };
+            let fence = match &self.lo {
+                None => None,
+                Some(b) if b.inclusive => get_lower(&self.base, &b.key)?,
+                Some(b) => get_floor(&self.base, &b.key)?,
+            };
+            let stop = fence.map(|f| f + 1).unwrap_or(0);
+            Ok((stop.min(first + 1)..first + 1).rev().collect())
+        }
+    }
+
+    fn is_empty(&self) -> R<bool> {
+        Ok(self.abs_lowest()?.is_none())
+    }
+
+    fn keys(&self) -> R<Vec<V>> {
+        Ok(self.indexes()?.into_iter().map(|i| self.key(i)).collect())
+    }
+
+    fn entries(&self) -> R<Vec<(V, V)>> {
+        Ok(self
+            .indexes()?
+            .into_iter()
+            .map(|i| (self.key(i), base_value(&self.base, i)))
+            .collect())
+    }
+
+    fn live_entry(&self, k: V, v: V) -> V {
+        V::obj(Obj::Entry {
+            key: k,
+            value: RefCell::new(v),
+            map: match &self.base {
+                V::Map(m) => Some(m.clone()),
+                _ => None,
+            },
+        })
+    }
+
+    /// Elements as a collection view iterates them.
+    fn items(&self) -> R<Vec<V>> {
+        Ok(match self.shape {
+            Shape::Map | Shape::Keys => self.keys()?,
+            Shape::Values => self.entries()?.into_iter().map(|(_, v)| v).collect(),
+            Shape::Entries => self
+                .entries()?
+                .into_iter()
+                .map(|(k, v)| self.live_entry(k, v))
+                .collect(),
+        })
+    }
+
+    /// `AbstractMap.SimpleImmutableEntry` of `firstEntry()` & co.
+    fn export(&self, e: Option<usize>) -> V {
+        match e {
+            Some(i) => V::obj(Obj::Entry {
+                key: self.key(i),
+                value: RefCell::new(base_value(&self.base, i)),
+                map: None,
+            }),
+            None => V::Null,
+        }
+    }
+
+    fn key_or_null(&self, e: Option<usize>) -> V {
+        e.map(|i| self.key(i)).unwrap_or(V::Null)
+    }
+
+    fn key_or_throw(&self, e: Option<usize>) -> R<V> {
+        e.map(|i| self.key(i))
+            .ok_or_else(|| Thrown::bare("NoSuchElementException"))
+    }
+
+    fn contains_key(&self, k: &V) -> R<bool> {
+        if !self.in_range(k)? {
+            return Ok(false);
+        }
+        tree_key_check(&self.base, k)?;
+        Ok(base_contains(&self.base, k))
+    }
+
+    fn get(&self, k: &V) -> R<Option<V>> {
+        if !self.in_range(k)? {
+            return Ok(None);
+        }
+        tree_key_check(&self.base, k)?;
+        Ok(match &self.base {
+            V::Map(m) => m.borrow().get(k).cloned(),
+            _ => None,
+        })
+    }
+
+    fn remove_key(&self, k: &V) -> R<bool> {
+        if !self.in_range(k)? {
+            return Ok(false);
+        }
+        tree_key_check(&self.base, k)?;
+        base_remove(&self.base, k)
+    }
+
+    /// `subMap(from, fi, to, ti)`; `headMap` has no `from`, `tailMap` no `to` (in the view's own
+    /// direction).
+    fn range_view(&self, from: Option<Bound>, to: Option<Bound>) -> R<SortedView> {
+        if let Some(f) = &from {
+            if !self.in_range_incl(&f.key, f.inclusive)? {
+                return Err(Thrown::iae("fromKey out of range"));
+            }
+        }
+        if let Some(t) = &to {
+            if !self.in_range_incl(&t.key, t.inclusive)? {
+                return Err(Thrown::iae("toKey out of range"));
+            }
+        }
+        let (lo, hi) = if self.desc {
+            (
+                to.or_else(|| self.lo.clone()),
+                from.or_else(|| self.hi.clone()),
+            )
+        } else {
+            (
+                from.or_else(|| self.lo.clone()),
+                to.or_else(|| self.hi.clone()),
+            )
+        };
+        SortedView::new(self.base.clone(), lo, hi, self.desc, self.shape)
+    }
+
+    /// `headMap`/`tailMap`/`subMap` (and the `Set` versions) with their argument lists.
+    fn range_call(&self, name: &str, args: &[V]) -> R<Option<SortedView>> {
+        let head = |args: &[V], incl: bool| bound(&args[0], incl);
+        Ok(Some(match (name, args.len()) {
+            ("headMap", 1) | ("headSet", 1) => self.range_view(None, head(args, false))?,
+            ("headMap", 2) | ("headSet", 2) => {
+                self.range_view(None, head(args, arg_bool(&args[1])?))?
+            }
+            ("tailMap", 1) | ("tailSet", 1) => self.range_view(head(args, true), None)?,
+            ("tailMap", 2) | ("tailSet", 2) => {
+                self.range_view(head(args, arg_bool(&args[1])?), None)?
+            }
+            ("subMap", 2) | ("subSet", 2) => {
+                self.range_view(bound(&args[0], true), bound(&args[1], false))?
+            }
+            ("subMap", 4) | ("subSet", 4) => {
+                let (fi, ti) = (arg_bool(&args[1])?, arg_bool(&args[3])?);
+                self.range_view(bound(&args[0], fi), bound(&args[2], ti))?
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn class_name(&self) -> &'static str {
+        let set_base = matches!(self.base, V::Set(_));
+        match (self.shape, self.desc) {
+            (Shape::Keys, _) if set_base => "java.util.TreeSet",
+            (Shape::Keys, _) => "java.util.TreeMap$KeySet",
+            (Shape::Map, false) => "java.util.TreeMap$AscendingSubMap",
+            (Shape::Map, true) => "java.util.TreeMap$DescendingSubMap",
+            (Shape::Values, _) => "java.util.AbstractMap$2",
+            (Shape::Entries, false) => "java.util.TreeMap$AscendingSubMap$AscendingEntrySetView",
+            (Shape::Entries, true) => "java.util.TreeMap$DescendingSubMap$DescendingEntrySetView",
+        }
+    }
+}
+
+fn sorted(view: SortedView) -> V {
+    V::obj(Obj::Coll(CollObj::Sorted(view)))
+}
+
+/// `comparator()`: natural order is `null`; a descending view has `Collections.reverseOrder()`.
+fn view_comparator(desc: bool) -> V {
+    if desc {
+        V::obj(Obj::Fn(FnVal::Natural(true)))
+    } else {
+        V::Null
+    }
+}
+
+const NAV_MAP: &[(&str, usize)] = &[
+    ("ceilingEntry", 1),
+    ("ceilingKey", 1),
+    ("descendingKeySet", 0),
+    ("descendingMap", 0),
+    ("firstEntry", 0),
+    ("floorEntry", 1),
+    ("floorKey", 1),
+    ("headMap", 1),
+    ("headMap", 2),
+    ("higherEntry", 1),
+    ("higherKey", 1),
+    ("lastEntry", 0),
+    ("lowerEntry", 1),
+    ("navigableKeySet", 0),
+    ("pollFirstEntry", 0),
+    ("pollLastEntry", 0),
+    ("subMap", 2),
+    ("subMap", 4),
+    ("tailMap", 1),
+    ("tailMap", 2),
+    ("comparator", 0),
+];
+
+const NAV_SET: &[(&str, usize)] = &[
+    ("ceiling", 1),
+    ("descendingIterator", 0),
+    ("descendingSet", 0),
+    ("floor", 1),
+    ("headSet", 1),
+    ("headSet", 2),
+    ("higher", 1),
+    ("lower", 1),
+    ("pollFirst", 0),
+    ("pollLast", 0),
+    ("subSet", 2),
+    ("subSet", 4),
+    ("tailSet", 1),
+    ("tailSet", 2),
+    ("comparator", 0),
+];
+
+/// Methods of a sorted view (or of a `TreeMap`/`TreeSet` seen as its own full-range view).
+fn sorted_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args: Vec<V>) -> R<V> {
+    if sv.shape == Shape::Map {
+        sorted_map_call(it, recv, sv, name, args)
+    } else {
+        sorted_coll_call(it, recv, sv, name, args)
+    }
+}
+
+fn sorted_map_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args: Vec<V>) -> R<V> {
+    if let Some(view) = sv.range_call(name, &args)? {
+        return Ok(sorted(view));
+    }
+    let a0 = args.first().cloned().unwrap_or(V::Null);
+    match (name, args.len()) {
+        ("size", 0) => Ok(V::Int(sv.indexes()?.len() as i32)),
+        ("isEmpty", 0) => Ok(V::Bool(sv.is_empty()?)),
+        ("containsKey", 1) => Ok(V::Bool(sv.contains_key(&a0)?)),
+        ("get", 1) => Ok(sv.get(&a0)?.unwrap_or(V::Null)),
+        ("getOrDefault", 2) => Ok(sv.get(&a0)?.unwrap_or_else(|| args[1].clone())),
+        ("containsValue", 1) => Ok(V::Bool(
+            sv.entries()?.iter().any(|(_, v)| java_equals(v, &a0)),
+        )),
+        ("put", 2) | ("putIfAbsent", 2) | ("merge", 3) => {
+            if !sv.in_range(&a0)? {
+                return Err(out_of_range());
+            }
+            map_call(it, &sv.base, name, args)
+        }
+        // out of range: an error only if the function makes a value to store
+        ("computeIfAbsent", 2) | ("compute", 2) => {
+            if !sv.in_range(&a0)? {
+                let call = if name == "compute" {
+                    vec![a0.clone(), V::Null]
+                } else {
+                    vec![a0.clone()]
+                };
+                return match it.call_fn(&args[1], call)? {
+                    V::Null => Ok(V::Null),
+                    _ => Err(out_of_range()),
+                };
+            }
+            map_call(it, &sv.base, name, args)
+        }
+        ("computeIfPresent", 2) | ("replace", 2) | ("remove", 1) => {
+            if !sv.in_range(&a0)? {
+                return Ok(V::Null);
+            }
+            tree_key_check(&sv.base, &a0)?;
+            map_call(it, &sv.base, name, args)
+        }
+        ("remove", 2) | ("replace", 3) => {
+            if !sv.in_range(&a0)? {
+                return Ok(V::Bool(false));
+            }
+            map_call(it, &sv.base, name, args)
+        }
+        ("replaceAll", 1) => {
+            for (k, v) in sv.entries()? {
+                let nv = it.call_fn(&a0, vec![k.clone(), v])?;
+                if let V::Map(m) = &sv.base {
+                    m.borrow_mut().put(k, nv)?;
+                }
+            }
+            Ok(V::Null)
+        }
+        ("putAll", 1) => {
+            let entries = map_like_entries(&a0)?.ok_or_else(|| {
+                Thrown::cce(format!(
+                    "Cannot cast from [{}] to [java.util.Map].",
+                    class_name(&a0)
+                ))
+            })?;
+            for (k, v) in entries {
+                if !sv.in_range(&k)? {
+                    return Err(out_of_range());
+                }
+                if let V::Map(m) = &sv.base {
+                    m.borrow_mut().put(k, to_owned_v(&v))?;
+                }
+            }
+            Ok(V::Null)
+        }
+        ("clear", 0) => {
+            for k in sv.keys()? {
+                base_remove(&sv.base, &k)?;
+            }
+            Ok(V::Null)
+        }
+        ("keySet", 0) | ("navigableKeySet", 0) => Ok(sorted(sv.with_shape(Shape::Keys))),
+        ("descendingKeySet", 0) => Ok(sorted(sv.descending().with_shape(Shape::Keys))),
+        ("values", 0) => Ok(sorted(sv.with_shape(Shape::Values))),
+        ("entrySet", 0) => Ok(sorted(sv.with_shape(Shape::Entries))),
+        ("descendingMap", 0) => Ok(sorted(sv.descending())),
+        ("comparator", 0) => Ok(view_comparator(sv.desc)),
+        ("firstKey", 0) => sv.key_or_throw(sv.sub_lowest()?),
+        ("lastKey", 0) => sv.key_or_throw(sv.sub_highest()?),
+        ("firstEntry", 0) => Ok(sv.export(sv.sub_lowest()?)),
+        ("lastEntry", 0) => Ok(sv.export(sv.sub_highest()?)),
+        ("ceilingEntry", 1) => Ok(sv.export(sv.sub_ceiling(&a0)?)),
+        ("ceilingKey", 1) => Ok(sv.key_or_null(sv.sub_ceiling(&a0)?)),
+        ("floorEntry", 1) => Ok(sv.export(sv.sub_floor(&a0)?)),
+        ("floorKey", 1) => Ok(sv.key_or_null(sv.sub_floor(&a0)?)),
+        ("higherEntry", 1) => Ok(sv.export(sv.sub_higher(&a0)?)),
+        ("higherKey", 1) => Ok(sv.key_or_null(sv.sub_higher(&a0)?)),
+        // (`lowerKey` is not in the allowlist)
+        ("lowerEntry", 1) => Ok(sv.export(sv.sub_lower(&a0)?)),
+        ("pollFirstEntry", 0) | ("pollLastEntry", 0) => {
+            let e = if name == "pollFirstEntry" {
+                sv.sub_lowest()?
+            } else {
+                sv.sub_highest()?
+            };
+            let out = sv.export(e);
+            if let Some(i) = e {
+                base_remove(&sv.base, &sv.key(i))?;
+            }
+            Ok(out)
+        }
+        ("forEach", 1) | ("each", 1) => {
+            for (k, v) in sv.entries()? {
+                it.call_fn(&a0, vec![k, v])?;
+            }
+            Ok(V::Null)
+        }
+        _ => match map_aug(it, sv.entries()?, name, &args) {
+            Some(r) => r,
+            None => Err(not_found(recv, name, args.len())),
+        },
+    }
+}
+
+fn sorted_coll_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args: Vec<V>) -> R<V> {
+    let keys = sv.shape == Shape::Keys;
+    let set_base = matches!(sv.base, V::Set(_));
+    if keys {
+        if let Some(view) = sv.range_call(name, &args)? {
+            return Ok(sorted(view));
+        }
+    }
+    let a0 = args.first().cloned().unwrap_or(V::Null);
+    match (name, args.len()) {
+        ("size", 0) => return Ok(V::Int(sv.indexes()?.len() as i32)),
+        ("isEmpty", 0) => return Ok(V::Bool(sv.is_empty()?)),
+        ("contains", 1) | ("remove", 1) => {
+            let remove = name == "remove";
+            let found = match sv.shape {
+                Shape::Map | Shape::Keys => {
+                    return Ok(V::Bool(if remove {
+                        sv.remove_key(&a0)?
+                    } else {
+                        sv.contains_key(&a0)?
+                    }))
+                }
+                Shape::Entries => match &a0 {
+                    V::Obj(o) => match &**o {
+                        Obj::Entry { key, value, .. } => {
+                            let want = value.borrow().clone();
+                            match sv.get(key)? {
+                                Some(v) if java_equals(&v, &want) => Some(key.clone()),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                Shape::Values => sv
+                    .entries()?
+                    .into_iter()
+                    .find(|(_, v)| java_equals(v, &a0))
+                    .map(|(k, _)| k),
+            };
+            if let (true, Some(k)) = (remove, &found) {
+                base_remove(&sv.base, k)?;
+            }
+            return Ok(V::Bool(found.is_some()));
+        }
+        ("add", 1) if set_base => {
+            if !sv.in_range(&a0)? {
+                return Err(out_of_range());
+            }
+            return set_call(it, &sv.base, "add", args);
+        }
+        ("addAll", 1) if set_base => {
+            let mut changed = false;
+            for x in collection_items(it, &a0)? {
+                if !sv.in_range(&x)? {
+                    return Err(out_of_range());
+                }
+                if let V::Set(s) = &sv.base {
+                    changed |= s.borrow_mut().add(to_owned_v(&x))?;
+                }
+            }
+            return Ok(V::Bool(changed));
+        }
+        ("add", 1) | ("addAll", 1) => return Err(Thrown::unsupported(None)),
+        ("clear", 0) => {
+            for k in sv.keys()? {
+                base_remove(&sv.base, &k)?;
+            }
+            return Ok(V::Null);
+        }
+        ("removeIf", 1) | ("removeAll", 1) | ("retainAll", 1) => {
+            let keys = sv.keys()?;
+            let items = sv.items()?;
+            let other = if name == "removeIf" {
+                Vec::new()
+            } else {
+                collection_items(it, &a0)?
+            };
+            let mut removed = false;
+            for (k, x) in keys.into_iter().zip(items) {
+                let drop = match name {
+                    "removeIf" => truthy(it.call_fn(&a0, vec![x])?)?,
+                    "removeAll" => other.iter().any(|o| java_equals(o, &x)),
+                    _ => !other.iter().any(|o| java_equals(o, &x)),
+                };
+                if drop {
+                    base_remove(&sv.base, &k)?;
+                    removed = true;
+                }
+            }
+            return Ok(V::Bool(removed));
+        }
+        ("iterator", 0) => return Ok(iter_obj(sv.items()?, Some(recv.clone()))),
+        _ => {}
+    }
+    if keys {
+        match (name, args.len()) {
+            ("descendingIterator", 0) => {
+                let mut items = sv.items()?;
+                items.reverse();
+                return Ok(iter_obj(items, Some(recv.clone())));
+            }
+            ("descendingSet", 0) => return Ok(sorted(sv.descending())),
+            ("comparator", 0) => return Ok(view_comparator(sv.desc)),
+            ("first", 0) => return sv.key_or_throw(sv.sub_lowest()?),
+            ("last", 0) => return sv.key_or_throw(sv.sub_highest()?),
+            ("ceiling", 1) => return Ok(sv.key_or_null(sv.sub_ceiling(&a0)?)),
+            ("floor", 1) => return Ok(sv.key_or_null(sv.sub_floor(&a0)?)),
+            ("higher", 1) => return Ok(sv.key_or_null(sv.sub_higher(&a0)?)),
+            ("lower", 1) => return Ok(sv.key_or_null(sv.sub_lower(&a0)?)),
+            ("pollFirst", 0) | ("pollLast", 0) => {
+                let e = if name == "pollFirst" {
+                    sv.sub_lowest()?
+                } else {
+                    sv.sub_highest()?
+                };
+                let out = sv.key_or_null(e);
+                if let Some(i) = e {
+                    base_remove(&sv.base, &sv.key(i))?;
+                }
+                return Ok(out);
+            }
+            // a `TreeSet` view is a `TreeSet`: `clone()` copies it (a descending one would need
+            // a reverse-order comparator)
+            ("clone", 0) if set_base => {
+                if sv.desc {
+                    return Err(Thrown::unsupported(Some(
+                        "TreeSet with a comparator is not supported".into(),
+                    )));
+                }
+                let s = V::new_set(CollectionKind::Tree);
+                if let V::Set(ss) = &s {
+                    let mut ss = ss.borrow_mut();
+                    for k in sv.keys()? {
+                        ss.add(k)?;
+                    }
+                }
+                return Ok(s);
+            }
+            _ => {}
+        }
+    }
+    let items = sv.items()?;
+    match iterable_aug(it, &items, name, &args) {
+        Some(r) => r,
+        None => Err(not_found(recv, name, args.len())),
+    }
+}
+
+/// Entries of a map argument: a map, a document map or a sorted map view.
+pub fn map_like_entries(v: &V) -> R<Option<Vec<(V, V)>>> {
+    if let Some(e) = map_entries(v) {
+        return Ok(Some(e));
+    }
+    match v {
+        V::Obj(o) => match &**o {
+            Obj::Coll(CollObj::Sorted(sv)) if sv.shape == Shape::Map => Ok(Some(sv.entries()?)),
+            _ => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+fn list_iter_class(list: &ListObj, descending: bool) -> &'static str {
+    match (list.kind, descending) {
+        (_, true) => "java.util.LinkedList$DescendingIterator",
+        (ListKind::ArrayList, _) => "java.util.ArrayList$ListItr",
+        (ListKind::LinkedList, _) => "java.util.LinkedList$ListItr",
+        (ListKind::Immutable, _) => "java.util.ImmutableCollections$ListItr",
+    }
+}
+
+fn cme() -> Thrown {
+    Thrown::bare("ConcurrentModificationException")
+}
+
+/// `ArrayList.ListItr` / `LinkedList.ListItr` / `LinkedList.DescendingIterator`. (`previous()`
+/// is not in the allowlist: a script only moves forward.)
+fn list_iter_call(
+    it: &mut Interp,
+    recv: &V,
+    cell: &RefCell<ListIter>,
+    name: &str,
+    args: Vec<V>,
+) -> R<V> {
+    let (list, desc) = {
+        let st = cell.borrow();
+        (st.list.clone(), st.descending)
+    };
+    let kind = list.borrow().kind;
+    let len = list.borrow().items.len();
+    let check = |st: &ListIter| {
+        if list.borrow().items.len() != st.expected_len {
+            Err(cme())
+        } else {
+            Ok(())
+        }
+    };
+    match (name, args.len(), desc) {
+        ("hasNext", 0, false) => {
+            let c = cell.borrow().cursor;
+            Ok(V::Bool(if kind == ListKind::ArrayList {
+                c != len
+            } else {
+                c < len
+            }))
+        }
+        ("hasNext", 0, true) => Ok(V::Bool(cell.borrow().cursor > 0)),
+        ("next", 0, _) => {
+            let mut st = cell.borrow_mut();
+            check(&st)?;
+            let i = if desc {
+                if st.cursor == 0 {
+                    return Err(Thrown::bare("NoSuchElementException"));
+                }
+                st.cursor - 1
+            } else {
+                if st.cursor >= len {
+                    return Err(Thrown::bare("NoSuchElementException"));
+                }
+                st.cursor
+            };
+            st.cursor = if desc { i } else { i + 1 };
+            st.last = Some(i);
+            Ok(list.borrow().items[i].clone())
+        }
+        ("hasPrevious", 0, false) => Ok(V::Bool(cell.borrow().cursor != 0)),
+        ("nextIndex", 0, false) => Ok(V::Int(cell.borrow().cursor as i32)),
+        ("previousIndex", 0, false) => Ok(V::Int(cell.borrow().cursor as i32 - 1)),
+        ("remove", 0, _) | ("set", 1, false) => {
+            if kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            let mut st = cell.borrow_mut();
+            // ArrayList checks the state first, LinkedList the modification count
+            if kind == ListKind::LinkedList {
+                check(&st)?;
+            }
+            let Some(i) = st.last else {
+                return Err(Thrown::bare("IllegalStateException"));
+            };
+            check(&st)?;
+            if name == "set" {
+                list.borrow_mut().items[i] = args[0].clone();
+                return Ok(V::Null);
+            }
+            list.borrow_mut().items.remove(i);
+            if !desc {
+                st.cursor = i;
+            }
+            st.last = None;
+            st.expected_len = len - 1;
+            Ok(V::Null)
+        }
+        ("add", 1, false) => {
+            if kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            let mut st = cell.borrow_mut();
+            check(&st)?;
+            crate::painless::interp::check_elements(len + 1)?;
+            list.borrow_mut().items.insert(st.cursor, args[0].clone());
+            st.cursor += 1;
+            st.last = None;
+            st.expected_len = len + 1;
+            Ok(V::Null)
+        }
+        ("forEachRemaining", 1, _) => {
+            loop {
+                let x = {
+                    let mut st = cell.borrow_mut();
+                    let now = list.borrow().items.len();
+                    if now != st.expected_len {
+                        return Err(cme());
+                    }
+                    let i = match (desc, st.cursor) {
+                        (true, 0) => break,
+                        (true, c) => c - 1,
+                        (false, c) if c >= now => break,
+                        (false, c) => c,
+                    };
+                    st.cursor = if desc { i } else { i + 1 };
+                    st.last = Some(i);
+                    list.borrow().items[i].clone()
+                };
+                it.call_fn(&args[0], vec![x])?;
+            }
+            Ok(V::Null)
+        }
+        _ => Err(not_found(recv, name, args.len())),
+    }
+}
+
+fn new_list_iter(l: &Rc<RefCell<ListObj>>, cursor: usize, descending: bool) -> V {
+    let len = l.borrow().items.len();
+    V::obj(Obj::Coll(CollObj::ListIter(RefCell::new(ListIter {
+        list: l.clone(),
+        cursor,
+        last: None,
+        expected_len: len,
+        descending,
+    }))))
+}
+
+/// `Comparable.compareTo` with the JDK's values (`String` and `Character` return differences,
+/// the other boxes -1/0/1).
+fn java_compare_to(a: &V, b: &V) -> R<i32> {
+    if let (Some(x), Some(y)) = (str_of(a), str_of(b)) {
+        for (p, q) in x.encode_utf16().zip(y.encode_utf16()) {
+            if p != q {
+                return Ok(p as i32 - q as i32);
+            }
+        }
+        return Ok(x.encode_utf16().count() as i32 - y.encode_utf16().count() as i32);
+    }
+    match (a, b) {
+        (V::Char(x), V::Char(y)) => Ok(*x as i32 - *y as i32),
+        (V::Short(x), V::Short(y)) => Ok(*x as i32 - *y as i32),
+        (V::Byte(x), V::Byte(y)) => Ok(*x as i32 - *y as i32),
+        _ => Ok(compare_values(a, b)? as i32),
+    }
+}
+
+fn entry_parts(v: &V) -> R<(V, V)> {
+    if let V::Obj(o) = v {
+        if let Obj::Entry { key, value, .. } = &**o {
+            return Ok((key.clone(), value.borrow().clone()));
+        }
+    }
+    if v.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Err(Thrown::cce(format!(
+        "class {} cannot be cast to class java.util.Map$Entry",
+        class_name(v)
+    )))
+}
+
+fn entry_cmp(v: CollObj) -> V {
+    V::obj(Obj::Fn(FnVal::Bound(
+        V::obj(Obj::Coll(v)),
+        "compare".into(),
+    )))
+}
+
+/// `reversed()` of a `Map.Entry` comparator (`FnVal::Bound` over `CollObj::EntryCmp`).
+pub fn reversed_comparator(f: &FnVal) -> Option<V> {
+    let FnVal::Bound(V::Obj(o), _) = f else {
+        return None;
+    };
+    match &**o {
+        Obj::Coll(CollObj::EntryCmp {
+            by_value,
+            cmp,
+            reversed,
+        }) => Some(entry_cmp(CollObj::EntryCmp {
+            by_value: *by_value,
+            cmp: cmp.clone(),
+            reversed: !reversed,
+        })),
+        _ => None,
+    }
+}
+
+/// Methods of `Obj::Coll` objects.
+pub fn coll_call(it: &mut Interp, recv: &V, c: &CollObj, name: &str, args: Vec<V>) -> R<V> {
+    match c {
+        CollObj::Sorted(sv) => sorted_call(it, recv, sv, name, args),
+        CollObj::ListIter(cell) => list_iter_call(it, recv, cell, name, args),
+        CollObj::EntryCmp {
+            by_value,
+            cmp,
+            reversed,
+        } => match (name, args.len()) {
+            ("compare", 2) => {
+                let (mut a, mut b) = (entry_parts(&args[0])?, entry_parts(&args[1])?);
+                if *reversed {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                let (x, y) = if *by_value { (a.1, b.1) } else { (a.0, b.0) };
+                match cmp {
+                    Some(f) => {
+                        let r = it.call_fn(f, vec![x, y])?;
+                        Ok(V::Int(arg_int(&r)?))
+                    }
+                    None => {
+                        if x.is_null() {
+                            return Err(Thrown::npe(None));
+                        }
+                        Ok(V::Int(java_compare_to(&x, &y)?))
+                    }
+                }
+            }
+            _ => Err(not_found(recv, name, args.len())),
+        },
+    }
+}
+
+/// Elements for `for (x : c)` and collection arguments.
+pub fn coll_iterate(c: &CollObj) -> R<Vec<V>> {
+    match c {
+        CollObj::Sorted(sv) if sv.shape != Shape::Map => sv.items(),
+        _ => Err(Thrown::iae(format!(
+            "Cannot iterate over [{}]",
+            c.class_name()
+        ))),
+    }
+}
+
+/// Contents compared by `equals`: a map's entries, a set's elements, or identity.
+enum Snap {
+    Map(Vec<(V, V)>),
+    Set(Vec<V>),
+    Other,
+}
+
+fn snap_obj(o: &Obj) -> Snap {
+    match o {
+        Obj::MapView(_, View::Values) => Snap::Other,
+        Obj::MapView(..) => Snap::Set(view_items(o)),
+        Obj::Coll(CollObj::Sorted(sv)) => match sv.shape {
+            Shape::Map => sv.entries().map(Snap::Map).unwrap_or(Snap::Other),
+            Shape::Values => Snap::Other,
+            _ => sv.items().map(Snap::Set).unwrap_or(Snap::Other),
+        },
+        _ => Snap::Other,
+    }
+}
+
+fn snap_v(v: &V) -> Snap {
+    if let V::Obj(o) = v {
+        return snap_obj(o);
+    }
+    if let Some(e) = map_entries(v) {
+        return Snap::Map(e);
+    }
+    match as_seq(v) {
+        Some(s) if s.is_set => Snap::Set(s.items),
+        _ => Snap::Other,
+    }
+}
+
+fn snaps_equal(a: Snap, b: Snap) -> bool {
+    match (a, b) {
+        (Snap::Map(x), Snap::Map(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| {
+                    y.iter()
+                        .any(|(k2, v2)| java_equals(k, k2) && java_equals(v, v2))
+                })
+        }
+        (Snap::Set(x), Snap::Set(y)) => {
+            x.len() == y.len() && y.iter().all(|p| x.iter().any(|q| java_equals(p, q)))
+        }
+        _ => false,
+    }
+}
+
+fn is_sorted_view(v: &V) -> bool {
+    matches!(v, V::Obj(o) if matches!(&**o, Obj::Coll(CollObj::Sorted(_))))
+}
+
+/// `equals` when either side is a sorted view (`AbstractMap`/`AbstractSet.equals`; a
+/// `values()` view, like any other object here, is equal only to itself).
+pub fn view_equals(a: &V, b: &V) -> Option<bool> {
+    if !is_sorted_view(a) && !is_sorted_view(b) {
+        return None;
+    }
+    if let (V::Obj(x), V::Obj(y)) = (a, b) {
+        if Rc::ptr_eq(x, y) {
+            return Some(true);
+        }
+    }
+    Some(snaps_equal(snap_v(a), snap_v(b)))
+}
+
+/// `Obj::equals` for pairs involving an `Obj::Coll`.
+pub fn objs_equal(a: &Obj, b: &Obj) -> bool {
+    std::ptr::eq(a, b) || snaps_equal(snap_obj(a), snap_obj(b))
+}
+
+impl CollObj {
+    pub fn class_name(&self) -> String {
+        match self {
+            CollObj::Sorted(sv) => sv.class_name().into(),
+            CollObj::ListIter(st) => {
+                let st = st.borrow();
+                let l = st.list.borrow();
+                list_iter_class(&l, st.descending).into()
+            }
+            CollObj::EntryCmp { .. } => "java.util.Comparator".into(),
+        }
+    }
+
+    pub fn is_instance(&self, class: &str) -> bool {
+        match self {
+            CollObj::Sorted(sv) => match sv.shape {
+                Shape::Map => matches!(class, "Map" | "NavigableMap" | "SortedMap"),
+                Shape::Keys => {
+                    matches!(
+                        class,
+                        "Set" | "Collection" | "Iterable" | "NavigableSet" | "SortedSet"
+                    ) || (class == "TreeSet" && matches!(sv.base, V::Set(_)))
+                }
+                Shape::Entries => matches!(class, "Set" | "Collection" | "Iterable"),
+                Shape::Values => matches!(class, "Collection" | "Iterable"),
+            },
+            CollObj::ListIter(st) => {
+                class == "Iterator" || (class == "ListIterator" && !st.borrow().descending)
+            }
+            CollObj::EntryCmp { .. } => class == "Comparator",
+        }
+    }
+
+    pub fn is_collection(&self) -> bool {
+        matches!(self, CollObj::Sorted(sv) if sv.shape != Shape::Map)
+    }
+
+    /// `toString()`, or `None` for `Object.toString()`.
+    pub fn to_java_string(&self) -> Option<String> {
+        let CollObj::Sorted(sv) = self else {
+            return None;
+        };
+        if sv.shape == Shape::Map {
+            let parts: Vec<String> = sv
+                .entries()
+                .ok()?
+                .iter()
+                .map(|(k, v)| format!("{}={}", to_java_string(k), to_java_string(v)))
+                .collect();
+            return Some(format!("{{{}}}", parts.join(", ")));
+        }
+        let items = sv.items().ok()?;
+        Some(to_java_string(&V::new_list(items)))
+    }
+
+    /// `hashCode()` of a map or set view, or `None` for identity.
+    pub fn hash_code(&self) -> Option<i32> {
+        let CollObj::Sorted(sv) = self else {
+            return None;
+        };
+        match sv.shape {
+            Shape::Map => Some(sv.entries().ok()?.iter().fold(0i32, |acc, (k, v)| {
+                acc.wrapping_add(hash_code(k) ^ hash_code(v))
+            })),
+            Shape::Values => None,
+            _ => Some(
+                sv.items()
+                    .ok()?
+                    .iter()
+                    .fold(0i32, |acc, x| acc.wrapping_add(hash_code(x))),
+            ),
+        }
+    }
+
+    /// A view stored into the document: a copy of what it shows.
+    pub fn to_document_value(&self) -> Option<crate::value::Value> {
+        let CollObj::Sorted(sv) = self else {
+            return None;
+        };
+        if sv.shape == Shape::Map {
+            let m = V::new_map(CollectionKind::Linked);
+            if let V::Map(mm) = &m {
+                let mut mm = mm.borrow_mut();
+                for (k, v) in sv.entries().ok()? {
+                    mm.put(k, v).ok()?;
+                }
+            }
+            return to_value(&m).ok();
+        }
+        if sv.shape == Shape::Keys {
+            // a set, as a `TreeSet` would be
+            let s = V::new_set(CollectionKind::Linked);
+            if let V::Set(ss) = &s {
+                let mut ss = ss.borrow_mut();
+                for k in sv.keys().ok()? {
+                    ss.add(k).ok()?;
+                }
+            }
+            return to_value(&s).ok();
+        }
+        to_value(&V::new_list(sv.items().ok()?)).ok()
+    }
+}
+
+#[cfg(test)]
+mod allowlist_tests {
+    use crate::painless::run_for_cli;
+    use serde_json::{json, Value as J};
+
+    fn run(src: &str) -> J {
+        run_for_cli(src, None, None)
+    }
+
+    fn value(src: &str) -> (J, J) {
+        let got = run(src);
+        assert!(got.get("error").is_none(), "{src}: {got}");
+        (got["type"].clone(), got["value"].clone())
+    }
+
+    /// `(caused_by type, reason)` of a failing script.
+    fn error_of(src: &str) -> (J, J) {
+        let got = run(src);
+        let cause = &got["error"]["caused_by"];
+        assert!(!cause.is_null(), "{src}: {got}");
+        (cause["type"].clone(), cause["reason"].clone())
+    }
+
+    #[test]
+    fn collection_collect_into_a_collection() {
+        let cases = [
+            (
+                "List l = [1,2,3,4]; return l.collect(new ArrayList(), x -> x + 1)",
+                "ArrayList",
+                json!([2, 3, 4, 5]),
+            ),
+            (
+                "List out = ['z']; return [1,2].collect(out, x -> x * 2)",
+                "ArrayList",
+                json!(["z", 2, 4]),
+            ),
+            (
+                "return [3,1,3].collect(new TreeSet(), x -> x * 2).toString()",
+                "String",
+                json!("[2, 6]"),
+            ),
+            (
+                "List out = []; def r = [1].collect(out, x -> x); return r === out",
+                "boolean",
+                json!(true),
+            ),
+            (
+                "return new ArrayList().collect(null, x -> x)",
+                "null",
+                json!(null),
+            ),
+            (
+                "def s = new TreeSet([3,1,2]); return s.headSet(3).collect(new ArrayList(), x -> x * 10)",
+                "ArrayList",
+                json!([10, 20]),
+            ),
+            (
+                "Map m = ['a':1,'b':2]; return m.keySet().collect(new ArrayList(), k -> k + '!')",
+                "ArrayList",
+                json!(["a!", "b!"]),
+            ),
+        ];
+        for (src, ty, want) in cases {
+            assert_eq!(value(src), (json!(ty), want), "{src}");
+        }
+        let npe = json!("null_pointer_exception");
+        assert_eq!(error_of("return [1].collect(null, x -> x)").0, npe);
+        // the target's own `add` runs: an immutable list refuses
+        assert_eq!(
+            error_of("return [1].collect(Collections.emptyList(), x -> x)").0,
+            json!("unsupported_operation_exception")
+        );
+    }
+
+    #[test]
+    fn map_augmentations() {
+        let cases = [
+            (
+                "Map m = ['a':1,'b':2]; return m.findResults((k,v) -> v > 1 ? k : null)",
+                "ArrayList",
+                json!(["b"]),
+            ),
+            (
+                "Map m = [:]; return m.findResults((k,v) -> k)",
+                "ArrayList",
+                json!([]),
+            ),
+            (
+                "Map m = ['a':1,'b':2]; return m.collect(new ArrayList(), (k,v) -> k + v)",
+                "ArrayList",
+                json!(["a1", "b2"]),
+            ),
+            (
+                "Map m = ['a':1]; return m.findResult('none', (k,v) -> null)",
+                "String",
+                json!("none"),
+            ),
+            (
+                "Map m = ['a':1]; return m.findResult('none', (k,v) -> v)",
+                "int",
+                json!(1),
+            ),
+            (
+                "def m = new TreeMap(['c':3,'a':1,'b':2]); return m.headMap('c').findResults((k,v) -> k + v)",
+                "ArrayList",
+                json!(["a1", "b2"]),
+            ),
+            (
+                "def m = new TreeMap(['c':3,'a':1,'b':2]); return m.descendingMap().collect((k,v) -> k)",
+                "ArrayList",
+                json!(["c", "b", "a"]),
+            ),
+        ];
+        for (src, ty, want) in cases {
+            assert_eq!(value(src), (json!(ty), want), "{src}");
+        }
+    }
+
+    #[test]
+    fn deque_clone_and_untyped_views() {
+        assert_eq!(
+            value("def d = new ArrayDeque([1,2]); def c = d.clone(); c.add(3); return d + ' ' + c"),
+            (json!("String"), json!("[1, 2] [1, 2, 3]"))
+        );
+        assert_eq!(
+            value("def m = new TreeMap(['b':1,'a':2]); def h = m.headMap('b'); m.put('0', 0); return h.size()"),
+            (json!("int"), json!(2))
+        );
+        // a view stored as a value is a copy of what it shows, in its order
+        assert_eq!(
+            value("def m = new TreeMap(['b':1,'a':2,'c':3]); return m.descendingMap()"),
+            (
+                json!("TreeMap$DescendingSubMap"),
+                json!({"c": 3, "b": 1, "a": 2})
+            )
+        );
+    }
+
+    #[test]
+    fn jdk_messages() {
+        let iae = json!("illegal_argument_exception");
+        let cases = [
+            (
+                "def m = new TreeMap(['a':1]); return m.headMap('b').put('c', 1)",
+                "key out of range",
+            ),
+            (
+                "def m = new TreeMap(); return m.subMap('c', 'a')",
+                "fromKey > toKey",
+            ),
+            (
+                "def m = new TreeMap(); return m.headMap('c').headMap('d')",
+                "toKey out of range",
+            ),
+            (
+                "def m = new TreeMap(); return m.tailMap('c').tailMap('a')",
+                "fromKey out of range",
+            ),
+        ];
+        for (src, reason) in cases {
+            assert_eq!(error_of(src), (iae.clone(), json!(reason)), "{src}");
+        }
+        assert_eq!(
+            error_of("def l = [1]; return l.listIterator(2)"),
+            (
+                json!("index_out_of_bounds_exception"),
+                json!("Index: 2, Size: 1")
+            )
+        );
+    }
+
+    #[test]
+    fn methods_outside_the_allowlist_stay_missing() {
+        let cases = [
+            (
+                "def m = new TreeMap(['a':1]); return m.lowerKey('b')",
+                "java.util.TreeMap, lowerKey/1",
+            ),
+            (
+                "def l = [1,2]; def it = l.listIterator(); it.next(); return it.previous()",
+                "java.util.ArrayList$ListItr, previous/0",
+            ),
+            (
+                "def l = new ArrayList(); l.ensureCapacity(5); return l",
+                "java.util.ArrayList, ensureCapacity/1",
+            ),
+            (
+                "def l = new LinkedList(); l.trimToSize(); return l",
+                "java.util.LinkedList, trimToSize/0",
+            ),
+            (
+                "def l = [1]; return l.descendingIterator()",
+                "java.util.ArrayList, descendingIterator/0",
+            ),
+            (
+                "def m = [:]; return m.headMap('a')",
+                "java.util.HashMap, headMap/1",
+            ),
+            (
+                "def s = new HashSet(); return s.ceiling(1)",
+                "java.util.HashSet, ceiling/1",
+            ),
+            (
+                "def m = new TreeMap(); return m.headMap('a').clone()",
+                "java.util.TreeMap$AscendingSubMap, clone/0",
+            ),
+            (
+                "return Base64.getDecoder().withoutPadding()",
+                "java.util.Base64$Decoder, withoutPadding/0",
+            ),
+            (
+                "def m = Collections.unmodifiableMap(new TreeMap(['a':1])); return m.firstEntry()",
+                "java.util.TreeMap, firstEntry/0",
+            ),
+        ];
+        for (src, method) in cases {
+            assert_eq!(
+                error_of(src),
+                (
+                    json!("illegal_argument_exception"),
+                    json!(format!("dynamic method [{method}] not found"))
+                ),
+                "{src}"
+            );
+        }
+        // a descending TreeSet copy would need a reverse-order comparator
+        assert_eq!(
+            error_of("def s = new TreeSet([1,2]); return s.descendingSet().clone()").0,
+            json!("unsupported_operation_exception")
+        );
     }
 }

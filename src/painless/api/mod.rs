@@ -66,6 +66,10 @@ pub enum Obj {
     Base64(bool, bool),
     Cidr(cidr::Cidr),
     StringTokenizer(RefCell<string_tokenizer::StringTokenizer>),
+    /// `Base64.getEncoder().withoutPadding()` & co.: (url alphabet?)
+    Base64NoPad(bool),
+    /// Sorted-collection views, list iterators, entry comparators (see `collections`).
+    Coll(collections::CollObj),
 }
 
 pub struct IterState {
@@ -101,6 +105,8 @@ impl Obj {
             Obj::Base64(false, _) => "java.util.Base64$Decoder".into(),
             Obj::Cidr(_) => "org.elasticsearch.painless.api.CIDR".into(),
             Obj::StringTokenizer(_) => "java.util.StringTokenizer".into(),
+            Obj::Base64NoPad(_) => "java.util.Base64$Encoder".into(),
+            Obj::Coll(c) => c.class_name(),
         }
     }
     pub fn is_instance(&self, class: &str) -> bool {
@@ -134,11 +140,15 @@ impl Obj {
                 | "Comparator",
             ) => true,
             (Obj::Time(t), c) => t.is_instance(c),
+            (Obj::Coll(c), class) => c.is_instance(class),
             _ => false,
         }
     }
     pub fn is_collection(&self) -> bool {
-        matches!(self, Obj::MapView(..))
+        match self {
+            Obj::Coll(c) => c.is_collection(),
+            _ => matches!(self, Obj::MapView(..)),
+        }
     }
     pub fn equals(&self, other: &Obj) -> bool {
         match (self, other) {
@@ -156,6 +166,7 @@ impl Obj {
                 _ => false,
             },
             (Obj::Time(a), Obj::Time(b)) => a.equals(b),
+            (Obj::Coll(_), _) | (_, Obj::Coll(_)) => collections::objs_equal(self, other),
             (Obj::MapView(..), Obj::MapView(..)) => {
                 let a = view_items(self);
                 let b = view_items(other);
@@ -168,6 +179,9 @@ impl Obj {
         match self {
             Obj::Entry { key, value, .. } => hash_code(key) ^ hash_code(&value.borrow()),
             Obj::Time(t) => t.hash_code(),
+            Obj::Coll(c) => c
+                .hash_code()
+                .unwrap_or((self as *const Obj as usize) as i32),
             _ => (self as *const Obj as usize) as i32,
         }
     }
@@ -202,6 +216,9 @@ impl Obj {
             Obj::StringBuilder(s) => s.borrow().to_string(),
             Obj::Time(t) => t.to_java_string(),
             Obj::Field(f) => format!("WriteField[{}]", f.path),
+            Obj::Coll(c) => c
+                .to_java_string()
+                .unwrap_or_else(|| format!("{}@{:x}", self.class_name(), self.hash_code())),
             other => format!("{}@{:x}", other.class_name(), other.hash_code()),
         }
     }
@@ -239,6 +256,7 @@ impl Obj {
                 to_value(&V::new_list(items)).ok()
             }
             Obj::StringBuilder(s) => Some(Value::String(s.borrow().to_string())),
+            Obj::Coll(c) => c.to_document_value(),
             _ => None,
         }
     }
@@ -323,6 +341,7 @@ pub fn iterate(_it: &mut Interp, v: &V) -> R<Vec<V>> {
             }
             Obj::Stream(s) => Ok(s.borrow().clone()),
             Obj::Field(f) => f.values(),
+            Obj::Coll(c) => collections::coll_iterate(c),
             _ => Err(cannot_iterate(v)),
         },
         V::Null => Err(Thrown::npe(Some(
@@ -386,7 +405,12 @@ pub fn arg_str(v: &V) -> R<&str> {
 pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     // Object methods every receiver has
     match (name, args.len()) {
-        ("equals", 1) => return Ok(V::Bool(java_equals(recv, &args[0]))),
+        ("equals", 1) => {
+            return Ok(V::Bool(
+                collections::view_equals(recv, &args[0])
+                    .unwrap_or_else(|| java_equals(recv, &args[0])),
+            ))
+        }
         ("hashCode", 0) => return Ok(V::Int(hash_code(recv))),
         ("toString", 0) if !matches!(recv, V::Obj(_)) || !is_time(recv) => {
             return Ok(V::string(to_java_string(recv)))
@@ -421,6 +445,8 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                         Obj::Fn(FnVal::Comparing(k, r)) => {
                             Ok(V::obj(Obj::Fn(FnVal::Comparing(k.clone(), !r))))
                         }
+                        Obj::Fn(f @ FnVal::Bound(..)) => collections::reversed_comparator(f)
+                            .ok_or_else(|| not_found(recv, name, args.len())),
                         _ => Err(not_found(recv, name, args.len())),
                     },
                     _ => Err(not_found(recv, name, args.len())),
@@ -493,7 +519,23 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             Obj::Time(_) => time::call(it, recv, o, name, args),
             Obj::Json => Err(not_found(recv, name, args.len())),
             Obj::Metadata(ctx) => field::metadata_call(ctx, recv, name, args),
+            Obj::Base64(true, url) if name == "withoutPadding" && args.is_empty() => {
+                Ok(V::obj(Obj::Base64NoPad(*url)))
+            }
             Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, name, args),
+            Obj::Base64NoPad(_) if name == "withoutPadding" && args.is_empty() => Ok(recv.clone()),
+            // the padded encoding without its trailing '='s
+            Obj::Base64NoPad(url) => match string::base64_call(recv, true, *url, name, args)? {
+                V::Str(s) => Ok(V::str(s.trim_end_matches('='))),
+                V::Array(a) => {
+                    while matches!(a.borrow().items.last(), Some(V::Byte(61))) {
+                        a.borrow_mut().items.pop();
+                    }
+                    Ok(V::Array(a))
+                }
+                other => Ok(other),
+            },
+            Obj::Coll(c) => collections::coll_call(it, recv, c, name, args),
         },
         V::Null => Err(Thrown::npe(Some(format!(
             "cannot access method/field [{name}] from a null def reference"
@@ -579,7 +621,8 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             };
             let m = V::new_map(kind);
             if let Some(src) = args.first() {
-                if let Some(entries) = map_entries(src) {
+                // (a sorted map view's entries too)
+                if let Some(entries) = collections::map_like_entries(src)? {
                     if let V::Map(mm) = &m {
                         let mut mm = mm.borrow_mut();
                         // HashMap(Map) sizes its table for the source (HashMap.putMapEntries)
