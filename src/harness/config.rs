@@ -190,15 +190,26 @@ pub fn load(files: &[PathBuf]) -> Result<TestConfig, String> {
     from_yaml(&merged).map_err(|e| format!("test config {origin}: {e}"))
 }
 
+/// The per-test config over the common one, as elastic-package unpacks both into one struct with
+/// go-ucfg: maps merge key by key and lists element by element (`reifySliceMerge`: the longer
+/// length wins, so `[z]` over `[a, b]` is `[z, b]`).
 fn merge(into: &mut J, from: J) {
     match (into, from) {
         (J::Object(a), J::Object(b)) => {
             for (k, v) in b {
                 match a.get_mut(&k) {
-                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
-                    _ => {
+                    Some(existing) => merge(existing, v),
+                    None => {
                         a.insert(k, v);
                     }
+                }
+            }
+        }
+        (J::Array(a), J::Array(b)) => {
+            for (i, v) in b.into_iter().enumerate() {
+                match a.get_mut(i) {
+                    Some(existing) => merge(existing, v),
+                    None => a.push(v),
                 }
             }
         }
@@ -418,6 +429,19 @@ mod tests {
         assert!(compile_go_regex(r"[[:alpha:]]\w").unwrap().is_match("a_"));
         assert!(!compile_go_regex(r"^\w$").unwrap().is_match("é"));
         assert!(compile_go_regex(r"^\W$").unwrap().is_match("é"));
+    }
+
+    #[test]
+    fn lists_merge_element_by_element() {
+        let mut a = crate::yaml::parse_yaml("fields: {tags: [a, b], l: [{x: 1, y: 2}]}").unwrap();
+        merge(
+            &mut a,
+            crate::yaml::parse_yaml("fields: {tags: [z], l: [{y: 3}]}").unwrap(),
+        );
+        assert_eq!(
+            a,
+            crate::yaml::parse_yaml("fields: {tags: [z, b], l: [{x: 1, y: 3}]}").unwrap()
+        );
     }
 
     #[test]
