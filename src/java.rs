@@ -80,6 +80,39 @@ pub fn decode_long(s: &str) -> Option<i64> {
     parse_radix(&signed, radix)
 }
 
+/// The `NumberFormatException` message `Long.decode`/`Integer.decode` throw for `s` when it does
+/// not decode (in `i32` range when `int`): after the sign and radix prefix, the digits are parsed
+/// once without the sign and once with it, and the second failure is the one reported.
+pub fn decode_error(s: &str) -> String {
+    if s.is_empty() {
+        return "Zero length string".into();
+    }
+    let (sign, rest) = match s.as_bytes()[0] {
+        b'-' => ("-", &s[1..]),
+        b'+' => ("", &s[1..]),
+        _ => ("", s),
+    };
+    let (radix, digits) =
+        if let Some(h) = rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
+            (16, h)
+        } else if let Some(h) = rest.strip_prefix('#') {
+            (16, h)
+        } else if rest.len() > 1 && rest.starts_with('0') {
+            (8, &rest[1..])
+        } else {
+            (10, rest)
+        };
+    if digits.starts_with(['-', '+']) {
+        return "Sign character in wrong position".into();
+    }
+    let under = if radix == 10 {
+        String::new()
+    } else {
+        format!(" under radix {radix}")
+    };
+    format!("For input string: \"{sign}{digits}\"{under}")
+}
+
 /// `Double.parseDouble`: trims ASCII whitespace/control characters, accepts `NaN`, `Infinity`,
 /// a trailing `d`/`D`/`f`/`F`, and hexadecimal floating point is rejected (rare; documented gap).
 pub fn parse_double(s: &str) -> Option<f64> {

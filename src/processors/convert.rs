@@ -131,19 +131,10 @@ fn number_error(text: &str, type_name: &str, cause: String) -> ProcessorError {
 }
 
 /// The `NumberFormatException` message of `Integer.parseInt`/`Long.parseLong`, or of
-/// `Integer.decode`/`Long.decode` for the `0x`/`-0x` texts `ConvertProcessor` decodes: `decode`
-/// parses the digits after the prefix in radix 16, then once more with the sign put back.
+/// `Integer.decode`/`Long.decode` for the `0x`/`-0x` texts `ConvertProcessor` decodes.
 fn integer_format_message(text: &str) -> String {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    if let Some(digits) = unsigned.strip_prefix("0x") {
-        if digits.starts_with(['-', '+']) {
-            return "Sign character in wrong position".into();
-        }
-        let sign = if negative { "-" } else { "" };
-        return format!("For input string: \"{sign}{digits}\" under radix 16");
+    if text.starts_with("0x") || text.starts_with("-0x") {
+        return java::decode_error(text);
     }
     format!("For input string: \"{text}\"")
 }

@@ -333,6 +333,36 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         }
                     }
                 }
+                ("decode", 1) => {
+                    let s = arg_str(a(0))?;
+                    let decoded = crate::java::decode_long(s);
+                    let fail =
+                        || Thrown::new("NumberFormatException", crate::java::decode_error(s));
+                    match class {
+                        "Long" => decoded.map(V::Long).ok_or_else(fail),
+                        "Integer" => decoded
+                            .and_then(|l| i32::try_from(l).ok())
+                            .map(V::Int)
+                            .ok_or_else(fail),
+                        // Short.decode/Byte.decode: Integer.decode, then a range check
+                        _ => {
+                            let i = decoded
+                                .and_then(|l| i32::try_from(l).ok())
+                                .ok_or_else(fail)?;
+                            let fits = if class == "Short" {
+                                i16::try_from(i).map(V::Short).ok()
+                            } else {
+                                i8::try_from(i).map(V::Byte).ok()
+                            };
+                            fits.ok_or_else(|| {
+                                Thrown::new(
+                                    "NumberFormatException",
+                                    format!("Value {i} out of range from input {s}"),
+                                )
+                            })
+                        }
+                    }
+                }
                 ("valueOf", 1) => match (class, a(0)) {
                     ("Integer", v) => {
                         crate::painless::interp::coerce(v.clone(), &crate::painless::ast::Ty::Int)
