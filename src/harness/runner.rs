@@ -103,11 +103,12 @@ pub struct CaseResult {
 impl CaseResult {
     /// Documents that matched their expected document, when the comparison ran.
     pub fn matched(&self) -> Option<usize> {
-        if self
-            .problems
-            .iter()
-            .any(|p| matches!(p, Problem::Error(_) | Problem::Count { .. }))
-        {
+        if self.problems.iter().any(|p| {
+            matches!(
+                p,
+                Problem::Error(_) | Problem::Failure(_) | Problem::Count { .. }
+            )
+        }) {
             return None;
         }
         let mut bad = std::collections::BTreeSet::new();
