@@ -1018,7 +1018,9 @@ pub fn type_test(v: &V, t: &TypeTest) -> bool {
             instance_of(v, &t.ty)
         }
         (TestShape::Map, v) => matches!(v, V::Map(_)),
-        (TestShape::List, v) => matches!(v, V::List(_)),
+        (TestShape::List, v) => {
+            matches!(v, V::List(l) if l.borrow().kind != crate::painless::rt::ListKind::ArrayDeque)
+        }
         (TestShape::String, v) => matches!(v, V::Str(_)),
     }
 }

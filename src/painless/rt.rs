@@ -44,6 +44,8 @@ pub enum V {
 pub enum ListKind {
     ArrayList,
     LinkedList,
+    /// `ArrayDeque`: a `Deque`, not a `List` (kept in the same storage).
+    ArrayDeque,
     /// `List.of`, `Collections.unmodifiableList`, `Arrays.asList` (fixed size) and friends.
     Immutable,
 }
@@ -325,6 +327,7 @@ pub fn class_name(v: &V) -> String {
         V::List(l) => match l.borrow().kind {
             ListKind::ArrayList => "java.util.ArrayList".into(),
             ListKind::LinkedList => "java.util.LinkedList".into(),
+            ListKind::ArrayDeque => "java.util.ArrayDeque".into(),
             ListKind::Immutable => "java.util.ImmutableCollections$ListN".into(),
         },
         V::Map(m) => map_class(m.borrow().kind).into(),
@@ -435,14 +438,17 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         "LinkedHashMap" => matches!(v, V::Map(m) if m.borrow().kind == CollectionKind::Linked),
         "TreeMap" => matches!(v, V::Map(m) if m.borrow().kind == CollectionKind::Tree),
         "List" => match v {
-            V::List(_) => true,
+            V::List(l) => l.borrow().kind != ListKind::ArrayDeque,
             V::Doc(d) => doc_kind(d) == 2,
             _ => false,
         },
         "ArrayList" => matches!(v, V::List(l) if l.borrow().kind == ListKind::ArrayList),
-        "LinkedList" | "Deque" | "Queue" => {
-            matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList)
-        }
+        "LinkedList" => matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList),
+        "ArrayDeque" => matches!(v, V::List(l) if l.borrow().kind == ListKind::ArrayDeque),
+        "Deque" | "Queue" => matches!(
+            v,
+            V::List(l) if matches!(l.borrow().kind, ListKind::LinkedList | ListKind::ArrayDeque)
+        ),
         "Set" => match v {
             V::Set(_) => true,
             V::Doc(d) => doc_kind(d) == 3,
@@ -460,7 +466,10 @@ pub fn is_instance(v: &V, class: &str) -> bool {
             V::Set(_) => true,
             _ => false,
         },
-        "AbstractList" => matches!(v, V::List(l) if l.borrow().kind != ListKind::Immutable),
+        "AbstractList" => matches!(
+            v,
+            V::List(l) if matches!(l.borrow().kind, ListKind::ArrayList | ListKind::LinkedList)
+        ),
         "AbstractSequentialList" => {
             matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList)
         }

@@ -517,13 +517,15 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             return Ok(new_list_iter(l, idx as usize, false));
         }
-        // `Deque` methods (`ArrayDeque` and `LinkedList` share `ListKind::LinkedList`)
-        ("descendingIterator", 0) if l.borrow().kind == ListKind::LinkedList => {
+        // `Deque` methods
+        ("descendingIterator", 0)
+            if matches!(l.borrow().kind, ListKind::LinkedList | ListKind::ArrayDeque) =>
+        {
             let len = l.borrow().items.len();
             return Ok(new_list_iter(l, len, true));
         }
         ("removeFirstOccurrence", 1) | ("removeLastOccurrence", 1)
-            if l.borrow().kind == ListKind::LinkedList =>
+            if matches!(l.borrow().kind, ListKind::LinkedList | ListKind::ArrayDeque) =>
         {
             let mut l = l.borrow_mut();
             let pos = if name == "removeFirstOccurrence" {
@@ -2474,7 +2476,7 @@ fn list_iter_class(list: &ListObj, descending: bool) -> &'static str {
     match (list.kind, descending) {
         (_, true) => "java.util.LinkedList$DescendingIterator",
         (ListKind::ArrayList, _) => "java.util.ArrayList$ListItr",
-        (ListKind::LinkedList, _) => "java.util.LinkedList$ListItr",
+        (ListKind::LinkedList | ListKind::ArrayDeque, _) => "java.util.LinkedList$ListItr",
         (ListKind::Immutable, _) => "java.util.ImmutableCollections$ListItr",
     }
 }

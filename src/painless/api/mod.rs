@@ -595,10 +595,10 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     match class {
         "ArrayList" | "LinkedList" | "ArrayDeque" => {
-            let kind = if class == "ArrayList" {
-                ListKind::ArrayList
-            } else {
-                ListKind::LinkedList
+            let kind = match class {
+                "ArrayList" => ListKind::ArrayList,
+                "LinkedList" => ListKind::LinkedList,
+                _ => ListKind::ArrayDeque,
             };
             let items = match args.first() {
                 None => Vec::new(),
