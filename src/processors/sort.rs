@@ -88,6 +88,24 @@ fn npe(message: String) -> ProcessorError {
     ProcessorError::new("null_pointer_exception", message)
 }
 
+/// `ZonedDateTime.compareTo` (`ChronoZonedDateTime`'s) and `Instant.compareTo`.
+fn compare_time(t: &crate::value::JavaTime, arg: &Value) -> Result<Ordering, ProcessorError> {
+    let zoned = t.class_name() == "java.time.ZonedDateTime";
+    match arg {
+        Value::Null if zoned => Err(npe(
+            "Cannot invoke \"java.time.chrono.ChronoZonedDateTime.toEpochSecond()\" because \"other\" is null".into(),
+        )),
+        Value::Null => Err(npe(
+            "Cannot read field \"seconds\" because \"otherInstant\" is null".into(),
+        )),
+        Value::Time(other) => t.compare(other).ok_or_else(|| {
+            class_cast(arg, if zoned { "java.time.chrono.ChronoZonedDateTime" } else { "java.time.Instant" })
+        }),
+        _ if zoned => Err(class_cast(arg, "java.time.chrono.ChronoZonedDateTime")),
+        _ => Err(class_cast(arg, "java.time.Instant")),
+    }
+}
+
 fn is_comparable(v: &Value) -> bool {
     !matches!(v, Value::List(_) | Value::Map(_) | Value::Set(_))
 }
@@ -98,6 +116,9 @@ fn compare_to(
     arg: &Value,
     receiver_name: &str,
 ) -> Result<Ordering, ProcessorError> {
+    if let Value::Time(t) = receiver {
+        return compare_time(t, arg);
+    }
     let arg_name = match receiver {
         Value::Null => {
             return Err(npe(format!(
@@ -749,6 +770,43 @@ mod tests {
         assert_eq!(
             config_error("sort", json!({"field": "f", "order": "up"})),
             "[order] Sort direction [up] not recognized. Valid values are: [asc, desc]"
+        );
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use crate::document::{utc_timestamp, FieldPath};
+    use crate::processors::test_support::*;
+    use crate::value::Value;
+    use serde_json::json;
+
+    #[test]
+    fn zoned_date_times_sort_by_instant_and_do_not_mix_with_strings() {
+        let mut d = doc("{}");
+        let times = vec![
+            utc_timestamp(30, 0),
+            utc_timestamp(10, 0),
+            utc_timestamp(20, 5),
+        ];
+        d.set(&FieldPath::parse("f").unwrap(), Value::List(times))
+            .unwrap();
+        run_on("sort", json!({"field": "f"}), &mut d).unwrap();
+        assert_eq!(
+            source_json(&d),
+            r#"{"f":["1970-01-01T00:00:10.000Z","1970-01-01T00:00:20.000000005Z","1970-01-01T00:00:30.000Z"]}"#
+        );
+        let mut d = doc("{}");
+        // TimSort compares the second element with the first: zdt.compareTo("x")
+        let mixed = vec![Value::from("x"), utc_timestamp(30, 0)];
+        d.set(&FieldPath::parse("f").unwrap(), Value::List(mixed))
+            .unwrap();
+        let e = run_on("sort", json!({"field": "f"}), &mut d).unwrap_err();
+        assert_eq!(e.kind, "class_cast_exception");
+        assert!(
+            e.reason.contains("java.time.chrono.ChronoZonedDateTime"),
+            "{}",
+            e.reason
         );
     }
 }
