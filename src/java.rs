@@ -52,8 +52,9 @@ fn unicode_digit(c: char) -> Option<u32> {
         .map(|&z| cp - z)
 }
 
-/// `Integer.decode` / `Long.decode`: `0x`, `0X`, `#` hex, leading `0` octal, with sign.
-pub fn decode_long(s: &str) -> Option<i64> {
+/// What `Integer.decode`/`Long.decode` read in `s`: whether it is negative, the radix (`0x`,
+/// `0X`, `#` hex, a leading `0` octal) and the digits after the prefix. `None` for "".
+fn decode_parts(s: &str) -> Option<(bool, u32, &str)> {
     let (negative, rest) = match s.as_bytes().first()? {
         b'-' => (true, &s[1..]),
         b'+' => (false, &s[1..]),
@@ -69,42 +70,30 @@ pub fn decode_long(s: &str) -> Option<i64> {
         } else {
             (10, rest)
         };
-    if digits.starts_with('-') || digits.starts_with('+') {
+    Some((negative, radix, digits))
+}
+
+/// `Integer.decode` / `Long.decode`: `0x`, `0X`, `#` hex, leading `0` octal, with sign.
+pub fn decode_long(s: &str) -> Option<i64> {
+    let (negative, radix, digits) = decode_parts(s)?;
+    if digits.starts_with(['-', '+']) {
         return None;
     }
-    let signed = if negative {
-        format!("-{digits}")
-    } else {
-        digits.to_string()
-    };
-    parse_radix(&signed, radix)
+    let sign = if negative { "-" } else { "" };
+    parse_radix(&format!("{sign}{digits}"), radix)
 }
 
 /// The `NumberFormatException` message `Long.decode`/`Integer.decode` throw for `s` when it does
 /// not decode (in `i32` range when `int`): after the sign and radix prefix, the digits are parsed
 /// once without the sign and once with it, and the second failure is the one reported.
 pub fn decode_error(s: &str) -> String {
-    if s.is_empty() {
+    let Some((negative, radix, digits)) = decode_parts(s) else {
         return "Zero length string".into();
-    }
-    let (sign, rest) = match s.as_bytes()[0] {
-        b'-' => ("-", &s[1..]),
-        b'+' => ("", &s[1..]),
-        _ => ("", s),
     };
-    let (radix, digits) =
-        if let Some(h) = rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
-            (16, h)
-        } else if let Some(h) = rest.strip_prefix('#') {
-            (16, h)
-        } else if rest.len() > 1 && rest.starts_with('0') {
-            (8, &rest[1..])
-        } else {
-            (10, rest)
-        };
     if digits.starts_with(['-', '+']) {
         return "Sign character in wrong position".into();
     }
+    let sign = if negative { "-" } else { "" };
     let under = if radix == 10 {
         String::new()
     } else {
