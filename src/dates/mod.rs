@@ -51,6 +51,8 @@ mod zone;
 use jiff::tz::TimeZone;
 use jiff::Zoned;
 
+/// Java's `LocalDate`/`LocalTime` arithmetic, for Painless's `java.time`.
+pub(crate) use civil::{is_leap, month_len, LDate, LTime};
 use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
 use fields::WeekDef;
 pub use locale::{parse_language_tag, parse_locale, Locale};

@@ -2,6 +2,7 @@
 //! `ZonedDateTime.parse(text, formatter)` with the JDK's parsing, resolving and messages.
 
 use super::time::*;
+use crate::dates::{is_leap, month_len, LDate, LTime};
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use jiff::tz::TimeZone;
@@ -108,100 +109,16 @@ impl Field {
     }
 }
 
-/// `LocalDate`, over Java's whole year range (checked before converting to jiff).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct LDate {
-    y: i64,
-    m: i64,
-    d: i64,
-}
-
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn month_len(y: i64, m: i64) -> i64 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-impl LDate {
-    /// `LocalDate.of`, with its checks and messages.
-    fn of(y: i64, m: i64, d: i64) -> Result<LDate, String> {
-        Field::Year.check(y)?;
-        Field::MonthOfYear.check(m)?;
-        Field::DayOfMonth.check(d)?;
-        if d > month_len(y, m) {
-            if d == 29 {
-                return Err(format!(
-                    "Invalid date 'February 29' as '{y}' is not a leap year"
-                ));
-            }
-            return Err(format!("Invalid date '{} {d}'", MONTHS[(m - 1) as usize]));
-        }
-        Ok(LDate { y, m, d })
-    }
-
-    /// `LocalDate.ofYearDay`.
-    fn of_year_day(y: i64, doy: i64) -> Result<LDate, String> {
-        Field::Year.check(y)?;
-        Field::DayOfYear.check(doy)?;
-        if doy == 366 && !is_leap(y) {
-            return Err(format!(
-                "Invalid date 'DayOfYear 366' as '{y}' is not a leap year"
-            ));
-        }
-        Ok(LDate { y, m: 1, d: 1 }.plus_days(doy - 1))
-    }
-
-    fn epoch_day(self) -> i64 {
-        // days from civil (H. Hinnant)
-        let y = if self.m <= 2 { self.y - 1 } else { self.y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (self.m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + self.d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    fn from_epoch_day(z: i64) -> LDate {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        LDate { y, m, d }
-    }
-
-    fn plus_days(self, n: i64) -> LDate {
-        LDate::from_epoch_day(self.epoch_day() + n)
-    }
-
-    /// ISO day of week, Monday = 1.
-    fn day_of_week(self) -> i64 {
-        (self.epoch_day() + 3).rem_euclid(7) + 1
-    }
-
-    /// The value of a date-based field `LocalDate.getLong` knows (`None`: not supported).
-    fn get(self, f: Field) -> Option<i64> {
-        Some(match f {
-            Field::Year => self.y,
-            Field::MonthOfYear => self.m,
-            Field::DayOfMonth => self.d,
-            Field::DayOfYear => self.epoch_day() - LDate { m: 1, d: 1, ..self }.epoch_day() + 1,
-            Field::DayOfWeek => self.day_of_week(),
-            _ => return None,
-        })
-    }
+/// The value of a date-based field `LocalDate.getLong` knows (`None`: not supported).
+fn date_field(d: LDate, f: Field) -> Option<i64> {
+    Some(match f {
+        Field::Year => d.y,
+        Field::MonthOfYear => d.m,
+        Field::DayOfMonth => d.d,
+        Field::DayOfYear => d.day_of_year(),
+        Field::DayOfWeek => d.day_of_week(),
+        _ => return None,
+    })
 }
 
 /// `LocalDate.toString()`.
@@ -217,15 +134,6 @@ impl std::fmt::Display for LDate {
         }
         write!(f, "-{:02}-{:02}", self.m, self.d)
     }
-}
-
-/// `LocalTime`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct LTime {
-    h: i64,
-    mi: i64,
-    s: i64,
-    n: i64,
 }
 
 /// `LocalTime.toString()`.
@@ -1131,7 +1039,7 @@ fn resolve(fields: Vec<(Field, i64)>, zone: Option<Zone>, smart: bool) -> Result
         let mut i = 0;
         while i < r.fields.len() {
             let (f, v) = r.fields[i];
-            match date.get(f) {
+            match date_field(date, f) {
                 Some(actual) if actual != v => {
                     return Err(format!(
                         "Conflict found: Field {} {actual} differs from {} {v} derived from {date}",
