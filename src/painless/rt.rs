@@ -46,8 +46,10 @@ pub enum ListKind {
     LinkedList,
     /// `ArrayDeque`: a `Deque`, not a `List` (kept in the same storage).
     ArrayDeque,
-    /// `List.of`, `Collections.unmodifiableList`, `Arrays.asList` (fixed size) and friends.
+    /// `List.of`, `Collections.unmodifiableList` and friends.
     Immutable,
+    /// `Arrays.asList`: fixed size, but `set`, `sort` and `replaceAll` work.
+    FixedSize,
 }
 
 pub struct ListObj {
@@ -329,6 +331,7 @@ pub fn class_name(v: &V) -> String {
             ListKind::LinkedList => "java.util.LinkedList".into(),
             ListKind::ArrayDeque => "java.util.ArrayDeque".into(),
             ListKind::Immutable => "java.util.ImmutableCollections$ListN".into(),
+            ListKind::FixedSize => "java.util.Arrays$ArrayList".into(),
         },
         V::Map(m) => map_class(m.borrow().kind).into(),
         V::Set(s) => set_class(s.borrow().kind).into(),
@@ -468,7 +471,10 @@ pub fn is_instance(v: &V, class: &str) -> bool {
         },
         "AbstractList" => matches!(
             v,
-            V::List(l) if matches!(l.borrow().kind, ListKind::ArrayList | ListKind::LinkedList)
+            V::List(l) if matches!(
+                l.borrow().kind,
+                ListKind::ArrayList | ListKind::LinkedList | ListKind::FixedSize
+            )
         ),
         "AbstractSequentialList" => {
             matches!(v, V::List(l) if l.borrow().kind == ListKind::LinkedList)

@@ -310,8 +310,16 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     let V::List(l) = recv else {
         return Err(not_found(recv, name, args.len()));
     };
-    let immutable = l.borrow().kind == ListKind::Immutable;
+    let kind = l.borrow().kind;
+    let immutable = kind == ListKind::Immutable;
     if immutable && MUTATORS.contains(&name) {
+        return Err(Thrown::unsupported(None));
+    }
+    // `Arrays.asList`: elements can be replaced, but the size is fixed
+    if kind == ListKind::FixedSize
+        && MUTATORS.contains(&name)
+        && !matches!(name, "set" | "sort" | "replaceAll")
+    {
         return Err(Thrown::unsupported(None));
     }
     match (name, args.len()) {
@@ -538,7 +546,7 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             return Ok(V::Bool(pos.is_some()));
         }
-        ("clone", 0) if !immutable => {
+        ("clone", 0) if !immutable && kind != ListKind::FixedSize => {
             let (items, kind) = {
                 let l = l.borrow();
                 (l.items.clone(), l.kind)
@@ -1274,7 +1282,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Arrays", "asList") if n == 1 => match &args[0] {
             V::Array(a) => Ok(V::new_list_kind(
                 a.borrow().items.clone(),
-                ListKind::Immutable,
+                ListKind::FixedSize,
             )),
             V::Null => Err(Thrown::npe(None)),
             other => Err(Thrown::cce(format!(
@@ -2478,6 +2486,7 @@ fn list_iter_class(list: &ListObj, descending: bool) -> &'static str {
         (ListKind::ArrayList, _) => "java.util.ArrayList$ListItr",
         (ListKind::LinkedList | ListKind::ArrayDeque, _) => "java.util.LinkedList$ListItr",
         (ListKind::Immutable, _) => "java.util.ImmutableCollections$ListItr",
+        (ListKind::FixedSize, _) => "java.util.AbstractList$ListItr",
     }
 }
 
@@ -2539,7 +2548,7 @@ fn list_iter_call(
         ("nextIndex", 0, false) => Ok(V::Int(cell.borrow().cursor as i32)),
         ("previousIndex", 0, false) => Ok(V::Int(cell.borrow().cursor as i32 - 1)),
         ("remove", 0, _) | ("set", 1, false) => {
-            if kind == ListKind::Immutable {
+            if kind == ListKind::Immutable || (kind == ListKind::FixedSize && name == "remove") {
                 return Err(Thrown::unsupported(None));
             }
             let mut st = cell.borrow_mut();
@@ -2564,7 +2573,7 @@ fn list_iter_call(
             Ok(V::Null)
         }
         ("add", 1, false) => {
-            if kind == ListKind::Immutable {
+            if matches!(kind, ListKind::Immutable | ListKind::FixedSize) {
                 return Err(Thrown::unsupported(None));
             }
             let mut st = cell.borrow_mut();
