@@ -373,7 +373,7 @@ pub fn short_type_name(v: &V) -> String {
             let full = class_name(v);
             let simple = full.rsplit('.').next().unwrap_or(&full).to_string();
             match simple.as_str() {
-                "ImmutableCollections$ListN" => "List".into(),
+                "ImmutableCollections$ListN" | "Arrays$ArrayList" => "List".into(),
                 "ConditionalProcessor$UnmodifiableIngestData" => "Map".into(),
                 "ConditionalProcessor$UnmodifiableIngestList" => "List".into(),
                 _ => simple,
