@@ -315,12 +315,43 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     if immutable && MUTATORS.contains(&name) {
         return Err(Thrown::unsupported(None));
     }
-    // `Arrays.asList`: elements can be replaced, but the size is fixed
+    // `Arrays.asList`: elements can be replaced, but the size is fixed. The bulk removals
+    // (`AbstractCollection`'s, over the iterator) fail only once they find something to remove.
     if kind == ListKind::FixedSize
         && MUTATORS.contains(&name)
         && !matches!(name, "set" | "sort" | "replaceAll")
     {
-        return Err(Thrown::unsupported(None));
+        let items = l.borrow().items.clone();
+        let removes_something = match (name, args.len()) {
+            ("clear", 0) => !items.is_empty(),
+            ("removeIf", 1) => {
+                let mut found = false;
+                for x in items {
+                    let call = it.args1(x);
+                    if truthy(it.call_fn(&args[0], call)?)? {
+                        found = true;
+                        break;
+                    }
+                }
+                found
+            }
+            ("removeAll", 1) | ("retainAll", 1) => {
+                let other = collection_items(it, &args[0])?;
+                let keep = name == "retainAll";
+                items
+                    .iter()
+                    .any(|x| other.iter().any(|o| java_equals(o, x)) != keep)
+            }
+            _ => true,
+        };
+        if removes_something {
+            return Err(Thrown::unsupported(None));
+        }
+        return Ok(if name == "clear" {
+            V::Null
+        } else {
+            V::Bool(false)
+        });
     }
     match (name, args.len()) {
         ("add", 1) | ("addLast", 1) | ("offer", 1) | ("offerLast", 1) => {
