@@ -1,5 +1,6 @@
 //! The Java class library as Painless allowlists it, one file per class family.
 
+pub mod bits;
 pub mod cidr;
 pub mod collections;
 pub mod field;

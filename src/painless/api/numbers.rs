@@ -434,7 +434,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     }))
                 }
                 ("hashCode", 1) => Ok(V::Int(hash_code(a(0)))),
-                _ => Err(super::no_such()),
+                _ => super::bits::call_static(class, name, &args)
+                    .unwrap_or_else(|| Err(super::no_such())),
             }
         }
         "Double" | "Float" => match (name, n) {
@@ -497,7 +498,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     V::Double(r)
                 })
             }
-            _ => Err(super::no_such()),
+            _ => super::bits::call_static(class, name, &args)
+                .unwrap_or_else(|| Err(super::no_such())),
         },
         "Boolean" => match (name, n) {
             ("parseBoolean", 1) | ("valueOf", 1) => match a(0) {
