@@ -2,23 +2,10 @@
 //! conversions of `Double` and `Float` (Painless's `java.lang` allowlist). `None` means "not one
 //! of these": the caller reports the method as not found.
 
+use super::arg_int as int_arg;
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use crate::painless::rt::*;
-
-fn int_arg(v: &V) -> R<i32> {
-    match v {
-        V::Int(i) => Ok(*i),
-        V::Short(s) => Ok(*s as i32),
-        V::Byte(b) => Ok(*b as i32),
-        V::Char(c) => Ok(*c as i32),
-        V::Null => Err(Thrown::npe(None)),
-        other => Err(Thrown::cce(format!(
-            "Cannot cast from [{}] to [int].",
-            short_type_name(other)
-        ))),
-    }
-}
 
 fn long_arg(v: &V) -> R<i64> {
     match v {
