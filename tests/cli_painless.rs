@@ -1,25 +1,12 @@
 //! `ingest-emu painless`: one script (argument or stdin) or `--batch` JSONL, one typed result per
 //! script. Outside tooling relies on this output shape.
 
+mod cli_support;
+
 use serde_json::{json, Value as J};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn painless(args: &[&str], stdin: &str) -> (i32, Vec<J>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ingest-emu"))
-        .arg("painless")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = cli_support::run_with_stdin(std::iter::once(&"painless").chain(args), stdin);
     let lines = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))

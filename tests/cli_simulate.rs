@@ -1,12 +1,9 @@
 //! `ingest-emu simulate` end to end: failure metadata, nesting, drop/terminate, errors.
 
-use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod cli_support;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ingest-emu"))
-}
+use serde_json::{json, Value};
+use std::ffi::OsStr;
 
 /// Writes pipeline files into a fresh directory.
 fn pipelines(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -17,24 +14,19 @@ fn pipelines(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// `ingest-emu simulate --pipeline DIR ARGS` with `body` on stdin.
+fn simulate_text(dir: &tempfile::TempDir, args: &[&str], body: &str) -> std::process::Output {
+    let head: [&OsStr; 3] = [
+        "simulate".as_ref(),
+        "--pipeline".as_ref(),
+        dir.path().as_os_str(),
+    ];
+    let args = head.into_iter().chain(args.iter().map(OsStr::new));
+    cli_support::run_with_stdin(args, body)
+}
+
 fn simulate(dir: &tempfile::TempDir, args: &[&str], request: Value) -> (i32, Value, String) {
-    let mut child = bin()
-        .arg("simulate")
-        .arg("--pipeline")
-        .arg(dir.path())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = simulate_text(dir, args, &request.to_string());
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let parsed = serde_json::from_str(&stdout).unwrap_or(Value::Null);
     (
@@ -287,21 +279,7 @@ fn verbose_lists_processor_results() {
 fn malformed_requests_do_not_panic() {
     let dir = pipelines(&[("default.yml", "processors: []\n")]);
     for body in ["{", "[]", "{\"docs\": 1}", "{\"docs\": [{}]}"] {
-        let mut child = bin()
-            .args(["simulate", "--pipeline"])
-            .arg(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(body.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = simulate_text(&dir, &[], body);
         assert_eq!(out.status.code(), Some(2), "{body}");
     }
 }
@@ -312,23 +290,9 @@ fn numbers_print_as_jackson_prints_them_and_request_comments_are_allowed() {
         "default.yml",
         "processors:\n  - script:\n      source: 'ctx.a = 1e20; ctx.b = 1.0E-5; ctx.c = 12345678.0; ctx.d = (float) 1e-5'\n",
     )]);
-    let mut child = bin()
-        .arg("simulate")
-        .arg("--pipeline")
-        .arg(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
     // Elasticsearch's JSON parser accepts comments in request bodies
     let request = "{\"docs\": [ /* one */ {\"_source\": {\"in\": 1.0E20}} // done\n]}";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = simulate_text(&dir, &[], request);
     let stdout = String::from_utf8_lossy(&out.stdout);
     for expected in [
         r#""in": 1.0E20"#,

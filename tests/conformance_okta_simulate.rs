@@ -2,11 +2,11 @@
 //! one `_simulate` request whose docs carry `_index` and the `.log` lines as `message` plus the
 //! config's `fields`. Every document must match the expected file, by elastic-package's rules.
 
+mod cli_support;
+
 use ingest_emu::harness::compare::{delete_dotted, equal, field_diffs};
 use ingest_emu::value::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 #[test]
 fn okta_expected_documents_through_simulate() {
@@ -42,21 +42,15 @@ fn okta_expected_documents_through_simulate() {
         })
         .collect();
     let request = serde_json::json!({ "docs": docs });
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ingest-emu"))
-        .args(["simulate", "--pipeline"])
-        .arg(ds.join("elasticsearch/ingest_pipeline"))
-        .args(["--entry", "default"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let pipeline = ds.join("elasticsearch/ingest_pipeline");
+    let args: [&std::ffi::OsStr; 5] = [
+        "simulate".as_ref(),
+        "--pipeline".as_ref(),
+        pipeline.as_os_str(),
+        "--entry".as_ref(),
+        "default".as_ref(),
+    ];
+    let out = cli_support::run_with_stdin(args, &request.to_string());
     assert!(out.status.success());
     let response = Value::from_json_str(&String::from_utf8(out.stdout).unwrap()).unwrap();
     let Value::List(results) = response.as_map().unwrap().get("docs").unwrap().clone() else {
