@@ -54,6 +54,7 @@ use jiff::Zoned;
 /// Java's `LocalDate`/`LocalTime` arithmetic, for Painless's `java.time`.
 pub(crate) use civil::{is_leap, month_len, LDate, LTime};
 use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
+pub(crate) use fields::Field as ChronoField;
 use fields::WeekDef;
 pub use locale::{parse_language_tag, parse_locale, Locale};
 use resolve::Resolved;

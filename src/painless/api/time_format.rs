@@ -2,7 +2,7 @@
 //! `ZonedDateTime.parse(text, formatter)` with the JDK's parsing, resolving and messages.
 
 use super::time::*;
-use crate::dates::{is_leap, month_len, LDate, LTime};
+use crate::dates::{is_leap, month_len, ChronoField, LDate, LTime};
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use jiff::tz::TimeZone;
@@ -39,61 +39,34 @@ enum Field {
 }
 
 impl Field {
-    fn name(self) -> &'static str {
+    /// The same field in the dates module, which knows its name and `ValueRange`.
+    fn chrono(self) -> ChronoField {
         match self {
-            Field::Year => "Year",
-            Field::MonthOfYear => "MonthOfYear",
-            Field::DayOfMonth => "DayOfMonth",
-            Field::DayOfYear => "DayOfYear",
-            Field::DayOfWeek => "DayOfWeek",
-            Field::WeekBasedYear => "WeekBasedYear",
-            Field::WeekOfWeekBasedYear => "WeekOfWeekBasedYear",
-            Field::HourOfDay => "HourOfDay",
-            Field::MinuteOfHour => "MinuteOfHour",
-            Field::SecondOfMinute => "SecondOfMinute",
-            Field::NanoOfSecond => "NanoOfSecond",
-            Field::MicroOfSecond => "MicroOfSecond",
-            Field::MilliOfSecond => "MilliOfSecond",
-            Field::OffsetSeconds => "OffsetSeconds",
-            Field::InstantSeconds => "InstantSeconds",
+            Field::Year => ChronoField::Year,
+            Field::MonthOfYear => ChronoField::MonthOfYear,
+            Field::DayOfMonth => ChronoField::DayOfMonth,
+            Field::DayOfYear => ChronoField::DayOfYear,
+            Field::DayOfWeek => ChronoField::DayOfWeek,
+            Field::WeekBasedYear => ChronoField::IsoWeekBasedYear,
+            Field::WeekOfWeekBasedYear => ChronoField::IsoWeekOfWeekBasedYear,
+            Field::HourOfDay => ChronoField::HourOfDay,
+            Field::MinuteOfHour => ChronoField::MinuteOfHour,
+            Field::SecondOfMinute => ChronoField::SecondOfMinute,
+            Field::NanoOfSecond => ChronoField::NanoOfSecond,
+            Field::MicroOfSecond => ChronoField::MicroOfSecond,
+            Field::MilliOfSecond => ChronoField::MilliOfSecond,
+            Field::OffsetSeconds => ChronoField::OffsetSeconds,
+            Field::InstantSeconds => ChronoField::InstantSeconds,
         }
     }
 
-    /// The field's `ValueRange`: min, max and `ValueRange.toString()`.
-    fn range(self) -> (i64, i64, &'static str) {
-        match self {
-            Field::Year | Field::WeekBasedYear => {
-                (-999_999_999, 999_999_999, "-999999999 - 999999999")
-            }
-            Field::MonthOfYear => (1, 12, "1 - 12"),
-            Field::DayOfMonth => (1, 31, "1 - 28/31"),
-            Field::DayOfYear => (1, 366, "1 - 365/366"),
-            Field::DayOfWeek => (1, 7, "1 - 7"),
-            Field::WeekOfWeekBasedYear => (1, 53, "1 - 52/53"),
-            Field::HourOfDay => (0, 23, "0 - 23"),
-            Field::MinuteOfHour | Field::SecondOfMinute => (0, 59, "0 - 59"),
-            Field::NanoOfSecond => (0, 999_999_999, "0 - 999999999"),
-            Field::MicroOfSecond => (0, 999_999, "0 - 999999"),
-            Field::MilliOfSecond => (0, 999, "0 - 999"),
-            Field::OffsetSeconds => (-64800, 64800, "-64800 - 64800"),
-            Field::InstantSeconds => (
-                i64::MIN,
-                i64::MAX,
-                "-9223372036854775808 - 9223372036854775807",
-            ),
-        }
+    fn name(self) -> String {
+        self.chrono().name()
     }
 
     /// `ChronoField.checkValidValue` / `checkValidIntValue`.
     fn check(self, v: i64) -> Result<i64, String> {
-        let (lo, hi, text) = self.range();
-        if v < lo || v > hi {
-            return Err(format!(
-                "Invalid value for {} (valid values {text}): {v}",
-                self.name()
-            ));
-        }
-        Ok(v)
+        self.chrono().check(v)
     }
 
     fn is_time_based(self) -> bool {
