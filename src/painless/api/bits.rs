@@ -3,29 +3,10 @@
 //! of these": the caller reports the method as not found.
 
 use super::arg_int as int_arg;
+use super::numbers::{f64_arg, long_arg};
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use crate::painless::rt::*;
-
-fn long_arg(v: &V) -> R<i64> {
-    match v {
-        V::Long(l) => Ok(*l),
-        other => int_arg(other).map(i64::from).map_err(|_| {
-            Thrown::cce(format!(
-                "Cannot cast from [{}] to [long].",
-                short_type_name(other)
-            ))
-        }),
-    }
-}
-
-fn f64_arg(v: &V) -> R<f64> {
-    match v {
-        V::Double(d) => Ok(*d),
-        V::Float(f) => Ok(*f as f64),
-        other => long_arg(other).map(|l| l as f64),
-    }
-}
 
 fn by_zero() -> Thrown {
     Thrown::new("ArithmeticException", "/ by zero")

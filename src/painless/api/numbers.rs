@@ -25,11 +25,11 @@ fn num_arg(v: &V) -> R<Num> {
     }
 }
 
-fn f64_arg(v: &V) -> R<f64> {
+pub(super) fn f64_arg(v: &V) -> R<f64> {
     num_arg(v).map(|n| n.as_f64())
 }
 
-fn long_arg(v: &V) -> R<i64> {
+pub(super) fn long_arg(v: &V) -> R<i64> {
     match num_arg(v)? {
         Num::I(i) => Ok(i as i64),
         Num::L(l) => Ok(l),
