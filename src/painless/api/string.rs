@@ -360,6 +360,15 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         ("isEmpty", 0) => Ok(V::Bool(s.is_empty())),
         ("charAt", 1) => {
             let i = arg_int(&args[0])?;
+            // scripts call this in loops over the string: no copy in the common cases
+            let unit = match usize::try_from(i) {
+                Ok(i) if s.is_ascii() => s.as_bytes().get(i).map(|b| u16::from(*b)),
+                Ok(i) => s.encode_utf16().nth(i),
+                Err(_) => None,
+            };
+            if let Some(unit) = unit {
+                return Ok(V::Char(unit));
+            }
             let u = units(s);
             if i < 0 || i as usize >= u.len() {
                 // JDK 17 words this differently for Latin-1 and UTF-16 strings
@@ -372,8 +381,19 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             Ok(V::Char(u[i as usize]))
         }
         ("substring", 1) | ("substring", 2) | ("subSequence", 2) => {
-            let u = units(s);
             let b = arg_int(&args[0])?;
+            if s.is_ascii() {
+                // unit indexes are byte indexes: slice without converting
+                let e = if n == 2 {
+                    arg_int(&args[1])?
+                } else {
+                    s.len() as i32
+                };
+                if b >= 0 && e <= s.len() as i32 && b <= e {
+                    return Ok(V::str(&s[b as usize..e as usize]));
+                }
+            }
+            let u = units(s);
             let e = if n == 2 {
                 arg_int(&args[1])?
             } else {
