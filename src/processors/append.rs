@@ -64,45 +64,29 @@ mod tests {
 
     #[test]
     fn allow_duplicates_false_skips_present_values() {
-        let d = run(
-            "append",
-            json!({"field": "a", "value": ["x", "y"], "allow_duplicates": false}),
-            r#"{"a":["x"]}"#,
-        )
-        .unwrap();
-        assert_eq!(source_json(&d), r#"{"a":["x","y"]}"#);
-        // IngestDocument.appendValues: when nothing is appended, a scalar stays a scalar
-        let d = run(
-            "append",
-            json!({"field": "a", "value": "x", "allow_duplicates": false}),
-            r#"{"a":"x"}"#,
-        )
-        .unwrap();
-        assert_eq!(source_json(&d), r#"{"a":"x"}"#);
-        let d = run(
-            "append",
-            json!({"field": "a", "value": [], "allow_duplicates": false}),
-            r#"{"a":"x"}"#,
-        )
-        .unwrap();
-        assert_eq!(source_json(&d), r#"{"a":"x"}"#);
-        let d = run(
-            "append",
-            json!({"field": "a", "value": ["x", "y"], "allow_duplicates": false}),
-            r#"{"a":"x"}"#,
-        )
-        .unwrap();
-        assert_eq!(source_json(&d), r#"{"a":["x","y"]}"#);
-        // with duplicates allowed the scalar always becomes a list
-        let d = run("append", json!({"field": "a", "value": []}), r#"{"a":"x"}"#).unwrap();
-        assert_eq!(source_json(&d), r#"{"a":["x"]}"#);
-    }
-
-    #[test]
-    fn value_is_required() {
-        assert_eq!(
-            config_error("append", json!({"field": "a"})),
-            "[value] required property is missing"
-        );
+        // IngestDocument.appendValues: when nothing is appended, a scalar stays a scalar; with
+        // duplicates allowed the scalar always becomes a list
+        let cases = [
+            (
+                json!(["x", "y"]),
+                false,
+                r#"{"a":["x"]}"#,
+                r#"{"a":["x","y"]}"#,
+            ),
+            (json!("x"), false, r#"{"a":"x"}"#, r#"{"a":"x"}"#),
+            (json!([]), false, r#"{"a":"x"}"#, r#"{"a":"x"}"#),
+            (
+                json!(["x", "y"]),
+                false,
+                r#"{"a":"x"}"#,
+                r#"{"a":["x","y"]}"#,
+            ),
+            (json!([]), true, r#"{"a":"x"}"#, r#"{"a":["x"]}"#),
+        ];
+        for (value, allow, input, want) in cases {
+            let config = json!({"field": "a", "value": value, "allow_duplicates": allow});
+            let d = run("append", config, input).unwrap();
+            assert_eq!(source_json(&d), want, "{value} into {input}");
+        }
     }
 }
