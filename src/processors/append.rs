@@ -89,4 +89,12 @@ mod tests {
             assert_eq!(source_json(&d), want, "{value} into {input}");
         }
     }
+
+    #[test]
+    fn value_is_required() {
+        assert_eq!(
+            config_error("append", json!({"field": "a"})),
+            "[value] required property is missing"
+        );
+    }
 }
