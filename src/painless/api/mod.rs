@@ -10,6 +10,7 @@ pub mod stream;
 pub mod string;
 pub mod string_tokenizer;
 pub mod time;
+pub mod time_adjust;
 pub mod time_format;
 
 use super::error::Thrown;

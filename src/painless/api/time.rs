@@ -4,6 +4,7 @@
 //! patterns (`DateTimeFormatter.ofPattern`) fail loudly. Instants are limited to jiff's range
 //! (years -9999..=9999; Java's reach ±999,999,999).
 
+use super::time_adjust::*;
 use super::time_format::*;
 use super::{arg_int, arg_str, not_found, Obj};
 use crate::painless::error::Thrown;
@@ -468,7 +469,7 @@ fn timestamp_of(t: &TimeVal) -> R<Timestamp> {
     }
 }
 
-fn unit_nanos(u: &str) -> Option<i128> {
+pub(super) fn unit_nanos(u: &str) -> Option<i128> {
     Some(match u {
         "NANOS" => 1,
         "MICROS" => 1_000,
@@ -481,6 +482,32 @@ fn unit_nanos(u: &str) -> Option<i128> {
         "WEEKS" => 604_800_000_000_000,
         _ => return None,
     })
+}
+
+/// `a.until(b, unit)`, which `ChronoUnit.between(a, b)` is.
+fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
+    match (a, b) {
+        (TimeVal::Zdt(za, _), TimeVal::Zdt(zb, _)) => {
+            if let Some(n) = until_by_date(za, zb, unit) {
+                return Ok(n);
+            }
+        }
+        // `ZonedDateTime.from(instant)` fails: an instant has no zone
+        (TimeVal::Zdt(..), TimeVal::Instant(_)) => return Err(dte(format!(
+            "Unable to obtain ZonedDateTime from TemporalAccessor: {} of type java.time.Instant",
+            b.to_java_string()
+        ))),
+        _ => {}
+    }
+    let (ta, tb) = (timestamp_of(a)?, timestamp_of(b)?);
+    let instant_weeks = unit == "WEEKS" && matches!(a, TimeVal::Instant(_));
+    let per = unit_nanos(unit).filter(|_| !instant_weeks).ok_or_else(|| {
+        Thrown::new(
+            "UnsupportedTemporalTypeException",
+            format!("Unsupported unit: {}", TimeVal::Unit(unit).to_java_string()),
+        )
+    })?;
+    Ok(((tb.as_nanosecond() - ta.as_nanosecond()) / per) as i64)
 }
 
 fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
@@ -572,6 +599,27 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("getOffset", 0) => Ok(tv(TimeVal::ZoneId(Zone::Offset(z.offset().seconds())))),
             ("toInstant", 0) => Ok(tv(TimeVal::Instant(z.timestamp()))),
             ("toEpochSecond", 0) => Ok(V::Long(z.timestamp().as_second())),
+            ("getDayOfWeekEnum", 0) => Ok(tv(TimeVal::DayOfWeek(
+                z.weekday().to_monday_one_offset() as u8,
+            ))),
+            (
+                "withYear" | "withMonth" | "withDayOfMonth" | "withDayOfYear" | "withHour"
+                | "withMinute" | "withSecond" | "withNano",
+                1,
+            ) => {
+                let value = i64::from(arg_int(&args[0])?);
+                match with_field(z, zone, name, value)? {
+                    Some(r) => Ok(tv(r)),
+                    None => Err(not_found(recv, name, n)),
+                }
+            }
+            ("until", 2) => {
+                let unit = match time_arg(&args[1])? {
+                    TimeVal::Unit(u) => *u,
+                    _ => return Err(Thrown::cce("expected ChronoUnit")),
+                };
+                until(t, time_arg(&args[0])?, unit).map(V::Long)
+            }
             ("withZoneSameInstant", 1) => {
                 let nz = zone_arg(&args[0])?;
                 let tz = nz.tz()?;
@@ -604,6 +652,12 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 Ok(tv(plus_unit(t, amount, unit)?))
             }
             _ => {
+                let targs = args.iter().map(time_arg).collect::<R<Vec<&TimeVal>>>();
+                if let Ok(targs) = &targs {
+                    if let Some(r) = call_zdt(z, zone, name, targs) {
+                        return r.map(tv);
+                    }
+                }
                 let (sign, rest) = if let Some(r) = name.strip_prefix("plus") {
                     (1, r)
                 } else if let Some(r) = name.strip_prefix("minus") {
@@ -685,40 +739,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Unit(u) => match (name, n) {
-            ("between", 2) => {
-                let a = time_arg(&args[0])?;
-                let b = time_arg(&args[1])?;
-                let (ta, tb) = (timestamp_of(a)?, timestamp_of(b)?);
-                match unit_nanos(u) {
-                    Some(un) => {
-                        let diff = tb.as_nanosecond() - ta.as_nanosecond();
-                        Ok(V::Long((diff / un) as i64))
-                    }
-                    None => {
-                        let (TimeVal::Zdt(za, _), TimeVal::Zdt(zb, _)) = (a, b) else {
-                            return Err(Thrown::new(
-                                "UnsupportedTemporalTypeException",
-                                format!("Unsupported unit: {}", t.to_java_string()),
-                            ));
-                        };
-                        let unit = match *u {
-                            "MONTHS" => jiff::Unit::Month,
-                            "YEARS" => jiff::Unit::Year,
-                            _ => {
-                                return Err(Thrown::new(
-                                    "UnsupportedTemporalTypeException",
-                                    format!("Unsupported unit: {}", t.to_java_string()),
-                                ))
-                            }
-                        };
-                        let span = za.until((unit, zb)).map_err(|e| dte(e.to_string()))?;
-                        Ok(V::Long(match unit {
-                            jiff::Unit::Month => span.get_months() as i64,
-                            _ => span.get_years() as i64,
-                        }))
-                    }
-                }
-            }
+            ("between", 2) => until(time_arg(&args[0])?, time_arg(&args[1])?, u).map(V::Long),
             ("name", 0) => Ok(V::str(u)),
             _ => Err(not_found(recv, name, n)),
         },
@@ -739,6 +760,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         }
         TimeVal::ZoneId(z) => match (name, n) {
             ("getId", 0) => Ok(V::string(z.id())),
+            ("normalized", 0) => Ok(tv(TimeVal::ZoneId(normalized(z)?))),
             ("getTotalSeconds", 0) => match z {
                 Zone::Offset(s) => Ok(V::Int(*s)),
                 _ => Err(not_found(recv, name, n)),
@@ -757,6 +779,21 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("ordinal", 0) => Ok(V::Int(*m as i32 - 1)),
             ("name", 0) => Ok(V::string(t.to_java_string())),
             ("plus", 1) | ("minus", 1) => Ok(tv(TimeVal::Month(cycle(*m, name, &args[0], 12)))),
+            ("length", 1) => {
+                let leap = matches!(args[0], V::Bool(true));
+                Ok(V::Int(month_days(*m, leap)))
+            }
+            ("minLength", 0) => Ok(V::Int(month_days(*m, false))),
+            ("maxLength", 0) => Ok(V::Int(month_days(*m, true))),
+            ("firstMonthOfQuarter", 0) => Ok(tv(TimeVal::Month((*m - 1) / 3 * 3 + 1))),
+            ("firstDayOfYear", 1) => {
+                let leap = matches!(args[0], V::Bool(true));
+                Ok(V::Int(
+                    1 + (1..*m)
+                        .map(|earlier| month_days(earlier, leap))
+                        .sum::<i32>(),
+                ))
+            }
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Formatter(f) => match (name, n) {
@@ -764,6 +801,68 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             _ => Err(not_found(recv, name, n)),
         },
     }
+}
+
+/// `ZoneOffset.MAX`'s total seconds (`MIN` is its negation).
+const MAX_OFFSET: i32 = 18 * 3600;
+
+/// `Month.length(leapYear)`.
+fn month_days(m: u8, leap: bool) -> i32 {
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `ZoneOffset.ofHoursMinutesSeconds`, with its checks in the JDK's order and wording.
+fn offset_of_hms([h, m, s]: [i32; 3]) -> R<i32> {
+    let range = |what: &str, v: i32, limit: i32| {
+        if (-limit..=limit).contains(&v) {
+            Ok(())
+        } else {
+            Err(dte(format!(
+                "Zone offset {what} not in valid range: value {v} is not in the range -{limit} to {limit}"
+            )))
+        }
+    };
+    range("hours", h, 18)?;
+    if h > 0 && (m < 0 || s < 0) {
+        return Err(dte(
+            "Zone offset minutes and seconds must be positive because hours is positive",
+        ));
+    }
+    if h < 0 && (m > 0 || s > 0) {
+        return Err(dte(
+            "Zone offset minutes and seconds must be negative because hours is negative",
+        ));
+    }
+    if (m > 0 && s < 0) || (m < 0 && s > 0) {
+        return Err(dte(
+            "Zone offset minutes and seconds must have the same sign",
+        ));
+    }
+    range("minutes", m, 59)?;
+    range("seconds", s, 59)?;
+    if h.abs() == 18 && (m | s) != 0 {
+        return Err(dte("Zone offset not in valid range: -18:00 to +18:00"));
+    }
+    Ok(h * 3600 + m * 60 + s)
+}
+
+/// `ZoneId.normalized()`: a region whose rules never change is its offset.
+fn normalized(z: &Zone) -> R<Zone> {
+    let Zone::Region(_) = z else {
+        return Ok(z.clone());
+    };
+    let tz = z.tz()?;
+    let fixed = tz.following(Timestamp::MIN).next().is_none();
+    Ok(if fixed {
+        Zone::Offset(tz.to_offset(Timestamp::UNIX_EPOCH).seconds())
+    } else {
+        z.clone()
+    })
 }
 
 /// `DayOfWeek.plus`/`minus`, `Month.plus`/`minus`: `value` (numbered from 1) moved round a cycle of
@@ -897,6 +996,50 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             };
             Ok(tv(TimeVal::ZoneId(parse_zone(target)?)))
         }
+        ("ZoneOffset", "ofHoursMinutes", 2) | ("ZoneOffset", "ofHoursMinutesSeconds", 3) => {
+            let mut hms = [0i32; 3];
+            for (slot, a) in hms.iter_mut().zip(&args) {
+                *slot = arg_int(a)?;
+            }
+            offset_of_hms(hms).map(|s| tv(TimeVal::ZoneId(Zone::Offset(s))))
+        }
+        ("ZoneOffset", "ofTotalSeconds", 1) => {
+            let s = arg_int(&args[0])?;
+            if !(-MAX_OFFSET..=MAX_OFFSET).contains(&s) {
+                return Err(dte("Zone offset not in valid range: -18:00 to +18:00"));
+            }
+            Ok(tv(TimeVal::ZoneId(Zone::Offset(s))))
+        }
+        // `ZoneId.ofOffset(prefix, offset)`: `GMT+01:00`, `UTC` (a zero offset), or the offset itself
+        ("ZoneId", "ofOffset", 2) => {
+            let prefix = arg_str(&args[0])?;
+            let offset = match time_arg(&args[1])? {
+                TimeVal::ZoneId(Zone::Offset(s)) => *s,
+                _ => return Err(Thrown::cce("expected ZoneOffset")),
+            };
+            if prefix.is_empty() {
+                return Ok(tv(TimeVal::ZoneId(Zone::Offset(offset))));
+            }
+            if !matches!(prefix, "GMT" | "UTC" | "UT") {
+                return Err(Thrown::iae(format!(
+                    "prefix should be GMT, UTC or UT, is: {prefix}"
+                )));
+            }
+            let id = if offset == 0 {
+                prefix.to_string()
+            } else {
+                format!("{prefix}{}", crate::dates::offset_id_seconds(offset))
+            };
+            Ok(tv(TimeVal::ZoneId(Zone::Region(id))))
+        }
+        ("ZonedDateTime", "from", 1) => match time_arg(&args[0])? {
+            z @ TimeVal::Zdt(..) => Ok(tv(z.clone())),
+            other => Err(dte(format!(
+                "Unable to obtain ZonedDateTime from TemporalAccessor: {} of type {}",
+                other.to_java_string(),
+                other.class_name()
+            ))),
+        },
         ("ZoneOffset", "ofHours", 1) => {
             let h = arg_int(&args[0])?;
             if !(-18..=18).contains(&h) {
@@ -1013,6 +1156,8 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
             }))
         }
         "ZoneOffset" if name == "UTC" => Ok(tv(TimeVal::ZoneId(Zone::Offset(0)))),
+        "ZoneOffset" if name == "MAX" => Ok(tv(TimeVal::ZoneId(Zone::Offset(MAX_OFFSET)))),
+        "ZoneOffset" if name == "MIN" => Ok(tv(TimeVal::ZoneId(Zone::Offset(-MAX_OFFSET)))),
         "ZoneId" if name == "SHORT_IDS" => short_ids(),
         "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
         "Duration" if name == "ZERO" => Ok(tv(TimeVal::Duration(0))),
