@@ -345,10 +345,11 @@ fn render_nodes<'a>(
                 if let Some(v) = lookup(name, doc, scopes) {
                     match v {
                         Value::List(items) => {
-                            let parts: Vec<String> = items.iter().map(stringify).collect();
+                            let parts: Vec<String> =
+                                items.iter().map(Value::to_java_string).collect();
                             out.push_str(&parts.join(delimiter));
                         }
-                        other => out.push_str(&stringify(other)),
+                        other => out.push_str(&other.to_java_string()),
                     }
                 }
             }
@@ -361,9 +362,27 @@ fn render_nodes<'a>(
     }
 }
 
-/// `Object.toString()`, as mustache.java's `stringify` does it.
+/// `Object.toString()`, as mustache.java's `stringify` does it, of what ES's
+/// `CustomReflectionObjectHandler.coerce` makes of the value: a list or set becomes a
+/// `CollectionMap`, a map from each item's index to the item, and prints as one (`{0=a, 1=b}`,
+/// `{}`); the items themselves print as they are.
 fn stringify(v: &Value) -> String {
-    v.to_java_string()
+    let items: Vec<&Value> = match v {
+        Value::List(items) => items.iter().collect(),
+        Value::Set(s) => s.java_order().into_iter().map(|i| &s.items[i]).collect(),
+        _ => return v.to_java_string(),
+    };
+    let mut out = String::from("{");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&i.to_string());
+        out.push('=');
+        crate::value::write_java_string(item, &mut out);
+    }
+    out.push('}');
+    out
 }
 
 fn encode(text: &str, encoding: Encoding, out: &mut String) {
@@ -432,7 +451,18 @@ mod tests {
         assert_eq!(render("[{{{n}}}|{{n}}]", r#"{"n":null}"#), "[|]");
         assert_eq!(render("{{_index}}/{{_id}}", "{}"), "idx/1");
         assert_eq!(render("{{n}} {{d}}", r#"{"n":1,"d":1.5}"#), "1 1.5");
-        assert_eq!(render("{{l}}", r#"{"l":["a","b"]}"#), "[a, b]");
+        // a list is a `CollectionMap` (index to item); nested values print as themselves.
+        // Elastic's vectra_detect expected output has `{0=00-00-5E-00-53-23}` from a list.
+        assert_eq!(render("{{l}}", r#"{"l":["a","b"]}"#), "{0=a, 1=b}");
+        assert_eq!(render("{{{l}}}", r#"{"l":[]}"#), "{}");
+        assert_eq!(
+            render("{{{l}}}", r#"{"l":[{"k":"v"},[1,2],null]}"#),
+            "{0={k=v}, 1=[1, 2], 2=null}"
+        );
+        assert_eq!(
+            render("{{#join}}l{{/join}}", r#"{"l":["a",["b"]]}"#),
+            "a,[b]"
+        );
         assert_eq!(
             render("{{{ _ingest.on_failure_message }}}", "{}"),
             "bad \"x\""

@@ -589,7 +589,7 @@ impl From<Vec<Value>> for Value {
 }
 
 /// Renders like Java's `toString()`: `{a=1, b=[x, y]}` for maps, `[1, 2]` for lists.
-fn write_java_string(v: &Value, out: &mut String) {
+pub(crate) fn write_java_string(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

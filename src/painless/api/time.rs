@@ -493,10 +493,12 @@ fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
             }
         }
         // `ZonedDateTime.from(instant)` fails: an instant has no zone
-        (TimeVal::Zdt(..), TimeVal::Instant(_)) => return Err(dte(format!(
+        (TimeVal::Zdt(..), TimeVal::Instant(_)) => {
+            return Err(dte(format!(
             "Unable to obtain ZonedDateTime from TemporalAccessor: {} of type java.time.Instant",
             b.to_java_string()
-        ))),
+        )))
+        }
         _ => {}
     }
     let (ta, tb) = (timestamp_of(a)?, timestamp_of(b)?);
