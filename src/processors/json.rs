@@ -62,11 +62,24 @@ impl Json {
 /// Parses text the way ES's JSON processor does: any JSON value; in lenient mode the first value
 /// only.
 pub fn parse_json_value(text: &str, duplicates: Duplicates, strict: bool) -> Result<Value, String> {
+    // `JsonProcessor.apply`: when the parser finds no token at all (blank text, or only
+    // comments), the value stays null; that is not an error in either mode
+    if has_no_token(text) {
+        return Ok(Value::Null);
+    }
     if strict {
         parse(text, duplicates)
     } else {
         parse_first(text, duplicates)
     }
+}
+
+/// Whether Jackson's first `nextToken()` on `text` is the end of input.
+fn has_no_token(text: &str) -> bool {
+    let blank = |t: &str| t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+    blank(text)
+        || (text.contains('/')
+            && crate::value::json::without_comments(text).is_some_and(|t| blank(&t)))
 }
 
 impl Processor for Json {
@@ -134,6 +147,38 @@ mod tests {
         );
         let d = run("json", json!({"field": "m"}), r#"{"m":"\"s\""}"#).unwrap();
         assert_eq!(source_json(&d), r#"{"m":"s"}"#);
+    }
+
+    /// ES's parser finds no token in blank text: the target becomes null, in both modes (Elastic's
+    /// vectra_detect expected output has such documents without an error).
+    #[test]
+    fn blank_text_is_null() {
+        for strict in [true, false] {
+            for text in ["", "   ", "\n", " /* nothing */ "] {
+                let input = json!({ "m": text }).to_string();
+                let d = run(
+                    "json",
+                    json!({"field": "m", "target_field": "j", "strict_json_parsing": strict}),
+                    &input,
+                )
+                .unwrap();
+                assert_eq!(
+                    source_json(&d),
+                    format!("{},\"j\":null}}", input.trim_end_matches('}'))
+                );
+            }
+        }
+        let e = run(
+            "json",
+            json!({"field": "m", "add_to_root": true}),
+            r#"{"m":" "}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("cannot add non-map fields to root of document"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -1612,7 +1612,13 @@ pub fn processors(name: &str, args: Vec<V>) -> R<V> {
         }
         ("json", 1) => {
             let s = arg_str(&args[0])?;
-            match crate::value::json::parse_first(s, crate::value::json::Duplicates::Reject) {
+            // as before: the first value only
+            let strict = false;
+            match crate::processors::json::parse_json_value(
+                s,
+                crate::value::json::Duplicates::Reject,
+                strict,
+            ) {
                 Ok(v) => Ok(from_value(&v)),
                 Err(e) => Err(Thrown::iae(e)),
             }
