@@ -69,6 +69,61 @@ processors:
     assert_eq!(resp["docs"][0]["doc"]["_index"], "_index");
 }
 
+/// ES wraps a processor's `ignore_failure`/`on_failure` inside its `ConditionalProcessor`: an error
+/// in the `if` reaches the pipeline's handler as a failure of type `conditional`, and so does any
+/// failure of a processor with an `if` and no handler of its own (elastic/elasticsearch#126005).
+#[test]
+fn condition_errors_skip_the_processors_own_handlers() {
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - set:
+      if: ctx.x.y == 1
+      field: a
+      value: 1
+      tag: t1
+      ignore_failure: true
+  - set:
+      if: ctx.x.y == 1
+      field: a
+      value: 1
+      tag: t2
+      on_failure:
+        - set:
+            field: own
+            value: "{{ _ingest.on_failure_processor_type }}"
+  - grok:
+      if: ctx.message != null
+      field: message
+      patterns: ["^x$"]
+      tag: g
+  - set:
+      field: after
+      value: yes
+on_failure:
+  - append:
+      field: failures
+      value: "{{ _ingest.on_failure_processor_type }}|{{ _ingest.on_failure_processor_tag }}|{{ _ingest.on_failure_message }}"
+"#,
+    )]);
+    let docs = [
+        json!({"message": "abc"}),
+        json!({"message": "abc", "x": {"y": 2}}),
+    ];
+    let request = json!({"docs": docs.iter().map(|d| json!({"_source": d})).collect::<Vec<_>>()});
+    let (code, resp, stderr) = simulate(&dir, &[], request);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        source(&resp, 0),
+        &json!({"message": "abc", "failures": ["conditional|t1|cannot access method/field [y] from a null def reference"]})
+    );
+    assert_eq!(
+        source(&resp, 1),
+        &json!({"message": "abc", "x": {"y": 2}, "failures": ["conditional|g|Provided Grok expressions do not match field value: [abc]"]})
+    );
+}
+
 #[test]
 fn pipeline_level_on_failure_skips_the_rest_but_keeps_the_document() {
     let dir = pipelines(&[(

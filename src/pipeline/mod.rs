@@ -324,6 +324,18 @@ fn with_headers(mut e: ProcessorError, step: &Step, doc: &IngestDocument) -> Pro
     e
 }
 
+/// A failure leaving a step with an `if` and no handler of its own: the enclosing
+/// `CompoundProcessor` sees it come from the `ConditionalProcessor` wrapper, whose type is
+/// `conditional` (and whose tag is the step's), unless an inner processor labelled it already.
+fn as_conditional_failure(e: ProcessorError, step: &Step, doc: &IngestDocument) -> ProcessorError {
+    if e.has_headers() {
+        return e;
+    }
+    let mut e = with_headers(e, step, doc);
+    e.processor_type = Some("conditional".to_string());
+    e
+}
+
 /// One processor with its `if`, `ignore_failure` and `on_failure` wrappers.
 pub fn run_step(step: &Step, doc: &mut IngestDocument, env: &Env) -> Result<Flow, ProcessorError> {
     match env.stats {
@@ -372,13 +384,16 @@ fn run_step_untimed(
                 return Ok(Flow::Continue);
             }
             Err(e) => {
-                return handle_step_error(
-                    step,
-                    e,
-                    Some((condition.source.as_str(), true)),
-                    doc,
-                    env,
-                )
+                // ES wraps a processor's own `ignore_failure`/`on_failure` inside its
+                // `ConditionalProcessor` (`ConfigurationUtils.readProcessor`), so neither sees an
+                // error of the condition (elastic/elasticsearch#126005): it goes to the enclosing
+                // handler, as a failure of the `conditional` wrapper.
+                if let Some(stats) = env.stats {
+                    stats.failed(step);
+                }
+                let condition = Some((condition.source.as_str(), true));
+                record(env, step, TraceStatus::Error, condition, None, Some(&e));
+                return Err(as_conditional_failure(e, step, doc));
             }
         }
     }
@@ -436,6 +451,9 @@ fn handle_step_error(
     }
     record(env, step, TraceStatus::Error, condition, None, Some(&e));
     if step.on_failure.is_empty() {
+        if step.condition.is_some() {
+            return Err(as_conditional_failure(e, step, doc));
+        }
         return Err(e);
     }
     let e = with_headers(e, step, doc);
