@@ -836,6 +836,13 @@ fn regexes() {
             "String[]",
             "[\"a\", \"b\", \"c\"]",
         ),
+        // Pattern.split drops every trailing empty string, down to none; no match gives the input
+        // back (JDK 17: [], [], [""], [a], [a, , b])
+        ("/\\./.split('...')", "String[]", "[]"),
+        ("/\\./.split('.')", "String[]", "[]"),
+        ("/\\./.split('')", "String[]", "[\"\"]"),
+        ("/\\./.split('a..')", "String[]", "[\"a\"]"),
+        ("/\\./.split('a..b')", "String[]", "[\"a\", \"\", \"b\"]"),
         ("/x/.pattern()", "String", "\"x\""),
         (
             "def m = /(a)(b)?/.matcher('a'); m.matches(); m.group(2)",

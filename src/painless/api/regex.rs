@@ -432,8 +432,10 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     from = next_from(&s, a, b);
                 }
                 parts.push(s[last..].to_string());
-                if limit == 0 {
-                    while parts.len() > 1 && parts.last().map(|x| x.is_empty()) == Some(true) {
+                // `Pattern.split`: without a match the input comes back whole; otherwise a zero
+                // limit drops every trailing empty string, down to none (`"..".split(/\./)`)
+                if limit == 0 && last > 0 {
+                    while parts.last().is_some_and(|x| x.is_empty()) {
                         parts.pop();
                     }
                 }
