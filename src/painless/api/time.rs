@@ -484,6 +484,57 @@ pub(super) fn unit_nanos(u: &str) -> Option<i128> {
     })
 }
 
+const NANOS_PER_SECOND: i128 = 1_000_000_000;
+
+/// `Instant.getEpochSecond()`: whole seconds, rounded down (jiff's `as_second` rounds to zero).
+fn epoch_second(ts: Timestamp) -> i64 {
+    ts.as_nanosecond().div_euclid(NANOS_PER_SECOND) as i64
+}
+
+/// `Instant.toEpochMilli()`: rounded down.
+fn epoch_milli(ts: Timestamp) -> i64 {
+    ts.as_nanosecond().div_euclid(1_000_000) as i64
+}
+
+/// `Instant.truncatedTo(unit)`: down to a multiple of the unit within the (UTC) day.
+fn truncated_instant(ts: Timestamp, unit: &str) -> R<Timestamp> {
+    let unsupported = |m: &str| Thrown::new("UnsupportedTemporalTypeException", m.to_string());
+    let day = 86_400 * NANOS_PER_SECOND;
+    let per = match unit_nanos(unit) {
+        Some(n) if n <= day => n,
+        _ => return Err(unsupported("Unit is too large to be used for truncation")),
+    };
+    if day % per != 0 {
+        return Err(unsupported(
+            "Unit must divide into a standard day without remainder",
+        ));
+    }
+    let total = ts.as_nanosecond();
+    Timestamp::from_nanosecond(total - total.rem_euclid(per)).map_err(|e| dte(e.to_string()))
+}
+
+const DAYS_ORDINAL: usize = 7;
+
+fn unit_ordinal(unit: &str) -> usize {
+    UNITS.iter().position(|u| *u == unit).unwrap_or(0)
+}
+
+/// `ChronoUnit.getDuration()` in nanoseconds: the estimated ones from the 365.2425-day year.
+fn unit_duration(unit: &str) -> i128 {
+    const YEAR_SECONDS: i128 = 31_556_952;
+    let seconds = match unit {
+        "MONTHS" => YEAR_SECONDS / 12,
+        "YEARS" => YEAR_SECONDS,
+        "DECADES" => YEAR_SECONDS * 10,
+        "CENTURIES" => YEAR_SECONDS * 100,
+        "MILLENNIA" => YEAR_SECONDS * 1000,
+        "ERAS" => YEAR_SECONDS * 1_000_000_000,
+        "FOREVER" => return i128::from(i64::MAX) * NANOS_PER_SECOND + 999_999_999,
+        other => return unit_nanos(other).unwrap_or(0),
+    };
+    seconds * NANOS_PER_SECOND
+}
+
 /// `a.until(b, unit)`, which `ChronoUnit.between(a, b)` is.
 fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
     match (a, b) {
@@ -502,6 +553,10 @@ fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
         _ => {}
     }
     let (ta, tb) = (timestamp_of(a)?, timestamp_of(b)?);
+    if unit == "MILLIS" && matches!(a, TimeVal::Instant(_)) {
+        // `Instant.until` counts milliseconds as the difference of the two `toEpochMilli()`s
+        return Ok(epoch_milli(tb) - epoch_milli(ta));
+    }
     let instant_weeks = unit == "WEEKS" && matches!(a, TimeVal::Instant(_));
     let per = unit_nanos(unit).filter(|_| !instant_weeks).ok_or_else(|| {
         Thrown::new(
@@ -583,6 +638,17 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             .map(|o| V::Int(o as i32))
             .ok_or_else(|| Thrown::cce("incomparable"));
     }
+    if let ("toEpochMilli" | "getMillis", 0) = (name, n) {
+        // Painless's `TemporalAccessor` augmentation (for an `Instant`, its own method): both round
+        // down, as `INSTANT_SECONDS * 1000 + NANO_OF_SECOND / 1000000`
+        if matches!(
+            t,
+            TimeVal::Zdt(..) | TimeVal::Instant(_) | TimeVal::DayOfWeek(_) | TimeVal::Month(_)
+        ) || matches!(t, TimeVal::ZoneId(Zone::Offset(_)))
+        {
+            return Ok(V::Long(epoch_milli(timestamp_of(t)?)));
+        }
+    }
     match t {
         TimeVal::Zdt(z, zone) => match (name, n) {
             ("getYear", 0) => Ok(V::Int(z.year() as i32)),
@@ -600,7 +666,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("getZone", 0) => Ok(tv(TimeVal::ZoneId(zone.clone()))),
             ("getOffset", 0) => Ok(tv(TimeVal::ZoneId(Zone::Offset(z.offset().seconds())))),
             ("toInstant", 0) => Ok(tv(TimeVal::Instant(z.timestamp()))),
-            ("toEpochSecond", 0) => Ok(V::Long(z.timestamp().as_second())),
+            ("toEpochSecond", 0) => Ok(V::Long(epoch_second(z.timestamp()))),
             ("getDayOfWeekEnum", 0) => Ok(tv(TimeVal::DayOfWeek(
                 z.weekday().to_monday_one_offset() as u8,
             ))),
@@ -689,9 +755,30 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
         },
         TimeVal::Instant(i) => match (name, n) {
-            ("toEpochMilli", 0) => Ok(V::Long(i.as_millisecond())),
-            ("getEpochSecond", 0) => Ok(V::Long(i.as_second())),
-            ("getNano", 0) => Ok(V::Int(i.subsec_nanosecond())),
+            ("getEpochSecond", 0) => Ok(V::Long(epoch_second(*i))),
+            ("getNano", 0) => Ok(V::Int(i.as_nanosecond().rem_euclid(NANOS_PER_SECOND) as i32)),
+            ("until", 2) => {
+                let unit = match time_arg(&args[1])? {
+                    TimeVal::Unit(u) => *u,
+                    _ => return Err(Thrown::cce("expected ChronoUnit")),
+                };
+                until(t, time_arg(&args[0])?, unit).map(V::Long)
+            }
+            ("plus", 1) | ("minus", 1) => match time_arg(&args[0])? {
+                TimeVal::Duration(d) => {
+                    let d = if name == "minus" { -*d } else { *d };
+                    Timestamp::from_nanosecond(i.as_nanosecond() + d)
+                        .map(|ts| tv(TimeVal::Instant(ts)))
+                        .map_err(|e| dte(e.to_string()))
+                }
+                _ => Err(Thrown::cce("expected Duration")),
+            },
+            ("truncatedTo", 1) => match time_arg(&args[0])? {
+                TimeVal::Unit(unit) => {
+                    truncated_instant(*i, unit).map(|ts| tv(TimeVal::Instant(ts)))
+                }
+                _ => Err(Thrown::cce("expected ChronoUnit")),
+            },
             ("atZone", 1) => {
                 let nz = zone_arg(&args[0])?;
                 Ok(tv(TimeVal::Zdt(i.to_zoned(nz.tz()?), nz)))
@@ -743,6 +830,12 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         TimeVal::Unit(u) => match (name, n) {
             ("between", 2) => until(time_arg(&args[0])?, time_arg(&args[1])?, u).map(V::Long),
             ("name", 0) => Ok(V::str(u)),
+            ("ordinal", 0) => Ok(V::Int(unit_ordinal(u) as i32)),
+            ("getDuration", 0) => Ok(tv(TimeVal::Duration(unit_duration(u)))),
+            // `ChronoUnit`: DAYS and longer are date-based and estimated, FOREVER neither
+            ("isDateBased", 0) => Ok(V::Bool(unit_ordinal(u) >= DAYS_ORDINAL && *u != "FOREVER")),
+            ("isTimeBased", 0) => Ok(V::Bool(unit_ordinal(u) < DAYS_ORDINAL)),
+            ("isDurationEstimated", 0) => Ok(V::Bool(unit_ordinal(u) >= DAYS_ORDINAL)),
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Duration(d) => {
@@ -892,24 +985,29 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             }
             Ok(tv(TimeVal::Month(m as u8)))
         }
-        ("DayOfWeek" | "Month", "valueOf", 1) => {
+        ("DayOfWeek" | "Month" | "ChronoUnit", "valueOf", 1) => {
             let name = arg_str(&args[0])?;
+            let package = if class == "ChronoUnit" {
+                "java.time.temporal"
+            } else {
+                "java.time"
+            };
             static_field(class, name)
-                .map_err(|_| Thrown::iae(format!("No enum constant java.time.{class}.{name}")))
+                .map_err(|_| Thrown::iae(format!("No enum constant {package}.{class}.{name}")))
         }
-        ("DayOfWeek" | "Month", "values", 0) => {
-            let names = if class == "DayOfWeek" { DAYS } else { MONTHS };
+        ("DayOfWeek" | "Month" | "ChronoUnit", "values", 0) => {
+            let (names, elem) = match class {
+                "DayOfWeek" => (DAYS, "DayOfWeek"),
+                "Month" => (MONTHS, "Month"),
+                _ => (UNITS, "ChronoUnit"),
+            };
             let items = names
                 .iter()
                 .map(|n| static_field(class, n))
                 .collect::<R<Vec<V>>>()?;
             Ok(V::Array(std::rc::Rc::new(std::cell::RefCell::new(
                 ArrayObj {
-                    elem: crate::painless::ast::Ty::Class(if class == "DayOfWeek" {
-                        "DayOfWeek"
-                    } else {
-                        "Month"
-                    }),
+                    elem: crate::painless::ast::Ty::Class(elem),
                     items,
                 },
             ))))

@@ -236,6 +236,31 @@ mod tests {
         }
     }
 
+    /// Painless's `TemporalAccessor.toEpochMilli()`/`getMillis()` augmentation rounds down like
+    /// `Instant.toEpochMilli()` (values from JDK 17's `Instant`).
+    #[test]
+    fn epoch_millis_augmentation() {
+        for (script, want) in [
+            (
+                "ZonedDateTime.parse('2021-01-07T08:48:57.5Z').toEpochMilli()",
+                1610009337500i64,
+            ),
+            (
+                "ZonedDateTime.parse('2021-01-07T08:48:57.5Z').getMillis()",
+                1610009337500,
+            ),
+            ("Instant.parse('1969-12-31T23:59:59.9995Z').getMillis()", -1),
+        ] {
+            let got = run_for_cli(&format!("return {script}"), None, None);
+            assert_eq!(got["value"], want, "{script}: {got}");
+        }
+        let got = run_for_cli("return Month.MAY.getMillis()", None, None);
+        assert_eq!(
+            got["error"]["caused_by"]["reason"], "Unsupported field: InstantSeconds",
+            "{got}"
+        );
+    }
+
     /// `getDayOfWeekEnum` is Painless's own (an augmentation), so the JVM cannot check it.
     #[test]
     fn day_of_week_enum() {
