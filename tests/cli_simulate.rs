@@ -98,6 +98,15 @@ processors:
       field: message
       patterns: ["^x$"]
       tag: g
+  - foreach:
+      field: list
+      tag: each
+      processor:
+        set:
+          if: ctx._ingest._value.k == 1
+          field: b
+          value: 1
+          tag: inner
   - set:
       field: after
       value: yes
@@ -110,6 +119,7 @@ on_failure:
     let docs = [
         json!({"message": "abc"}),
         json!({"message": "abc", "x": {"y": 2}}),
+        json!({"message": "x", "x": {"y": 2}, "list": [{}]}),
     ];
     let request = json!({"docs": docs.iter().map(|d| json!({"_source": d})).collect::<Vec<_>>()});
     let (code, resp, stderr) = simulate(&dir, &[], request);
@@ -121,6 +131,12 @@ on_failure:
     assert_eq!(
         source(&resp, 1),
         &json!({"message": "abc", "x": {"y": 2}, "failures": ["conditional|g|Provided Grok expressions do not match field value: [abc]"]})
+    );
+    // ForEachProcessor runs its processor without a CompoundProcessor: the pipeline labels the
+    // failure with the foreach itself (`ctx` of a condition has no `_ingest`)
+    assert_eq!(
+        source(&resp, 2),
+        &json!({"message": "x", "x": {"y": 2}, "list": [{}], "failures": ["foreach|each|cannot access method/field [_value] from a null def reference"]})
     );
 }
 

@@ -310,29 +310,36 @@ fn run_on_failure(
 }
 
 /// ES `CompoundProcessor.newCompoundProcessorException`: the innermost processor's headers win.
-fn with_headers(mut e: ProcessorError, step: &Step, doc: &IngestDocument) -> ProcessorError {
+///
+/// A step with an `if` is, in the list of a pipeline or an `on_failure` block, the
+/// `ConditionalProcessor` wrapping the processor (`ConfigurationUtils.readProcessor`), whose type is
+/// `conditional`: so an error of the condition, and any failure the processor does not handle
+/// itself, is labelled `conditional` (with the step's tag).
+fn with_headers(e: ProcessorError, step: &Step, doc: &IngestDocument) -> ProcessorError {
+    let listed_type = if step.condition.is_some() {
+        "conditional"
+    } else {
+        step.processor_type.as_str()
+    };
+    label(e, listed_type, step, doc)
+}
+
+fn label(
+    mut e: ProcessorError,
+    processor_type: &str,
+    step: &Step,
+    doc: &IngestDocument,
+) -> ProcessorError {
     if e.has_headers() {
         return e;
     }
-    e.processor_type = Some(step.processor_type.clone());
+    e.processor_type = Some(processor_type.to_string());
     e.processor_tag = step.tag.clone();
     // since ES 8.5 (elastic/elasticsearch#89632) the top-level pipeline counts too, so
     // `_ingest.on_failure_pipeline` is set for a failure in the pipeline that was called
     if !doc.pipeline_stack.is_empty() {
         e.pipeline_origin = Some(doc.pipeline_stack.iter().rev().cloned().collect());
     }
-    e
-}
-
-/// A failure leaving a step with an `if` and no handler of its own: the enclosing
-/// `CompoundProcessor` sees it come from the `ConditionalProcessor` wrapper, whose type is
-/// `conditional` (and whose tag is the step's), unless an inner processor labelled it already.
-fn as_conditional_failure(e: ProcessorError, step: &Step, doc: &IngestDocument) -> ProcessorError {
-    if e.has_headers() {
-        return e;
-    }
-    let mut e = with_headers(e, step, doc);
-    e.processor_type = Some("conditional".to_string());
     e
 }
 
@@ -393,7 +400,7 @@ fn run_step_untimed(
                 }
                 let condition = Some((condition.source.as_str(), true));
                 record(env, step, TraceStatus::Error, condition, None, Some(&e));
-                return Err(as_conditional_failure(e, step, doc));
+                return Err(e);
             }
         }
     }
@@ -451,12 +458,10 @@ fn handle_step_error(
     }
     record(env, step, TraceStatus::Error, condition, None, Some(&e));
     if step.on_failure.is_empty() {
-        if step.condition.is_some() {
-            return Err(as_conditional_failure(e, step, doc));
-        }
         return Err(e);
     }
-    let e = with_headers(e, step, doc);
+    // the processor's own `OnFailureProcessor` lists the processor itself, not its condition
+    let e = label(e, &step.processor_type, step, doc);
     run_on_failure(&step.on_failure, e, doc, env)
 }
 
