@@ -76,10 +76,14 @@ pub fn parse_json_value(text: &str, duplicates: Duplicates, strict: bool) -> Res
 
 /// Whether Jackson's first `nextToken()` on `text` is the end of input.
 fn has_no_token(text: &str) -> bool {
-    let blank = |t: &str| t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-    blank(text)
-        || (text.contains('/')
-            && crate::value::json::without_comments(text).is_some_and(|t| blank(&t)))
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    // decided by the first byte after the blanks in all but the comment-only case
+    match text.bytes().find(|b| !is_blank(b)) {
+        None => true,
+        Some(b'/') => crate::value::json::without_comments(text)
+            .is_some_and(|t| t.bytes().all(|b| is_blank(&b))),
+        Some(_) => false,
+    }
 }
 
 impl Processor for Json {
