@@ -324,6 +324,8 @@ fn with_headers(e: ProcessorError, step: &Step, doc: &IngestDocument) -> Process
     label(e, listed_type, step, doc)
 }
 
+/// Sets the failure's headers to `processor_type` and the step's tag, unless an inner processor
+/// set them already.
 fn label(
     mut e: ProcessorError,
     processor_type: &str,

@@ -1612,13 +1612,13 @@ pub fn processors(name: &str, args: Vec<V>) -> R<V> {
         }
         ("json", 1) => {
             let s = arg_str(&args[0])?;
-            // as before: the first value only
-            let strict = false;
-            match crate::processors::json::parse_json_value(
+            // lenient: the first value only
+            let lenient = crate::processors::json::parse_json_value(
                 s,
                 crate::value::json::Duplicates::Reject,
-                strict,
-            ) {
+                false,
+            );
+            match lenient {
                 Ok(v) => Ok(from_value(&v)),
                 Err(e) => Err(Thrown::iae(e)),
             }

@@ -451,6 +451,13 @@ fn time_arg(v: &V) -> R<&TimeVal> {
     )))
 }
 
+fn unit_arg(v: &V) -> R<&'static str> {
+    match time_arg(v)? {
+        TimeVal::Unit(u) => Ok(u),
+        _ => Err(Thrown::cce("expected ChronoUnit")),
+    }
+}
+
 fn zone_arg(v: &V) -> R<Zone> {
     match time_arg(v)? {
         TimeVal::ZoneId(z) => Ok(z.clone()),
@@ -494,23 +501,6 @@ fn epoch_second(ts: Timestamp) -> i64 {
 /// `Instant.toEpochMilli()`: rounded down.
 fn epoch_milli(ts: Timestamp) -> i64 {
     ts.as_nanosecond().div_euclid(1_000_000) as i64
-}
-
-/// `Instant.truncatedTo(unit)`: down to a multiple of the unit within the (UTC) day.
-fn truncated_instant(ts: Timestamp, unit: &str) -> R<Timestamp> {
-    let unsupported = |m: &str| Thrown::new("UnsupportedTemporalTypeException", m.to_string());
-    let day = 86_400 * NANOS_PER_SECOND;
-    let per = match unit_nanos(unit) {
-        Some(n) if n <= day => n,
-        _ => return Err(unsupported("Unit is too large to be used for truncation")),
-    };
-    if day % per != 0 {
-        return Err(unsupported(
-            "Unit must divide into a standard day without remainder",
-        ));
-    }
-    let total = ts.as_nanosecond();
-    Timestamp::from_nanosecond(total - total.rem_euclid(per)).map_err(|e| dte(e.to_string()))
 }
 
 const DAYS_ORDINAL: usize = 7;
@@ -682,10 +672,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 }
             }
             ("until", 2) => {
-                let unit = match time_arg(&args[1])? {
-                    TimeVal::Unit(u) => *u,
-                    _ => return Err(Thrown::cce("expected ChronoUnit")),
-                };
+                let unit = unit_arg(&args[1])?;
                 until(t, time_arg(&args[0])?, unit).map(V::Long)
             }
             ("withZoneSameInstant", 1) => {
@@ -708,10 +695,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
             ("plus", 2) | ("minus", 2) => {
                 let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                let unit = match time_arg(&args[1])? {
-                    TimeVal::Unit(u) => *u,
-                    _ => return Err(Thrown::cce("expected ChronoUnit")),
-                };
+                let unit = unit_arg(&args[1])?;
                 let amount = if name == "minus" {
                     amount.wrapping_neg()
                 } else {
@@ -758,10 +742,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("getEpochSecond", 0) => Ok(V::Long(epoch_second(*i))),
             ("getNano", 0) => Ok(V::Int(i.as_nanosecond().rem_euclid(NANOS_PER_SECOND) as i32)),
             ("until", 2) => {
-                let unit = match time_arg(&args[1])? {
-                    TimeVal::Unit(u) => *u,
-                    _ => return Err(Thrown::cce("expected ChronoUnit")),
-                };
+                let unit = unit_arg(&args[1])?;
                 until(t, time_arg(&args[0])?, unit).map(V::Long)
             }
             ("plus", 1) | ("minus", 1) => match time_arg(&args[0])? {
@@ -773,12 +754,9 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 }
                 _ => Err(Thrown::cce("expected Duration")),
             },
-            ("truncatedTo", 1) => match time_arg(&args[0])? {
-                TimeVal::Unit(unit) => {
-                    truncated_instant(*i, unit).map(|ts| tv(TimeVal::Instant(ts)))
-                }
-                _ => Err(Thrown::cce("expected ChronoUnit")),
-            },
+            ("truncatedTo", 1) => {
+                truncated_instant(*i, unit_arg(&args[0])?).map(|ts| tv(TimeVal::Instant(ts)))
+            }
             ("atZone", 1) => {
                 let nz = zone_arg(&args[0])?;
                 Ok(tv(TimeVal::Zdt(i.to_zoned(nz.tz()?), nz)))
@@ -814,10 +792,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
             ("plus", 2) | ("minus", 2) => {
                 let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
-                let unit = match time_arg(&args[1])? {
-                    TimeVal::Unit(u) => *u,
-                    _ => return Err(Thrown::cce("expected ChronoUnit")),
-                };
+                let unit = unit_arg(&args[1])?;
                 let amount = if name == "minus" {
                     amount.wrapping_neg()
                 } else {

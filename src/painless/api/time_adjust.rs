@@ -144,27 +144,38 @@ pub(super) fn call_zdt(
     })
 }
 
-/// `LocalTime.truncatedTo`, then `resolveLocal`.
-fn truncated(z: &Zoned, zone: &Zone, unit: &str) -> R<TimeVal> {
-    if unit == "NANOS" {
-        return Ok(zdt(z.clone(), zone));
-    }
+/// The length of `unit` in nanoseconds for `truncatedTo` (`LocalTime`'s and `Instant`'s rule):
+/// at most a day, and a divisor of it.
+fn truncation_nanos(unit: &str) -> R<i64> {
     let unsupported = |m: &str| Thrown::new("UnsupportedTemporalTypeException", m.to_string());
-    let unit_nanos = match super::time::unit_nanos(unit) {
+    let nanos = match super::time::unit_nanos(unit) {
         Some(n) if n <= i128::from(NANOS_PER_DAY) => n as i64,
         _ => return Err(unsupported("Unit is too large to be used for truncation")),
     };
-    if NANOS_PER_DAY % unit_nanos != 0 {
+    if NANOS_PER_DAY % nanos != 0 {
         return Err(unsupported(
             "Unit must divide into a standard day without remainder",
         ));
     }
+    Ok(nanos)
+}
+
+/// `ZonedDateTime.truncatedTo`: the local time truncated, then `resolveLocal`.
+fn truncated(z: &Zoned, zone: &Zone, unit: &str) -> R<TimeVal> {
+    let per = truncation_nanos(unit)?;
     let nod = local_time(z).nano_of_day();
-    let time = LTime::from_nano_of_day(nod / unit_nanos * unit_nanos);
+    let time = LTime::from_nano_of_day(nod / per * per);
     Ok(zdt(
         of_local(civil(local_date(z), time)?, zone, z.offset())?,
         zone,
     ))
+}
+
+/// `Instant.truncatedTo`: down to a multiple of the unit within the (UTC) day.
+pub(super) fn truncated_instant(ts: Timestamp, unit: &str) -> R<Timestamp> {
+    let per = i128::from(truncation_nanos(unit)?);
+    let total = ts.as_nanosecond();
+    Timestamp::from_nanosecond(total - total.rem_euclid(per)).map_err(|e| dte(e.to_string()))
 }
 
 /// The date-based `ChronoUnit`s, by how many months (or days, for `DAYS`/`WEEKS`) one is.
