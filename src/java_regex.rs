@@ -11,11 +11,17 @@
 //! `\b` is ASCII-based as in JDK 19+ (the JDKs recent Elasticsearch 8.x bundle; JDK 17 still used
 //! Unicode letters there).
 //!
-//! `(?i)` folds ASCII letters only, as Java does without `UNICODE_CASE`.
+//! `(?i)` folds ASCII letters only, as Java does without `UNICODE_CASE`; with it (`u`), the
+//! engines' Unicode simple case folding stands in for Java's per-character folding.
+//! `UNICODE_CHARACTER_CLASS` (`U`) makes `\w \d \s \b` and the common POSIX classes Unicode, with
+//! the definitions of `java.util.regex.Pattern`'s `UnicodeProp`.
+//!
+//! Oniguruma runs under a backtracking budget: a pattern that exceeds it on some input is an error
+//! ([`TooComplex`]), not a hang or a panic.
 //!
 //! Known differences: an empty
 //! match moves on by one character where Java moves by one UTF-16 unit (splitting a surrogate pair,
-//! which a Rust string cannot hold); the `u`, `U`, `d` inline flags, `\N{...}`, `{n,m}+` and Unicode
+//! which a Rust string cannot hold); the `d` inline flag, `CANON_EQ`, `\N{...}`, `{n,m}+` and Unicode
 //! blocks (`\p{InGreek}`) are rejected with an error.
 
 use std::collections::HashMap;
@@ -60,7 +66,8 @@ enum Target {
     Onig,
 }
 
-/// `Pattern.compile` flags (the ones Painless regex literals spell `i`, `m`, `s`, `x`, `l`).
+/// `Pattern.compile` flags (the ones Painless regex literals spell `i`, `m`, `s`, `x`, `l`, `u`,
+/// `U`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PatternFlags {
     pub case_insensitive: bool,
@@ -68,10 +75,13 @@ pub struct PatternFlags {
     pub dotall: bool,
     pub comments: bool,
     pub literal: bool,
+    pub unicode_case: bool,
+    pub unicode_classes: bool,
 }
 
 impl PatternFlags {
-    /// Painless regex literal flags; `c`, `u`, `U` are not supported.
+    /// Painless regex literal flags (`WriterConstants`/`Regex` in Painless: `c` is `CANON_EQ`,
+    /// which we reject rather than ignore).
     pub fn from_letters(letters: &str) -> Result<PatternFlags, String> {
         let mut flags = PatternFlags::default();
         for c in letters.chars() {
@@ -81,11 +91,44 @@ impl PatternFlags {
                 's' => flags.dotall = true,
                 'x' => flags.comments = true,
                 'l' => flags.literal = true,
-                other => return Err(format!("unsupported regex flag [{other}]")),
+                'u' => flags.unicode_case = true,
+                // UNICODE_CHARACTER_CLASS implies UNICODE_CASE (`Pattern.compile`)
+                'U' => {
+                    flags.unicode_classes = true;
+                    flags.unicode_case = true;
+                }
+                'c' => {
+                    return Err(
+                        "regex flag [c] (Pattern.CANON_EQ) is not supported by ingest-emu".into(),
+                    )
+                }
+                other => return Err(format!("unknown regex flag [{other}]")),
             }
         }
         Ok(flags)
     }
+}
+
+/// A match needed more backtracking than the budget allows (Oniguruma's retry limit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooComplex;
+
+impl std::fmt::Display for TooComplex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the regular expression backtracked more than {RETRY_LIMIT} steps on this input; simplify it (Elasticsearch would keep trying)"
+        )
+    }
+}
+
+/// Backtracking steps one Oniguruma match may take before it is abandoned as [`TooComplex`].
+pub const RETRY_LIMIT: u32 = 1_000_000;
+
+fn onig_param() -> onig::MatchParam {
+    let mut p = onig::MatchParam::default();
+    p.set_retry_limit_in_match(RETRY_LIMIT);
+    p
 }
 
 fn build(text: &str, target: Target) -> Result<Engine, String> {
@@ -112,8 +155,24 @@ impl JavaRegex {
 
     /// `Pattern.compile(pattern, flags)`.
     pub fn compile_with_flags(pattern: &str, flags: PatternFlags) -> Result<JavaRegex, String> {
+        JavaRegex::compile_on(pattern, flags, false)
+    }
+
+    /// [`JavaRegex::compile_with_flags`] on the backtracking engine whatever the pattern, so that
+    /// a pattern that backtracks catastrophically in Java fails here too (with [`TooComplex`])
+    /// instead of finishing on the regex crate's linear-time engine. Painless regexes need
+    /// this: Elasticsearch aborts them once they read too many characters.
+    pub fn compile_backtracking(pattern: &str, flags: PatternFlags) -> Result<JavaRegex, String> {
+        JavaRegex::compile_on(pattern, flags, true)
+    }
+
+    fn compile_on(
+        pattern: &str,
+        flags: PatternFlags,
+        force_onig: bool,
+    ) -> Result<JavaRegex, String> {
         let rust = Translator::run(pattern, Target::Rust, flags)?;
-        let (t, engine) = match (!rust.needs_onig)
+        let (t, engine) = match (!rust.needs_onig && !force_onig)
             .then(|| build(&rust.out, Target::Rust).ok())
             .flatten()
         {
@@ -137,7 +196,7 @@ impl JavaRegex {
 
     /// `Matcher.matches()`: the whole text matches (with backtracking into alternatives, unlike
     /// checking whether `find` happens to cover the text).
-    pub fn matches(&self, text: &str) -> Option<JavaMatch> {
+    pub fn matches(&self, text: &str) -> Result<Option<JavaMatch>, TooComplex> {
         let anchored = self.anchored.get_or_init(|| {
             let target = match self.engine {
                 Engine::Rust(_) => Target::Rust,
@@ -145,8 +204,10 @@ impl JavaRegex {
             };
             build(&format!(r"\A(?:{})\z", self.translated), target).ok()
         });
-        let engine = anchored.as_ref()?;
-        self.run(engine, text, 0, true)
+        match anchored.as_ref() {
+            Some(engine) => self.run(engine, text, 0, true),
+            None => Ok(None),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -156,6 +217,11 @@ impl JavaRegex {
     /// Number of capturing groups (`Matcher.groupCount()`).
     pub fn group_count(&self) -> usize {
         self.group_count
+    }
+
+    /// Named groups and their numbers.
+    pub fn group_names(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.group_names.iter().map(|(k, v)| (k.as_str(), *v))
     }
 
     pub fn group_index(&self, name: &str) -> Option<usize> {
@@ -168,7 +234,12 @@ impl JavaRegex {
     }
 
     /// The first match starting the search at byte `start`, with the whole text as context.
-    pub fn find_at(&self, text: &str, start: usize, with_groups: bool) -> Option<JavaMatch> {
+    pub fn find_at(
+        &self,
+        text: &str,
+        start: usize,
+        with_groups: bool,
+    ) -> Result<Option<JavaMatch>, TooComplex> {
         self.run(&self.engine, text, start, with_groups)
     }
 
@@ -178,47 +249,50 @@ impl JavaRegex {
         text: &str,
         start: usize,
         with_groups: bool,
-    ) -> Option<JavaMatch> {
-        match engine {
+    ) -> Result<Option<JavaMatch>, TooComplex> {
+        Ok(match engine {
             Engine::Rust(re) => {
                 if with_groups && self.group_count > 0 {
-                    let caps = re.captures_at(text, start)?;
-                    Some(JavaMatch {
+                    re.captures_at(text, start).map(|caps| JavaMatch {
                         groups: (0..caps.len())
                             .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
                             .collect(),
                     })
                 } else {
-                    let m = re.find_at(text, start)?;
-                    Some(JavaMatch {
+                    re.find_at(text, start).map(|m| JavaMatch {
                         groups: vec![Some((m.start(), m.end()))],
                     })
                 }
             }
             Engine::Onig(re) => {
                 let mut region = onig::Region::new();
-                re.search_with_options(
-                    text,
-                    start,
-                    text.len(),
-                    onig::SearchOptions::SEARCH_OPTION_NONE,
-                    Some(&mut region),
-                )?;
-                let n = if with_groups { region.len() } else { 1 };
-                Some(JavaMatch {
-                    groups: (0..n).map(|i| region.pos(i)).collect(),
+                let found = re
+                    .search_with_param(
+                        text,
+                        start,
+                        text.len(),
+                        onig::SearchOptions::SEARCH_OPTION_NONE,
+                        Some(&mut region),
+                        onig_param(),
+                    )
+                    .map_err(|_| TooComplex)?;
+                found.map(|_| {
+                    let n = if with_groups { region.len() } else { 1 };
+                    JavaMatch {
+                        groups: (0..n).map(|i| region.pos(i)).collect(),
+                    }
                 })
             }
-        }
+        })
     }
 
     /// Every match as `Matcher.find()` loops over them: after an empty match the next search
     /// starts one character later; after a non-empty one, at its end.
-    pub fn find_all(&self, text: &str, with_groups: bool) -> Vec<JavaMatch> {
+    pub fn find_all(&self, text: &str, with_groups: bool) -> Result<Vec<JavaMatch>, TooComplex> {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(m) = self.find_at(text, pos, with_groups) else {
+            let Some(m) = self.find_at(text, pos, with_groups)? else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -232,22 +306,22 @@ impl JavaRegex {
                 e
             };
         }
-        out
+        Ok(out)
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
-        self.find_at(text, 0, false).is_some()
+    pub fn is_match(&self, text: &str) -> Result<bool, TooComplex> {
+        Ok(self.find_at(text, 0, false)?.is_some())
     }
 
     /// `String.split(regex, limit)` (Java 8+): a zero-width match at the very start gives no
     /// leading empty string; `limit == 0` drops trailing empty strings; no match gives the input.
-    pub fn split(&self, text: &str, limit: i32) -> Vec<String> {
+    pub fn split(&self, text: &str, limit: i32) -> Result<Vec<String>, TooComplex> {
         let mut list: Vec<String> = Vec::new();
         let mut index = 0;
         let limited = limit > 0;
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(m) = self.find_at(text, pos, false) else {
+            let Some(m) = self.find_at(text, pos, false)? else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -270,7 +344,7 @@ impl JavaRegex {
             }
         }
         if index == 0 {
-            return vec![text.to_string()];
+            return Ok(vec![text.to_string()]);
         }
         list.push(text[index..].to_string());
         if limit == 0 {
@@ -278,7 +352,7 @@ impl JavaRegex {
                 list.pop();
             }
         }
-        list
+        Ok(list)
     }
 
     /// `Matcher.replaceAll(replacement)` with a pre-parsed replacement. The replacement's own
@@ -290,7 +364,9 @@ impl JavaRegex {
                 .iter()
                 .any(|p| matches!(p, ReplacementPart::Group(g) if *g > 0))
         });
-        let matches = self.find_all(text, needs_groups);
+        let matches = self
+            .find_all(text, needs_groups)
+            .map_err(|e| e.to_string())?;
         if matches.is_empty() {
             return Ok(text.to_string());
         }
@@ -440,14 +516,30 @@ const SPACE: &str = r"\t\n\x{0B}\f\r ";
 const HSPACE: &str = r" \t\x{A0}\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}";
 const VSPACE: &str = r"\n\x{0B}\f\r\x{85}\x{2028}\x{2029}";
 const WORD: &str = "a-zA-Z0-9_";
+// UNICODE_CHARACTER_CLASS forms (`Pattern`'s `UnicodeProp`: WORD, DIGIT, WHITE_SPACE)
+const UNICODE_WORD: &str = r"\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}";
+const UNICODE_DIGIT: &str = r"\p{Nd}";
+const UNICODE_SPACE: &str = r"\p{White_Space}";
 
 #[derive(Clone, Copy)]
 struct Flags {
     dotall: bool,
     multiline: bool,
-    /// CASE_INSENSITIVE without UNICODE_CASE: only ASCII letters fold, so we expand them
+    /// CASE_INSENSITIVE. Without UNICODE_CASE only ASCII letters fold, so we expand them
     /// (`a` → `[aA]`) instead of using the engines' Unicode `(?i)`.
-    ascii_case_insensitive: bool,
+    case_insensitive: bool,
+    unicode_case: bool,
+    /// UNICODE_CHARACTER_CLASS.
+    unicode_classes: bool,
+}
+
+impl Flags {
+    fn ascii_case_insensitive(self) -> bool {
+        self.case_insensitive && !self.unicode_case
+    }
+    fn unicode_case_insensitive(self) -> bool {
+        self.case_insensitive && self.unicode_case
+    }
 }
 
 struct Translator<'a> {
@@ -483,7 +575,9 @@ impl<'a> Translator<'a> {
             stack: vec![Flags {
                 dotall: flags.dotall,
                 multiline: flags.multiline,
-                ascii_case_insensitive: flags.case_insensitive,
+                case_insensitive: flags.case_insensitive,
+                unicode_case: flags.unicode_case,
+                unicode_classes: flags.unicode_classes,
             }],
             class_depth: 0,
         };
@@ -513,7 +607,15 @@ impl<'a> Translator<'a> {
     }
 
     fn push_literal(&mut self, c: char) {
-        if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+        if self.flags().unicode_case_insensitive() && c.is_alphabetic() {
+            let hex = |c: char| format!("\\x{{{:X}}}", c as u32);
+            if self.class_depth > 0 {
+                // the enclosing class is already wrapped in `(?i:...)` (see `class`)
+                self.out.push_str(&hex(c));
+            } else {
+                self.out.push_str(&format!("(?i:{})", hex(c)));
+            }
+        } else if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive() {
             let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
             if self.class_depth > 0 {
                 self.out.push(lower);
@@ -626,7 +728,7 @@ impl<'a> Translator<'a> {
                     last = Last::Nothing;
                 }
                 _ => {
-                    if c.is_ascii_alphabetic() && self.flags().ascii_case_insensitive {
+                    if c.is_alphabetic() && self.flags().case_insensitive {
                         self.push_literal(c);
                     } else {
                         self.out.push(c);
@@ -686,7 +788,7 @@ impl<'a> Translator<'a> {
     fn push_range(&mut self, lo: char, hi: char) {
         let hex = |c: char| format!("\\x{{{:X}}}", c as u32);
         self.out.push_str(&format!("{}-{}", hex(lo), hex(hi)));
-        if self.flags().ascii_case_insensitive {
+        if self.flags().ascii_case_insensitive() {
             for (from, to, shift_up) in [('a', 'z', true), ('A', 'Z', false)] {
                 let (a, b) = (lo.max(from), hi.min(to));
                 if a <= b {
@@ -808,7 +910,14 @@ impl<'a> Translator<'a> {
                     };
                     match f {
                         '-' => on = false,
-                        'i' => flags.ascii_case_insensitive = on,
+                        'i' => flags.case_insensitive = on,
+                        'u' => flags.unicode_case = on,
+                        'U' => {
+                            flags.unicode_classes = on;
+                            if on {
+                                flags.unicode_case = true;
+                            }
+                        }
                         'x' => {
                             if on {
                                 emit_on.push(f);
@@ -820,7 +929,7 @@ impl<'a> Translator<'a> {
                             flags.multiline = on;
                         }
                         's' => flags.dotall = on,
-                        'u' | 'U' | 'd' => {
+                        'd' => {
                             return Err(format!(
                                 "unsupported Java regex flag ({f}) in [{}]",
                                 self.pattern
@@ -867,13 +976,19 @@ impl<'a> Translator<'a> {
             (_, true) => t.out.push_str(&format!("[^{body}]")),
             (false, false) => t.out.push_str(&format!("[{body}]")),
         };
+        let unicode = self.flags().unicode_classes;
+        let (digit, word, space) = if unicode {
+            (UNICODE_DIGIT, UNICODE_WORD, UNICODE_SPACE)
+        } else {
+            ("0-9", WORD, SPACE)
+        };
         match c {
-            'd' => class(self, "0-9", false),
-            'D' => class(self, "0-9", true),
-            'w' => class(self, WORD, false),
-            'W' => class(self, WORD, true),
-            's' => class(self, SPACE, false),
-            'S' => class(self, SPACE, true),
+            'd' => class(self, digit, false),
+            'D' => class(self, digit, true),
+            'w' => class(self, word, false),
+            'W' => class(self, word, true),
+            's' => class(self, space, false),
+            'S' => class(self, space, true),
             'h' => class(self, HSPACE, false),
             'H' => class(self, HSPACE, true),
             'v' => class(self, VSPACE, false),
@@ -979,11 +1094,12 @@ impl<'a> Translator<'a> {
                 }
             }
             'b' | 'B' if !in_class => match self.target {
+                Target::Rust if unicode => self.out.push_str(if c == 'b' { r"\b" } else { r"\B" }),
                 Target::Rust => self
                     .out
                     .push_str(if c == 'b' { r"(?-u:\b)" } else { r"(?-u:\B)" }),
                 Target::Onig => {
-                    let w = format!("[{WORD}]");
+                    let w = format!("[{word}]");
                     if c == 'b' {
                         self.out
                             .push_str(&format!("(?:(?<={w})(?!{w})|(?<!{w})(?={w}))"));
@@ -1045,7 +1161,7 @@ impl<'a> Translator<'a> {
                 if n > self.group_count {
                     // Java accepts it; the group cannot have matched, so this never matches
                     self.out.push_str("(?!)");
-                } else if self.flags().ascii_case_insensitive {
+                } else if self.flags().case_insensitive {
                     self.out.push_str(&format!(r"(?i:\{n})"));
                 } else {
                     self.out.push_str(&format!(r"(?:\{n})"));
@@ -1072,7 +1188,12 @@ impl<'a> Translator<'a> {
                     n.to_string()
                 };
                 let negated = c == 'P';
-                match posix_class(&name) {
+                let posix = if unicode {
+                    unicode_posix_class(&name).map_err(|m| self.err(&m, self.i - 1))?
+                } else {
+                    posix_class(&name)
+                };
+                match posix {
                     Some(body) => class(self, body, negated),
                     None => {
                         let prop = unicode_property(&name).ok_or_else(|| {
@@ -1109,9 +1230,17 @@ impl<'a> Translator<'a> {
 
     /// A character class starting at `[`, with nested classes and `&&`.
     fn class(&mut self) -> Result<(), String> {
+        // Unicode case folding applies to the whole class, ranges included
+        let fold = self.class_depth == 0 && self.flags().unicode_case_insensitive();
+        if fold {
+            self.out.push_str("(?i:");
+        }
         self.class_depth += 1;
         let result = self.class_body();
         self.class_depth -= 1;
+        if fold {
+            self.out.push(')');
+        }
         result
     }
 
@@ -1201,6 +1330,29 @@ fn posix_class(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The POSIX classes under UNICODE_CHARACTER_CLASS (`Pattern.CharPredicates`' Unicode forms);
+/// the others keep their meaning.
+fn unicode_posix_class(name: &str) -> Result<Option<&'static str>, String> {
+    Ok(Some(match name {
+        "Lower" => r"\p{Lowercase}",
+        "Upper" => r"\p{Uppercase}",
+        "Alpha" => r"\p{Alphabetic}",
+        "Digit" => UNICODE_DIGIT,
+        "Alnum" => r"\p{Alphabetic}\p{Nd}",
+        "Punct" => r"\p{P}",
+        "Cntrl" => r"\p{Cc}",
+        "XDigit" => r"\p{Nd}\p{Hex_Digit}",
+        "Space" => UNICODE_SPACE,
+        "Blank" => r"\p{Zs}\t",
+        "Graph" | "Print" => {
+            return Err(format!(
+                "\\p{{{name}}} with UNICODE_CHARACTER_CLASS is not supported by ingest-emu"
+            ))
+        }
+        _ => return Ok(posix_class(name)),
+    }))
+}
+
 /// Unicode categories and scripts in the form both engines accept.
 fn unicode_property(name: &str) -> Option<String> {
     let name = name
@@ -1224,7 +1376,7 @@ mod tests {
     use super::*;
 
     fn split(p: &str, s: &str, limit: i32) -> Vec<String> {
-        JavaRegex::compile(p).unwrap().split(s, limit)
+        JavaRegex::compile(p).unwrap().split(s, limit).unwrap()
     }
 
     fn gsub(p: &str, s: &str, r: &str) -> Result<String, String> {
@@ -1311,17 +1463,72 @@ mod tests {
     fn flags_and_full_matches() {
         let flags = PatternFlags::from_letters("im").unwrap();
         let re = JavaRegex::compile_with_flags("^AB$", flags).unwrap();
-        assert_eq!(re.find_all("x\nab\nAb", false).len(), 2);
+        assert_eq!(re.find_all("x\nab\nAb", false).unwrap().len(), 2);
         let re =
             JavaRegex::compile_with_flags("a.b", PatternFlags::from_letters("l").unwrap()).unwrap();
-        assert!(re.is_match("xa.b"));
-        assert!(!re.is_match("axb"));
+        assert!(re.is_match("xa.b").unwrap());
+        assert!(!re.is_match("axb").unwrap());
         // matches() backtracks into later alternatives
         let re = JavaRegex::compile("a|ab").unwrap();
-        assert!(re.matches("ab").is_some());
-        assert!(re.matches("abc").is_none());
-        assert_eq!(re.find_at("ab", 0, false).unwrap().end(), 1);
-        assert!(PatternFlags::from_letters("U").is_err());
+        assert!(re.matches("ab").unwrap().is_some());
+        assert!(re.matches("abc").unwrap().is_none());
+        assert_eq!(re.find_at("ab", 0, false).unwrap().unwrap().end(), 1);
+        assert!(PatternFlags::from_letters("c").is_err());
+    }
+
+    fn with_flags(p: &str, letters: &str) -> JavaRegex {
+        JavaRegex::compile_with_flags(p, PatternFlags::from_letters(letters).unwrap()).unwrap()
+    }
+
+    /// Each answer checked against JDK 17's `java.util.regex`, but for `\b` before a non-ASCII
+    /// letter, which follows JDK 19+ (see the module comment).
+    #[test]
+    fn unicode_case_and_unicode_classes() {
+        // without UNICODE_CASE only ASCII folds
+        assert!(!with_flags("\u{e9}", "i").is_match("\u{c9}").unwrap());
+        assert!(with_flags("\u{e9}", "iu").is_match("\u{c9}").unwrap());
+        assert!(with_flags("[\u{e0}-\u{ff}]", "iu")
+            .is_match("\u{c9}")
+            .unwrap());
+        assert!(with_flags("(?iu)stra\u{df}e", "")
+            .is_match("STRA\u{df}E")
+            .unwrap());
+        // UNICODE_CHARACTER_CLASS: \w \d \s \b and POSIX classes follow Unicode
+        let word = |letters: &str| {
+            with_flags("\\w+", letters)
+                .replace_all("h\u{e9}llo", &with_flags("x", "").parse_replacement("X"))
+                .unwrap()
+        };
+        assert_eq!(word(""), "X\u{e9}X");
+        assert_eq!(word("U"), "X");
+        assert!(!with_flags("\\d", "").is_match("\u{663}").unwrap());
+        assert!(with_flags("\\d", "U").is_match("\u{663}").unwrap());
+        assert!(with_flags("(?U)\\s", "").is_match("\u{a0}").unwrap());
+        assert!(!with_flags("\\bt", "U").is_match("\u{e9}t").unwrap());
+        assert!(with_flags("\\bt", "").is_match("\u{e9}t").unwrap());
+        assert!(with_flags("^\\p{Alpha}+$", "U")
+            .is_match("\u{e9}t\u{e9}")
+            .unwrap());
+        // the Oniguruma path (a lookahead forces it) agrees
+        let re = with_flags("\\w+(?=!)", "U");
+        assert!(re.uses_onig());
+        assert_eq!(
+            re.find_at("\u{e9}t\u{e9}!", 0, false)
+                .unwrap()
+                .unwrap()
+                .start(),
+            0
+        );
+    }
+
+    #[test]
+    fn runaway_backtracking_is_an_error_not_a_hang() {
+        // a lookahead forces Oniguruma; the alternation backtracks exponentially before `!`
+        let re = JavaRegex::compile("(?=a)(a|aa)+$").unwrap();
+        assert!(re.uses_onig());
+        let input = format!("{}!", "a".repeat(60));
+        assert_eq!(re.find_at(&input, 0, false), Err(TooComplex));
+        assert!(re.split(&input, 0).is_err());
     }
 
     #[test]

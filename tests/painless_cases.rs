@@ -2032,3 +2032,56 @@ fn array_covariance() {
     ]);
     check_err(&[("Object[] o = new int[2]", "class_cast_exception", 13)]);
 }
+
+/// Painless regexes are `java.util.regex` patterns: ASCII `\w \d \s`, ASCII-only `i` folding,
+/// `.` stopping at every Java line terminator, and the `u`/`U` flags widening them. Each answer
+/// checked against JDK 17 (one noted exception).
+#[test]
+fn regex_literals_follow_java_regex_semantics() {
+    // Painless string literals have no `\\u` escape: the inputs hold the characters themselves
+    let cases: &[(&str, serde_json::Value)] = &[
+        (
+            "/\\w+/.matcher('h\u{e9}llo').replaceAll('X')",
+            json!("X\u{e9}X"),
+        ),
+        ("/\\u00e9/i.matcher('\u{c9}').find()", json!(false)),
+        ("/\\u00e9/iu.matcher('\u{c9}').find()", json!(true)),
+        ("/a.b/.matcher('a\rb').find()", json!(false)),
+        ("/\\s/.matcher('\u{a0}').find()", json!(false)),
+        ("/\\d/.matcher('\u{663}').find()", json!(false)),
+        ("/(?U)\\d/.matcher('\u{663}').find()", json!(true)),
+        ("/a$/.matcher('a\n').find()", json!(true)),
+        // JDK 19+ (bundled with Elasticsearch 8): `\b` agrees with the ASCII `\w` (JDK-8264160);
+        // JDK 17 answers false here
+        ("/\\bb/.matcher('\u{e9}b').find()", json!(true)),
+        ("/\\w+/U.matcher('h\u{e9}llo').replaceAll('X')", json!("X")),
+        (
+            "/[\\u00e0-\\u00ff]/iu.matcher('\u{c9}').find()",
+            json!(true),
+        ),
+        (
+            "/\\p{Alpha}+/U.matcher('\u{e9}t\u{e9}!').replaceAll('X')",
+            json!("X!"),
+        ),
+        ("/\\bt/U.matcher('\u{e9}t').find()", json!(false)),
+        (
+            "/(?<y>\\d{4})-(?<m>\\d\\d)/.matcher('x2024-05').replaceAll('${m}/${y}')",
+            json!("x05/2024"),
+        ),
+        ("/a(b)?/.matcher('xab').lookingAt()", json!(false)),
+    ];
+    let mut failures = Vec::new();
+    for (src, want) in cases {
+        let got = run(&format!("return {src}"));
+        if got["value"] != *want {
+            failures.push(format!("{src}: want {want}, got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let got = run("return /x/c.matcher('x').find()");
+    assert_eq!(
+        got["error"]["caused_by"]["reason"],
+        json!("regex flag [c] (Pattern.CANON_EQ) is not supported by ingest-emu"),
+        "{got}"
+    );
+}

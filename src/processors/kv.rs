@@ -27,7 +27,9 @@ impl Splitter {
 
     fn split(&self, s: &str, limit: i32) -> Result<Vec<String>, ProcessorError> {
         match self {
-            Splitter::Regex(re) => Ok(re.split(s, limit)),
+            Splitter::Regex(re) => re
+                .split(s, limit)
+                .map_err(|e| ProcessorError::illegal_argument(e.to_string())),
             Splitter::Invalid(e) => Err(ProcessorError::new("pattern_syntax_exception", e.clone())),
         }
     }

@@ -48,7 +48,9 @@ impl Processor for Split {
                 )))
             }
             Ok(Value::String(s)) => match &self.separator {
-                Ok(re) => re.split(s, if self.preserve_trailing { -1 } else { 0 }),
+                Ok(re) => re
+                    .split(s, if self.preserve_trailing { -1 } else { 0 })
+                    .map_err(|e| ProcessorError::illegal_argument(e.to_string()))?,
                 Err(e) => return Err(ProcessorError::new("pattern_syntax_exception", e.clone())),
             },
             Ok(other) => {

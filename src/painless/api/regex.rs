@@ -1,45 +1,20 @@
 //! Regex literals (`/.../flags`), `Pattern`, `Matcher`, `=~` / `==~`, and the
-//! `replaceAll(Pattern, Function)` augmentation. Oniguruma in Java syntax stands in for
-//! `java.util.regex`; offsets reported to scripts are UTF-16 indexes.
+//! `replaceAll(Pattern, Function)` augmentation, on [`crate::java_regex`] (the same translation
+//! of `java.util.regex` the `gsub`, `split` and `kv` processors use); offsets reported to scripts
+//! are UTF-16 indexes.
 
 use super::{arg_int, arg_str, not_found, Obj};
+use crate::java_regex::{JavaRegex, PatternFlags, TooComplex};
 use crate::painless::ast::BinOp;
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
-use onig::{
-    MatchParam, Regex, RegexOptions, Region, SearchOptions, Syntax, SyntaxBehavior, SyntaxOperator,
-};
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// Oniguruma's Java syntax plus `(?<name>...)` groups and `\k<name>`, with every group
-/// capturing (as `java.util.regex` does).
-struct JavaSyntax(Syntax);
-// SAFETY: the syntax table is plain data, never mutated after construction.
-unsafe impl Sync for JavaSyntax {}
-unsafe impl Send for JavaSyntax {}
-
-fn java_syntax() -> &'static Syntax {
-    static SYNTAX: std::sync::OnceLock<JavaSyntax> = std::sync::OnceLock::new();
-    &SYNTAX
-        .get_or_init(|| {
-            let mut syn = *Syntax::java();
-            syn.enable_operators(
-                SyntaxOperator::SYNTAX_OPERATOR_QMARK_LT_NAMED_GROUP
-                    | SyntaxOperator::SYNTAX_OPERATOR_ESC_K_NAMED_BACKREF,
-            );
-            syn.disable_behavior(SyntaxBehavior::SYNTAX_BEHAVIOR_CAPTURE_ONLY_NAMED_GROUP);
-            JavaSyntax(syn)
-        })
-        .0
-}
-
 pub struct CompiledRegex {
     pub source: String,
-    pub re: Regex,
-    /// The same pattern anchored at the end, for `matches()`.
-    pub anchored: Regex,
+    re: JavaRegex,
     pub names: Vec<(String, usize)>,
 }
 
@@ -51,88 +26,54 @@ impl std::fmt::Debug for CompiledRegex {
 
 impl CompiledRegex {
     pub fn new(pattern: &str, flags: &str) -> Result<CompiledRegex, String> {
-        let mut opts = RegexOptions::REGEX_OPTION_CAPTURE_GROUP;
-        let mut pat = pattern.to_string();
-        for f in flags.chars() {
-            match f {
-                'i' => opts |= RegexOptions::REGEX_OPTION_IGNORECASE,
-                's' => opts |= RegexOptions::REGEX_OPTION_MULTILINE,
-                'm' => opts |= RegexOptions::REGEX_OPTION_NEGATE_SINGLELINE,
-                'x' => opts |= RegexOptions::REGEX_OPTION_EXTEND,
-                'l' => pat = regex_quote(pattern),
-                'c' | 'u' | 'U' => {}
-                other => return Err(format!("unknown regex flag [{other}]")),
-            }
-        }
-        let re = Regex::with_options(&pat, opts, java_syntax())
+        let flags = PatternFlags::from_letters(flags)?;
+        let re = JavaRegex::compile_backtracking(pattern, flags)
             .map_err(|e| format!("Error compiling regex: {e}"))?;
-        let anchored = Regex::with_options(&format!("(?:{pat})\\z"), opts, java_syntax())
-            .map_err(|e| format!("Error compiling regex: {e}"))?;
-        let mut names = Vec::new();
-        re.foreach_name(|name, groups| {
-            if let Some(g) = groups.first() {
-                names.push((name.to_string(), *g as usize));
-            }
-            true
-        });
+        let mut names: Vec<(String, usize)> = re
+            .group_names()
+            .map(|(name, group)| (name.to_string(), group))
+            .collect();
+        names.sort_by_key(|(_, group)| *group);
         Ok(CompiledRegex {
             source: pattern.to_string(),
             re,
-            anchored,
             names,
         })
     }
 
     /// Finds the next match at or after byte offset `from`.
     pub fn find_at(&self, s: &str, from: usize) -> R<Option<Groups>> {
-        let mut region = Region::new();
-        let r = self.re.search_with_param(
-            s,
-            from,
-            s.len(),
-            SearchOptions::SEARCH_OPTION_NONE,
-            Some(&mut region),
-            match_param(),
-        );
-        self.outcome(r, &region, s)
+        self.outcome(self.re.find_at(s, from, true), s)
     }
 
-    /// Anchored match at the start (`Matcher.lookingAt`).
+    /// Anchored match at the start (`Matcher.lookingAt`): a backtracking search tries the start
+    /// first, with the same preferences, so its match there is `lookingAt`'s.
     pub fn match_start(&self, s: &str) -> R<Option<Groups>> {
-        let mut region = Region::new();
-        let r = self.re.match_with_param(
-            s,
-            0,
-            SearchOptions::SEARCH_OPTION_NONE,
-            Some(&mut region),
-            match_param(),
-        );
-        self.outcome(r, &region, s)
+        let found = self
+            .re
+            .find_at(s, 0, true)
+            .map(|m| m.filter(|m| m.start() == 0));
+        self.outcome(found, s)
     }
 
     /// Whole-input match (`Matcher.matches`).
     pub fn full_match(&self, s: &str) -> R<Option<Groups>> {
-        let mut region = Region::new();
-        let r = self.anchored.match_with_param(
-            s,
-            0,
-            SearchOptions::SEARCH_OPTION_NONE,
-            Some(&mut region),
-            match_param(),
-        );
-        self.outcome(r, &region, s)
+        self.outcome(self.re.matches(s), s)
+    }
+
+    /// `Matcher.groupCount()`.
+    pub fn group_count(&self) -> usize {
+        self.re.group_count()
     }
 
     fn outcome(
         &self,
-        r: Result<Option<usize>, onig::Error>,
-        region: &Region,
+        r: Result<Option<crate::java_regex::JavaMatch>, TooComplex>,
         s: &str,
     ) -> R<Option<Groups>> {
         match r {
-            Ok(Some(_)) => Ok(Some(groups_of(region))),
-            Ok(None) => Ok(None),
-            Err(_) => Err(self.too_complex(s)),
+            Ok(found) => Ok(found.map(|m| m.groups)),
+            Err(TooComplex) => Err(self.too_complex(s)),
         }
     }
 
@@ -161,30 +102,6 @@ impl CompiledRegex {
 }
 
 pub type Groups = Vec<Option<(usize, usize)>>;
-
-fn groups_of(region: &Region) -> Groups {
-    (0..region.len()).map(|i| region.pos(i)).collect()
-}
-
-/// Caps backtracking so a pathological pattern fails instead of hanging the pipeline.
-fn match_param() -> MatchParam {
-    let mut p = MatchParam::default();
-    p.set_retry_limit_in_match(RETRY_LIMIT);
-    p
-}
-
-const RETRY_LIMIT: u32 = 1_000_000;
-
-fn regex_quote(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if "\\^$.|?*+()[]{}".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
 
 pub struct MatcherState {
     pub re: Arc<CompiledRegex>,
@@ -517,7 +434,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                         None => Err(Thrown::iae(format!("No group with name <{name}>"))),
                     }
                 }
-                ("groupCount", 0) => Ok(V::Int(st.re.re.captures_len() as i32)),
+                ("groupCount", 0) => Ok(V::Int(st.re.group_count() as i32)),
                 ("start", 0) | ("end", 0) | ("start", 1) | ("end", 1) => {
                     let idx = if n == 1 {
                         arg_int(&args[0])? as usize
