@@ -33,7 +33,7 @@ fn cases() -> Vec<String> {
 
 fn java_source(cases: &[String]) -> String {
     let mut s = String::from(
-        "import java.time.*;\nimport java.time.temporal.ChronoUnit;\nimport java.util.*;\nimport java.util.function.*;\n@SuppressWarnings({\"unchecked\", \"rawtypes\"})\npublic class Oracle {\n",
+        "import java.time.*;\nimport java.time.format.*;\nimport java.time.temporal.ChronoUnit;\nimport java.util.*;\nimport java.util.function.*;\n@SuppressWarnings({\"unchecked\", \"rawtypes\"})\npublic class Oracle {\n",
     );
     s.push_str(
         r#"  static String show(Object o) {
@@ -97,6 +97,10 @@ fn painless_agrees_with_java() {
     let out = Command::new("java")
         // many exceptions from one hot site would otherwise lose their messages
         .arg("-XX:-OmitStackTraceInFastThrow")
+        // Elasticsearch's locale data (jvm.options), and the English default ofPattern assumes
+        .arg("-Djava.locale.providers=SPI,CLDR")
+        .arg("-Duser.language=en")
+        .arg("-Duser.country=")
         .arg("-cp")
         .arg(dir.path())
         .arg("Oracle")

@@ -45,6 +45,7 @@ mod locale;
 #[allow(clippy::all)]
 mod locale_data;
 mod named;
+mod of_pattern;
 mod resolve;
 mod zone;
 
@@ -57,6 +58,7 @@ use engine::{Builder, Ctx, Elem, Parsed, PrintCtx, ResolverStyle};
 pub(crate) use fields::Field as ChronoField;
 use fields::WeekDef;
 pub use locale::{parse_language_tag, parse_locale, Locale};
+pub use of_pattern::{ParsedZone, PatternFormatter, PrintError};
 use resolve::Resolved;
 pub use zone::{is_offset_zone, java_zone_id, offset_id, offset_id_seconds, parse_timezone};
 
@@ -432,28 +434,33 @@ impl JavaFormatter {
 
     /// Print a date-time (ES: `formatter.format(zonedDateTime)`).
     pub fn format(&self, z: &Zoned) -> String {
-        let dt = z.datetime();
-        let date = civil::LDate::from_jiff(dt.date());
-        let time = civil::LTime {
-            h: i64::from(dt.hour()),
-            mi: i64::from(dt.minute()),
-            s: i64::from(dt.second()),
-            n: i64::from(dt.subsec_nanosecond()),
-        };
-        let ctx = PrintCtx {
-            date,
-            time,
-            offset: z.offset().seconds(),
-            zone: z.time_zone(),
-            instant_secs: z.timestamp().as_nanosecond().div_euclid(1_000_000_000) as i64,
-            instant_nanos: z.timestamp().as_nanosecond(),
-            locale: &self.locale,
-            week: week_def(&self.locale),
-        };
-        let mut out = String::new();
-        engine::print_elems(&ctx, &self.printer.elems, &mut out);
-        out
+        print_zoned(&self.printer.elems, z, &self.locale)
     }
+}
+
+/// Prints a date-time with compiled pattern elements.
+fn print_zoned(elems: &[Elem], z: &Zoned, locale: &Locale) -> String {
+    let dt = z.datetime();
+    let date = civil::LDate::from_jiff(dt.date());
+    let time = civil::LTime {
+        h: i64::from(dt.hour()),
+        mi: i64::from(dt.minute()),
+        s: i64::from(dt.second()),
+        n: i64::from(dt.subsec_nanosecond()),
+    };
+    let ctx = PrintCtx {
+        date,
+        time,
+        offset: z.offset().seconds(),
+        zone: z.time_zone(),
+        instant_secs: z.timestamp().as_nanosecond().div_euclid(1_000_000_000) as i64,
+        instant_nanos: z.timestamp().as_nanosecond(),
+        locale,
+        week: week_def(locale),
+    };
+    let mut out = String::new();
+    engine::print_elems(&ctx, elems, &mut out);
+    out
 }
 
 /// For Painless's `DateTimeFormatter` constants (`appendZoneRegionId()`): the longest region id

@@ -781,7 +781,7 @@ pub(crate) fn es_from(r: &Resolved, w: WeekDef, default_zone: &TimeZone) -> Resu
 }
 
 /// Roughly `Parsed.toString()`: `{fields},ISO,zone resolved to date/time`.
-fn describe(r: &Resolved) -> String {
+pub(crate) fn describe(r: &Resolved) -> String {
     let fields: Vec<String> =
         r.p.fields
             .iter()

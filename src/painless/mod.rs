@@ -14,9 +14,10 @@
 //!   exception Painless would raise for the `def` equivalent;
 //! - `script_stack` holds only the script snippet and pointer, not the Java frames Elasticsearch
 //!   lists before it for exceptions thrown inside the JDK;
-//! - regexes run on Oniguruma (Java syntax) and the `limited` regex budget (limit factor) is not
-//!   enforced; `DateTimeFormatter.ofPattern` and comparator-ordered `TreeMap`/`TreeSet` fail with
-//!   an `unsupported_operation_exception`;
+//! - regexes run on `java_regex`'s translation of `java.util.regex` (on Oniguruma, which
+//!   backtracks like Java), and the `limited` regex budget is a backtracking budget, not ES's
+//!   limit factor; comparator-ordered `TreeMap`/`TreeSet` fail with an
+//!   `unsupported_operation_exception`;
 //! - `===` compares boxed numbers by value (the JVM's small-value cache behaviour for common
 //!   values) and strings by content.
 

@@ -1,8 +1,9 @@
 //! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`,
 //! `DayOfWeek`, `Month`, `Duration` and the `DateTimeFormatter` constants (ISO_* and
-//! RFC_1123_DATE_TIME; their printing and parsing are in `time_format`), on top of jiff. Custom
-//! patterns (`DateTimeFormatter.ofPattern`) fail loudly. Instants are limited to jiff's range
-//! (years -9999..=9999; Java's reach ±999,999,999).
+//! RFC_1123_DATE_TIME; their printing and parsing are in `time_format`), on top of jiff.
+//! `DateTimeFormatter.ofPattern` formatters come from the date module
+//! ([`crate::dates::PatternFormatter`]). Instants are limited to jiff's range (years
+//! -9999..=9999; Java's reach ±999,999,999).
 
 use super::time_adjust::*;
 use super::time_format::*;
@@ -28,6 +29,8 @@ pub enum TimeVal {
     Unit(&'static str),
     Duration(i128),
     Formatter(&'static str),
+    /// `DateTimeFormatter.ofPattern(...)`, possibly `.withZone(...)`.
+    Pattern(std::sync::Arc<crate::dates::PatternFormatter>),
     DayOfWeek(u8),
     Month(u8),
 }
@@ -292,7 +295,7 @@ impl TimeVal {
             TimeVal::ZoneId(_) => "java.time.ZoneRegion",
             TimeVal::Unit(_) => "java.time.temporal.ChronoUnit",
             TimeVal::Duration(_) => "java.time.Duration",
-            TimeVal::Formatter(_) => "java.time.format.DateTimeFormatter",
+            TimeVal::Formatter(_) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
             TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
             TimeVal::Month(_) => "java.time.Month",
         }
@@ -307,6 +310,7 @@ impl TimeVal {
                 | (TimeVal::Unit(_), "ChronoUnit")
                 | (TimeVal::Duration(_), "Duration")
                 | (TimeVal::Formatter(_), "DateTimeFormatter")
+                | (TimeVal::Pattern(_), "DateTimeFormatter")
                 | (TimeVal::DayOfWeek(_), "DayOfWeek")
                 | (TimeVal::Month(_), "Month")
         )
@@ -337,6 +341,8 @@ impl TimeVal {
                 .iter()
                 .find(|(n, _)| n == f)
                 .map_or_else(|| f.to_string(), |(_, d)| d.to_string()),
+            // the JDK prints its printer-parsers here; we name the pattern (a documented gap)
+            TimeVal::Pattern(p) => format!("DateTimeFormatter.ofPattern({})", p.pattern()),
             TimeVal::DayOfWeek(d) => DAYS[(*d as usize - 1) % 7].into(),
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
         }
@@ -375,6 +381,7 @@ impl TimeVal {
             (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
             // the constants are singletons: identity
             (TimeVal::Formatter(a), TimeVal::Formatter(b)) => a == b,
+            (TimeVal::Pattern(a), TimeVal::Pattern(b)) => std::sync::Arc::ptr_eq(a, b),
             _ => self.to_java_string() == other.to_java_string(),
         }
     }
@@ -682,6 +689,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
             ("format", 1) => match time_arg(&args[0])? {
                 TimeVal::Formatter(f) => Ok(V::string(format_with(t, f)?)),
+                TimeVal::Pattern(p) => Ok(V::string(format_pattern(t, p)?)),
                 _ => Err(Thrown::cce("expected DateTimeFormatter")),
             },
             ("isBefore", 1) | ("isAfter", 1) | ("isEqual", 1) => {
@@ -870,6 +878,18 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             ("format", 1) => Ok(V::string(format_with(time_arg(&args[0])?, f)?)),
             _ => Err(not_found(recv, name, n)),
         },
+        TimeVal::Pattern(p) => match (name, n) {
+            ("format", 1) => Ok(V::string(format_pattern(time_arg(&args[0])?, p)?)),
+            ("withZone", 1) => {
+                let tz = zone_arg(&args[0])?.tz()?;
+                Ok(tv(TimeVal::Pattern(std::sync::Arc::new(p.with_zone(tz)))))
+            }
+            ("getZone", 0) => Ok(match p.zone() {
+                Some(tz) => tv(TimeVal::ZoneId(zone_of_tz(tz))),
+                None => V::Null,
+            }),
+            _ => Err(not_found(recv, name, n)),
+        },
     }
 }
 
@@ -994,6 +1014,19 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 Some(f) if f.is_null() => return Err(Thrown::npe(Some("formatter".into()))),
                 Some(f) => match time_arg(f)? {
                     TimeVal::Formatter(name) => *name,
+                    TimeVal::Pattern(p) => {
+                        if args[0].is_null() {
+                            return Err(Thrown::npe(Some("text".into())));
+                        }
+                        let (z, zone) = p
+                            .parse_zoned(arg_str(&args[0])?)
+                            .map_err(|m| Thrown::new("DateTimeParseException", m))?;
+                        let zone = match zone {
+                            crate::dates::ParsedZone::Region(tz) => zone_of_tz(&tz),
+                            crate::dates::ParsedZone::Offset(secs) => Zone::Offset(secs),
+                        };
+                        return Ok(tv(TimeVal::Zdt(z, zone)));
+                    }
                     _ => return Err(Thrown::cce("expected DateTimeFormatter")),
                 },
             };
@@ -1142,8 +1175,16 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             };
             Ok(tv(TimeVal::Duration(amount * unit)))
         }
-        ("DateTimeFormatter", "ofPattern", _) => Err(Thrown::unsupported(Some(
-            "DateTimeFormatter.ofPattern is not supported yet by this Painless implementation"
+        ("DateTimeFormatter", "ofPattern", 1) => {
+            if args[0].is_null() {
+                return Err(Thrown::npe(Some("pattern".into())));
+            }
+            let p = crate::dates::PatternFormatter::compile(arg_str(&args[0])?)
+                .map_err(Thrown::iae)?;
+            Ok(tv(TimeVal::Pattern(std::sync::Arc::new(p))))
+        }
+        ("DateTimeFormatter", "ofPattern", 2) => Err(Thrown::unsupported(Some(
+            "DateTimeFormatter.ofPattern(pattern, locale) is not supported by ingest-emu; ofPattern(pattern) uses English"
                 .into(),
         ))),
         (_, "now", _) => Err(Thrown::unsupported(Some(format!(
@@ -1240,4 +1281,32 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
             "unknown static field [{name}] for class [{class}]"
         ))),
     }
+}
+
+/// `formatter.format(temporal)` for an `ofPattern` formatter.
+fn format_pattern(t: &TimeVal, p: &crate::dates::PatternFormatter) -> R<String> {
+    use crate::dates::PrintError;
+    match t {
+        TimeVal::Zdt(z, _) => Ok(p.format_zoned(z)),
+        TimeVal::Instant(i) => p
+            .format_instant(*i, &instant_string(*i))
+            .map_err(|e| match e {
+                PrintError::UnsupportedField(f) => Thrown::new(
+                    "UnsupportedTemporalTypeException",
+                    format!("Unsupported field: {f}"),
+                ),
+                PrintError::NoZone(m) => Thrown::new("DateTimeException", m),
+            }),
+        _ => Err(Thrown::cce("expected a TemporalAccessor")),
+    }
+}
+
+/// A zone as the script sees it: a `ZoneOffset` for fixed offsets, else a region id.
+fn zone_of_tz(tz: &TimeZone) -> Zone {
+    if crate::dates::is_offset_zone(tz) {
+        if let Ok(off) = tz.to_fixed_offset() {
+            return Zone::Offset(off.seconds());
+        }
+    }
+    Zone::Region(crate::dates::java_zone_id(tz))
 }

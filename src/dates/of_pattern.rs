@@ -1,0 +1,221 @@
+//! `DateTimeFormatter.ofPattern(pattern)` as a Painless script sees it: the JDK's pattern letters
+//! (the same builder the date processor uses), SMART resolving (not ES's STRICT), the JVM's default
+//! locale (taken to be English), an optional `withZone` override, printing of `ZonedDateTime`s
+//! and `Instant`s, and `ZonedDateTime.parse(text, formatter)` with `ZonedDateTime.from`'s rules
+//! and the JDK's messages.
+
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, Zoned};
+
+use super::engine::{self, Builder, Ctx, Elem, NumKind, Parsed, ResolverStyle};
+use super::fields::Field;
+use super::resolve::{self, describe, zoned_of};
+use super::{print_zoned, week_def, Locale};
+
+/// A compiled `DateTimeFormatter.ofPattern(pattern)`, possibly `.withZone(zone)`.
+#[derive(Clone, Debug)]
+pub struct PatternFormatter {
+    pattern: String,
+    elems: Vec<Elem>,
+    locale: Locale,
+    zone: Option<TimeZone>,
+}
+
+/// Why a temporal cannot be printed with a pattern (the JDK's exception and message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    /// `UnsupportedTemporalTypeException`.
+    UnsupportedField(String),
+    /// `DateTimeException`.
+    NoZone(String),
+}
+
+/// The zone `ZonedDateTime.from` settled on for a parse.
+#[derive(Debug, Clone)]
+pub enum ParsedZone {
+    Region(TimeZone),
+    Offset(i32),
+}
+
+impl PatternFormatter {
+    /// `DateTimeFormatter.ofPattern(pattern)`; the error is the `IllegalArgumentException`'s
+    /// message.
+    pub fn compile(pattern: &str) -> Result<PatternFormatter, String> {
+        let mut b = Builder::new();
+        b.pattern(pattern)?;
+        Ok(PatternFormatter {
+            pattern: pattern.to_string(),
+            elems: b.build(),
+            locale: Locale::english(),
+            zone: None,
+        })
+    }
+
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    pub fn zone(&self) -> Option<&TimeZone> {
+        self.zone.as_ref()
+    }
+
+    /// `formatter.withZone(zone)`.
+    pub fn with_zone(&self, zone: TimeZone) -> PatternFormatter {
+        PatternFormatter {
+            zone: Some(zone),
+            ..self.clone()
+        }
+    }
+
+    /// `formatter.format(zonedDateTime)`: with an override zone the instant is shown in it
+    /// (`DateTimePrintContext.adjust`).
+    pub fn format_zoned(&self, z: &Zoned) -> String {
+        match &self.zone {
+            Some(tz) => print_zoned(&self.elems, &z.with_time_zone(tz.clone()), &self.locale),
+            None => print_zoned(&self.elems, z, &self.locale),
+        }
+    }
+
+    /// `formatter.format(instant)`: only the instant's own fields (seconds and their fractions)
+    /// print without an override zone; an optional section that needs another field is left out.
+    pub fn format_instant(&self, t: Timestamp, instant_text: &str) -> Result<String, PrintError> {
+        if let Some(tz) = &self.zone {
+            return Ok(print_zoned(
+                &self.elems,
+                &t.to_zoned(tz.clone()),
+                &self.locale,
+            ));
+        }
+        let elems = instant_printable(&self.elems, instant_text)?;
+        Ok(print_zoned(
+            &elems,
+            &t.to_zoned(TimeZone::UTC),
+            &self.locale,
+        ))
+    }
+
+    /// `ZonedDateTime.parse(text, formatter)`; the error is the `DateTimeParseException`'s
+    /// message.
+    pub fn parse_zoned(&self, text: &str) -> Result<(Zoned, ParsedZone), String> {
+        let chars: Vec<char> = text.chars().collect();
+        let abbr: String = if chars.len() > 64 {
+            let s: String = chars[..64].iter().collect();
+            format!("{s}...")
+        } else {
+            text.to_string()
+        };
+        let mut ctx = Ctx {
+            text: &chars,
+            locale: &self.locale,
+            week: week_def(&self.locale),
+            parsed: Parsed::default(),
+        };
+        match engine::parse_elems(&mut ctx, &self.elems, 0, chars.len()) {
+            Err(at) => return Err(format!("Text '{abbr}' could not be parsed at index {at}")),
+            Ok(end) if end < chars.len() => {
+                return Err(format!(
+                    "Text '{abbr}' could not be parsed, unparsed text found at index {end}"
+                ))
+            }
+            Ok(_) => {}
+        }
+        let mut parsed = ctx.parsed;
+        if parsed.zone.is_none() {
+            parsed.zone = self.zone.clone();
+        }
+        let r = resolve::resolve(parsed, ResolverStyle::Smart)
+            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
+        let unable = || {
+            format!(
+                "Text '{abbr}' could not be parsed: Unable to obtain ZonedDateTime from TemporalAccessor: {} of type java.time.format.Parsed",
+                describe(&r)
+            )
+        };
+        let offset = r.p.get(Field::OffsetSeconds);
+        // ZoneId.from: the zone (parsed or the formatter's), else the parsed offset
+        let zone = match (&r.p.zone, offset) {
+            (Some(tz), _) => ParsedZone::Region(tz.clone()),
+            (None, Some(secs)) => ParsedZone::Offset(secs as i32),
+            (None, None) => return Err(unable()),
+        };
+        let (Some(date), Some(time)) = (r.date, r.time) else {
+            return Err(unable());
+        };
+        let tz = match &zone {
+            ParsedZone::Region(tz) => tz.clone(),
+            ParsedZone::Offset(secs) => fixed(*secs).ok_or_else(unable)?,
+        };
+        // Parsed.resolveInstant prefers the parsed offset to the zone's rules
+        let z = match offset {
+            Some(secs) => zoned_of(date, time, &fixed(secs as i32).ok_or_else(unable)?)
+                .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?
+                .with_time_zone(tz),
+            None => zoned_of(date, time, &tz)
+                .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?,
+        };
+        Ok((z, zone))
+    }
+}
+
+fn fixed(secs: i32) -> Option<TimeZone> {
+    Offset::from_seconds(secs).ok().map(TimeZone::fixed)
+}
+
+/// The fields an `Instant` supports (`Instant.isSupported`).
+fn instant_field(f: Field) -> bool {
+    matches!(
+        f,
+        Field::InstantSeconds | Field::NanoOfSecond | Field::MicroOfSecond | Field::MilliOfSecond
+    )
+}
+
+/// The first field an element needs that an `Instant` lacks, as the JDK reports it.
+fn instant_gap(e: &Elem, instant_text: &str) -> Option<PrintError> {
+    let unsupported = |f: Field| Some(PrintError::UnsupportedField(f.name()));
+    match e {
+        Elem::Literal(_) | Elem::Epoch { .. } => None,
+        Elem::Num(pp) => match &pp.kind {
+            NumKind::Plain(f) | NumKind::Reduced(f) if !instant_field(*f) => unsupported(*f),
+            NumKind::Plain(_) | NumKind::Reduced(_) | NumKind::Fraction { .. } => None,
+            NumKind::Week { letter, .. } => Some(PrintError::UnsupportedField(match letter {
+                'Y' => "WeekBasedYear[WeekFields[SUNDAY,1]]".into(),
+                'w' => "WeekOfWeekBasedYear[WeekFields[SUNDAY,1]]".into(),
+                'W' => "WeekOfMonth[WeekFields[SUNDAY,1]]".into(),
+                _ => "DayOfWeek[WeekFields[SUNDAY,1]]".into(),
+            })),
+        },
+        Elem::Text { field, .. } => unsupported(*field),
+        Elem::Offset { .. } | Elem::LocalizedOffset { .. } => unsupported(Field::OffsetSeconds),
+        Elem::ZoneId | Elem::ZoneText { .. } => Some(PrintError::NoZone(format!(
+            "Unable to extract ZoneId from temporal {instant_text}"
+        ))),
+        Elem::Pad { inner, .. } => instant_gap(inner, instant_text),
+        Elem::Composite { optional: true, .. } => None,
+        Elem::Composite { elems, .. } => elems.iter().find_map(|e| instant_gap(e, instant_text)),
+    }
+}
+
+/// `elems` without the optional sections an `Instant` cannot fill, or the JDK's error for the
+/// first mandatory field it lacks.
+fn instant_printable(elems: &[Elem], instant_text: &str) -> Result<Vec<Elem>, PrintError> {
+    let mut out = Vec::with_capacity(elems.len());
+    for e in elems {
+        match e {
+            Elem::Composite {
+                elems: inner,
+                optional: true,
+            } => {
+                if inner.iter().all(|x| instant_gap(x, instant_text).is_none()) {
+                    out.push(e.clone());
+                }
+            }
+            _ => {
+                if let Some(err) = instant_gap(e, instant_text) {
+                    return Err(err);
+                }
+                out.push(e.clone());
+            }
+        }
+    }
+    Ok(out)
+}
