@@ -155,6 +155,78 @@ fn java_round(d: f64) -> i64 {
     r as i64
 }
 
+/// `Math.max(double, double)`: NaN wins, and `0.0` is larger than `-0.0`.
+fn java_max(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == 0.0 && y == 0.0 {
+        if x.is_sign_negative() {
+            y
+        } else {
+            x
+        }
+    } else if x >= y {
+        x
+    } else {
+        y
+    }
+}
+
+/// `Math.nextUp(double)`.
+fn next_up(d: f64) -> f64 {
+    if d.is_nan() || d == f64::INFINITY {
+        d
+    } else if d == 0.0 {
+        f64::from_bits(1)
+    } else if d > 0.0 {
+        f64::from_bits(d.to_bits() + 1)
+    } else {
+        f64::from_bits(d.to_bits() - 1)
+    }
+}
+
+/// `Math.scalb(d, k)`: `d × 2^k`, rounded once.
+fn scalb(d: f64, k: i32) -> f64 {
+    // steps of at most 2^1000 keep every intermediate exact until the last one
+    let mut d = d;
+    let mut k = k.clamp(-2200, 2200);
+    while k != 0 {
+        let step = k.clamp(-1000, 1000);
+        d *= 2f64.powi(step);
+        k -= step;
+    }
+    d
+}
+
+/// `Math.IEEEremainder(x, y)`: `x - y × n` with `n` the integer nearest `x / y` (ties to even).
+fn ieee_remainder(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() || x.is_infinite() || y == 0.0 {
+        return f64::NAN;
+    }
+    if y.is_infinite() {
+        return x;
+    }
+    let r = x % y;
+    let half = y.abs() / 2.0;
+    let mut out = if r.abs() > half || (r.abs() == half && ((x - r) / y) % 2.0 != 0.0) {
+        r - y.abs() * r.signum()
+    } else {
+        r
+    };
+    if out == 0.0 {
+        out = 0.0f64.copysign(x);
+    }
+    out
+}
+
+/// `Math.random()`: uniform in [0, 1), from the standard library's randomly keyed hasher.
+fn random_unit() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(0x9e37_79b9_7f4a_7c15);
+    (h.finish() >> 11) as f64 / (1u64 << 53) as f64
+}
+
 pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     let a = |i: usize| -> &V { &args[i] };
@@ -162,46 +234,56 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         "Math" | "StrictMath" => {
             let d1 = |f: fn(f64) -> f64| -> R<V> { Ok(V::Double(f(f64_arg(a(0))?))) };
             match (name, n) {
-                ("abs", 1) => Ok(match num_arg(a(0))? {
-                    Num::I(i) => V::Int(i.wrapping_abs()),
-                    Num::L(l) => V::Long(l.wrapping_abs()),
-                    Num::F(f) => V::Float(f.abs()),
-                    Num::D(d) => V::Double(d.abs()),
-                }),
+                // Painless allowlists only the double overloads of `java.lang.Math`
+                // (java.lang.txt): `Math.abs(-5)` is `5.0` and `Math.max(1, 2)` is `2.0`
+                ("abs", 1) => d1(f64::abs),
                 ("max", 2) | ("min", 2) => {
-                    let (x, y) = (num_arg(a(0))?, num_arg(a(1))?);
-                    let max = name == "max";
-                    Ok(match promote(&x, &y) {
-                        NumKind::Int => {
-                            let (p, q) = (x.as_i32(), y.as_i32());
-                            V::Int(if max { p.max(q) } else { p.min(q) })
-                        }
-                        NumKind::Long => {
-                            let (p, q) = (x.as_i64(), y.as_i64());
-                            V::Long(if max { p.max(q) } else { p.min(q) })
-                        }
-                        NumKind::Float => {
-                            let (p, q) = (x.as_f32(), y.as_f32());
-                            V::Float(if p.is_nan() || q.is_nan() {
-                                f32::NAN
-                            } else if max {
-                                p.max(q)
-                            } else {
-                                p.min(q)
-                            })
-                        }
-                        NumKind::Double => {
-                            let (p, q) = (x.as_f64(), y.as_f64());
-                            V::Double(if p.is_nan() || q.is_nan() {
-                                f64::NAN
-                            } else if max {
-                                p.max(q)
-                            } else {
-                                p.min(q)
-                            })
-                        }
-                    })
+                    let (x, y) = (f64_arg(a(0))?, f64_arg(a(1))?);
+                    Ok(V::Double(if name == "max" {
+                        java_max(x, y)
+                    } else {
+                        -java_max(-x, -y)
+                    }))
                 }
+                ("copySign", 2) => Ok(V::Double(f64_arg(a(0))?.copysign(f64_arg(a(1))?))),
+                ("IEEEremainder", 2) => {
+                    let (x, y) = (f64_arg(a(0))?, f64_arg(a(1))?);
+                    Ok(V::Double(ieee_remainder(x, y)))
+                }
+                ("nextUp", 1) => d1(next_up),
+                ("nextDown", 1) => d1(|d| -next_up(-d)),
+                ("nextAfter", 2) => {
+                    let (x, y) = (f64_arg(a(0))?, f64_arg(a(1))?);
+                    Ok(V::Double(if x.is_nan() || y.is_nan() {
+                        f64::NAN
+                    } else if x == y {
+                        y
+                    } else if y > x {
+                        next_up(x)
+                    } else {
+                        -next_up(-x)
+                    }))
+                }
+                ("ulp", 1) => d1(|d| {
+                    if d.is_nan() {
+                        d
+                    } else if d.is_infinite() {
+                        f64::INFINITY
+                    } else {
+                        let m = d.abs();
+                        if m == f64::MAX {
+                            m - (-next_up(-m))
+                        } else {
+                            next_up(m) - m
+                        }
+                    }
+                }),
+                ("scalb", 2) => {
+                    let d = f64_arg(a(0))?;
+                    let k = arg_int(a(1))?;
+                    Ok(V::Double(scalb(d, k)))
+                }
+                ("random", 0) => Ok(V::Double(random_unit())),
                 ("pow", 2) => Ok(V::Double(f64_arg(a(0))?.powf(f64_arg(a(1))?))),
                 ("sqrt", 1) => d1(f64::sqrt),
                 ("cbrt", 1) => d1(f64::cbrt),
@@ -231,63 +313,16 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 ("tanh", 1) => d1(f64::tanh),
                 ("toRadians", 1) => d1(f64::to_radians),
                 ("toDegrees", 1) => d1(f64::to_degrees),
-                ("signum", 1) => match num_arg(a(0))? {
-                    Num::F(f) => Ok(V::Float(if f == 0.0 || f.is_nan() {
-                        f
+                ("signum", 1) => d1(|d| {
+                    if d == 0.0 || d.is_nan() {
+                        d
                     } else {
-                        f.signum()
-                    })),
-                    x => {
-                        let d = x.as_f64();
-                        Ok(V::Double(if d == 0.0 || d.is_nan() {
-                            d
-                        } else {
-                            d.signum()
-                        }))
+                        d.signum()
                     }
-                },
+                }),
                 ("atan2", 2) => Ok(V::Double(f64_arg(a(0))?.atan2(f64_arg(a(1))?))),
                 ("hypot", 2) => Ok(V::Double(f64_arg(a(0))?.hypot(f64_arg(a(1))?))),
-                ("round", 1) => match num_arg(a(0))? {
-                    Num::F(f) => {
-                        if f.is_nan() {
-                            return Ok(V::Int(0));
-                        }
-                        let fl = f.floor();
-                        let r = if f - fl >= 0.5 { fl + 1.0 } else { fl };
-                        Ok(V::Int(r as i32))
-                    }
-                    x => Ok(V::Long(java_round(x.as_f64()))),
-                },
-                ("floorDiv", 2) | ("floorMod", 2) => {
-                    let (x, y) = (num_arg(a(0))?, num_arg(a(1))?);
-                    let long = promote(&x, &y) == NumKind::Long;
-                    let (p, q) = (x.as_i64(), y.as_i64());
-                    if q == 0 {
-                        return Err(Thrown::new("ArithmeticException", "/ by zero"));
-                    }
-                    // Math.floorDiv / floorMod, with Java's wrap-around for MIN / -1
-                    let (p, q) = if long {
-                        (p, q)
-                    } else {
-                        (p as i32 as i64, q as i32 as i64)
-                    };
-                    let d = p.wrapping_div(q);
-                    let m = p.wrapping_rem(q);
-                    let r = if name == "floorDiv" {
-                        if m != 0 && ((p < 0) != (q < 0)) {
-                            d.wrapping_sub(1)
-                        } else {
-                            d
-                        }
-                    } else if m != 0 && ((m < 0) != (q < 0)) {
-                        m.wrapping_add(q)
-                    } else {
-                        m
-                    };
-                    let r = if long { r } else { (r as i32) as i64 };
-                    Ok(if long { V::Long(r) } else { V::Int(r as i32) })
-                }
+                ("round", 1) => Ok(V::Long(java_round(f64_arg(a(0))?))),
                 _ => Err(super::no_such()),
             }
         }
@@ -405,7 +440,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         _ => format!("{u:o}"),
                     }))
                 }
-                ("max", 2) | ("min", 2) | ("sum", 2) => {
+                // Integer has max and min, Long also sum; Short and Byte none (java.lang.txt)
+                ("max", 2) | ("min", 2) | ("sum", 2)
+                    if class == "Long" || (class == "Integer" && name != "sum") =>
+                {
                     let (x, y) = (long_arg(a(0))?, long_arg(a(1))?);
                     let r = match name {
                         "max" => x.max(y),
@@ -476,20 +514,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             ("max", 2) | ("min", 2) | ("sum", 2) => {
                 let (x, y) = (f64_arg(a(0))?, f64_arg(a(1))?);
                 let r = match name {
-                    "max" => {
-                        if x.is_nan() || y.is_nan() {
-                            f64::NAN
-                        } else {
-                            x.max(y)
-                        }
-                    }
-                    "min" => {
-                        if x.is_nan() || y.is_nan() {
-                            f64::NAN
-                        } else {
-                            x.min(y)
-                        }
-                    }
+                    "max" => java_max(x, y),
+                    "min" => -java_max(-x, -y),
                     _ => x + y,
                 };
                 Ok(if class == "Float" {
