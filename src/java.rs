@@ -1,5 +1,6 @@
 //! Java library behaviour that several processors (and Painless) rely on: number parsing as
-//! `Integer.parseInt`, `Long.decode`, `Double.parseDouble` do it.
+//! `Integer.parseInt`, `Long.decode`, `Double.parseDouble` do it, `new String(bytes, UTF_8)`
+//! and `java.util.Base64`'s decoders.
 
 /// `Integer.parseInt` / `Long.parseLong` in radix 10: optional sign, ASCII or Unicode digits.
 pub fn parse_long(s: &str) -> Option<i64> {
@@ -148,6 +149,202 @@ pub fn parse_float(s: &str) -> Option<f32> {
         return Some(sign * f32::INFINITY);
     }
     body.parse::<f32>().ok().map(|v| sign * v)
+}
+
+/// `new String(bytes, StandardCharsets.UTF_8)`: malformed input becomes U+FFFD the way the JDK's
+/// decoder (`String.decodeUTF8_UTF16`) replaces it, which is not Rust's `from_utf8_lossy` rule:
+/// an encoded surrogate (`ED A0 80`) is one replacement, not three, and a truncated
+/// three-byte sequence (`ED A0` then ASCII) is one.
+pub fn utf8_to_string_lossy(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    const REPL: char = '\u{FFFD}';
+    let cont = |b: u8| b & 0xC0 == 0x80;
+    let mut out = String::with_capacity(bytes.len() + 8);
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b1 = bytes[i];
+        i += 1;
+        match b1 {
+            0x00..=0x7F => out.push(b1 as char),
+            0xC2..=0xDF => {
+                if i >= n {
+                    out.push(REPL);
+                    break;
+                }
+                let b2 = bytes[i];
+                if cont(b2) {
+                    i += 1;
+                    let c = (u32::from(b1 & 0x1F) << 6) | u32::from(b2 & 0x3F);
+                    out.push(char::from_u32(c).unwrap_or(REPL));
+                } else {
+                    out.push(REPL);
+                }
+            }
+            0xE0..=0xEF => {
+                // an overlong form (E0 80..9F) or a missing continuation byte
+                let bad_second = |b2: u8| (b1 == 0xE0 && b2 & 0xE0 == 0x80) || !cont(b2);
+                if i + 1 < n {
+                    let (b2, b3) = (bytes[i], bytes[i + 1]);
+                    if bad_second(b2) || !cont(b3) {
+                        out.push(REPL);
+                        // the bytes that formed a valid prefix are consumed with it
+                        if !bad_second(b2) {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    i += 2;
+                    let c = (u32::from(b1 & 0x0F) << 12)
+                        | (u32::from(b2 & 0x3F) << 6)
+                        | u32::from(b3 & 0x3F);
+                    // a surrogate code point is one malformed unit of three bytes
+                    out.push(char::from_u32(c).unwrap_or(REPL));
+                    continue;
+                }
+                if i < n && bad_second(bytes[i]) {
+                    // one byte left and it cannot continue: replace the lead, then go on
+                    out.push(REPL);
+                    continue;
+                }
+                // truncated at the end of the input
+                out.push(REPL);
+                break;
+            }
+            0xF0..=0xF7 => {
+                let bad_second = |b2: u8| {
+                    (b1 == 0xF0 && !(0x90..=0xBF).contains(&b2))
+                        || (b1 == 0xF4 && b2 & 0xF0 != 0x80)
+                        || !cont(b2)
+                };
+                if i + 2 < n {
+                    let (b2, b3, b4) = (bytes[i], bytes[i + 1], bytes[i + 2]);
+                    let c = (u32::from(b1 & 0x07) << 18)
+                        | (u32::from(b2 & 0x3F) << 12)
+                        | (u32::from(b3 & 0x3F) << 6)
+                        | u32::from(b4 & 0x3F);
+                    if !cont(b2) || !cont(b3) || !cont(b4) || !(0x10000..=0x10FFFF).contains(&c) {
+                        out.push(REPL);
+                        // skip the longest valid prefix (`malformed4`)
+                        if b1 > 0xF4 || bad_second(b2) {
+                        } else if !cont(b3) {
+                            i += 1;
+                        } else {
+                            i += 2;
+                        }
+                        continue;
+                    }
+                    i += 3;
+                    out.push(char::from_u32(c).unwrap_or(REPL));
+                    continue;
+                }
+                if b1 > 0xF4 || (i < n && bad_second(bytes[i])) {
+                    out.push(REPL);
+                    continue;
+                }
+                // truncated at the end: the lead and one valid continuation are one unit
+                i += 1;
+                out.push(REPL);
+                if i < n && !cont(bytes[i]) {
+                    continue;
+                }
+                break;
+            }
+            _ => out.push(REPL),
+        }
+    }
+    out
+}
+
+/// `java.util.Base64.Decoder.decode(byte[])` (basic, URL-safe or MIME): the decoded bytes, or the
+/// `IllegalArgumentException` message the JDK throws.
+pub fn base64_decode(src: &[u8], url: bool, mime: bool) -> Result<Vec<u8>, String> {
+    let value = |b: u8| -> i32 {
+        match b {
+            b'A'..=b'Z' => i32::from(b - b'A'),
+            b'a'..=b'z' => i32::from(b - b'a') + 26,
+            b'0'..=b'9' => i32::from(b - b'0') + 52,
+            b'+' if !url => 62,
+            b'/' if !url => 63,
+            b'-' if url => 62,
+            b'_' if url => 63,
+            b'=' => -2,
+            _ => -1,
+        }
+    };
+    // `decodedOutLength`'s own check comes first
+    if src.len() == 1 && !mime {
+        return Err("Input byte[] should at least have 2 bytes for base64 bytes".into());
+    }
+    let mut out = Vec::with_capacity(src.len() / 4 * 3 + 3);
+    let (mut bits, mut shift) = (0u32, 18i32);
+    let mut sp = 0;
+    while sp < src.len() {
+        let byte = src[sp];
+        sp += 1;
+        let b = value(byte);
+        if b < 0 {
+            if b == -2 {
+                // `=` only ends the data after two or three characters of a unit ("xx==", "xxx=")
+                let bad = shift == 18
+                    || (shift == 6
+                        && (sp == src.len() || {
+                            let next = src[sp];
+                            sp += 1;
+                            next != b'='
+                        }));
+                if bad {
+                    return Err("Input byte array has wrong 4-byte ending unit".into());
+                }
+                break;
+            }
+            if mime {
+                continue;
+            }
+            // the JDK prints the (signed) byte in hex
+            return Err(format!(
+                "Illegal base64 character {}",
+                java_hex(i32::from(byte as i8))
+            ));
+        }
+        bits |= (b as u32) << shift;
+        shift -= 6;
+        if shift < 0 {
+            out.extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8, bits as u8]);
+            shift = 18;
+            bits = 0;
+        }
+    }
+    match shift {
+        6 => out.push((bits >> 16) as u8),
+        0 => out.extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8]),
+        12 => return Err("Last unit does not have enough valid bits".into()),
+        _ => {}
+    }
+    // only MIME skips what follows the data (and the JDK reports the position it stopped at)
+    while sp < src.len() {
+        if mime {
+            sp += 1;
+            if value(src[sp - 1]) < 0 {
+                continue;
+            }
+        }
+        return Err(format!(
+            "Input byte array has incorrect ending byte at {sp}"
+        ));
+    }
+    Ok(out)
+}
+
+/// `Integer.toString(i, 16)`: a sign, then the magnitude's digits.
+fn java_hex(i: i32) -> String {
+    if i < 0 {
+        format!("-{:x}", -(i64::from(i)))
+    } else {
+        format!("{i:x}")
+    }
 }
 
 #[cfg(test)]

@@ -488,3 +488,137 @@ fn sort_matches_collections_sort() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Byte strings around UTF-8's edges: lead bytes of every length, continuation bytes, the
+/// overlong and surrogate ranges, truncated sequences at the end and in the middle.
+fn utf8_edge_inputs() -> Vec<Vec<u8>> {
+    let interesting: &[u8] = &[
+        0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+        0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFE, 0xFF,
+    ];
+    let mut inputs: Vec<Vec<u8>> = vec![
+        vec![0xED, 0xA0, 0x80],
+        vec![b'a', 0xED, 0xA0, b'b'],
+        vec![0xF0, 0x9F, 0x98, 0x80],
+        vec![0xF0, 0x9F, 0x98],
+        vec![0xF0, 0x9F, 0x98, b'x'],
+        vec![0xF0, 0x9F, b'x'],
+        vec![0xE2, 0x82],
+        vec![0xE2, 0x82, b'x'],
+        vec![0xC3],
+        vec![0xC3, b'(', 0xC3, 0xA9],
+    ];
+    // deterministic xorshift: sequences of 1 to 6 bytes drawn mostly from the edge set
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = 1 + (next() % 6) as usize;
+        let bytes = (0..len)
+            .map(|_| {
+                let r = next();
+                if r % 4 == 0 {
+                    (r >> 8) as u8
+                } else {
+                    interesting[(r >> 8) as usize % interesting.len()]
+                }
+            })
+            .collect();
+        inputs.push(bytes);
+    }
+    inputs
+}
+
+fn raw_hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn utf8_decoding_replaces_like_the_jdk() {
+    let inputs = utf8_edge_inputs();
+    let cases: Vec<String> = inputs
+        .iter()
+        .map(|b| format!("utf8\t{}", raw_hex(b)))
+        .collect();
+    let Some(answers) = oracle(&cases) else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for (bytes, theirs) in inputs.iter().zip(answers) {
+        let ours = format!("OK {}", hex(&ingest_emu::java::utf8_to_string_lossy(bytes)));
+        if ours != theirs {
+            failures.push(format!("{}: ours {ours}, jdk {theirs}", raw_hex(bytes)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn base64_decoders_match_the_jdk() {
+    let texts = [
+        "aGVsbG8=",
+        "aGVsbG8",
+        "aGVsbA==",
+        "aGVsbA=",
+        "aGVsbA",
+        "aGVsbG8=aGVsbG8=",
+        "aGVsbG8==",
+        "a",
+        "=",
+        "====",
+        "",
+        "ab",
+        "abc",
+        "abcd",
+        "ab=c",
+        "ab==c",
+        "aGVs\r\nbG8=",
+        "aGVs bG8=",
+        "aGVsbG8=\r\n",
+        "-_-_",
+        "+/+/",
+        "a\u{e9}bc",
+        "YQ",
+        "YQ=",
+        "YQ==",
+        "YQ===",
+        "Y",
+        "*YQ==",
+        "YQ==*",
+        "\r\n",
+        "QUJD\nREVG",
+        "QUJDREVG====",
+        "ZW50aXR5IDw+",
+    ];
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for mode in ["basic", "url", "mime"] {
+        for t in texts {
+            // the decoders are given the text's bytes, as decodeBase64() and decode(byte[]) are
+            cases.push(format!("base64\t{mode}\t{}", raw_hex(t.as_bytes())));
+            expected.push(
+                match ingest_emu::java::base64_decode(t.as_bytes(), mode == "url", mode == "mime") {
+                    Ok(b) => format!("OK {}", raw_hex(&b)),
+                    Err(e) => format!(
+                        "ERR {}",
+                        hex(&format!("java.lang.IllegalArgumentException: {e}"))
+                    ),
+                },
+            );
+        }
+    }
+    let Some(answers) = oracle(&cases) else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for ((case, ours), theirs) in cases.iter().zip(&expected).zip(answers) {
+        if *ours != theirs {
+            failures.push(format!("{case}: ours {ours}, jdk {theirs}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -2095,3 +2095,51 @@ fn regex_literals_follow_java_regex_semantics() {
         "{got}"
     );
 }
+
+/// `decodeBase64()` and the `Base64` decoders are the JDK's (`java.util.Base64`): strict about
+/// padding and trailing data, MIME skipping line breaks, bytes read back as UTF-8 with the JDK's
+/// replacement rules. Checked against JDK 17.
+#[test]
+fn base64_decoding_is_the_jdks() {
+    let values: &[(&str, serde_json::Value)] = &[
+        ("'aGVsbG8='.decodeBase64()", json!("hello")),
+        ("'aGVsbG8'.decodeBase64()", json!("hello")),
+        (
+            "def b = Base64.getMimeDecoder().decode('aGVs\nbG8='); return b.length",
+            json!(5),
+        ),
+        // ED A0 80 encodes a surrogate: one replacement character, not three
+        ("'7aCA'.decodeBase64().length()", json!(1)),
+    ];
+    for (src, want) in values {
+        let got = run(src);
+        assert_eq!(got["value"], *want, "{src}: {got}");
+    }
+    let errors = [
+        (
+            "'aGVsbG8=aGVsbG8='.decodeBase64()",
+            "Input byte array has incorrect ending byte at 8",
+        ),
+        (
+            "'aGVsbA='.decodeBase64()",
+            "Input byte array has wrong 4-byte ending unit",
+        ),
+        (
+            "'a'.decodeBase64()",
+            "Input byte[] should at least have 2 bytes for base64 bytes",
+        ),
+        ("'aGVs\nbG8='.decodeBase64()", "Illegal base64 character a"),
+        (
+            "'YWJj\u{e9}'.decodeBase64()",
+            "Illegal base64 character -3d",
+        ),
+    ];
+    for (src, reason) in errors {
+        let got = run(src);
+        assert_eq!(
+            got["error"]["caused_by"]["reason"],
+            json!(reason),
+            "{src}: {got}"
+        );
+    }
+}

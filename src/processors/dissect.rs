@@ -366,7 +366,7 @@ impl DissectParser {
 }
 
 fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    crate::java::utf8_to_string_lossy(b)
 }
 
 /// ES `DissectMatch`.

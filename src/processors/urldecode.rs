@@ -37,7 +37,7 @@ pub fn url_decode(s: &str) -> Result<String, String> {
                 if i < n && chars[i] == '%' {
                     return Err("URLDecoder: Incomplete trailing escape (%) pattern".into());
                 }
-                out.push_str(&String::from_utf8_lossy(&bytes));
+                out.push_str(&crate::java::utf8_to_string_lossy(&bytes));
             }
             c => {
                 out.push(c);

@@ -14,6 +14,18 @@ public class JavaOracle {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    static byte[] rawUnhex(String h) {
+        byte[] b = new byte[h.length() / 2];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        return b;
+    }
+
+    static String rawHex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) sb.append(String.format("%02x", b));
+        return sb.toString();
+    }
+
     static String hex(String s) {
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) sb.append(String.format("%02x", b));
@@ -83,6 +95,15 @@ public class JavaOracle {
                         StringBuilder sb = new StringBuilder("OK");
                         for (Object o : list) sb.append(' ').append(hex(describe(o)));
                         out.println(sb);
+                        break;
+                    }
+                    case "utf8":
+                        out.println("OK " + hex(new String(rawUnhex(f[1]), StandardCharsets.UTF_8)));
+                        break;
+                    case "base64": {
+                        Base64.Decoder d = f[1].equals("url") ? Base64.getUrlDecoder()
+                            : f[1].equals("mime") ? Base64.getMimeDecoder() : Base64.getDecoder();
+                        out.println("OK " + rawHex(d.decode(rawUnhex(f[2]))));
                         break;
                     }
                     case "urldecode":

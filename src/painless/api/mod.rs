@@ -70,6 +70,8 @@ pub enum Obj {
     StringTokenizer(RefCell<string_tokenizer::StringTokenizer>),
     /// `Base64.getEncoder().withoutPadding()` & co.: (url alphabet?)
     Base64NoPad(bool),
+    /// `Base64.getMimeDecoder()`: skips characters outside the alphabet (line breaks).
+    Base64Mime,
     /// Sorted-collection views, list iterators, entry comparators (see `collections`).
     Coll(collections::CollObj),
 }
@@ -108,6 +110,7 @@ impl Obj {
             Obj::Cidr(_) => "org.elasticsearch.painless.api.CIDR".into(),
             Obj::StringTokenizer(_) => "java.util.StringTokenizer".into(),
             Obj::Base64NoPad(_) => "java.util.Base64$Encoder".into(),
+            Obj::Base64Mime => "java.util.Base64$Decoder".into(),
             Obj::Coll(c) => c.class_name(),
         }
     }
@@ -524,19 +527,22 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             Obj::Base64(true, url) if name == "withoutPadding" && args.is_empty() => {
                 Ok(V::obj(Obj::Base64NoPad(*url)))
             }
-            Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, name, args),
+            Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, false, name, args),
+            Obj::Base64Mime => string::base64_call(recv, false, false, true, name, args),
             Obj::Base64NoPad(_) if name == "withoutPadding" && args.is_empty() => Ok(recv.clone()),
             // the padded encoding without its trailing '='s
-            Obj::Base64NoPad(url) => match string::base64_call(recv, true, *url, name, args)? {
-                V::Str(s) => Ok(V::str(s.trim_end_matches('='))),
-                V::Array(a) => {
-                    while matches!(a.borrow().items.last(), Some(V::Byte(61))) {
-                        a.borrow_mut().items.pop();
+            Obj::Base64NoPad(url) => {
+                match string::base64_call(recv, true, *url, false, name, args)? {
+                    V::Str(s) => Ok(V::str(s.trim_end_matches('='))),
+                    V::Array(a) => {
+                        while matches!(a.borrow().items.last(), Some(V::Byte(61))) {
+                            a.borrow_mut().items.pop();
+                        }
+                        Ok(V::Array(a))
                     }
-                    Ok(V::Array(a))
+                    other => Ok(other),
                 }
-                other => Ok(other),
-            },
+            }
             Obj::Coll(c) => collections::coll_call(it, recv, c, name, args),
         },
         V::Null => Err(Thrown::npe(Some(format!(
@@ -570,7 +576,8 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         "Json" => string::json_api(name, args),
         "Base64" => match (name, args.len()) {
             ("getEncoder", 0) => Ok(V::obj(Obj::Base64(true, false))),
-            ("getDecoder", 0) | ("getMimeDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),
+            ("getDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),
+            ("getMimeDecoder", 0) => Ok(V::obj(Obj::Base64Mime)),
             ("getUrlEncoder", 0) => Ok(V::obj(Obj::Base64(true, true))),
             ("getUrlDecoder", 0) => Ok(V::obj(Obj::Base64(false, true))),
             _ => Err(no_such()),

@@ -538,9 +538,10 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             Ok(split_on_token(s, token, limit)?)
         }
         ("encodeBase64", 0) => Ok(V::string(base64_encode(s.as_bytes()))),
-        ("decodeBase64", 0) => match base64_decode(s) {
-            Some(b) => Ok(V::string(String::from_utf8_lossy(&b).into_owned())),
-            None => Err(Thrown::iae("Illegal base64 character")),
+        // Augmentation.decodeBase64: the UTF-8 bytes through Base64.getDecoder(), read as UTF-8
+        ("decodeBase64", 0) => match crate::java::base64_decode(s.as_bytes(), false, false) {
+            Ok(b) => Ok(V::string(crate::java::utf8_to_string_lossy(&b))),
+            Err(m) => Err(Thrown::iae(m)),
         },
         ("sha1", 0) => Ok(V::string(hex(&super::numbers::sha1(s.as_bytes())))),
         ("sha256", 0) => Ok(V::string(hex(&super::numbers::sha256(s.as_bytes())))),
@@ -653,7 +654,7 @@ fn bytes_of(v: &V) -> R<Vec<u8>> {
 }
 
 /// `Base64.Encoder` / `Base64.Decoder` methods.
-pub fn base64_call(recv: &V, enc: bool, url: bool, name: &str, args: Vec<V>) -> R<V> {
+pub fn base64_call(recv: &V, enc: bool, url: bool, mime: bool, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     let swap = |s: String| -> String {
         if url {
@@ -668,32 +669,20 @@ pub fn base64_call(recv: &V, enc: bool, url: bool, name: &str, args: Vec<V>) -> 
             swap(base64_encode(&bytes_of(&args[0])?)).as_bytes(),
         )),
         (false, "decode", 1) => {
-            let raw = bytes_of(&args[0])?;
-            let mut text = String::from_utf8_lossy(&raw).into_owned();
-            if url {
-                if text.contains(['+', '/']) {
-                    return Err(Thrown::iae("Illegal base64 character 2b"));
-                }
-                text = text.replace('-', "+").replace('_', "/");
-            } else if let Some(bad) = text.chars().find(|c| *c == '-' || *c == '_') {
-                return Err(Thrown::iae(format!(
-                    "Illegal base64 character {:x}",
-                    bad as u32
-                )));
-            }
-            match base64_decode(&text) {
-                Some(b) => Ok(byte_array(&b)),
-                None => {
-                    let bad = text
+            // decode(String) reads the text as ISO-8859-1 (other characters become '?')
+            let raw = match &args[0] {
+                V::Array(_) | V::Null => bytes_of(&args[0])?,
+                v => match str_of(v) {
+                    Some(s) => s
                         .chars()
-                        .find(|c| {
-                            !(c.is_ascii_alphanumeric() || *c == '+' || *c == '/' || *c == '=')
-                        })
-                        .map(|c| c as u32)
-                        .unwrap_or(0);
-                    Err(Thrown::iae(format!("Illegal base64 character {bad:x}")))
-                }
-            }
+                        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                        .collect(),
+                    None => bytes_of(v)?,
+                },
+            };
+            crate::java::base64_decode(&raw, url, mime)
+                .map(|b| byte_array(&b))
+                .map_err(Thrown::iae)
         }
         _ => Err(not_found(recv, name, n)),
     }
@@ -728,25 +717,6 @@ pub fn base64_encode(data: &[u8]) -> String {
         });
     }
     out
-}
-
-pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut buf = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        if c == b'=' {
-            break;
-        }
-        let v = B64.iter().position(|x| *x == c)? as u32;
-        buf = (buf << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buf >> bits) as u8);
-        }
-    }
-    Some(out)
 }
 
 pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
@@ -1659,7 +1629,7 @@ pub fn url_decode(s: &str) -> R<String> {
             }
         }
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(crate::java::utf8_to_string_lossy(&out))
 }
 
 /// `ByteSizeValue.parseBytesSizeValue` for the `bytes` helper.

@@ -414,7 +414,7 @@ fn decode(s: &str) -> String {
             }
         }
         if !pending.is_empty() {
-            out.push_str(&String::from_utf8_lossy(&pending));
+            out.push_str(&crate::java::utf8_to_string_lossy(&pending));
             pending.clear();
         }
         let c = s[i..].chars().next().unwrap_or('\u{fffd}');
@@ -422,7 +422,7 @@ fn decode(s: &str) -> String {
         i += c.len_utf8();
     }
     if !pending.is_empty() {
-        out.push_str(&String::from_utf8_lossy(&pending));
+        out.push_str(&crate::java::utf8_to_string_lossy(&pending));
     }
     out
 }
