@@ -1145,7 +1145,11 @@ fn error_messages() {
         ("(int) 'ab'", "class_cast_exception", "cannot explicitly cast def [java.lang.String] to int"),
         ("def x = 'a'; int y = x", "class_cast_exception", "cannot implicitly cast def [java.lang.String] to int"),
         ("def x = 5L; int y = x", "class_cast_exception", "cannot implicitly cast def [long] to int"),
-        ("if ('x') { 1 }", "class_cast_exception", "cannot implicitly cast def [java.lang.String] to boolean"),
+        // Def.defToboolean: no "implicitly"; a null fails on value.getClass()
+        ("def x = 'x'; if (x) { 1 }", "class_cast_exception", "cannot cast def [java.lang.String] to boolean"),
+        ("def x = 5; return !x", "class_cast_exception", "cannot cast def [int] to boolean"),
+        ("def x = null; if (x) { 1 }", "null_pointer_exception", "Cannot invoke \"Object.getClass()\" because \"value\" is null"),
+        ("def x = null; int y = x", "null_pointer_exception", "Cannot invoke \"Object.getClass()\" because \"value\" is null"),
         ("'abc'[0]", "illegal_argument_exception", "Attempting to address a non-array-like type [java.lang.String] as an array."),
         ("throw new IllegalArgumentException('boom')", "illegal_argument_exception", "boom"),
         ("foo(1)", "illegal_argument_exception", "Unknown call [foo] with [1] arguments."),

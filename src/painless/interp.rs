@@ -405,7 +405,7 @@ impl<'p> Interp<'p> {
     fn cond(&mut self, frame: &mut Frame<'p>, e: &'p Expr) -> R<bool> {
         match self.eval(frame, e)? {
             V::Bool(b) => Ok(b),
-            V::Null => Err(Thrown::npe(None).at(e.off)),
+            V::Null => Err(null_to_primitive().at(e.off)),
             other => Err(def_cast_error(&other, &Ty::Bool, true).at(e.off)),
         }
     }
@@ -1046,10 +1046,19 @@ pub fn def_cast_error(from: &V, to: &Ty, implicit: bool) -> Thrown {
         Ty::Def => class_name(from),
         prim => prim.name(),
     };
-    Thrown::cce(format!(
-        "cannot {} cast def [{source}] to {}",
-        if implicit { "implicitly" } else { "explicitly" },
-        to.name()
+    // `Def.defToboolean` is the one conversion with no implicit/explicit variant
+    let how = match (to, implicit) {
+        (Ty::Bool, _) => "",
+        (_, true) => "implicitly ",
+        (_, false) => "explicitly ",
+    };
+    Thrown::cce(format!("cannot {how}cast def [{source}] to {}", to.name()))
+}
+
+/// A `null` where a `def` must become a primitive: `Def.defTo*` call `value.getClass()` on it.
+pub fn null_to_primitive() -> Thrown {
+    Thrown::npe(Some(
+        "Cannot invoke \"Object.getClass()\" because \"value\" is null".into(),
     ))
 }
 
@@ -1087,7 +1096,9 @@ pub fn coerce(v: V, ty: &Ty) -> R<V> {
 
 fn coerce_typed(v: V, ty: &Ty) -> R<V> {
     let bad = |v: &V| {
-        if v.is_null() {
+        if v.is_null() && ty.is_primitive() {
+            null_to_primitive()
+        } else if v.is_null() {
             Thrown::npe(None)
         } else if ty.is_primitive() {
             def_cast_error(v, ty, true)
@@ -1284,13 +1295,11 @@ fn null_operand(a: &V) -> Thrown {
 
 pub fn unary(op: UnOp, v: V) -> R<V> {
     match op {
+        // `!` converts its operand to boolean first (`Def.defToboolean` for a def)
         UnOp::Not => match v {
             V::Bool(b) => Ok(V::Bool(!b)),
-            V::Null => Err(Thrown::npe(None)),
-            other => Err(Thrown::cce(format!(
-                "Cannot apply [!] operation to type [{}].",
-                class_name(&other)
-            ))),
+            V::Null => Err(null_to_primitive()),
+            other => Err(def_cast_error(&other, &Ty::Bool, true)),
         },
         UnOp::Neg | UnOp::Plus | UnOp::BitNot => {
             let n = match num_of(&v) {

@@ -154,7 +154,7 @@ impl Script {
         match result {
             Ok(V::Bool(b)) => Ok(b),
             Ok(V::Null) => {
-                Err(self.runtime_error(&error::Thrown::npe(None).at(self.program.main.off)))
+                Err(self.runtime_error(&interp::null_to_primitive().at(self.program.main.off)))
             }
             Ok(other) => Err(self.runtime_error(
                 &interp::def_cast_error(&other, &ast::Ty::Bool, true).at(self.program.main.off),
