@@ -659,7 +659,10 @@ fn maps() {
         ("def m = ['a': 1]; m.putAll(['b': 2]); m.size()", "int", "2"),
         ("def m = ['a': ['b': ['c': 1]]]; m.a.b.c", "int", "1"),
         ("def m = ['a': ['b': [1, 2]]]; m.getByPath('a.b.1')", "int", "2"),
-        ("def m = ['a': 1]; m.getByPath('a.b', 'dflt')", "String", "\"dflt\""),
+        ("def m = ['a': ['x': 1]]; m.getByPath('a.b', 'dflt')", "String", "\"dflt\""),
+        ("def m = ['a': null]; m.getByPath('a', 'dflt')", "null", "null"),
+        ("def l = [['k': 'v']]; l.getByPath('0.k')", "String", "\"v\""),
+        ("def l = [1, 2]; l.getByPath('5', 'dflt')", "String", "\"dflt\""),
         ("def m = [:]; m[1] = 'one'; m[1]", "String", "\"one\""),
         ("def m = [:]; m[1] = 'one'; m[1L]", "null", "null"),
         ("def m = new TreeMap(); m.b = 1; m.a = 2; m.c = 3; m", "TreeMap", "{\"a\": 2, \"b\": 1, \"c\": 3}"),
@@ -2146,4 +2149,56 @@ fn base64_decoding_is_the_jdks() {
             "{src}: {got}"
         );
     }
+}
+
+/// `getByPath`'s errors are `Augmentation`'s (elastic/elasticsearch, lang-painless).
+#[test]
+fn get_by_path_errors() {
+    let cases = [
+        (
+            "def m = ['a': 1]; m.getByPath('a.b', 'dflt')",
+            "Non-container [java.lang.Integer] at [b], index [1] in path [a.b]",
+        ),
+        (
+            "def m = ['a': 1]; m.getByPath('x')",
+            "Could not find value at path [x]",
+        ),
+        (
+            "def m = ['a': ['b': 1]]; m.getByPath('x.b', 'd')",
+            "Container does not have [x], for non-terminal index [0] in path [x.b]",
+        ),
+        (
+            "def m = ['a': 1]; m.getByPath('a.')",
+            "Trailing '.' in path [a.]",
+        ),
+        (
+            "def m = ['a': 1]; m.getByPath('.a')",
+            "Extra '.' in path [.a] at index [0]",
+        ),
+        ("def m = ['a': 1]; m.getByPath('')", "Missing path"),
+        (
+            "def l = [1, 2]; l.getByPath('2', 'd')",
+            "Index 2 out of bounds for length 2",
+        ),
+        (
+            "def l = [1, 2]; l.getByPath('x')",
+            "Could not parse [x] as a int index into list at path [x] and index [0]",
+        ),
+    ];
+    for (src, reason) in cases {
+        let got = run(src);
+        assert_eq!(
+            got["error"]["caused_by"]["reason"],
+            json!(reason),
+            "{src}: {got}"
+        );
+    }
+    let got = run("def l = ['a,b,'.splitOnToken(','), '@'.splitOnToken('@'), 'a,,'.splitOnToken(',', 2), 'ab'.splitOnToken('')]; return l");
+    assert_eq!(
+        got["value"],
+        json!([["a", "b", ""], ["", ""], ["a", ","], ["ab"]]),
+        "{got}"
+    );
+    let got = run("def l = [1, 2]; def r = l.each(x -> x); r.add(3); return [l, [1].asCollection(), ['a': 1].each((k, v) -> v)]");
+    assert_eq!(got["value"], json!([[1, 2, 3], [1], {"a": 1}]), "{got}");
 }

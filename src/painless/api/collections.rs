@@ -94,7 +94,9 @@ pub fn sort_values(it: &mut Interp, items: &mut [V], cmp: Option<&V>) -> R<()> {
 }
 
 /// Augmentation methods shared by every collection (operating on a snapshot of its elements).
-fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<R<V>> {
+/// The `Iterable`/`Collection` augmentations (`Augmentation` in Painless); `recv` is the
+/// collection the items come from (`each` returns it, `asCollection` and `asList` may).
+fn iterable_aug(it: &mut Interp, recv: &V, items: &[V], name: &str, args: &[V]) -> Option<R<V>> {
     let r = (|| -> R<Option<V>> {
         Ok(Some(match (name, args.len()) {
             ("any", 1) => {
@@ -117,13 +119,18 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                 for x in items {
                     it.call_fn(&args[0], vec![x.clone()])?;
                 }
-                V::Null
+                // forEach is void; each returns its receiver
+                if name == "each" {
+                    recv.clone()
+                } else {
+                    V::Null
+                }
             }
             ("eachWithIndex", 1) => {
                 for (i, x) in items.iter().enumerate() {
                     it.call_fn(&args[0], vec![x.clone(), V::Int(i as i32)])?;
                 }
-                V::Null
+                recv.clone()
             }
             ("join", 1) => {
                 let sep = to_java_string(&args[0]);
@@ -272,7 +279,12 @@ fn iterable_aug(it: &mut Interp, items: &[V], name: &str, args: &[V]) -> Option<
                     )))
                 }
             },
+            // the receiver itself when it already is a List (or a Collection)
+            ("asList", 0) if matches!(recv, V::List(l) if l.borrow().kind != ListKind::ArrayDeque) => {
+                recv.clone()
+            }
             ("asList", 0) => V::new_list(items.to_vec()),
+            ("asCollection", 0) => recv.clone(),
             _ => return Ok(None),
         }))
     })();
@@ -311,6 +323,11 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         return Err(not_found(recv, name, args.len()));
     };
     let kind = l.borrow().kind;
+    if let ("getByPath", 1 | 2) = (name, args.len()) {
+        if kind != ListKind::ArrayDeque {
+            return get_by_path(recv, &args);
+        }
+    }
     let immutable = kind == ListKind::Immutable;
     if immutable && MUTATORS.contains(&name) {
         return Err(Thrown::unsupported(None));
@@ -600,7 +617,7 @@ pub fn list_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         _ => {}
     }
     let items = l.borrow().items.clone();
-    match iterable_aug(it, &items, name, &args) {
+    match iterable_aug(it, recv, &items, name, &args) {
         Some(r) => r,
         None => Err(not_found(recv, name, args.len())),
     }
@@ -709,7 +726,7 @@ pub fn set_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         _ => {}
     }
     let items = set_items(&s.borrow());
-    match iterable_aug(it, &items, name, &args) {
+    match iterable_aug(it, recv, &items, name, &args) {
         Some(r) => r,
         None => Err(not_found(recv, name, args.len())),
     }
@@ -807,7 +824,11 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             for (k, v) in map_entries(recv).unwrap_or_default() {
                 it.call_fn(&a0, vec![k, v])?;
             }
-            Ok(V::Null)
+            Ok(if name == "each" {
+                recv.clone()
+            } else {
+                V::Null
+            })
         }
         ("computeIfAbsent", 2) => {
             let cur = m.borrow().get(&a0).cloned();
@@ -1043,50 +1064,82 @@ fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
     }
 }
 
-/// `Map.getByPath` augmentation: dotted path through maps and lists.
+/// `Augmentation.getByPath(path[, default])` on maps and lists, with its errors: the default
+/// only replaces a missing last element (a present `null` is returned), a missing element before
+/// it fails, and a list index is `Integer.parseInt`ed and read with `List.get` (whose own
+/// `IndexOutOfBoundsException` an index equal to the size or negative gets).
 fn get_by_path(recv: &V, args: &[V]) -> R<V> {
     let path = super::arg_str(&args[0])?.to_string();
-    let mut cur = recv.clone();
-    for (i, seg) in path.split('.').enumerate() {
-        let next = match &cur {
-            V::Map(_) | V::Doc(_) if map_entries(&cur).is_some() => {
-                crate::painless::interp::get_index(&cur, &V::str(seg))?
-            }
-            V::List(_) | V::Doc(_) => match seg.parse::<i32>() {
-                Ok(idx) => {
-                    let len = as_seq(&cur).map(|s| s.items.len()).unwrap_or(0);
-                    if idx < 0 || idx as usize >= len {
-                        if args.len() == 2 {
-                            return Ok(args[1].clone());
-                        }
-                        return Err(Thrown::iae(format!(
-                            "Could not get element at index [{idx}] in path [{path}]"
-                        )));
-                    }
-                    crate::painless::interp::get_index(&cur, &V::Int(idx))?
-                }
-                Err(_) => {
-                    return Err(Thrown::iae(format!(
-                    "Could not parse [{seg}] as a int index into list at path [{}] and index [{i}]",
-                    path
-                )))
-                }
-            },
-            _ => {
-                if args.len() == 2 {
-                    return Ok(args[1].clone());
-                }
-                return Err(Thrown::iae(format!(
-                    "Non-container [{}] at [{}], index [{i}] in path [{path}]",
-                    class_name(&cur),
-                    seg
-                )));
-            }
-        };
-        if next.is_null() && args.len() == 2 {
-            return Ok(args[1].clone());
+    if path.is_empty() {
+        return Err(Thrown::iae("Missing path"));
+    }
+    if path.ends_with('.') {
+        return Err(Thrown::iae(format!("Trailing '.' in path [{path}]")));
+    }
+    let elements: Vec<&str> = path.split('.').collect();
+    let last = elements.len() - 1;
+    let missing = |i: usize| -> R<V> {
+        if i == last {
+            return match args.get(1) {
+                Some(default) => Ok(default.clone()),
+                None => Err(Thrown::iae(format!(
+                    "Could not find value at path [{path}]"
+                ))),
+            };
         }
-        cur = next;
+        Err(Thrown::iae(format!(
+            "Container does not have [{}], for non-terminal index [{i}] in path [{path}]",
+            elements[i]
+        )))
+    };
+    let mut cur = recv.clone();
+    for (i, element) in elements.iter().enumerate() {
+        if element.is_empty() {
+            return Err(Thrown::iae(format!(
+                "Extra '.' in path [{path}] at index [{i}]"
+            )));
+        }
+        let is_map =
+            matches!(cur, V::Map(_)) || matches!(&cur, V::Doc(_) if map_entries(&cur).is_some());
+        let is_list =
+            matches!(cur, V::List(_)) || matches!(&cur, V::Doc(_) if as_seq(&cur).is_some());
+        cur = if is_map {
+            let key = V::str(element);
+            let has = map_entries(&cur)
+                .unwrap_or_default()
+                .iter()
+                .any(|(k, _)| java_equals(k, &key));
+            if !has {
+                return missing(i);
+            }
+            crate::painless::interp::get_index(&cur, &key)?
+        } else if is_list {
+            let Some(index) = crate::java::parse_int(element) else {
+                return Err(Thrown::iae(format!(
+                    "Could not parse [{element}] as a int index into list at path [{path}] and index [{i}]"
+                )));
+            };
+            let len = as_seq(&cur).map(|s| s.items.len()).unwrap_or(0);
+            if index >= 0 && index as usize > len {
+                return missing(i);
+            }
+            if index < 0 || index as usize == len {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    format!("Index {index} out of bounds for length {len}"),
+                ));
+            }
+            crate::painless::interp::get_index(&cur, &V::Int(index))?
+        } else if cur.is_null() {
+            return Err(Thrown::npe(Some(
+                "Cannot invoke \"Object.getClass()\" because \"obj\" is null".into(),
+            )));
+        } else {
+            return Err(Thrown::iae(format!(
+                "Non-container [{}] at [{element}], index [{i}] in path [{path}]",
+                class_name(&cur)
+            )));
+        };
     }
     Ok(cur)
 }
@@ -1153,7 +1206,7 @@ pub fn view_call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -
             items,
             Some(V::obj(Obj::MapView(map.clone(), *which))),
         )),
-        _ => match iterable_aug(it, &items, name, &args) {
+        _ => match iterable_aug(it, recv, &items, name, &args) {
             Some(r) => r,
             None => Err(not_found(recv, name, args.len())),
         },
@@ -1223,6 +1276,9 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     let V::Doc(d) = recv else {
         return Err(not_found(recv, name, args.len()));
     };
+    if let ("getByPath", 1 | 2) = (name, args.len()) {
+        return get_by_path(recv, &args);
+    }
     if let Some(m) = d.map() {
         match (name, args.len()) {
             ("get", 1) => {
@@ -1247,12 +1303,15 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             ("keySet", 0) => return Ok(V::obj(Obj::MapView(recv.clone(), View::Keys))),
             ("values", 0) => return Ok(V::obj(Obj::MapView(recv.clone(), View::Values))),
             ("entrySet", 0) => return Ok(V::obj(Obj::MapView(recv.clone(), View::Entries))),
-            ("getByPath", _) => return get_by_path(recv, &args),
             ("forEach", 1) | ("each", 1) => {
                 for (k, v) in map_entries(recv).unwrap_or_default() {
                     it.call_fn(&args[0], vec![k, v])?;
                 }
-                return Ok(V::Null);
+                return Ok(if name == "each" {
+                    recv.clone()
+                } else {
+                    V::Null
+                });
             }
             ("containsValue", 1) => {
                 let found = map_entries(recv)
@@ -1299,7 +1358,7 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
                 ListKind::Immutable,
             ))
         }
-        _ => match iterable_aug(it, &seq.items, name, &args) {
+        _ => match iterable_aug(it, recv, &seq.items, name, &args) {
             Some(r) => r,
             None => Err(not_found(recv, name, args.len())),
         },
@@ -2338,7 +2397,11 @@ fn sorted_map_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args:
             for (k, v) in sv.entries()? {
                 it.call_fn(&a0, vec![k, v])?;
             }
-            Ok(V::Null)
+            Ok(if name == "each" {
+                recv.clone()
+            } else {
+                V::Null
+            })
         }
         _ => match map_aug(it, sv.entries()?, name, &args) {
             Some(r) => r,
@@ -2491,7 +2554,7 @@ fn sorted_coll_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args
         }
     }
     let items = sv.items()?;
-    match iterable_aug(it, &items, name, &args) {
+    match iterable_aug(it, recv, &items, name, &args) {
         Some(r) => r,
         None => Err(not_found(recv, name, args.len())),
     }

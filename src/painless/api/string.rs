@@ -534,7 +534,7 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         }
         ("splitOnToken", 1) | ("splitOnToken", 2) => {
             let token = arg_str(&args[0])?;
-            let limit = if n == 2 { arg_int(&args[1])? } else { 0 };
+            let limit = if n == 2 { arg_int(&args[1])? } else { -1 };
             Ok(split_on_token(s, token, limit)?)
         }
         ("encodeBase64", 0) => Ok(V::string(base64_encode(s.as_bytes()))),
@@ -586,35 +586,25 @@ pub fn java_upper(s: &str) -> String {
 }
 
 /// Painless's `splitOnToken` augmentation (limit semantics like `String.split`).
+/// `Augmentation.splitOnToken`: every segment is kept (trailing empty ones too), an empty token
+/// gives the receiver back whole, and at most `limit` segments are made; a `limit` below 1 means
+/// no limit (the JDK code counts down to 1 and never gets there).
 fn split_on_token(s: &str, token: &str, limit: i32) -> R<V> {
-    if token.is_empty() {
-        return Err(Thrown::iae("Cannot split on empty token"));
-    }
     let mut parts: Vec<&str> = Vec::new();
-    let mut rest = s;
-    loop {
-        if limit > 0 && parts.len() as i32 == limit - 1 {
-            parts.push(rest);
-            break;
-        }
-        match rest.find(token) {
-            Some(p) => {
-                parts.push(&rest[..p]);
-                rest = &rest[p + token.len()..];
-            }
-            None => {
-                parts.push(rest);
+    if token.is_empty() || s.is_empty() {
+        parts.push(s);
+    } else {
+        let mut rest = s;
+        let mut limit = limit;
+        while limit != 1 {
+            let Some(p) = rest.find(token) else {
                 break;
-            }
+            };
+            parts.push(&rest[..p]);
+            rest = &rest[p + token.len()..];
+            limit = limit.wrapping_sub(1);
         }
-    }
-    if limit == 0 {
-        while parts.len() > 1 && parts.last() == Some(&"") {
-            parts.pop();
-        }
-        if parts.len() == 1 && parts[0].is_empty() && !s.is_empty() {
-            parts.clear();
-        }
+        parts.push(rest);
     }
     Ok(V::Array(std::rc::Rc::new(std::cell::RefCell::new(
         ArrayObj {
