@@ -133,6 +133,34 @@ fn go_regex_to_rust(pattern: &str) -> String {
             }
             continue;
         }
+        if !in_class && c == '{' {
+            // RE2 (Go): `{` starts a repetition only as `{n}`, `{n,}` or `{n,m}`; else a literal
+            let rest: String = chars[i..].iter().collect();
+            let repeat = rest.find('}').map(|end| &rest[1..end]).filter(|body| {
+                let (lo, hi) = body.split_once(',').unwrap_or((body, "0"));
+                !lo.is_empty()
+                    && lo.chars().all(|d| d.is_ascii_digit())
+                    && hi.chars().all(|d| d.is_ascii_digit())
+            });
+            match repeat {
+                Some(body) => {
+                    out.push('{');
+                    out.push_str(body);
+                    out.push('}');
+                    i += body.chars().count() + 2;
+                }
+                None => {
+                    out.push_str("\\{");
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if !in_class && c == '}' {
+            out.push_str("\\}");
+            i += 1;
+            continue;
+        }
         if in_class && c == ']' {
             in_class = false;
         }
@@ -429,6 +457,20 @@ mod tests {
         assert!(compile_go_regex(r"[[:alpha:]]\w").unwrap().is_match("a_"));
         assert!(!compile_go_regex(r"^\w$").unwrap().is_match("é"));
         assert!(compile_go_regex(r"^\W$").unwrap().is_match("é"));
+    }
+
+    /// RE2 reads a `{` that does not start `{n}`, `{n,}` or `{n,m}` as a literal
+    /// (crowdstrike falcon's `multiline.first_line_pattern: "^{"`).
+    #[test]
+    fn go_regex_literal_braces() {
+        assert!(compile_go_regex("^{").unwrap().is_match("{\"a\":1}"));
+        assert!(!compile_go_regex("^{").unwrap().is_match("a{"));
+        assert!(compile_go_regex("^a{2}$").unwrap().is_match("aa"));
+        assert!(compile_go_regex("^a{1,}$").unwrap().is_match("aaa"));
+        assert!(compile_go_regex("^a{1,2}b$").unwrap().is_match("aab"));
+        assert!(compile_go_regex("^a{,2}$").unwrap().is_match("a{,2}"));
+        assert!(compile_go_regex("^}x{y}$").unwrap().is_match("}x{y}"));
+        assert!(compile_go_regex("^[{}]+$").unwrap().is_match("{}"));
     }
 
     #[test]
