@@ -22,10 +22,7 @@ fn parse_radix(s: &str, radix: u32) -> Option<i64> {
     }
     let mut value: i64 = 0;
     for c in digits.chars() {
-        let d = c.to_digit(radix).or_else(|| unicode_digit(c))? as i64;
-        if d >= radix as i64 {
-            return None;
-        }
+        let d = i64::from(char_digit(c, radix)?);
         // Accumulate negatively so that i64::MIN parses, as Java does.
         value = value.checked_mul(radix as i64)?.checked_sub(d)?;
     }
@@ -36,21 +33,101 @@ fn parse_radix(s: &str, radix: u32) -> Option<i64> {
     }
 }
 
-/// Java's `Character.digit` accepts any Unicode decimal digit.
-fn unicode_digit(c: char) -> Option<u32> {
-    if c.is_ascii() {
+/// Whether `c` is in a Unicode general category (a regex class such as `\p{Nd}`), on the regex
+/// crate's tables.
+fn in_class(c: char, class: &std::sync::OnceLock<regex::Regex>, pattern: &str) -> bool {
+    let re = class.get_or_init(|| regex::Regex::new(pattern).expect("a valid Unicode class"));
+    let mut buf = [0u8; 4];
+    re.is_match(c.encode_utf8(&mut buf))
+}
+
+/// `Character.isDigit`: general category Nd (not `²` or `Ⅲ`).
+pub fn is_digit(c: char) -> bool {
+    static ND: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    c.is_ascii_digit() || (!c.is_ascii() && in_class(c, &ND, r"^\p{Nd}$"))
+}
+
+/// `Character.isLetter`: the letter categories (Lu, Ll, Lt, Lm, Lo), not letter numbers.
+pub fn is_letter(c: char) -> bool {
+    static L: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    c.is_ascii_alphabetic() || (!c.is_ascii() && in_class(c, &L, r"^\p{L}$"))
+}
+
+/// `Character.isSpaceChar`: the separator categories (Zs, Zl, Zp).
+pub fn is_space_char(c: char) -> bool {
+    static Z: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    c == ' ' || (!c.is_ascii() && in_class(c, &Z, r"^\p{Z}$"))
+}
+
+/// `Character.isWhitespace`: separators other than the no-break spaces, and the ASCII controls
+/// `\t \n \u000B \f \r \u001C`-`\u001F` (not U+0085).
+pub fn is_whitespace(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\u{1c}'..='\u{1f}')
+        || (is_space_char(c) && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+}
+
+/// The value of a decimal digit (category Nd): its place in its run of ten, which Unicode starts
+/// at a zero.
+fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    if !is_digit(c) {
         return None;
     }
-    // Unicode decimal digit blocks are runs of ten starting at a code point ending in 0 (mostly).
-    const ZEROS: [u32; 20] = [
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-        0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1946,
-    ];
     let cp = c as u32;
-    ZEROS
-        .iter()
-        .find(|&&z| cp >= z && cp < z + 10)
-        .map(|&z| cp - z)
+    let mut start = cp;
+    while start > 0 && char::from_u32(start - 1).is_some_and(is_digit) {
+        start -= 1;
+    }
+    Some((cp - start) % 10)
+}
+
+/// `Character.digit(c, radix)`: decimal digits of any script, and the Latin letters (ASCII or
+/// fullwidth) as 10 to 35.
+pub fn char_digit(c: char, radix: u32) -> Option<u32> {
+    if !(2..=36).contains(&radix) {
+        return None;
+    }
+    let v = latin_letter_value(c).or_else(|| decimal_value(c))?;
+    (v < radix).then_some(v)
+}
+
+fn latin_letter_value(c: char) -> Option<u32> {
+    let cp = c as u32;
+    match cp {
+        0x41..=0x5A => Some(cp - 0x41 + 10),
+        0x61..=0x7A => Some(cp - 0x61 + 10),
+        0xFF21..=0xFF3A => Some(cp - 0xFF21 + 10),
+        0xFF41..=0xFF5A => Some(cp - 0xFF41 + 10),
+        _ => None,
+    }
+}
+
+/// `Character.getNumericValue`: digits, Latin letters (10 to 35), and the common numeric symbols
+/// (super- and subscript digits, circled numbers, Roman numerals; fractions are -2). Other
+/// numeric characters answer -1 here (a documented gap).
+pub fn numeric_value(c: char) -> i32 {
+    if let Some(v) = latin_letter_value(c).or_else(|| decimal_value(c)) {
+        return v as i32;
+    }
+    let cp = c as u32;
+    match cp {
+        0xB9 => 1,
+        0xB2 | 0xB3 => (cp - 0xB0) as i32,
+        0x2070 => 0,
+        0x2074..=0x2079 => (cp - 0x2070) as i32,
+        0x2080..=0x2089 => (cp - 0x2080) as i32,
+        0x2460..=0x2473 => (cp - 0x2460 + 1) as i32,
+        0x2160..=0x216B => (cp - 0x2160 + 1) as i32,
+        0x2170..=0x217B => (cp - 0x2170 + 1) as i32,
+        0x216C | 0x217C => 50,
+        0x216D | 0x217D => 100,
+        0x216E | 0x217E => 500,
+        0x216F | 0x217F => 1000,
+        0xBC..=0xBE | 0x2150..=0x215F => -2,
+        _ => -1,
+    }
 }
 
 /// What `Integer.decode`/`Long.decode` read in `s`: whether it is negative, the radix (`0x`,

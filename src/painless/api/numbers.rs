@@ -61,11 +61,17 @@ fn parse_long_radix(s: &str, radix: u32) -> Option<i64> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    if !(2..=36).contains(&radix) || digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix))
-    {
+    if !(2..=36).contains(&radix) || digits.is_empty() {
         return None;
     }
-    let mag = i128::from_str_radix(digits, radix).ok()?;
+    // Character.digit: decimal digits of any script count
+    let mut mag: i128 = 0;
+    for c in digits.chars() {
+        mag = mag * i128::from(radix) + i128::from(crate::java::char_digit(c, radix)?);
+        if mag > i128::from(i64::MAX) + 1 {
+            return None;
+        }
+    }
     let v = if neg { -mag } else { mag };
     i64::try_from(v).ok()
 }
@@ -565,49 +571,41 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             };
             let is_int = matches!(a(0), V::Int(_));
             match (name, n) {
-                ("isDigit", 1) => Ok(V::Bool(c.is_numeric())),
-                ("isLetter", 1) => Ok(V::Bool(c.is_alphabetic())),
-                ("isLetterOrDigit", 1) => Ok(V::Bool(c.is_alphanumeric())),
+                ("isDigit", 1) => Ok(V::Bool(crate::java::is_digit(c))),
+                ("isLetter", 1) => Ok(V::Bool(crate::java::is_letter(c))),
+                ("isLetterOrDigit", 1) => Ok(V::Bool(
+                    crate::java::is_letter(c) || crate::java::is_digit(c),
+                )),
                 ("isAlphabetic", 1) => Ok(V::Bool(c.is_alphabetic())),
-                ("isWhitespace", 1) => Ok(V::Bool(
-                    matches!(
-                        c,
-                        '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\r' | '\u{1c}'..='\u{1f}'
-                    ) || (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')),
-                )),
-                ("isSpaceChar", 1) => Ok(V::Bool(
-                    c == ' ' || c == '\u{a0}' || c.is_whitespace() && !c.is_control(),
-                )),
+                ("isWhitespace", 1) => Ok(V::Bool(crate::java::is_whitespace(c))),
+                ("isSpaceChar", 1) => Ok(V::Bool(crate::java::is_space_char(c))),
                 ("isUpperCase", 1) => Ok(V::Bool(c.is_uppercase())),
                 ("isLowerCase", 1) => Ok(V::Bool(c.is_lowercase())),
                 // a surrogate (no `char` of its own here) maps to itself, as in Java
                 ("toUpperCase", 1) | ("toLowerCase", 1) if c == '\u{fffd}' => Ok(a(0).clone()),
                 ("toUpperCase", 1) | ("toLowerCase", 1) => {
-                    let mapped: Vec<char> = if name == "toUpperCase" {
-                        c.to_uppercase().collect()
+                    // the simple (one code point) mappings of Character, not String's full ones
+                    let r = if name == "toUpperCase" {
+                        super::string::simple_upper(c as u32)
                     } else {
-                        c.to_lowercase().collect()
+                        super::string::simple_lower(c as u32)
                     };
-                    let r = if mapped.len() == 1 { mapped[0] } else { c };
                     Ok(if is_int {
                         V::Int(r as i32)
                     } else {
-                        V::Char(r as u32 as u16)
+                        V::Char(r as u16)
                     })
                 }
-                ("getNumericValue", 1) => {
-                    Ok(V::Int(c.to_digit(36).map(|d| d as i32).unwrap_or(-1)))
-                }
+                ("getNumericValue", 1) => Ok(V::Int(crate::java::numeric_value(c))),
                 ("toString", 1) | ("valueOf", 1) if name == "toString" => {
                     Ok(V::string(c.to_string()))
                 }
                 ("valueOf", 1) => Ok(V::Char(c as u32 as u16)),
                 ("digit", 2) => {
-                    let radix = arg_int(a(1))? as u32;
-                    if !(2..=36).contains(&radix) {
-                        return Ok(V::Int(-1));
-                    }
-                    Ok(V::Int(c.to_digit(radix).map(|d| d as i32).unwrap_or(-1)))
+                    let radix = u32::try_from(arg_int(a(1))?).unwrap_or(0);
+                    Ok(V::Int(
+                        crate::java::char_digit(c, radix).map_or(-1, |d| d as i32),
+                    ))
                 }
                 _ => Err(super::no_such()),
             }

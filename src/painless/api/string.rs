@@ -220,7 +220,25 @@ fn arg_char(v: &V) -> R<u16> {
 }
 
 /// `Character.toUpperCase(int)`: the simple (one code point) mapping.
-fn simple_upper(cp: u32) -> u32 {
+/// Two UTF-16 units as `String.CASE_INSENSITIVE_ORDER` compares them: equal units, else their
+/// simple upper cases, else the lower cases of those; `(0, 0)` when they match.
+fn fold_units(x: u16, y: u16) -> (u32, u32) {
+    if x == y {
+        return (0, 0);
+    }
+    let (ux, uy) = (simple_upper(u32::from(x)), simple_upper(u32::from(y)));
+    if ux == uy {
+        return (0, 0);
+    }
+    let (lx, ly) = (simple_lower(ux), simple_lower(uy));
+    if lx == ly {
+        (0, 0)
+    } else {
+        (lx, ly)
+    }
+}
+
+pub(super) fn simple_upper(cp: u32) -> u32 {
     match cp {
         // iota subscript: the simple mapping is the titlecase letter (the full one adds an iota)
         0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => cp + 8,
@@ -230,7 +248,7 @@ fn simple_upper(cp: u32) -> u32 {
 }
 
 /// `Character.toLowerCase(int)`: the simple (one code point) mapping.
-fn simple_lower(cp: u32) -> u32 {
+pub(super) fn simple_lower(cp: u32) -> u32 {
     match cp {
         0x130 => 'i' as u32,
         _ => single_mapping(cp, |c| c.to_lowercase()),
@@ -453,15 +471,9 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             Some(o) => {
                 let (a, b) = (units(s), units(o));
                 a.len() == b.len()
-                    && a.iter().zip(b.iter()).all(|(x, y)| {
-                        let (cx, cy) = (
-                            char::from_u32(*x as u32).unwrap_or('\0'),
-                            char::from_u32(*y as u32).unwrap_or('\0'),
-                        );
-                        x == y
-                            || cx.to_uppercase().eq(cy.to_uppercase())
-                            || cx.to_lowercase().eq(cy.to_lowercase())
-                    })
+                    && a.iter()
+                        .zip(b.iter())
+                        .all(|(x, y)| fold_units(*x, *y) == (0, 0))
             }
             None => false,
         })),
@@ -469,12 +481,18 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             let o = arg_str(&args[0])?;
             Ok(V::Int(java_compare_to(s, o)))
         }
+        // String.CASE_INSENSITIVE_ORDER: char by char, upper-cased then lower-cased
         ("compareToIgnoreCase", 1) => {
-            let o = arg_str(&args[0])?;
-            Ok(V::Int(java_compare_to(
-                &java_lower(&java_upper(s)),
-                &java_lower(&java_upper(o)),
-            )))
+            let (a, b) = (units(s), units(arg_str(&args[0])?));
+            let first_difference = a
+                .iter()
+                .zip(b.iter())
+                .map(|(x, y)| fold_units(*x, *y))
+                .find(|(x, y)| x != y);
+            Ok(V::Int(match first_difference {
+                Some((x, y)) => x as i32 - y as i32,
+                None => a.len() as i32 - b.len() as i32,
+            }))
         }
         ("concat", 1) => {
             let mut out = s.to_string();
