@@ -4,6 +4,7 @@
 //! and `Instant`s, and `ZonedDateTime.parse(text, formatter)` with `ZonedDateTime.from`'s rules
 //! and the JDK's messages.
 
+use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
@@ -86,7 +87,7 @@ impl PatternFormatter {
                 &self.locale,
             ));
         }
-        let elems = instant_printable(&self.elems, instant_text)?;
+        let elems = printable(&self.elems, &Fields::INSTANT, instant_text)?;
         Ok(print_zoned(
             &elems,
             &t.to_zoned(TimeZone::UTC),
@@ -94,37 +95,42 @@ impl PatternFormatter {
         ))
     }
 
+    /// `formatter.format(localDateTime)`: no offset (and no zone unless the formatter has one).
+    pub fn format_local(&self, dt: DateTime, text: &str) -> Result<String, PrintError> {
+        let fields = Fields {
+            supported: |f| !matches!(f, Field::OffsetSeconds | Field::InstantSeconds),
+            zone: self.zone.is_some(),
+        };
+        let elems = printable(&self.elems, &fields, text)?;
+        let tz = self.zone.clone().unwrap_or(TimeZone::UTC);
+        let z = dt
+            .to_zoned(tz)
+            .map_err(|e| PrintError::NoZone(e.to_string()))?;
+        Ok(print_zoned(&elems, &z, &self.locale))
+    }
+
+    /// `LocalDateTime.parse(text, formatter)`; the error is the `DateTimeParseException`'s
+    /// message.
+    pub fn parse_local(&self, text: &str) -> Result<DateTime, String> {
+        let (r, abbr) = self.parse_resolved(text)?;
+        let (Some(date), Some(time)) = (r.date, r.time) else {
+            return Err(format!(
+                "Text '{abbr}' could not be parsed: Unable to obtain LocalDateTime from TemporalAccessor: {} of type java.time.format.Parsed",
+                describe(&r)
+            ));
+        };
+        let d = date
+            .to_jiff()
+            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
+        let t = jiff::civil::Time::new(time.h as i8, time.mi as i8, time.s as i8, time.n as i32)
+            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
+        Ok(d.to_datetime(t))
+    }
+
     /// `ZonedDateTime.parse(text, formatter)`; the error is the `DateTimeParseException`'s
     /// message.
     pub fn parse_zoned(&self, text: &str) -> Result<(Zoned, ParsedZone), String> {
-        let chars: Vec<char> = text.chars().collect();
-        let abbr: String = if chars.len() > 64 {
-            let s: String = chars[..64].iter().collect();
-            format!("{s}...")
-        } else {
-            text.to_string()
-        };
-        let mut ctx = Ctx {
-            text: &chars,
-            locale: &self.locale,
-            week: week_def(&self.locale),
-            parsed: Parsed::default(),
-        };
-        match engine::parse_elems(&mut ctx, &self.elems, 0, chars.len()) {
-            Err(at) => return Err(format!("Text '{abbr}' could not be parsed at index {at}")),
-            Ok(end) if end < chars.len() => {
-                return Err(format!(
-                    "Text '{abbr}' could not be parsed, unparsed text found at index {end}"
-                ))
-            }
-            Ok(_) => {}
-        }
-        let mut parsed = ctx.parsed;
-        if parsed.zone.is_none() {
-            parsed.zone = self.zone.clone();
-        }
-        let r = resolve::resolve(parsed, ResolverStyle::Smart)
-            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
+        let (r, abbr) = self.parse_resolved(text)?;
         let unable = || {
             format!(
                 "Text '{abbr}' could not be parsed: Unable to obtain ZonedDateTime from TemporalAccessor: {} of type java.time.format.Parsed",
@@ -155,28 +161,79 @@ impl PatternFormatter {
         };
         Ok((z, zone))
     }
+
+    /// The text parsed and resolved (SMART), with the formatter's zone where the text has none;
+    /// also the text as the JDK quotes it in messages.
+    fn parse_resolved(&self, text: &str) -> Result<(resolve::Resolved, String), String> {
+        let chars: Vec<char> = text.chars().collect();
+        let abbr: String = if chars.len() > 64 {
+            let s: String = chars[..64].iter().collect();
+            format!("{s}...")
+        } else {
+            text.to_string()
+        };
+        let mut ctx = Ctx {
+            text: &chars,
+            locale: &self.locale,
+            week: week_def(&self.locale),
+            parsed: Parsed::default(),
+        };
+        match engine::parse_elems(&mut ctx, &self.elems, 0, chars.len()) {
+            Err(at) => return Err(format!("Text '{abbr}' could not be parsed at index {at}")),
+            Ok(end) if end < chars.len() => {
+                return Err(format!(
+                    "Text '{abbr}' could not be parsed, unparsed text found at index {end}"
+                ))
+            }
+            Ok(_) => {}
+        }
+        let mut parsed = ctx.parsed;
+        if parsed.zone.is_none() {
+            parsed.zone = self.zone.clone();
+        }
+        let r = resolve::resolve(parsed, ResolverStyle::Smart)
+            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
+        Ok((r, abbr))
+    }
 }
 
 fn fixed(secs: i32) -> Option<TimeZone> {
     Offset::from_seconds(secs).ok().map(TimeZone::fixed)
 }
 
-/// The fields an `Instant` supports (`Instant.isSupported`).
-fn instant_field(f: Field) -> bool {
-    matches!(
-        f,
-        Field::InstantSeconds | Field::NanoOfSecond | Field::MicroOfSecond | Field::MilliOfSecond
-    )
+/// What a temporal can print: its supported fields, and whether it has a zone.
+struct Fields {
+    supported: fn(Field) -> bool,
+    zone: bool,
 }
 
-/// The first field an element needs that an `Instant` lacks, as the JDK reports it.
-fn instant_gap(e: &Elem, instant_text: &str) -> Option<PrintError> {
-    let unsupported = |f: Field| Some(PrintError::UnsupportedField(f.name()));
+impl Fields {
+    /// `Instant.isSupported`: the seconds and their fractions, no zone.
+    const INSTANT: Fields = Fields {
+        supported: |f| {
+            matches!(
+                f,
+                Field::InstantSeconds
+                    | Field::NanoOfSecond
+                    | Field::MicroOfSecond
+                    | Field::MilliOfSecond
+            )
+        },
+        zone: false,
+    };
+}
+
+/// The first field an element needs that the temporal lacks, as the JDK reports it.
+fn gap(e: &Elem, fields: &Fields, text: &str) -> Option<PrintError> {
+    let unsupported =
+        |f: Field| (!(fields.supported)(f)).then(|| PrintError::UnsupportedField(f.name()));
     match e {
         Elem::Literal(_) | Elem::Epoch { .. } => None,
         Elem::Num(pp) => match &pp.kind {
-            NumKind::Plain(f) | NumKind::Reduced(f) if !instant_field(*f) => unsupported(*f),
-            NumKind::Plain(_) | NumKind::Reduced(_) | NumKind::Fraction { .. } => None,
+            NumKind::Plain(f) | NumKind::Reduced(f) => unsupported(*f),
+            NumKind::Fraction { .. } => unsupported(Field::NanoOfSecond),
+            // the localized week fields exist wherever the date does
+            NumKind::Week { .. } if (fields.supported)(Field::Year) => None,
             NumKind::Week { letter, .. } => Some(PrintError::UnsupportedField(match letter {
                 'Y' => "WeekBasedYear[WeekFields[SUNDAY,1]]".into(),
                 'w' => "WeekOfWeekBasedYear[WeekFields[SUNDAY,1]]".into(),
@@ -186,18 +243,19 @@ fn instant_gap(e: &Elem, instant_text: &str) -> Option<PrintError> {
         },
         Elem::Text { field, .. } => unsupported(*field),
         Elem::Offset { .. } | Elem::LocalizedOffset { .. } => unsupported(Field::OffsetSeconds),
+        Elem::ZoneId | Elem::ZoneText { .. } if fields.zone => None,
         Elem::ZoneId | Elem::ZoneText { .. } => Some(PrintError::NoZone(format!(
-            "Unable to extract ZoneId from temporal {instant_text}"
+            "Unable to extract ZoneId from temporal {text}"
         ))),
-        Elem::Pad { inner, .. } => instant_gap(inner, instant_text),
+        Elem::Pad { inner, .. } => gap(inner, fields, text),
         Elem::Composite { optional: true, .. } => None,
-        Elem::Composite { elems, .. } => elems.iter().find_map(|e| instant_gap(e, instant_text)),
+        Elem::Composite { elems, .. } => elems.iter().find_map(|e| gap(e, fields, text)),
     }
 }
 
-/// `elems` without the optional sections an `Instant` cannot fill, or the JDK's error for the
-/// first mandatory field it lacks.
-fn instant_printable(elems: &[Elem], instant_text: &str) -> Result<Vec<Elem>, PrintError> {
+/// `elems` without the optional sections the temporal cannot fill (the JDK leaves them out), or
+/// the JDK's error for the first mandatory field it lacks.
+fn printable(elems: &[Elem], fields: &Fields, text: &str) -> Result<Vec<Elem>, PrintError> {
     let mut out = Vec::with_capacity(elems.len());
     for e in elems {
         match e {
@@ -205,12 +263,12 @@ fn instant_printable(elems: &[Elem], instant_text: &str) -> Result<Vec<Elem>, Pr
                 elems: inner,
                 optional: true,
             } => {
-                if inner.iter().all(|x| instant_gap(x, instant_text).is_none()) {
+                if inner.iter().all(|x| gap(x, fields, text).is_none()) {
                     out.push(e.clone());
                 }
             }
             _ => {
-                if let Some(err) = instant_gap(e, instant_text) {
+                if let Some(err) = gap(e, fields, text) {
                     return Err(err);
                 }
                 out.push(e.clone());

@@ -12,6 +12,7 @@ pub mod string_tokenizer;
 pub mod time;
 pub mod time_adjust;
 pub mod time_format;
+pub mod time_local;
 
 use super::error::Thrown;
 use super::interp::{Interp, R};

@@ -1,4 +1,5 @@
-//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `ZoneId`/`ZoneOffset`, `ChronoUnit`,
+//! A minimal `java.time`: `ZonedDateTime`, `Instant`, `LocalDateTime` (in `time_local`),
+//! `ZoneId`/`ZoneOffset`, `ChronoUnit`,
 //! `DayOfWeek`, `Month`, `Duration` and the `DateTimeFormatter` constants (ISO_* and
 //! RFC_1123_DATE_TIME; their printing and parsing are in `time_format`), on top of jiff.
 //! `DateTimeFormatter.ofPattern` formatters come from the date module
@@ -29,6 +30,8 @@ pub enum TimeVal {
     Unit(&'static str),
     Duration(i128),
     Formatter(&'static str),
+    /// `LocalDateTime`.
+    Local(jiff::civil::DateTime),
     /// `DateTimeFormatter.ofPattern(...)`, possibly `.withZone(...)`.
     Pattern(std::sync::Arc<crate::dates::PatternFormatter>),
     DayOfWeek(u8),
@@ -296,6 +299,7 @@ impl TimeVal {
             TimeVal::Unit(_) => "java.time.temporal.ChronoUnit",
             TimeVal::Duration(_) => "java.time.Duration",
             TimeVal::Formatter(_) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
+            TimeVal::Local(_) => "java.time.LocalDateTime",
             TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
             TimeVal::Month(_) => "java.time.Month",
         }
@@ -311,6 +315,7 @@ impl TimeVal {
                 | (TimeVal::Duration(_), "Duration")
                 | (TimeVal::Formatter(_), "DateTimeFormatter")
                 | (TimeVal::Pattern(_), "DateTimeFormatter")
+                | (TimeVal::Local(_), "LocalDateTime")
                 | (TimeVal::DayOfWeek(_), "DayOfWeek")
                 | (TimeVal::Month(_), "Month")
         )
@@ -343,6 +348,7 @@ impl TimeVal {
                 .map_or_else(|| f.to_string(), |(_, d)| d.to_string()),
             // the JDK prints its printer-parsers here; we name the pattern (a documented gap)
             TimeVal::Pattern(p) => format!("DateTimeFormatter.ofPattern({})", p.pattern()),
+            TimeVal::Local(dt) => super::time_local::local_string(dt),
             TimeVal::DayOfWeek(d) => DAYS[(*d as usize - 1) % 7].into(),
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
         }
@@ -392,6 +398,7 @@ impl TimeVal {
         match (self, other) {
             (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
+            (TimeVal::Local(a), TimeVal::Local(b)) => Some(a.cmp(b)),
             (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
             // enums compare by ordinal
             (TimeVal::DayOfWeek(a), TimeVal::DayOfWeek(b))
@@ -439,11 +446,11 @@ fn duration_string(nanos: i128) -> String {
     s
 }
 
-fn tv(v: TimeVal) -> V {
+pub(super) fn tv(v: TimeVal) -> V {
     V::obj(Obj::Time(v))
 }
 
-fn time_arg(v: &V) -> R<&TimeVal> {
+pub(super) fn time_arg(v: &V) -> R<&TimeVal> {
     if let V::Obj(o) = v {
         if let Obj::Time(t) = &**o {
             return Ok(t);
@@ -458,14 +465,14 @@ fn time_arg(v: &V) -> R<&TimeVal> {
     )))
 }
 
-fn unit_arg(v: &V) -> R<&'static str> {
+pub(super) fn unit_arg(v: &V) -> R<&'static str> {
     match time_arg(v)? {
         TimeVal::Unit(u) => Ok(u),
         _ => Err(Thrown::cce("expected ChronoUnit")),
     }
 }
 
-fn zone_arg(v: &V) -> R<Zone> {
+pub(super) fn zone_arg(v: &V) -> R<Zone> {
     match time_arg(v)? {
         TimeVal::ZoneId(z) => Ok(z.clone()),
         _ => Err(Thrown::cce("expected ZoneId")),
@@ -630,6 +637,18 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         {
             return Ok(V::Int(*a as i32 - *b as i32));
         }
+        // LocalDate.compareTo0 subtracts years, months, days; LocalTime compares by sign
+        if let (TimeVal::Local(a), TimeVal::Local(b)) = (t, other) {
+            let date = [
+                i32::from(a.year()) - i32::from(b.year()),
+                i32::from(a.month()) - i32::from(b.month()),
+                i32::from(a.day()) - i32::from(b.day()),
+            ];
+            let first = date.into_iter().find(|d| *d != 0);
+            return Ok(V::Int(
+                first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32),
+            ));
+        }
         return t
             .compare(other)
             .map(|o| V::Int(o as i32))
@@ -647,8 +666,10 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         }
     }
     match t {
+        TimeVal::Local(dt) => super::time_local::call(dt, recv, name, args),
         TimeVal::Zdt(z, zone) => match (name, n) {
             ("getYear", 0) => Ok(V::Int(z.year() as i32)),
+            ("toLocalDateTime", 0) => Ok(tv(TimeVal::Local(z.datetime()))),
             ("getMonthValue", 0) => Ok(V::Int(z.month() as i32)),
             ("getMonth", 0) => Ok(tv(TimeVal::Month(z.month() as u8))),
             ("getDayOfMonth", 0) => Ok(V::Int(z.day() as i32)),
@@ -875,11 +896,17 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Formatter(f) => match (name, n) {
-            ("format", 1) => Ok(V::string(format_with(time_arg(&args[0])?, f)?)),
+            ("format", 1) => match time_arg(&args[0])? {
+                TimeVal::Local(dt) => super::time_local::format(dt, t).map(V::string),
+                other => Ok(V::string(format_with(other, f)?)),
+            },
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Pattern(p) => match (name, n) {
-            ("format", 1) => Ok(V::string(format_pattern(time_arg(&args[0])?, p)?)),
+            ("format", 1) => match time_arg(&args[0])? {
+                TimeVal::Local(dt) => super::time_local::format(dt, t).map(V::string),
+                other => Ok(V::string(format_pattern(other, p)?)),
+            },
             ("withZone", 1) => {
                 let tz = zone_arg(&args[0])?.tz()?;
                 Ok(tv(TimeVal::Pattern(std::sync::Arc::new(p.with_zone(tz)))))
@@ -1040,6 +1067,15 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             let ts = timestamp_of(time_arg(&args[0])?)?;
             let zone = zone_arg(&args[1])?;
             Ok(tv(TimeVal::Zdt(ts.to_zoned(zone.tz()?), zone)))
+        }
+        ("LocalDateTime", _, _) => super::time_local::call_static(name, args),
+        ("ZonedDateTime", "of", 2) => {
+            let TimeVal::Local(dt) = time_arg(&args[0])? else {
+                return Err(Thrown::cce("expected a LocalDateTime"));
+            };
+            let zone = zone_arg(&args[1])?;
+            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("ZonedDateTime", "of", 8) => {
             let mut f = [0i32; 7];

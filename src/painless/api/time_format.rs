@@ -1085,7 +1085,9 @@ fn parsed_string(r: &Resolved) -> String {
 }
 
 /// `ZonedDateTime.parse(text, formatter)`: `formatter.parse(text, ZonedDateTime::from)`.
-pub(super) fn parse_zoned(text: &str, formatter: &str) -> R<(Zoned, Zone)> {
+/// Parses and resolves `text` with a formatter constant; also returns the text as the JDK quotes
+/// it in messages.
+fn parse_resolved(text: &str, formatter: &str) -> R<(Resolved, String)> {
     let Some((elems, smart)) = parser_of(formatter) else {
         return Err(Thrown::unsupported(Some(format!(
             "DateTimeFormatter {formatter} is not supported by this Painless implementation"
@@ -1119,14 +1121,46 @@ pub(super) fn parse_zoned(text: &str, formatter: &str) -> R<(Zoned, Zone)> {
         Ok(_) => {}
     }
     let r = resolve(ctx.fields, ctx.zone, smart).map_err(|m| fail(format!(": {m}")))?;
+    Ok((r, abbr))
+}
+
+fn unable_to_obtain(abbr: &str, class: &str, r: &Resolved) -> Thrown {
+    Thrown::new(
+        "DateTimeParseException",
+        format!(
+            "Text '{abbr}' could not be parsed: Unable to obtain {class} from TemporalAccessor: {} of type java.time.format.Parsed",
+            parsed_string(r)
+        ),
+    )
+}
+
+/// `LocalDateTime.parse(text, formatter)` with a formatter constant: the date and the time.
+pub(super) fn parse_local(text: &str, formatter: &str) -> R<jiff::civil::DateTime> {
+    let (r, abbr) = parse_resolved(text, formatter)?;
+    let (Some(date), Some(time)) = (r.date, r.time) else {
+        return Err(unable_to_obtain(&abbr, "LocalDateTime", &r));
+    };
+    civil_of(date, time).ok_or_else(|| {
+        dte(format!(
+            "Text '{abbr}' is outside the dates this implementation supports (years -9999 to 9999)"
+        ))
+    })
+}
+
+/// A java.time date and time as jiff's, within jiff's years.
+pub(super) fn civil_of(date: LDate, time: LTime) -> Option<jiff::civil::DateTime> {
+    let d = date.to_jiff().ok()?;
+    let t =
+        jiff::civil::Time::new(time.h as i8, time.mi as i8, time.s as i8, time.n as i32).ok()?;
+    Some(d.to_datetime(t))
+}
+
+/// `ZonedDateTime.parse(text, formatter)` with a formatter constant.
+pub(super) fn parse_zoned(text: &str, formatter: &str) -> R<(Zoned, Zone)> {
+    let (r, abbr) = parse_resolved(text, formatter)?;
     // ZonedDateTime.from: a zone (or offset), then the instant (resolve derived it from the date,
     // time and offset; every zone parsed here comes with an offset)
-    let unable = || {
-        fail(format!(
-            ": Unable to obtain ZonedDateTime from TemporalAccessor: {} of type java.time.format.Parsed",
-            parsed_string(&r)
-        ))
-    };
+    let unable = || unable_to_obtain(&abbr, "ZonedDateTime", &r);
     let zone = match (&r.zone, r.get(Field::OffsetSeconds)) {
         (Some(z), _) => z.clone(),
         (None, Some(off)) if off.abs() <= 64800 => Zone::Offset(off as i32),
