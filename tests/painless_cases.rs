@@ -2202,3 +2202,16 @@ fn get_by_path_errors() {
     let got = run("def l = [1, 2]; def r = l.each(x -> x); r.add(3); return [l, [1].asCollection(), ['a': 1].each((k, v) -> v)]");
     assert_eq!(got["value"], json!([[1, 2, 3], [1], {"a": 1}]), "{got}");
 }
+
+/// Classes are known by their fully qualified names too (`PainlessLookupBuilder`).
+#[test]
+fn fully_qualified_class_names() {
+    let got = run("java.util.List x = new java.util.ArrayList(); x.add('a'); def y = x; return [y instanceof java.util.List, (java.util.Map.Entry) null, java.time.Instant.ofEpochMilli(0L).toString(), java.lang.Math.max(1, 2)]");
+    assert_eq!(
+        got["value"],
+        json!([true, null, "1970-01-01T00:00:00Z", 2.0]),
+        "{got}"
+    );
+    // a variable may still be called `java`
+    assert_eq!(run("def java = 5; return java + 1")["value"], json!(6));
+}

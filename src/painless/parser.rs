@@ -98,6 +98,123 @@ pub const CLASSES: &[&str] = &[
     "Queue",
 ];
 
+/// The package of each class in [`CLASSES`]: Painless knows every class by its fully qualified
+/// name too (`PainlessLookupBuilder`), so `java.util.List` is `List`.
+fn package_of(class: &str) -> &'static str {
+    match class {
+        "Map"
+        | "HashMap"
+        | "LinkedHashMap"
+        | "TreeMap"
+        | "Map.Entry"
+        | "List"
+        | "ArrayList"
+        | "LinkedList"
+        | "Set"
+        | "HashSet"
+        | "LinkedHashSet"
+        | "TreeSet"
+        | "Collection"
+        | "Iterator"
+        | "ListIterator"
+        | "Collections"
+        | "Arrays"
+        | "Objects"
+        | "Optional"
+        | "StringJoiner"
+        | "StringTokenizer"
+        | "Enumeration"
+        | "Base64"
+        | "NoSuchElementException"
+        | "Comparator"
+        | "Locale"
+        | "Deque"
+        | "ArrayDeque"
+        | "AbstractCollection"
+        | "AbstractList"
+        | "AbstractSequentialList"
+        | "AbstractSet"
+        | "AbstractMap"
+        | "AbstractQueue"
+        | "Queue" => "java.util",
+        "Pattern" | "Matcher" => "java.util.regex",
+        "Collectors" | "Stream" => "java.util.stream",
+        "Function" | "BiFunction" | "Predicate" | "Consumer" | "BiConsumer" | "Supplier" => {
+            "java.util.function"
+        }
+        "ZonedDateTime" | "Instant" | "LocalDateTime" | "LocalDate" | "ZoneId" | "ZoneOffset"
+        | "Duration" | "DayOfWeek" | "Month" => "java.time",
+        "DateTimeFormatter" => "java.time.format",
+        "ChronoUnit" => "java.time.temporal",
+        "CIDR" | "Json" => "org.elasticsearch.painless.api",
+        "Processors" => "org.elasticsearch.ingest.common",
+        _ => "java.lang",
+    }
+}
+
+/// Replaces each fully qualified class name (`java.util.List`, `java.util.Map.Entry`) by the
+/// class's own name, so that the parser sees the type it stands for.
+fn collapse_qualified_names(toks: Vec<Token>) -> Vec<Token> {
+    let starts_package = |t: &Tok| matches!(t, Tok::Ident(s) if s == "java" || s == "org");
+    if !toks.iter().any(|t| starts_package(&t.tok)) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if starts_package(&toks[i].tok) && (i == 0 || !matches!(toks[i - 1].tok, Tok::Punct("."))) {
+            // the longest `a.b.C` chain that names a known class
+            let mut dotted = String::new();
+            let mut best: Option<(usize, &'static str)> = None;
+            let mut j = i;
+            while let Tok::Ident(part) = &toks[j].tok {
+                if !dotted.is_empty() {
+                    dotted.push('.');
+                }
+                dotted.push_str(part);
+                if let Some(class) = CLASSES
+                    .iter()
+                    .find(|c| format!("{}.{c}", package_of(c)) == dotted)
+                {
+                    best = Some((j, class));
+                }
+                if j + 2 < toks.len() && matches!(toks[j + 1].tok, Tok::Punct(".")) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if let Some((last, class)) = best {
+                let (start, end) = (toks[i].start, toks[last].end);
+                let mut rest = class.split('.');
+                // `Map.Entry` stays three tokens, as the parser reads it
+                out.push(Token {
+                    tok: Tok::Ident(rest.next().unwrap_or(class).to_string()),
+                    start,
+                    end,
+                });
+                for part in rest {
+                    out.push(Token {
+                        tok: Tok::Punct("."),
+                        start: end,
+                        end,
+                    });
+                    out.push(Token {
+                        tok: Tok::Ident(part.to_string()),
+                        start: end,
+                        end,
+                    });
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        out.push(toks[i].clone());
+        i += 1;
+    }
+    out
+}
+
 pub fn lookup_class(name: &str) -> Option<&'static str> {
     CLASSES.iter().copied().find(|c| *c == name)
 }
@@ -193,6 +310,7 @@ pub fn parse(src: &str) -> PResult<Program> {
         offset: e.offset,
         message: e.message,
     })?;
+    let toks = collapse_qualified_names(toks);
     let mut p = Parser {
         src,
         toks,
