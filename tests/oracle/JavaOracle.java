@@ -97,6 +97,9 @@ public class JavaOracle {
                         out.println(sb);
                         break;
                     }
+                    case "double":
+                        out.println("OK " + Long.toHexString(Double.doubleToRawLongBits(Double.parseDouble(unhex(f[1])))));
+                        break;
                     case "utf8":
                         out.println("OK " + hex(new String(rawUnhex(f[1]), StandardCharsets.UTF_8)));
                         break;
