@@ -1178,7 +1178,7 @@ fn rust_result(c: &Case) -> Result<String, String> {
             let f = DateFormat::compile(&c.format)?;
             let tz = parse_timezone(&c.tz)?;
             let l = parse_locale(&c.locale)?;
-            let z = f.parse(&c.input, &tz, &l)?;
+            let z = f.parse(&c.input, &tz, &l).map_err(|e| e.message)?;
             Ok(format!(
                 "{}\t{}",
                 format_default_output(&z),

@@ -183,11 +183,36 @@ fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, Str
         .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))
 }
 
+/// A failed parse: ES's message, and the message of the innermost exception it wraps (what
+/// `_ingest.on_failure_message` shows: `CompoundProcessor` takes `getRootCause()`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    pub message: String,
+    pub root: String,
+}
+
+impl DateError {
+    fn wrapping(message: String, root: String) -> DateError {
+        DateError { message, root }
+    }
+}
+
+impl From<String> for DateError {
+    /// An exception that wraps nothing: its own message is the root's.
+    fn from(message: String) -> DateError {
+        DateError {
+            root: message.clone(),
+            message,
+        }
+    }
+}
+
 impl EsFormatter {
-    /// `JavaDateFormatter.parse`: the accessor, or ES's `failed to parse date field` error.
-    fn parse_accessor(&self, input: &str, locale: &Locale) -> Result<Resolved, String> {
+    /// `JavaDateFormatter.parse`: the accessor, or ES's `failed to parse date field` error around
+    /// the `DateTimeParseException`.
+    fn parse_accessor(&self, input: &str, locale: &Locale) -> Result<Resolved, DateError> {
         if input.is_empty() {
-            return Err("cannot parse empty datetime".into());
+            return Err(DateError::from("cannot parse empty datetime".to_string()));
         }
         let chars: Vec<char> = input.chars().collect();
         let fail = || {
@@ -202,9 +227,13 @@ impl EsFormatter {
                     return Ok(r);
                 }
             }
-            return Err(fail());
+            return Err(DateError::wrapping(
+                fail(),
+                "Failed to parse with all enclosed parsers".into(),
+            ));
         }
-        parse_dtf(&self.parsers[0], &chars, locale).map_err(|_| fail())
+        parse_dtf(&self.parsers[0], &chars, locale)
+            .map_err(|inner| DateError::wrapping(fail(), inner))
     }
 }
 
@@ -217,8 +246,8 @@ pub enum DateFormat {
     Tai64n,
     Java(Box<JavaParser>),
     /// A Java pattern that failed to compile. ES compiles lazily per document, so such a format
-    /// does not fail the pipeline; it fails every parse with this message.
-    Invalid(String),
+    /// does not fail the pipeline; it fails every parse with this error.
+    Invalid(DateError),
 }
 
 /// A compiled Java/named format used for parsing.
@@ -251,7 +280,14 @@ impl DateFormat {
     /// Like [`DateFormat::compile`], but an invalid Java pattern becomes [`DateFormat::Invalid`]
     /// (ES only notices it when a document is parsed).
     pub fn compile_deferred(format: &str) -> DateFormat {
-        DateFormat::compile(format).unwrap_or_else(DateFormat::Invalid)
+        DateFormat::compile(format).unwrap_or_else(|message| {
+            // `Invalid format: [p]: ` wraps the JDK's IllegalArgumentException
+            let root = message
+                .strip_prefix("Invalid format: [")
+                .and_then(|rest| rest.split_once("]: "))
+                .map_or_else(|| message.clone(), |(_, root)| root.to_string());
+            DateFormat::Invalid(DateError::wrapping(message, root))
+        })
     }
 
     /// Parse `input` like the date processor: the result is in `timezone` (ES applies
@@ -261,7 +297,7 @@ impl DateFormat {
         input: &str,
         timezone: &TimeZone,
         locale: &Locale,
-    ) -> Result<Zoned, String> {
+    ) -> Result<Zoned, DateError> {
         self.parse_with_year(input, timezone, locale, current_utc_year())
     }
 
@@ -272,26 +308,26 @@ impl DateFormat {
         timezone: &TimeZone,
         locale: &Locale,
         year: i64,
-    ) -> Result<Zoned, String> {
-        match self {
+    ) -> Result<Zoned, DateError> {
+        Ok(match self {
             DateFormat::Iso8601 => {
                 let root = Locale::root();
                 let r = iso8601().parse_accessor(input, &root)?;
                 resolve::es_from(&r, week_def(&root), timezone)
-                    .map(|z| z.with_time_zone(timezone.clone()))
+                    .map(|z| z.with_time_zone(timezone.clone()))?
             }
             DateFormat::Unix => {
                 let d = java_parse_double(input)?;
-                epoch_millis((d * 1000.0) as i64, timezone)
+                epoch_millis((d * 1000.0) as i64, timezone)?
             }
-            DateFormat::UnixMs => epoch_millis(java_parse_long(input, 10)?, timezone),
-            DateFormat::Tai64n => epoch_millis(tai64n_millis(input)?, timezone),
+            DateFormat::UnixMs => epoch_millis(java_parse_long(input, 10)?, timezone)?,
+            DateFormat::Tai64n => epoch_millis(tai64n_millis(input)?, timezone)?,
             DateFormat::Java(p) => {
                 let r = p.formatter.parse_accessor(input, locale)?;
-                resolve::ingest_java(&r, week_def(locale), timezone, year)
+                resolve::ingest_java(&r, week_def(locale), timezone, year)?
             }
-            DateFormat::Invalid(e) => Err(e.clone()),
-        }
+            DateFormat::Invalid(e) => return Err(e.clone()),
+        })
     }
 }
 

@@ -13,7 +13,9 @@ fn z(tz: &str) -> TimeZone {
 fn run(format: &str, input: &str, tz: &str, locale: &str) -> Result<String, String> {
     let f = DateFormat::compile(format)?;
     let l = parse_locale(locale)?;
-    let zoned = f.parse_with_year(input, &z(tz), &l, 2026)?;
+    let zoned = f
+        .parse_with_year(input, &z(tz), &l, 2026)
+        .map_err(|e| e.message)?;
     Ok(format_default_output(&zoned))
 }
 

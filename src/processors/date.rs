@@ -116,7 +116,7 @@ impl Processor for Date {
                 &locale_owned
             }
         };
-        let mut last_error = String::new();
+        let mut first_error = None;
         let mut parsed = None;
         for format in &self.formats {
             match format.parse(&text, timezone, locale) {
@@ -124,15 +124,18 @@ impl Processor for Date {
                     parsed = Some(z);
                     break;
                 }
-                Err(e) => last_error = e,
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
             }
         }
         let Some(date) = parsed else {
             let mut err =
                 ProcessorError::illegal_argument(format!("unable to parse date [{text}]"));
-            // ES chains the last parser's exception as the cause; on_failure sees its message.
-            if !last_error.is_empty() {
-                err.root_cause_message = last_error;
+            // DateProcessor keeps the first parser's exception as the cause (`useOrSuppress`);
+            // on_failure sees the innermost message of that chain
+            if let Some(e) = first_error {
+                err.root_cause_message = e.root;
             }
             return Err(err);
         };
@@ -220,6 +223,36 @@ mod tests {
         .err()
         .expect("check rejects the format");
         assert!(err[0].reason.starts_with("[formats] "), "{}", err[0].reason);
+    }
+
+    /// `_ingest.on_failure_message` is the innermost cause of the first format's failure
+    /// (`DateProcessor`: `useOrSuppress`; `CompoundProcessor`: `getRootCause()`).
+    #[test]
+    fn on_failure_sees_the_first_formats_root_cause() {
+        let cases = [
+            (
+                json!(["dd/MM/yyyy", "yyyy/MM/dd"]),
+                "Text '2020-01-02x' could not be parsed at index 2",
+            ),
+            (
+                json!(["yyyy-MM-dd{"]),
+                "Pattern includes reserved character: '{'",
+            ),
+            (
+                json!(["UNIX", "dd/MM/yyyy"]),
+                "For input string: \"2020-01-02x\"",
+            ),
+        ];
+        for (formats, root) in cases {
+            let e = run(
+                "date",
+                json!({"field": "t", "formats": formats}),
+                r#"{"t":"2020-01-02x"}"#,
+            )
+            .unwrap_err();
+            assert_eq!(e.reason, "unable to parse date [2020-01-02x]");
+            assert_eq!(e.root_cause_message, root);
+        }
     }
 
     #[test]

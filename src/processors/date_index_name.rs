@@ -72,22 +72,23 @@ impl Processor for DateIndexName {
             Value::Null => "null".to_string(),
             other => other.to_java_string(),
         };
-        let mut last_error = String::new();
-        let date =
-            self.formats
-                .iter()
-                .find_map(|f| match f.parse(&text, &self.timezone, &self.locale) {
-                    Ok(z) => Some(z),
-                    Err(e) => {
-                        last_error = e;
-                        None
-                    }
-                });
+        // DateIndexNameProcessor tries every format (its loop has no `break`): the last one that
+        // parses wins, and the first failure is the cause (`useOrSuppress`)
+        let mut first_error = None;
+        let mut date = None;
+        for format in &self.formats {
+            match format.parse(&text, &self.timezone, &self.locale) {
+                Ok(z) => date = Some(z),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
         let Some(date) = date else {
             let mut err =
                 ProcessorError::illegal_argument(format!("unable to parse date [{text}]"));
-            if !last_error.is_empty() {
-                err.root_cause_message = last_error;
+            if let Some(e) = first_error {
+                err.root_cause_message = e.root;
             }
             return Err(err);
         };
