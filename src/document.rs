@@ -125,7 +125,9 @@ impl IngestDocument {
     /// A new document whose `_ingest.timestamp` is `timestamp` (a `ZonedDateTime`: see
     /// [`now_timestamp`] and [`utc_timestamp`]).
     pub fn new(source: Map, metadata: Vec<(&str, Value)>, timestamp: Value) -> IngestDocument {
-        let mut ctx = source;
+        // IngestCtxMap holds `new HashMap<>(source)`: a table sized for the source's keys
+        let table = crate::value::presized_capacity(source.len());
+        let mut ctx = source.with_initial_table(table);
         for (k, v) in metadata {
             if !v.is_null() {
                 ctx.insert(k, v);

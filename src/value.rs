@@ -10,10 +10,44 @@ use std::fmt::Write as _;
 pub type MapEntries = crate::ordered_map::OrderedMap<Value>;
 
 /// A map keeps insertion order for storage; `kind` says how Java would iterate it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Map {
     pub entries: MapEntries,
     pub kind: CollectionKind,
+    /// For a `HashMap`: the table size it was created with, as log2 + 1; 0 is `new HashMap<>()`,
+    /// whose table of 16 is made on the first insert. Iteration order depends on the table,
+    /// which grows from there as Java's does (see [`Map::table_capacity`]).
+    pub initial_table: u8,
+}
+
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        self.kind == other.kind && self.entries == other.entries
+    }
+}
+
+/// `HashMap.tableSizeFor`: the next power of two.
+pub fn table_size_for(n: usize) -> usize {
+    n.max(1).next_power_of_two()
+}
+
+/// The table `new HashMap<>(map)` (and `putAll` into an empty map) makes for `n` entries; 0
+/// when `n` is 0 (no table yet).
+pub fn presized_capacity(n: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        table_size_for((n as f32 / 0.75 + 1.0) as usize)
+    }
+}
+
+/// The table of Elasticsearch's `Maps.newMapWithExpectedSize(n)` (`IngestDocument.deepCopy`).
+pub fn expected_size_capacity(n: usize) -> usize {
+    table_size_for(if n < 2 {
+        n + 1
+    } else {
+        (n as f64 / 0.75 + 1.0) as usize
+    })
 }
 
 /// Which Java collection class a map or set stands for. It decides iteration order where a script or
@@ -93,7 +127,31 @@ impl Map {
         Map {
             entries: MapEntries::default(),
             kind,
+            initial_table: 0,
         }
+    }
+    /// A `HashMap` created with a table of `capacity` buckets (0: the default, made on first
+    /// insert).
+    pub fn with_initial_table(mut self, capacity: usize) -> Map {
+        self.initial_table = if capacity == 0 {
+            0
+        } else {
+            capacity.next_power_of_two().trailing_zeros() as u8 + 1
+        };
+        self
+    }
+    /// The table the map was created with (0: made on first insert, of 16).
+    pub fn initial_capacity(&self) -> usize {
+        match self.initial_table {
+            0 => 0,
+            n => 1usize << (n - 1),
+        }
+    }
+    /// The table a `HashMap` holding these entries has now: its initial table, grown as
+    /// entries were added. (Tables never shrink; a map that lost entries is assumed never to
+    /// have held more than it does now.)
+    pub fn table_capacity(&self) -> usize {
+        grown_capacity(self.initial_capacity(), self.len())
     }
     /// Index of `key` (small maps are scanned, big ones hashed: see [`crate::ordered_map`]).
     #[inline]
@@ -160,9 +218,10 @@ impl Map {
     /// Entry indexes in the order Java would iterate this map.
     pub fn java_order(&self) -> Vec<usize> {
         match self.kind {
-            CollectionKind::Hash => {
-                java_hash_order(self.entries.keys().map(|k| java_string_hash(k)))
-            }
+            CollectionKind::Hash => java_hash_order_in_table(
+                self.entries.keys().map(|k| java_string_hash(k)),
+                self.table_capacity(),
+            ),
             CollectionKind::Linked | CollectionKind::Tree => (0..self.entries.len()).collect(),
         }
     }
@@ -178,6 +237,7 @@ impl FromIterator<(String, Value)> for Map {
         Map {
             entries: iter.into_iter().collect(),
             kind: CollectionKind::Hash,
+            initial_table: 0,
         }
     }
 }
@@ -444,13 +504,22 @@ impl Value {
     /// ES `IngestDocument.deepCopy`: maps become `HashMap`s and sets `HashSet`s.
     pub fn deep_copy_es(&self) -> Value {
         match self {
-            Value::Map(m) => Value::Map(Map {
-                entries: m
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.deep_copy_es()))
-                    .collect(),
-                kind: CollectionKind::Hash,
-            }),
+            // `Maps.newMapWithExpectedSize`, filled in the source's iteration order
+            Value::Map(m) => {
+                let entries: Vec<(&String, &Value)> = m.iter().collect();
+                Value::Map(
+                    Map {
+                        entries: m
+                            .java_order()
+                            .into_iter()
+                            .map(|i| (entries[i].0.clone(), entries[i].1.deep_copy_es()))
+                            .collect(),
+                        kind: CollectionKind::Hash,
+                        initial_table: 0,
+                    }
+                    .with_initial_table(expected_size_capacity(m.len())),
+                )
+            }
             Value::List(l) => Value::List(l.iter().map(Value::deep_copy_es).collect()),
             Value::Set(s) => Value::Set(Set {
                 items: s.items.iter().map(Value::deep_copy_es).collect(),

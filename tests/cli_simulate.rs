@@ -397,3 +397,56 @@ on_failure:
         &json!({"n": "x", "origin": "[default] convert"})
     );
 }
+
+/// HashMap tables decide iteration order: the document's source is `new HashMap<>(source)`
+/// (`IngestCtxMap`), `set`'s `copy_from` copies with `Maps.newMapWithExpectedSize`
+/// (`IngestDocument.deepCopy`), and `foreach` over a map collects into one. Expected values from
+/// JDK 17 programs mirroring those classes.
+#[test]
+fn hash_map_tables_follow_elasticsearch() {
+    let dir = pipelines(&[(
+        "default.yml",
+        r#"
+processors:
+  - set:
+      field: a
+      value: 1
+  - script:
+      source: |
+        String order = '';
+        for (def k : ctx.keySet()) { if (!k.startsWith('_')) { order += k + ','; } }
+        ctx.order = order;
+  - set:
+      field: copy
+      copy_from: src
+      if: ctx.src != null
+  - script:
+      source: ctx.copy_str = ctx.copy.toString(); ctx.src_str = ctx.src.toString();
+      if: ctx.src != null
+  - foreach:
+      field: each
+      ignore_missing: true
+      processor:
+        uppercase:
+          field: _ingest._value
+  - script:
+      source: ctx.each_str = ctx.each.toString();
+      if: ctx.each != null
+"#,
+    )]);
+    let raw = json!({"d": "raw"});
+    let doc = json!({"d": "raw", "src": {"a": 1, "d": 2}, "each": {"a": "x", "d": "y"}});
+    let (code, resp, _) = simulate(
+        &dir,
+        &[],
+        json!({"docs": [{"_source": raw}, {"_source": doc}]}),
+    );
+    assert_eq!(code, 0);
+    // one source key: a table of 2, grown to 4 by `a` (a default table of 16 gives "a,d,")
+    assert_eq!(source(&resp, 0)["order"], "d,a,");
+    let s = source(&resp, 1);
+    assert_eq!(s["order"], "a,d,src,each,", "{s}");
+    assert_eq!(s["copy_str"], "{d=2, a=1}");
+    assert_eq!(s["src_str"], "{a=1, d=2}");
+    assert_eq!(s["each_str"], "{d=Y, a=X}");
+}

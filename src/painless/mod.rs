@@ -95,7 +95,9 @@ impl Script {
             None => rt::from_map(ctx),
         };
         if let V::Map(m) = &root {
-            m.borrow_mut().ctx_root = true;
+            let mut m = m.borrow_mut();
+            m.ctx_root = true;
+            m.ctx_source_table = ctx.initial_capacity();
         }
         root
     }

@@ -63,6 +63,8 @@ pub struct MapObj {
     pub immutable: bool,
     /// The ingest `ctx` itself: iterates like Elasticsearch's `CtxMap` (source, then metadata).
     pub ctx_root: bool,
+    /// For `ctx`: the table its source map started with (see [`ctx_order`]).
+    pub ctx_source_table: usize,
     /// `HashMap` table size (0 = not allocated yet). Tables never shrink, so iteration order
     /// depends on the map's history, not just its current size.
     pub cap: usize,
@@ -75,17 +77,20 @@ pub struct MapObj {
 /// Metadata keys of an ingest document's `ctx` (`IngestDocMetadata`).
 pub use crate::document::METADATA_KEYS;
 
-/// `CtxMap` iteration: the source map's entries (a `HashMap`), then the metadata entries (also
-/// hash-ordered among themselves).
-pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+/// `CtxMap` iteration: the source map's entries (a `HashMap` whose table started at
+/// `source_table`: `IngestCtxMap` copies the source with `new HashMap<>(source)`), then the
+/// metadata entries (also hash-ordered among themselves).
+pub fn ctx_order<'a>(keys: impl Iterator<Item = &'a str>, source_table: usize) -> Vec<usize> {
     let keys: Vec<&str> = keys.collect();
     let (meta, source): (Vec<usize>, Vec<usize>) =
         (0..keys.len()).partition(|i| METADATA_KEYS.contains(&keys[*i]));
-    let mut out: Vec<usize> =
-        crate::value::java_hash_order(source.iter().map(|i| java_string_hash(keys[*i])))
-            .into_iter()
-            .map(|j| source[j])
-            .collect();
+    let mut out: Vec<usize> = crate::value::java_hash_order_in_table(
+        source.iter().map(|i| java_string_hash(keys[*i])),
+        grown_capacity(source_table, source.len()),
+    )
+    .into_iter()
+    .map(|j| source[j])
+    .collect();
     out.extend(
         crate::value::java_hash_order(meta.iter().map(|i| java_string_hash(keys[*i])))
             .into_iter()
@@ -275,6 +280,7 @@ impl V {
             kind,
             immutable: false,
             ctx_root: false,
+            ctx_source_table: 0,
             cap: 0,
             removed_from_part: None,
         })))
@@ -883,7 +889,10 @@ pub fn set_items(s: &SetObj) -> Vec<V> {
 /// Indexes of a map's entries in Java iteration order.
 pub fn map_order(m: &MapObj) -> Vec<usize> {
     if m.ctx_root {
-        return ctx_order(m.map.keys().map(|k| str_of(&k.0).unwrap_or("")));
+        return ctx_order(
+            m.map.keys().map(|k| str_of(&k.0).unwrap_or("")),
+            m.ctx_source_table,
+        );
     }
     match m.kind {
         CollectionKind::Hash => hash_order_with_capacity(m.map.keys().map(|k| k.1), m.cap),
@@ -907,7 +916,7 @@ pub fn map_entries(v: &V) -> Option<Vec<(V, V)>> {
         V::Doc(d) => d.map().map(|m| {
             let keys: Vec<(&String, &Value)> = m.iter().collect();
             let order = match d {
-                DocRef::Map(_) => ctx_order(m.keys().map(|k| k.as_str())),
+                DocRef::Map(_) => ctx_order(m.keys().map(|k| k.as_str()), m.initial_capacity()),
                 DocRef::Val(_) => m.java_order(),
             };
             order
@@ -1125,21 +1134,23 @@ pub fn from_map(m: &DocMap) -> V {
     for (k, v) in m.iter() {
         map.insert(HKey::new(V::str(k)), from_value(v));
     }
-    copied_map(map, m.kind)
+    copied_map(map, m)
 }
 
-/// A runtime map made from a document map's entries: a `HashMap` copy's table is sized for them.
-fn copied_map(map: RtMap, kind: CollectionKind) -> V {
-    let cap = if map.is_empty() {
+/// A runtime map holding a document map's entries: the same object to the script, so the same
+/// `HashMap` table.
+fn copied_map(map: RtMap, from: &DocMap) -> V {
+    let cap = if map.is_empty() && from.initial_table == 0 {
         0
     } else {
-        grown_capacity(16, map.len())
+        from.table_capacity()
     };
     V::Map(Rc::new(RefCell::new(MapObj {
         map,
-        kind,
+        kind: from.kind,
         immutable: false,
         ctx_root: false,
+        ctx_source_table: 0,
         cap,
         removed_from_part: None,
     })))
@@ -1163,7 +1174,7 @@ pub fn from_map_reach(m: &DocMap, reach: &Reach) -> V {
         };
         map.insert(HKey::new(V::str(k)), x);
     }
-    let part = copied_map(map, m.kind);
+    let part = copied_map(map, m);
     if let V::Map(pm) = &part {
         pm.borrow_mut().removed_from_part = Some(Vec::new());
     }
@@ -1236,7 +1247,7 @@ fn to_value_depth(v: &V, depth: usize) -> Result<Value, String> {
         ),
         V::Map(m) => {
             let m = m.borrow();
-            let mut out = DocMap::with_kind(m.kind);
+            let mut out = DocMap::with_kind(m.kind).with_initial_table(m.cap);
             for (k, v) in m.map.iter() {
                 let key = match &k.0 {
                     V::Str(s) => s.to_string(),
@@ -1401,6 +1412,10 @@ fn keys_are_subsequence(m: &MapObj, dst: &DocMap) -> bool {
 
 fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
     dst.kind = m.kind;
+    if !m.ctx_root {
+        // the table the script's map has now (ctx keeps its source table: see ctx_order)
+        dst.initial_table = DocMap::new().with_initial_table(m.cap).initial_table;
+    }
     let same_keys = dst.entries.len() == m.map.len()
         && dst
             .entries

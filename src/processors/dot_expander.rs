@@ -125,8 +125,18 @@ impl Processor for DotExpander {
             },
         };
         let keys: Vec<String> = if wildcard {
-            map.java_keys()
+            let names: Vec<&String> = map.keys().collect();
+            // at the root, the document's CtxMap order (its source table, then metadata)
+            let order = match &self.path {
+                None => crate::painless::rt::ctx_order(
+                    names.iter().map(|k| k.as_str()),
+                    map.initial_capacity(),
+                ),
+                Some(_) => map.java_order(),
+            };
+            order
                 .into_iter()
+                .map(|i| names[i])
                 .filter(|k| k.find('.').is_some_and(|i| i > 0))
                 .cloned()
                 .collect()
@@ -219,6 +229,18 @@ mod tests {
             )
             .unwrap(),
             r#"{"o":{"x":{"y":1,"z":2}}}"#
+        );
+    }
+
+    /// At the root the keys come in the order of ES's `CtxMap`, whose source is
+    /// `new HashMap<>(source)`: for two keys a table of 4, so `u.v` before `u.v.w`, and the second
+    /// expansion meets a value (checked with a JDK 17 program mirroring `DotExpanderProcessor`).
+    #[test]
+    fn wildcard_at_the_root_follows_the_ctx_table() {
+        let e = expand(json!({"field": "*"}), r#"{"u.v":1,"u.v.w":2}"#).unwrap_err();
+        assert_eq!(
+            e,
+            "cannot expand [u.v.w], because [u.v] is not an object field, but a value field"
         );
     }
 

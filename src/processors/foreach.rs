@@ -6,7 +6,7 @@ use crate::pipeline::{
     compile_step, run_step, Config, ConfigError, Env, Flow, Position, Processor, ProcessorError,
     Services, Step,
 };
-use crate::value::{Map, Value};
+use crate::value::{expected_size_capacity, Map, Value};
 
 pub struct Foreach {
     field: FieldPath,
@@ -111,11 +111,12 @@ impl Foreach {
         doc: &mut IngestDocument,
         env: &Env,
     ) -> Result<Flow, ProcessorError> {
-        // ES iterates a HashMap copy of the object.
+        // ES walks the object's keys in its iteration order and collects the results in a map
+        // of `Maps.newMapWithExpectedSize(size)`
         let order = map.java_order();
+        let mut out = Map::new().with_initial_table(expected_size_capacity(map.len()));
         let entries: Vec<(String, Value)> = map.entries.into_iter().collect();
         let mut slots: Vec<Option<(String, Value)>> = entries.into_iter().map(Some).collect();
-        let mut out = Map::new();
         let (mut key_slot, mut value_slot) = (IngestSlot::new("_key"), IngestSlot::new("_value"));
         for i in order {
             let (key, value) = slots[i].take().expect("each index once");
@@ -125,8 +126,13 @@ impl Foreach {
             let new_key = key_slot.restore(&mut doc.ingest, previous_key);
             let new_value = value_slot.restore(&mut doc.ingest, previous_value);
             match result {
+                // an entry whose `_key` was blanked is left out (`Strings.hasText(newKey)`)
                 Ok(Flow::Continue) => {
-                    out.insert(new_key.to_java_string(), new_value);
+                    if let Some(key) = Some(new_key.to_java_string())
+                        .filter(|k| !new_key.is_null() && k.chars().any(|c| !c.is_whitespace()))
+                    {
+                        out.insert(key, new_value);
+                    }
                 }
                 Ok(Flow::Drop) => return Ok(Flow::Drop),
                 Err(e) => return Err(e),

@@ -641,6 +641,11 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
                             mm.put(k, to_owned_v(&v))?;
                         }
                     }
+                } else if let (Some(n), "HashMap" | "LinkedHashMap") = (num_of(src), class) {
+                    // HashMap(int): the table is the capacity's next power of two
+                    if let V::Map(mm) = &m {
+                        mm.borrow_mut().cap = initial_table(n.as_i64())?;
+                    }
                 } else if !src.is_number() {
                     if let (V::Obj(_), "TreeMap") = (src, class) {
                         // TreeMap(Comparator) is not supported
@@ -664,7 +669,11 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             };
             let s = V::new_set(kind);
             if let Some(src) = args.first() {
-                if !src.is_number() {
+                if let (Some(n), "HashSet" | "LinkedHashSet") = (num_of(src), class) {
+                    if let V::Set(ss) = &s {
+                        ss.borrow_mut().cap = initial_table(n.as_i64())?;
+                    }
+                } else if !src.is_number() {
                     if let (V::Obj(o), "TreeSet") = (src, class) {
                         if matches!(&**o, Obj::Fn(_)) {
                             return Err(Thrown::unsupported(Some(
@@ -706,4 +715,12 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
             "constructor [{class}/{n}] not found (not implemented or not allowlisted)"
         ))),
     }
+}
+
+/// `new HashMap(initialCapacity)`: `tableSizeFor(initialCapacity)`, or the JDK's error.
+fn initial_table(capacity: i64) -> R<usize> {
+    if capacity < 0 {
+        return Err(Thrown::iae(format!("Illegal initial capacity: {capacity}")));
+    }
+    Ok(table_size_for(capacity.min(1 << 30) as usize))
 }
