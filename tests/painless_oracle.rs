@@ -33,7 +33,7 @@ fn cases() -> Vec<String> {
 
 fn java_source(cases: &[String]) -> String {
     let mut s = String::from(
-        "import java.time.*;\nimport java.time.format.*;\nimport java.time.temporal.ChronoUnit;\nimport java.util.*;\nimport java.util.function.*;\n@SuppressWarnings({\"unchecked\", \"rawtypes\"})\npublic class Oracle {\n",
+        "import java.text.Normalizer;\nimport java.time.*;\nimport java.time.format.*;\nimport java.time.temporal.ChronoUnit;\nimport java.util.*;\nimport java.util.function.*;\n@SuppressWarnings({\"unchecked\", \"rawtypes\"})\npublic class Oracle {\n",
     );
     s.push_str(
         r#"  static String show(Object o) {

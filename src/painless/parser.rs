@@ -27,6 +27,8 @@ pub const CLASSES: &[&str] = &[
     "LinkedHashMap",
     "TreeMap",
     "Map.Entry",
+    "Normalizer",
+    "Normalizer.Form",
     "List",
     "ArrayList",
     "LinkedList",
@@ -147,6 +149,7 @@ fn package_of(class: &str) -> &'static str {
         "DateTimeFormatter" => "java.time.format",
         "ChronoUnit" => "java.time.temporal",
         "CIDR" | "Json" => "org.elasticsearch.painless.api",
+        "Normalizer" | "Normalizer.Form" => "java.text",
         "Processors" => "org.elasticsearch.ingest.common",
         _ => "java.lang",
     }
@@ -213,6 +216,15 @@ fn collapse_qualified_names(toks: Vec<Token>) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// A class nested in another (`Map.Entry`, `Normalizer.Form`), named by its two parts.
+fn nested_class(outer: &str, inner: &str) -> Option<&'static str> {
+    match (outer, inner) {
+        ("Map", "Entry") => Some("Map.Entry"),
+        ("Normalizer", "Form") => Some("Normalizer.Form"),
+        _ => None,
+    }
 }
 
 pub fn lookup_class(name: &str) -> Option<&'static str> {
@@ -403,9 +415,9 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if name == "Map" && self.is_punct_at(n + 1, ".") {
-            if let Tok::Ident(e) = self.peek_at(n + 2) {
-                if e == "Entry" {
+        if self.is_punct_at(n + 1, ".") {
+            if let Tok::Ident(inner) = self.peek_at(n + 2) {
+                if nested_class(name, inner).is_some() {
                     len = 3;
                 }
             }
@@ -423,12 +435,14 @@ impl<'a> Parser<'a> {
         let mut ty = if let Some(t) = primitive(&name) {
             self.bump();
             t
-        } else if name == "Map" && self.type_len_at(0).unwrap_or(0) >= 3 && self.is_punct_at(1, ".")
-        {
+        } else if let Some(nested) = match self.peek_at(2) {
+            Tok::Ident(inner) if self.is_punct_at(1, ".") => nested_class(&name, inner),
+            _ => None,
+        } {
             self.bump();
             self.bump();
             self.bump();
-            Ty::Class("Map.Entry")
+            Ty::Class(nested)
         } else if let Some(c) = lookup_class(&name) {
             self.bump();
             Ty::Class(c)

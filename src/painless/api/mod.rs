@@ -4,6 +4,7 @@ pub mod bits;
 pub mod cidr;
 pub mod collections;
 pub mod field;
+pub mod normalizer;
 pub mod numbers;
 pub mod regex;
 pub mod stream;
@@ -75,6 +76,8 @@ pub enum Obj {
     Base64Mime,
     /// Sorted-collection views, list iterators, entry comparators (see `collections`).
     Coll(collections::CollObj),
+    /// A `java.text.Normalizer.Form` constant.
+    NormalizerForm(normalizer::Form),
 }
 
 pub struct IterState {
@@ -112,6 +115,7 @@ impl Obj {
             Obj::StringTokenizer(_) => "java.util.StringTokenizer".into(),
             Obj::Base64NoPad(_) => "java.util.Base64$Encoder".into(),
             Obj::Base64Mime => "java.util.Base64$Decoder".into(),
+            Obj::NormalizerForm(_) => "java.text.Normalizer$Form".into(),
             Obj::Coll(c) => c.class_name(),
         }
     }
@@ -132,6 +136,7 @@ impl Obj {
             (Obj::Pattern(_), "Pattern") => true,
             (Obj::Matcher(_), "Matcher") => true,
             (Obj::Entry { .. }, "Map.Entry") => true,
+            (Obj::NormalizerForm(_), "Normalizer.Form") => true,
             (Obj::MapView(_, View::Values), "Collection" | "Iterable") => true,
             (Obj::MapView(_, _), "Set" | "Collection" | "Iterable") => true,
             (Obj::Iterator(_), "Iterator") => true,
@@ -172,6 +177,8 @@ impl Obj {
                 _ => false,
             },
             (Obj::Time(a), Obj::Time(b)) => a.equals(b),
+            // enum constants are singletons
+            (Obj::NormalizerForm(a), Obj::NormalizerForm(b)) => a == b,
             (Obj::Coll(_), _) | (_, Obj::Coll(_)) => collections::objs_equal(self, other),
             (Obj::MapView(..), Obj::MapView(..)) => {
                 let a = view_items(self);
@@ -185,6 +192,7 @@ impl Obj {
         match self {
             Obj::Entry { key, value, .. } => hash_code(key) ^ hash_code(&value.borrow()),
             Obj::Time(t) => t.hash_code(),
+            Obj::NormalizerForm(f) => crate::value::java_string_hash(f.name()),
             Obj::Coll(c) => c
                 .hash_code()
                 .unwrap_or((self as *const Obj as usize) as i32),
@@ -221,6 +229,7 @@ impl Obj {
             },
             Obj::StringBuilder(s) => s.borrow().to_string(),
             Obj::Time(t) => t.to_java_string(),
+            Obj::NormalizerForm(f) => f.name().to_string(),
             Obj::Field(f) => format!("WriteField[{}]", f.path),
             Obj::Coll(c) => c
                 .to_java_string()
@@ -316,6 +325,8 @@ pub fn class_fqn(c: &str) -> String {
         | "Float" | "Short" | "Byte" | "Character" | "Boolean" | "Math" | "StringBuilder"
         | "StringBuffer" | "Iterable" => format!("java.lang.{c}"),
         "Map.Entry" => "java.util.Map$Entry".into(),
+        "Normalizer" => "java.text.Normalizer".into(),
+        "Normalizer.Form" => "java.text.Normalizer$Form".into(),
         "Pattern" | "Matcher" => format!("java.util.regex.{c}"),
         "Stream" | "Collectors" => format!("java.util.stream.{c}"),
         "Function" | "BiFunction" | "Predicate" | "Consumer" | "BiConsumer" | "Supplier" => {
@@ -530,6 +541,7 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             }
             Obj::Base64(enc, url) => string::base64_call(recv, *enc, *url, false, name, args),
             Obj::Base64Mime => string::base64_call(recv, false, false, true, name, args),
+            Obj::NormalizerForm(f) => normalizer::call(recv, *f, name, &args),
             Obj::Base64NoPad(_) if name == "withoutPadding" && args.is_empty() => Ok(recv.clone()),
             // the padded encoding without its trailing '='s
             Obj::Base64NoPad(url) => {
@@ -575,6 +587,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         }
         "Processors" => string::processors(name, args),
         "Json" => string::json_api(name, args),
+        "Normalizer" | "Normalizer.Form" => normalizer::call_static(class, name, args),
         "Base64" => match (name, args.len()) {
             ("getEncoder", 0) => Ok(V::obj(Obj::Base64(true, false))),
             ("getDecoder", 0) => Ok(V::obj(Obj::Base64(false, false))),
@@ -593,6 +606,7 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         | "Boolean" => numbers::static_field(class, name),
         "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant"
         | "DayOfWeek" | "Month" => time::static_field(class, name),
+        "Normalizer.Form" => normalizer::static_field(name),
         // Locale only matters to case mapping, which is locale-independent here (ROOT)
         "Locale" if matches!(name, "ROOT" | "ENGLISH" | "US" | "UK") => Ok(V::str(name)),
         _ => Err(Thrown::iae(format!(
