@@ -919,6 +919,69 @@ impl<'a> Parser<'a> {
         r
     }
 
+    /// The primitive numeric type of an expression, where the parser knows it: a literal, a
+    /// typed local, a cast, a negation of one of those.
+    fn static_numeric(&mut self, e: &Expr) -> Option<Ty> {
+        let numeric = |t: &Ty| {
+            matches!(
+                t,
+                Ty::Byte | Ty::Short | Ty::Char | Ty::Int | Ty::Long | Ty::Float | Ty::Double
+            )
+        };
+        match &e.kind {
+            ExprKind::Const(Const::Int(_)) => Some(Ty::Int),
+            ExprKind::Const(Const::Long(_)) => Some(Ty::Long),
+            ExprKind::Const(Const::Float(_)) => Some(Ty::Float),
+            ExprKind::Const(Const::Double(_)) => Some(Ty::Double),
+            ExprKind::Local(slot) => self
+                .cur()
+                .slot_types
+                .get(*slot)
+                .filter(|t| numeric(t))
+                .cloned(),
+            ExprKind::Cast(t, _) if numeric(t) => Some(t.clone()),
+            ExprKind::Unary(UnOp::Neg, x) => match self.static_numeric(x)? {
+                Ty::Byte | Ty::Short | Ty::Char => Some(Ty::Int),
+                t => Some(t),
+            },
+            _ => None,
+        }
+    }
+
+    /// `c ? a : b` with two primitive numeric branches of different types has the promoted type
+    /// (`AnalyzerCaster.promoteConditional`: double, else float, else long, else int), so the
+    /// branch taken is widened to it.
+    fn promote_branches(&mut self, a: Expr, b: Expr) -> (Expr, Expr) {
+        let (Some(ta), Some(tb)) = (self.static_numeric(&a), self.static_numeric(&b)) else {
+            return (a, b);
+        };
+        if ta == tb {
+            return (a, b);
+        }
+        let either = |t: Ty| ta == t || tb == t;
+        let to = if either(Ty::Double) {
+            Ty::Double
+        } else if either(Ty::Float) {
+            Ty::Float
+        } else if either(Ty::Long) {
+            Ty::Long
+        } else {
+            Ty::Int
+        };
+        let widen = |e: Expr, t: &Ty| {
+            if *t == to {
+                e
+            } else {
+                let off = e.off;
+                Expr {
+                    kind: ExprKind::Cast(to.clone(), Box::new(e)),
+                    off,
+                }
+            }
+        };
+        (widen(a, &ta), widen(b, &tb))
+    }
+
     fn expr_inner(&mut self) -> PResult<Expr> {
         let off = self.off();
         let lhs = self.binary(0)?;
@@ -927,6 +990,7 @@ impl<'a> Parser<'a> {
             let a = self.expr()?;
             self.expect_punct(":")?;
             let b = self.expr()?;
+            let (a, b) = self.promote_branches(a, b);
             return Ok(Expr {
                 kind: ExprKind::Cond(Box::new(lhs), Box::new(a), Box::new(b)),
                 off,
