@@ -145,28 +145,34 @@ fn for_pattern(input: &str) -> Result<EsFormatter, String> {
     })
 }
 
-fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, String> {
-    let abbr: String = if chars.len() > 64 {
+/// The text as `DateTimeParseException` messages quote it (64 characters at most).
+fn quoted_text(chars: &[char]) -> String {
+    if chars.len() > 64 {
         let s: String = chars[..64].iter().collect();
         format!("{s}...")
     } else {
         chars.iter().collect()
-    };
-    if let Some(cfg) = &dtf.iso {
-        return match cfg.try_parse(chars) {
-            Some(r) => r,
-            None => Err(format!(
-                "Text '{abbr}' could not be parsed by the ISO-8601 parser"
-            )),
-        };
     }
+}
+
+/// `DateTimeFormatter.parse`: the elements over the whole text, then `Parsed.resolve`; a parse
+/// without a zone gets `default_zone` (the formatter's `withZone`). The error is the
+/// `DateTimeParseException`'s message.
+fn parse_resolve(
+    elems: &[Elem],
+    chars: &[char],
+    locale: &Locale,
+    default_zone: Option<TimeZone>,
+    style: ResolverStyle,
+) -> Result<Resolved, String> {
+    let abbr = quoted_text(chars);
     let mut ctx = Ctx {
         text: chars,
         locale,
         week: week_def(locale),
         parsed: Parsed::default(),
     };
-    match engine::parse_elems(&mut ctx, &dtf.elems, 0, chars.len()) {
+    match engine::parse_elems(&mut ctx, elems, 0, chars.len()) {
         Err(at) => return Err(format!("Text '{abbr}' could not be parsed at index {at}")),
         Ok(end) if end < chars.len() => {
             return Err(format!(
@@ -176,11 +182,24 @@ fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, Str
         Ok(_) => {}
     }
     let mut parsed = ctx.parsed;
-    if parsed.zone.is_none() && dtf.utc_zone {
-        parsed.zone = Some(TimeZone::UTC);
+    if parsed.zone.is_none() {
+        parsed.zone = default_zone;
     }
-    resolve::resolve(parsed, dtf.style)
-        .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))
+    resolve::resolve(parsed, style).map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))
+}
+
+fn parse_dtf(dtf: &Dtf, chars: &[char], locale: &Locale) -> Result<Resolved, String> {
+    if let Some(cfg) = &dtf.iso {
+        let abbr = quoted_text(chars);
+        return match cfg.try_parse(chars) {
+            Some(r) => r,
+            None => Err(format!(
+                "Text '{abbr}' could not be parsed by the ISO-8601 parser"
+            )),
+        };
+    }
+    let utc = dtf.utc_zone.then_some(TimeZone::UTC);
+    parse_resolve(&dtf.elems, chars, locale, utc, dtf.style)
 }
 
 /// A failed parse: ES's message, and the message of the innermost exception it wraps (what

@@ -8,10 +8,10 @@ use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
-use super::engine::{self, Builder, Ctx, Elem, NumKind, Parsed, ResolverStyle};
+use super::engine::{Builder, Elem, NumKind, ResolverStyle};
 use super::fields::Field;
 use super::resolve::{self, describe, zoned_of};
-use super::{print_zoned, week_def, Locale};
+use super::{parse_resolve, print_zoned, quoted_text, Locale};
 
 /// A compiled `DateTimeFormatter.ofPattern(pattern)`, possibly `.withZone(zone)`.
 #[derive(Clone, Debug)]
@@ -166,34 +166,14 @@ impl PatternFormatter {
     /// also the text as the JDK quotes it in messages.
     fn parse_resolved(&self, text: &str) -> Result<(resolve::Resolved, String), String> {
         let chars: Vec<char> = text.chars().collect();
-        let abbr: String = if chars.len() > 64 {
-            let s: String = chars[..64].iter().collect();
-            format!("{s}...")
-        } else {
-            text.to_string()
-        };
-        let mut ctx = Ctx {
-            text: &chars,
-            locale: &self.locale,
-            week: week_def(&self.locale),
-            parsed: Parsed::default(),
-        };
-        match engine::parse_elems(&mut ctx, &self.elems, 0, chars.len()) {
-            Err(at) => return Err(format!("Text '{abbr}' could not be parsed at index {at}")),
-            Ok(end) if end < chars.len() => {
-                return Err(format!(
-                    "Text '{abbr}' could not be parsed, unparsed text found at index {end}"
-                ))
-            }
-            Ok(_) => {}
-        }
-        let mut parsed = ctx.parsed;
-        if parsed.zone.is_none() {
-            parsed.zone = self.zone.clone();
-        }
-        let r = resolve::resolve(parsed, ResolverStyle::Smart)
-            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
-        Ok((r, abbr))
+        let r = parse_resolve(
+            &self.elems,
+            &chars,
+            &self.locale,
+            self.zone.clone(),
+            ResolverStyle::Smart,
+        )?;
+        Ok((r, quoted_text(&chars)))
     }
 }
 

@@ -107,19 +107,7 @@ pub struct SetObj {
     pub cap: usize,
 }
 
-/// `HashMap.tableSizeFor`: the next power of two.
-pub fn table_size_for(n: usize) -> usize {
-    n.max(1).next_power_of_two()
-}
-
-/// Capacity `new HashMap(map)` / `putAll` into an unallocated map picks for `n` entries.
-pub fn presized_capacity(n: usize) -> usize {
-    if n == 0 {
-        0
-    } else {
-        table_size_for((n as f32 / 0.75 + 1.0) as usize)
-    }
-}
+pub use crate::value::{presized_capacity, table_size_for};
 
 /// Iteration order of a hash table of the given capacity: by bucket, insertion order within.
 pub fn hash_order_with_capacity(

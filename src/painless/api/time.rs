@@ -230,29 +230,6 @@ pub(super) fn year_str(y: i16) -> String {
     }
 }
 
-/// `LocalDateTime.toString`: seconds only when non-zero, fraction in groups of three.
-fn local_dt_string(z: &Zoned, java_to_string: bool) -> String {
-    let mut s = format!(
-        "{}-{:02}-{:02}T{:02}:{:02}",
-        year_str(z.year()),
-        z.month(),
-        z.day(),
-        z.hour(),
-        z.minute()
-    );
-    let nanos = z.subsec_nanosecond();
-    if java_to_string {
-        if z.second() != 0 || nanos != 0 {
-            s.push_str(&format!(":{:02}", z.second()));
-            s.push_str(&fraction(nanos, true));
-        }
-    } else {
-        s.push_str(&format!(":{:02}", z.second()));
-        s.push_str(&fraction(nanos, false));
-    }
-    s
-}
-
 pub(super) fn instant_string(t: Timestamp) -> String {
     let z = t.to_zoned(TimeZone::UTC);
     format!(
@@ -323,7 +300,7 @@ impl TimeVal {
     pub fn to_java_string(&self) -> String {
         match self {
             TimeVal::Zdt(z, zone) => {
-                let mut s = local_dt_string(z, true);
+                let mut s = super::time_local::local_string(&z.datetime());
                 s.push_str(&crate::dates::offset_id(z.offset()));
                 if let Zone::Region(r) = zone {
                     s.push('[');
