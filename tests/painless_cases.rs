@@ -1135,6 +1135,8 @@ fn error_messages() {
         ("Integer.parseInt('x')", "number_format_exception", "For input string: \"x\""),
         ("while (true) {}", "painless_error", "The maximum number of statements that can be executed in a loop has been reached."),
         ("x", "illegal_argument_exception", "cannot resolve symbol [x]"),
+        // ENewObj's message for a name that is no type
+        ("new foo()", "illegal_argument_exception", "Not a type [foo]."),
         ("'a'.foo()", "illegal_argument_exception", "dynamic method [java.lang.String, foo/0] not found"),
         ("'a,b'.split(',')", "illegal_argument_exception", "dynamic method [java.lang.String, split/1] not found"),
         ("'a'.repeat(2)", "illegal_argument_exception", "dynamic method [java.lang.String, repeat/1] not found"),

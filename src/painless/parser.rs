@@ -1684,7 +1684,8 @@ impl<'a> Parser<'a> {
         } else {
             return Err(ParseError {
                 offset: toff,
-                message: format!("cannot resolve type [{tname}]"),
+                // ENewObj / ENewArray
+                message: format!("Not a type [{tname}]."),
             });
         };
         if self.is_punct("[") {
