@@ -721,7 +721,41 @@ pub fn format_java_double(d: f64) -> String {
         return if d.is_sign_negative() { "-0.0" } else { "0.0" }.into();
     }
     let mut buf = ryu::Buffer::new();
-    java_layout(buf.format_finite(d), d.abs() >= 1e-3 && d.abs() < 1e7)
+    let text = buf.format_finite(d);
+    if d.abs() < f64::MIN_POSITIVE {
+        if let Some(t) = two_digits(text, d.abs(), |s| s.parse::<f64>() == Ok(d.abs())) {
+            let t = if d < 0.0 { format!("-{t}") } else { t };
+            return java_layout(&t, false);
+        }
+    }
+    java_layout(text, d.abs() >= 1e-3 && d.abs() < 1e7)
+}
+
+/// JDK 19+'s `Double.toString` prints at least two digits: when the shortest decimal that reads
+/// back as the value has one digit, the two-digit decimal closest to the value replaces it
+/// (`4.9E-324`, not `5.0E-324`). Only subnormal values are far enough from their one-digit
+/// decimal for that to differ. `text` is ryu's shortest form of `abs`.
+fn two_digits(text: &str, abs: f64, reads_back: impl Fn(&str) -> bool) -> Option<String> {
+    let text = text.trim_start_matches('-');
+    let (mantissa, _) = text.split_once(['e', 'E'])?;
+    if mantissa.len() != 1 {
+        return None;
+    }
+    // the value as k × 10^(exp-1) with k in [10, 100): its own two leading digits (in two
+    // steps, so that neither factor leaves the double range)
+    let scaled_by = |exp: i32| (abs * 1e300) * 10f64.powi(1 - exp - 300);
+    let mut exp = abs.log10().floor() as i32;
+    if scaled_by(exp) >= 100.0 {
+        exp += 1;
+    } else if scaled_by(exp) < 10.0 {
+        exp -= 1;
+    }
+    let k = scaled_by(exp).round() as i64;
+    if !(10..100).contains(&k) || k % 10 == 0 {
+        return None;
+    }
+    let candidate = format!("{}.{}e{exp}", k / 10, k % 10);
+    reads_back(&candidate).then_some(candidate)
 }
 
 /// `Float.toString(f)`.
@@ -736,7 +770,15 @@ pub fn format_java_float(f: f32) -> String {
         return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
     }
     let mut buf = ryu::Buffer::new();
-    java_layout(buf.format_finite(f), f.abs() >= 1e-3 && f.abs() < 1e7)
+    let text = buf.format_finite(f);
+    if f.abs() < f32::MIN_POSITIVE {
+        let abs = f.abs();
+        if let Some(t) = two_digits(text, f64::from(abs), |s| s.parse::<f32>() == Ok(abs)) {
+            let t = if f < 0.0 { format!("-{t}") } else { t };
+            return java_layout(&t, false);
+        }
+    }
+    java_layout(text, f.abs() >= 1e-3 && f.abs() < 1e7)
 }
 
 /// Re-lays ryu's shortest digits the way Java prints them: plain notation with at least one
@@ -1214,6 +1256,12 @@ mod tests {
         assert_eq!(format_java_double(1.0), "1.0");
         assert_eq!(format_java_double(1e7), "1.0E7");
         assert_eq!(format_java_double(9999999.0), "9999999.0");
+        // JDK 19+: at least two digits, the closest two-digit decimal (JDK 25 checked; JDK 17
+        // printed 1.0E-323 for the second)
+        assert_eq!(format_java_double(f64::from_bits(1)), "4.9E-324");
+        assert_eq!(format_java_double(f64::from_bits(2)), "9.9E-324");
+        assert_eq!(format_java_double(-f64::from_bits(3)), "-1.5E-323");
+        assert_eq!(format_java_float(f32::from_bits(1)), "1.4E-45");
         assert_eq!(format_java_double(0.001), "0.001");
         assert_eq!(format_java_double(0.0001), "1.0E-4");
         assert_eq!(format_java_double(-121.919), "-121.919");
