@@ -11,7 +11,9 @@ pub fn parse_int(s: &str) -> Option<i32> {
     parse_long(s).and_then(|v| i32::try_from(v).ok())
 }
 
-fn parse_radix(s: &str, radix: u32) -> Option<i64> {
+/// `Long.parseLong(s, radix)`: optional sign, digits of the radix (any script's decimal digits
+/// count, as `Character.digit` reads them); `None` where Java throws `NumberFormatException`.
+pub fn parse_radix(s: &str, radix: u32) -> Option<i64> {
     let (negative, digits) = match s.as_bytes().first()? {
         b'-' => (true, &s[1..]),
         b'+' => (false, &s[1..]),

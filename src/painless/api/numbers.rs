@@ -41,7 +41,7 @@ pub(super) fn long_arg(v: &V) -> R<i64> {
 }
 
 pub fn parse_int(s: &str, radix: u32) -> R<i32> {
-    parse_long_radix(s, radix)
+    crate::java::parse_radix(s, radix)
         .and_then(|v| i32::try_from(v).ok())
         .ok_or_else(|| {
             if radix == 10 {
@@ -55,29 +55,8 @@ pub fn parse_int(s: &str, radix: u32) -> R<i32> {
         })
 }
 
-fn parse_long_radix(s: &str, radix: u32) -> Option<i64> {
-    let (neg, digits) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    if !(2..=36).contains(&radix) || digits.is_empty() {
-        return None;
-    }
-    // Character.digit: decimal digits of any script count
-    let mut mag: i128 = 0;
-    for c in digits.chars() {
-        mag = mag * i128::from(radix) + i128::from(crate::java::char_digit(c, radix)?);
-        if mag > i128::from(i64::MAX) + 1 {
-            return None;
-        }
-    }
-    let v = if neg { -mag } else { mag };
-    i64::try_from(v).ok()
-}
-
 pub fn parse_long(s: &str) -> R<i64> {
-    parse_long_radix(s, 10).ok_or_else(|| nfe(s))
+    crate::java::parse_radix(s, 10).ok_or_else(|| nfe(s))
 }
 
 /// `Double.parseDouble`: trims, accepts `NaN`, `Infinity`, a trailing `d`/`f`, hex is rejected.
@@ -417,12 +396,14 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     let s = arg_str(a(0))?;
                     let radix = arg_int(a(1))? as u32;
                     if long {
-                        parse_long_radix(s, radix).map(V::Long).ok_or_else(|| {
-                            Thrown::new(
-                                "NumberFormatException",
-                                format!("For input string: \"{s}\" under radix {radix}"),
-                            )
-                        })
+                        crate::java::parse_radix(s, radix)
+                            .map(V::Long)
+                            .ok_or_else(|| {
+                                Thrown::new(
+                                    "NumberFormatException",
+                                    format!("For input string: \"{s}\" under radix {radix}"),
+                                )
+                            })
                     } else {
                         parse_int(s, radix).map(V::Int)
                     }
