@@ -219,11 +219,6 @@ impl JavaRegex {
         self.group_count
     }
 
-    /// Named groups and their numbers.
-    pub fn group_names(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.group_names.iter().map(|(k, v)| (k.as_str(), *v))
-    }
-
     pub fn group_index(&self, name: &str) -> Option<usize> {
         self.group_names.get(name).copied()
     }

@@ -15,7 +15,6 @@ use std::sync::Arc;
 pub struct CompiledRegex {
     pub source: String,
     re: JavaRegex,
-    pub names: Vec<(String, usize)>,
 }
 
 impl std::fmt::Debug for CompiledRegex {
@@ -29,15 +28,9 @@ impl CompiledRegex {
         let flags = PatternFlags::from_letters(flags)?;
         let re = JavaRegex::compile_backtracking(pattern, flags)
             .map_err(|e| format!("Error compiling regex: {e}"))?;
-        let mut names: Vec<(String, usize)> = re
-            .group_names()
-            .map(|(name, group)| (name.to_string(), group))
-            .collect();
-        names.sort_by_key(|(_, group)| *group);
         Ok(CompiledRegex {
             source: pattern.to_string(),
             re,
-            names,
         })
     }
 
@@ -59,6 +52,11 @@ impl CompiledRegex {
     /// Whole-input match (`Matcher.matches`).
     pub fn full_match(&self, s: &str) -> R<Option<Groups>> {
         self.outcome(self.re.matches(s), s)
+    }
+
+    /// The number of the group `(?<name>...)`.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.re.group_index(name)
     }
 
     /// `Matcher.groupCount()`.
@@ -198,10 +196,7 @@ fn expand_replacement(
                 };
                 let name: String = chars[i + 1..end].iter().collect();
                 let idx = re
-                    .names
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, g)| *g)
+                    .group_index(&name)
                     .ok_or_else(|| Thrown::iae(format!("No group with name {{{name}}}")))?;
                 if let Some(Some((a, b))) = groups.get(idx) {
                     out.push_str(&input[*a..*b]);
@@ -418,18 +413,14 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                         let name = arg_str(v)?;
                         let idx = st
                             .re
-                            .names
-                            .iter()
-                            .find(|(n, _)| n == name)
-                            .map(|(_, g)| *g)
+                            .group_index(name)
                             .ok_or_else(|| Thrown::iae(format!("No group with name <{name}>")))?;
                         group_value(&st, idx)
                     }
                 },
                 ("namedGroup", 1) => {
                     let name = arg_str(&args[0])?;
-                    let idx = st.re.names.iter().find(|(n, _)| n == name).map(|(_, g)| *g);
-                    match idx {
+                    match st.re.group_index(name) {
                         Some(i) => group_value(&st, i),
                         None => Err(Thrown::iae(format!("No group with name <{name}>"))),
                     }
