@@ -186,6 +186,13 @@ impl LDate {
         jiff::civil::Date::new(y, self.m as i8, self.d as i8).map_err(|e| e.to_string())
     }
 
+    /// This date at `time`, as jiff's date-time (within jiff's years).
+    pub fn at(self, time: LTime) -> Result<jiff::civil::DateTime, String> {
+        let t = jiff::civil::Time::new(time.h as i8, time.mi as i8, time.s as i8, time.n as i32)
+            .map_err(|e| e.to_string())?;
+        Ok(self.to_jiff()?.to_datetime(t))
+    }
+
     pub fn from_jiff(d: jiff::civil::Date) -> LDate {
         LDate {
             y: i64::from(d.year()),

@@ -119,12 +119,8 @@ impl PatternFormatter {
                 describe(&r)
             ));
         };
-        let d = date
-            .to_jiff()
-            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
-        let t = jiff::civil::Time::new(time.h as i8, time.mi as i8, time.s as i8, time.n as i32)
-            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))?;
-        Ok(d.to_datetime(t))
+        date.at(time)
+            .map_err(|e| format!("Text '{abbr}' could not be parsed: {e}"))
     }
 
     /// `ZonedDateTime.parse(text, formatter)`; the error is the `DateTimeParseException`'s

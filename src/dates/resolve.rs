@@ -649,12 +649,7 @@ pub(crate) fn resolve(p: Parsed, style: ResolverStyle) -> Result<Resolved, Strin
 // ------------------------------------------------------------------------------------------------
 
 pub(crate) fn zoned_of(d: LDate, t: LTime, tz: &TimeZone) -> Result<Zoned, String> {
-    let date = d.to_jiff()?;
-    let time = jiff::civil::Time::new(t.h as i8, t.mi as i8, t.s as i8, t.n as i32)
-        .map_err(|e| e.to_string())?;
-    date.to_datetime(time)
-        .to_zoned(tz.clone())
-        .map_err(|e| e.to_string())
+    d.at(t)?.to_zoned(tz.clone()).map_err(|e| e.to_string())
 }
 
 fn get_year(r: &Resolved) -> i64 {

@@ -28,17 +28,7 @@ fn local_time(z: &Zoned) -> LTime {
 }
 
 fn civil(d: LDate, t: LTime) -> R<DateTime> {
-    let date = d.to_jiff().map_err(dte)?;
-    DateTime::new(
-        date.year(),
-        date.month(),
-        date.day(),
-        t.h as i8,
-        t.mi as i8,
-        t.s as i8,
-        t.n as i32,
-    )
-    .map_err(|e| dte(e.to_string()))
+    d.at(t).map_err(dte)
 }
 
 /// `ZonedDateTime.ofLocal(dateTime, zone, preferredOffset)`.

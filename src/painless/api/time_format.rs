@@ -1140,19 +1140,11 @@ pub(super) fn parse_local(text: &str, formatter: &str) -> R<jiff::civil::DateTim
     let (Some(date), Some(time)) = (r.date, r.time) else {
         return Err(unable_to_obtain(&abbr, "LocalDateTime", &r));
     };
-    civil_of(date, time).ok_or_else(|| {
+    date.at(time).map_err(|_| {
         dte(format!(
             "Text '{abbr}' is outside the dates this implementation supports (years -9999 to 9999)"
         ))
     })
-}
-
-/// A java.time date and time as jiff's, within jiff's years.
-pub(super) fn civil_of(date: LDate, time: LTime) -> Option<jiff::civil::DateTime> {
-    let d = date.to_jiff().ok()?;
-    let t =
-        jiff::civil::Time::new(time.h as i8, time.mi as i8, time.s as i8, time.n as i32).ok()?;
-    Some(d.to_datetime(t))
 }
 
 /// `ZonedDateTime.parse(text, formatter)` with a formatter constant.

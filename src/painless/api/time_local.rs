@@ -6,7 +6,7 @@
 use super::time::{dte, fraction, time_arg, tv, unit_arg, year_str, zone_arg, TimeVal};
 use super::time_format::{format_with, parse_local};
 use super::{arg_int, arg_str, not_found};
-use crate::dates::{ChronoField, LDate};
+use crate::dates::{ChronoField, LDate, LTime};
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use crate::painless::rt::*;
@@ -50,11 +50,15 @@ fn of(args: &[V]) -> R<DateTime> {
     for (field, v) in fields.iter().zip(f) {
         field.check(v).map_err(dte)?;
     }
-    let date = LDate::of(f[0], f[1], f[2]).map_err(dte)?;
-    let d = date.to_jiff().map_err(dte)?;
-    let t = jiff::civil::Time::new(f[3] as i8, f[4] as i8, f[5] as i8, f[6] as i32)
-        .map_err(|e| dte(e.to_string()))?;
-    Ok(d.to_datetime(t))
+    let time = LTime {
+        h: f[3],
+        mi: f[4],
+        s: f[5],
+        n: f[6],
+    };
+    LDate::of(f[0], f[1], f[2])
+        .and_then(|date| date.at(time))
+        .map_err(dte)
 }
 
 /// The static methods of `LocalDateTime`.
