@@ -175,10 +175,13 @@ fn collapse_qualified_names(toks: Vec<Token>) -> Vec<Token> {
                     dotted.push('.');
                 }
                 dotted.push_str(part);
-                if let Some(class) = CLASSES
-                    .iter()
-                    .find(|c| format!("{}.{c}", package_of(c)) == dotted)
-                {
+                let names_class = |c: &&&str| {
+                    dotted
+                        .strip_prefix(package_of(c))
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        == Some(**c)
+                };
+                if let Some(class) = CLASSES.iter().find(names_class) {
                     best = Some((j, class));
                 }
                 if j + 2 < toks.len() && matches!(toks[j + 1].tok, Tok::Punct(".")) {

@@ -128,9 +128,8 @@ impl Foreach {
             match result {
                 // an entry whose `_key` was blanked is left out (`Strings.hasText(newKey)`)
                 Ok(Flow::Continue) => {
-                    if let Some(key) = Some(new_key.to_java_string())
-                        .filter(|k| !new_key.is_null() && k.chars().any(|c| !c.is_whitespace()))
-                    {
+                    let key = new_key.to_java_string();
+                    if !new_key.is_null() && key.chars().any(|c| !c.is_whitespace()) {
                         out.insert(key, new_value);
                     }
                 }
