@@ -17,7 +17,7 @@ use super::{parse_resolve, print_zoned, quoted_text, Locale};
 #[derive(Clone, Debug)]
 pub struct PatternFormatter {
     pattern: String,
-    elems: Vec<Elem>,
+    elems: std::sync::Arc<[Elem]>,
     locale: Locale,
     zone: Option<TimeZone>,
 }
@@ -41,12 +41,37 @@ pub enum ParsedZone {
 impl PatternFormatter {
     /// `DateTimeFormatter.ofPattern(pattern)`; the error is the `IllegalArgumentException`'s
     /// message.
+    ///
+    /// Scripts usually call this once per document with a constant pattern, so the compiled
+    /// elements are kept per thread and shared; each call still makes its own formatter object.
     pub fn compile(pattern: &str) -> Result<PatternFormatter, String> {
-        let mut b = Builder::new();
-        b.pattern(pattern)?;
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        use std::sync::Arc;
+        thread_local! {
+            static COMPILED: RefCell<HashMap<String, Arc<[Elem]>>> = RefCell::new(HashMap::new());
+        }
+        let cached = COMPILED.with(|c| c.borrow().get(pattern).cloned());
+        let elems = match cached {
+            Some(elems) => elems,
+            None => {
+                let mut b = Builder::new();
+                b.pattern(pattern)?;
+                let elems: Arc<[Elem]> = b.build().into();
+                COMPILED.with(|c| {
+                    let mut c = c.borrow_mut();
+                    // patterns built from document data must not grow the cache without bound
+                    if c.len() >= 256 {
+                        c.clear();
+                    }
+                    c.insert(pattern.to_string(), elems.clone());
+                });
+                elems
+            }
+        };
         Ok(PatternFormatter {
             pattern: pattern.to_string(),
-            elems: b.build(),
+            elems,
             locale: Locale::english(),
             zone: None,
         })
