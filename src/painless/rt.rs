@@ -370,7 +370,6 @@ pub fn short_type_name(v: &V) -> String {
                 "ImmutableCollections$ListN" | "Arrays$ArrayList" => "List".into(),
                 "ConditionalProcessor$UnmodifiableIngestData" => "Map".into(),
                 "ConditionalProcessor$UnmodifiableIngestList" => "List".into(),
-                "Normalizer$Form" => "Form".into(),
                 _ => simple,
             }
         }
