@@ -1051,7 +1051,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 return Err(Thrown::cce("expected a LocalDateTime"));
             };
             let zone = zone_arg(&args[1])?;
-            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            let z = at_zone(*dt, &zone)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("ZonedDateTime", "of", 8) => {
@@ -1070,7 +1070,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 f[6],
             )
             .map_err(|e| dte(e.to_string()))?;
-            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            let z = at_zone(dt, &zone)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("Instant", "parse", 1) => {

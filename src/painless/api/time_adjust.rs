@@ -31,6 +31,12 @@ fn civil(d: LDate, t: LTime) -> R<DateTime> {
     d.at(t).map_err(dte)
 }
 
+/// `ZonedDateTime.of(dateTime, zone)` (`ofLocal` without a preferred offset: the earlier offset
+/// of an overlap, a gap moved forward by its length).
+pub(super) fn at_zone(dt: DateTime, zone: &Zone) -> R<Zoned> {
+    dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))
+}
+
 /// `ZonedDateTime.ofLocal(dateTime, zone, preferredOffset)`.
 pub(super) fn of_local(dt: DateTime, zone: &Zone, preferred: Offset) -> R<Zoned> {
     let tz = zone.tz()?;

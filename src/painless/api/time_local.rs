@@ -4,6 +4,7 @@
 //! `LocalTime` and `OffsetDateTime` remain missing.
 
 use super::time::{dte, fraction, time_arg, tv, unit_arg, year_str, zone_arg, TimeVal};
+use super::time_adjust::at_zone;
 use super::time_format::{format_with, parse_local};
 use super::{arg_int, arg_str, not_found};
 use crate::dates::{ChronoField, LDate, LTime};
@@ -191,7 +192,7 @@ pub(super) fn call(dt: &DateTime, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         ("getNano", 0) => Ok(V::Int(dt.subsec_nanosecond())),
         ("atZone", 1) => {
             let zone = zone_arg(&args[0])?;
-            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            let z = at_zone(*dt, &zone)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("format", 1) => format(dt, time_arg(&args[0])?).map(V::string),
@@ -225,7 +226,7 @@ pub(super) fn call(dt: &DateTime, recv: &V, name: &str, args: Vec<V>) -> R<V> {
         }
         ("toEpochSecond", 1) => {
             let zone = zone_arg(&args[0])?;
-            let z = dt.to_zoned(zone.tz()?).map_err(|e| dte(e.to_string()))?;
+            let z = at_zone(*dt, &zone)?;
             Ok(V::Long(z.timestamp().as_second()))
         }
         _ => Err(not_found(recv, name, n)),
