@@ -1099,27 +1099,38 @@ fn get_by_path(recv: &V, args: &[V]) -> R<V> {
                 "Extra '.' in path [{path}] at index [{i}]"
             )));
         }
-        let is_map =
-            matches!(cur, V::Map(_)) || matches!(&cur, V::Doc(_) if map_entries(&cur).is_some());
-        let is_list =
-            matches!(cur, V::List(_)) || matches!(&cur, V::Doc(_) if as_seq(&cur).is_some());
+        let is_map = match &cur {
+            V::Map(_) => true,
+            V::Doc(d) => d.map().is_some(),
+            _ => false,
+        };
+        // a List's size (a Deque or a Set is no List)
+        let list_len = match &cur {
+            V::List(l) if l.borrow().kind != ListKind::ArrayDeque => Some(l.borrow().items.len()),
+            V::Doc(d) => match d.node() {
+                DocNode::Val(crate::value::Value::List(items)) => Some(items.len()),
+                _ => None,
+            },
+            _ => None,
+        };
         cur = if is_map {
             let key = V::str(element);
-            let has = map_entries(&cur)
-                .unwrap_or_default()
-                .iter()
-                .any(|(k, _)| java_equals(k, &key));
+            // Map.containsKey, without copying the entries
+            let has = match &cur {
+                V::Map(m) => m.borrow().get(&key).is_some(),
+                V::Doc(d) => d.map().is_some_and(|m| m.contains_key(element)),
+                _ => false,
+            };
             if !has {
                 return missing(i);
             }
             crate::painless::interp::get_index(&cur, &key)?
-        } else if is_list {
+        } else if let Some(len) = list_len {
             let Some(index) = crate::java::parse_int(element) else {
                 return Err(Thrown::iae(format!(
                     "Could not parse [{element}] as a int index into list at path [{path}] and index [{i}]"
                 )));
             };
-            let len = as_seq(&cur).map(|s| s.items.len()).unwrap_or(0);
             if index >= 0 && index as usize > len {
                 return missing(i);
             }
