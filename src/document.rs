@@ -21,6 +21,12 @@ pub fn is_metadata_key(key: &str) -> bool {
     METADATA_KEYS.contains(&key)
 }
 
+/// Entries of the root's source table: `ctx` less its metadata keys, which `IngestCtxMap` keeps
+/// apart from the source `HashMap`.
+pub fn source_len(ctx: &Map) -> usize {
+    ctx.len() - METADATA_KEYS.iter().filter(|k| ctx.contains_key(k)).count()
+}
+
 /// A parsed field path. Parsing happens once, at pipeline load, for every path that is not a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldPath {
@@ -262,12 +268,20 @@ impl IngestDocument {
         if !path.ingest && path.parts.len() == 1 && path.parts[0] == "_version" {
             return Err("_version cannot be removed".into());
         }
-        let root = if path.ingest {
-            &mut self.ingest
-        } else {
-            &mut self.ctx
-        };
-        remove_from_map(root, &path.parts, &path.full)
+        if path.ingest {
+            return remove_from_map(&mut self.ingest, &path.parts, &path.full);
+        }
+        if let [key] = &path.parts[..] {
+            let counted = source_len(&self.ctx);
+            if let Some(i) = self.ctx.index_of(key) {
+                return Ok(self
+                    .ctx
+                    .remove_index(i, counted)
+                    .map(|(_, v)| v)
+                    .unwrap_or_default());
+            }
+        }
+        remove_from_map(&mut self.ctx, &path.parts, &path.full)
     }
 
     /// `removeField` for a field that may be absent: `None` exactly when [`IngestDocument::has`]
@@ -290,10 +304,12 @@ impl IngestDocument {
         let Some(last) = path.parts.last() else {
             return Ok(None);
         };
+        let at_root = !path.ingest && path.parts.len() == 1;
         Ok(match self.parent_mut(path) {
-            Some(Parent::Map(m)) => m
-                .index_of(last)
-                .and_then(|i| m.entries.shift_remove_index(i).map(|(_, v)| (v, i))),
+            Some(Parent::Map(m)) => m.index_of(last).and_then(|i| {
+                let counted = if at_root { source_len(m) } else { m.len() };
+                m.remove_index(i, counted).map(|(_, v)| (v, i))
+            }),
             Some(Parent::List(l)) => match parse_index(&path.full, last, l.len()) {
                 Ok(i) => Some((l.remove(i), i)),
                 Err(_) => None,

@@ -133,12 +133,15 @@ impl Map {
     /// A `HashMap` created with a table of `capacity` buckets (0: the default, made on first
     /// insert).
     pub fn with_initial_table(mut self, capacity: usize) -> Map {
+        self.set_table(capacity);
+        self
+    }
+    fn set_table(&mut self, capacity: usize) {
         self.initial_table = if capacity == 0 {
             0
         } else {
             capacity.next_power_of_two().trailing_zeros() as u8 + 1
         };
-        self
     }
     /// The table the map was created with (0: made on first insert, of 16).
     pub fn initial_capacity(&self) -> usize {
@@ -148,10 +151,21 @@ impl Map {
         }
     }
     /// The table a `HashMap` holding these entries has now: its initial table, grown as
-    /// entries were added. (Tables never shrink; a map that lost entries is assumed never to
-    /// have held more than it does now.)
+    /// entries were added. Removals keep the table they found (see [`Map::keep_table`]).
     pub fn table_capacity(&self) -> usize {
         grown_capacity(self.initial_capacity(), self.len())
+    }
+    /// Java's tables never shrink: before entries go, the table the map has now (holding
+    /// `counted` entries) becomes the one it keeps, as if it had been created with it. The
+    /// document root counts only its source keys (`IngestCtxMap` keeps metadata apart).
+    pub fn keep_table(&mut self, counted: usize) {
+        if self.kind != CollectionKind::Hash || counted == 0 {
+            return;
+        }
+        let now = grown_capacity(self.initial_capacity(), counted);
+        if now > self.initial_capacity() {
+            self.set_table(now);
+        }
     }
     /// Index of `key` (small maps are scanned, big ones hashed: see [`crate::ordered_map`]).
     #[inline]
@@ -195,9 +209,15 @@ impl Map {
         }
         self.entries.push_new(key, value)
     }
-    /// Removes a key keeping the order of the others.
+    /// Removes a key keeping the order of the others (and the table: see [`Map::keep_table`]).
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        self.entries.shift_remove(key)
+        let i = self.index_of(key)?;
+        self.remove_index(i, self.len()).map(|(_, v)| v)
+    }
+    /// Removes the entry at `i`, keeping the table a map of `counted` entries has now.
+    pub fn remove_index(&mut self, i: usize, counted: usize) -> Option<(String, Value)> {
+        self.keep_table(counted);
+        self.entries.shift_remove_index(i)
     }
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -1304,8 +1304,19 @@ fn patch_reach_depth(dst: &mut DocMap, m: &MapObj, reach: &Reach, depth: usize) 
     // A full copy would hold the removed keys nowhere, and a key written again at its end:
     // without them, the document's remaining keys keep their order, and those written again
     // are appended below in the copy's order.
-    for key in m.removed_from_part.iter().flatten() {
-        dst.entries.shift_remove(key.as_str());
+    if m.removed_from_part
+        .as_ref()
+        .is_some_and(|keys| !keys.is_empty())
+    {
+        let counted = if m.ctx_root {
+            crate::document::source_len(dst)
+        } else {
+            dst.len()
+        };
+        dst.keep_table(counted);
+        for key in m.removed_from_part.iter().flatten() {
+            dst.entries.shift_remove(key.as_str());
+        }
     }
     for (k, x) in m.map.iter() {
         let key = key_text(k);
@@ -1400,8 +1411,11 @@ fn keys_are_subsequence(m: &MapObj, dst: &DocMap) -> bool {
 
 fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
     dst.kind = m.kind;
-    if !m.ctx_root {
-        // the table the script's map has now (ctx keeps its source table: see ctx_order)
+    if m.ctx_root {
+        // ctx keeps its source table (see ctx_order), which removals do not shrink
+        dst.keep_table(crate::document::source_len(dst));
+    } else {
+        // the table the script's map has now
         dst.initial_table = DocMap::new().with_initial_table(m.cap).initial_table;
     }
     let same_keys = dst.entries.len() == m.map.len()

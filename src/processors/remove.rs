@@ -142,4 +142,53 @@ mod tests {
             "[keep] and [field] cannot both be used in the same processor"
         );
     }
+
+    /// Java's `HashMap` keeps its table when entries go, and the table decides what order a
+    /// script sees. Both expectations are JDK 17 runs: `q` and `a` share a bucket of 16 (and of
+    /// 4) buckets, but not of 32.
+    #[test]
+    fn removals_keep_the_hash_table_a_script_iterates() {
+        let others = ["b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"];
+        let keys_of = |d: &mut crate::document::IngestDocument, map: &str| {
+            let source = format!(
+                "def out = []; for (k in {map}.keySet()) {{ if (!k.startsWith('_')) out.add(k) }} \
+                 ctx.order = String.join(',', out)"
+            );
+            run_on("script", json!({ "source": source }), d).unwrap();
+            d.ctx.remove("order").unwrap().as_str().unwrap().to_string()
+        };
+        // a parsed object of 14 keys has grown to 32 buckets; two keys left keep them
+        let nested: serde_json::Map<String, serde_json::Value> = ["q", "a"]
+            .iter()
+            .chain(&others)
+            .map(|k| (k.to_string(), json!(1)))
+            .collect();
+        let mut d = doc(&json!({ "m": nested }).to_string());
+        let fields: Vec<String> = others.iter().map(|k| format!("m.{k}")).collect();
+        run_on("remove", json!({ "field": fields }), &mut d).unwrap();
+        assert_eq!(keys_of(&mut d, "ctx.m"), "a,q");
+        // the same through rename, which takes each field out
+        let mut d = doc(&json!({ "m": nested }).to_string());
+        for k in others {
+            let moved = json!({"field": format!("m.{k}"), "target_field": format!("r.{k}")});
+            run_on("rename", moved, &mut d).unwrap();
+        }
+        assert_eq!(keys_of(&mut d, "ctx.m"), "a,q");
+        // the root: `new HashMap<>(source)` of two keys has 4 buckets, grown to 32 by twelve
+        // more keys, and kept when they are removed
+        let mut d = doc(r#"{"q":1,"a":1}"#);
+        for k in others {
+            run_on("set", json!({"field": k, "value": 1}), &mut d).unwrap();
+        }
+        run_on("remove", json!({ "field": others }), &mut d).unwrap();
+        assert_eq!(keys_of(&mut d, "ctx"), "a,q");
+        // and through a script's removals
+        let mut d = doc(r#"{"q":1,"a":1}"#);
+        for k in others {
+            run_on("set", json!({"field": k, "value": 1}), &mut d).unwrap();
+        }
+        let source = format!("for (k in {others:?}) {{ ctx.remove(k) }}").replace('"', "'");
+        run_on("script", json!({ "source": source }), &mut d).unwrap();
+        assert_eq!(keys_of(&mut d, "ctx"), "a,q");
+    }
 }
