@@ -1,6 +1,6 @@
 //! `remove` (ES `RemoveProcessor`): `field` (one or many, templates) or `keep`.
 
-use crate::document::{is_metadata_key, IngestDocument};
+use crate::document::{is_metadata_key, source_len, IngestDocument};
 use crate::pipeline::{Config, ConfigError, Env, FieldRef, Flow, Processor, ProcessorError};
 use crate::template::{Encoding, Template};
 use crate::value::{Map, Value};
@@ -87,7 +87,11 @@ fn retain_paths(map: &mut Map, prefix: &str, keep: &[String], top: bool) {
                 continue;
             }
         }
-        map.remove(&key);
+        // the root's table holds only its source keys
+        let counted = if top { source_len(map) } else { map.len() };
+        if let Some(i) = map.index_of(&key) {
+            map.remove_index(i, counted);
+        }
     }
 }
 
@@ -182,6 +186,14 @@ mod tests {
         }
         run_on("remove", json!({ "field": others }), &mut d).unwrap();
         assert_eq!(keys_of(&mut d, "ctx"), "a,q");
+        // twelve source keys fill 16 buckets (the three metadata keys are not in that table),
+        // and `keep` leaves it at that
+        let mut d = doc(r#"{"q":1,"a":1}"#);
+        for k in &others[..10] {
+            run_on("set", json!({"field": k, "value": 1}), &mut d).unwrap();
+        }
+        run_on("remove", json!({ "keep": ["q", "a"] }), &mut d).unwrap();
+        assert_eq!(keys_of(&mut d, "ctx"), "q,a");
         // and through a script's removals
         let mut d = doc(r#"{"q":1,"a":1}"#);
         for k in others {
