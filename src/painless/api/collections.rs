@@ -1608,13 +1608,31 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             _ => Err(Thrown::npe(None)),
         },
         ("Objects", "equals") if n == 2 => Ok(V::Bool(java_equals(&args[0], &args[1]))),
+        ("Objects", "deepEquals") if n == 2 => Ok(V::Bool(deep_equals(&args[0], &args[1]))),
+        // `a == b ? 0 : c.compare(a, b)`: only two nulls are the same object here
+        ("Objects", "compare") if n == 3 => {
+            if args[0].is_null() && args[1].is_null() {
+                return Ok(V::Int(0));
+            }
+            let mut args = args;
+            let comparator = args.pop().unwrap_or_default();
+            it.call_fn(&comparator, args)
+        }
         ("Objects", "isNull") if n == 1 => Ok(V::Bool(args[0].is_null())),
         ("Objects", "nonNull") if n == 1 => Ok(V::Bool(!args[0].is_null())),
         ("Objects", "hashCode") if n == 1 => Ok(V::Int(hash_code(&args[0]))),
-        ("Objects", "hash") => {
-            let items = match args.as_slice() {
-                [V::Array(a)] => a.borrow().items.clone(),
-                _ => args,
+        // `hash(Object[])` only: Painless has no varargs (java.util.txt)
+        ("Objects", "hash") if n == 1 => {
+            let items = match &args[0] {
+                V::Array(a) => a.borrow().items.clone(),
+                // `Arrays.hashCode(null)`
+                V::Null => return Ok(V::Int(0)),
+                other => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [Object[]].",
+                        short_type_name(other)
+                    )))
+                }
             };
             let mut h: i32 = 1;
             for a in &items {
@@ -1627,17 +1645,12 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             (Some(v), _) => Ok(V::string(to_java_string(v))),
             _ => Err(super::no_such()),
         },
-        ("Objects", "requireNonNull") => {
+        ("Objects", "requireNonNull") if n <= 2 => {
             if args[0].is_null() {
                 return Err(Thrown::npe(args.get(1).map(to_java_string)));
             }
             Ok(args[0].clone())
         }
-        ("Objects", "requireNonNullElse") if n == 2 => Ok(if args[0].is_null() {
-            args[1].clone()
-        } else {
-            args[0].clone()
-        }),
         _ => {
             let _ = iterate;
             let _ = FnVal::User(0);
@@ -3005,6 +3018,20 @@ impl CollObj {
             return to_value(&s).ok();
         }
         to_value(&V::new_list(sv.items().ok()?)).ok()
+    }
+}
+
+/// `Objects.deepEquals`: arrays by their elements, at any depth; anything else by `equals`.
+fn deep_equals(a: &V, b: &V) -> bool {
+    match (a, b) {
+        (V::Array(x), V::Array(y)) => {
+            Rc::ptr_eq(x, y) || {
+                let (x, y) = (x.borrow(), y.borrow());
+                x.items.len() == y.items.len()
+                    && x.items.iter().zip(&y.items).all(|(p, q)| deep_equals(p, q))
+            }
+        }
+        _ => java_equals(a, b),
     }
 }
 
