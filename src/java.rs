@@ -426,6 +426,63 @@ fn java_hex(i: i32) -> String {
     }
 }
 
+/// `Character.getType`: the general category as Java numbers it (`Character.UPPERCASE_LETTER`
+/// is 1, ...; 0 is unassigned). Surrogate code units are 19. Categories come from the Unicode
+/// tables of the `regex` crate, which may be newer than the JDK's.
+pub fn general_type(cp: u32) -> i8 {
+    // (Java's number, Unicode's abbreviation), most common first
+    const CATEGORIES: [(i8, &str); 28] = [
+        (2, "Ll"),
+        (1, "Lu"),
+        (5, "Lo"),
+        (9, "Nd"),
+        (24, "Po"),
+        (12, "Zs"),
+        (15, "Cc"),
+        (6, "Mn"),
+        (28, "So"),
+        (25, "Sm"),
+        (20, "Pd"),
+        (21, "Ps"),
+        (22, "Pe"),
+        (23, "Pc"),
+        (26, "Sc"),
+        (27, "Sk"),
+        (4, "Lm"),
+        (3, "Lt"),
+        (8, "Mc"),
+        (7, "Me"),
+        (10, "Nl"),
+        (11, "No"),
+        (13, "Zl"),
+        (14, "Zp"),
+        (16, "Cf"),
+        (18, "Co"),
+        (29, "Pi"),
+        (30, "Pf"),
+    ];
+    static SETS: std::sync::OnceLock<regex::RegexSet> = std::sync::OnceLock::new();
+    if (0xD800..=0xDFFF).contains(&cp) {
+        return 19;
+    }
+    let Some(c) = char::from_u32(cp) else {
+        return 0;
+    };
+    let set = SETS.get_or_init(|| {
+        regex::RegexSet::new(
+            CATEGORIES
+                .iter()
+                .map(|(_, abbr)| format!(r"^\p{{{abbr}}}$")),
+        )
+        .expect("valid Unicode categories")
+    });
+    let mut buf = [0u8; 4];
+    set.matches(c.encode_utf8(&mut buf))
+        .iter()
+        .next()
+        .map_or(0, |i| CATEGORIES[i].0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! The Java class library as Painless allowlists it, one file per class family.
 
 pub mod bits;
+pub mod character;
 pub mod cidr;
 pub mod collections;
 pub mod field;
@@ -572,7 +573,8 @@ fn is_time(v: &V) -> bool {
 pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<V> {
     match class {
         "Math" | "StrictMath" | "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte"
-        | "Boolean" | "Character" => numbers::call_static(class, name, args),
+        | "Boolean" => numbers::call_static(class, name, args),
+        "Character" => character::call_static(name, args),
         "String" => string::call_static(name, args),
         "Collections" | "Arrays" | "List" | "Map" | "Set" | "Objects" | "Map.Entry" => {
             collections::call_static(it, class, name, args)
@@ -602,8 +604,10 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
 
 pub fn static_field(class: &str, name: &str) -> R<V> {
     match class {
-        "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "Character"
-        | "Boolean" => numbers::static_field(class, name),
+        "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "Boolean" => {
+            numbers::static_field(class, name)
+        }
+        "Character" => character::static_field(name),
         "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant"
         | "DayOfWeek" | "Month" => time::static_field(class, name),
         "Normalizer.Form" => normalizer::static_field(name),

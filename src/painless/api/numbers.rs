@@ -1,4 +1,4 @@
-//! Boxed numbers, `Math`, `Integer`/`Long`/`Double`/`Float`/`Boolean`/`Character` statics, and
+//! Boxed numbers, `Math`, `Integer`/`Long`/`Double`/`Float`/`Boolean` statics, and
 //! the digests behind the `sha1`/`sha256` augmentations.
 
 use super::{arg_int, arg_str, not_found};
@@ -538,59 +538,6 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             },
             _ => Err(super::no_such()),
         },
-        "Character" => {
-            let c = match a(0) {
-                V::Char(c) => char::from_u32(*c as u32).unwrap_or('\u{fffd}'),
-                V::Int(i) => char::from_u32(*i as u32).unwrap_or('\u{fffd}'),
-                V::Null => return Err(Thrown::npe(None)),
-                other => {
-                    return Err(Thrown::cce(format!(
-                        "Cannot cast from [{}] to [char].",
-                        short_type_name(other)
-                    )))
-                }
-            };
-            let is_int = matches!(a(0), V::Int(_));
-            match (name, n) {
-                ("isDigit", 1) => Ok(V::Bool(crate::java::is_digit(c))),
-                ("isLetter", 1) => Ok(V::Bool(crate::java::is_letter(c))),
-                ("isLetterOrDigit", 1) => Ok(V::Bool(
-                    crate::java::is_letter(c) || crate::java::is_digit(c),
-                )),
-                ("isAlphabetic", 1) => Ok(V::Bool(c.is_alphabetic())),
-                ("isWhitespace", 1) => Ok(V::Bool(crate::java::is_whitespace(c))),
-                ("isSpaceChar", 1) => Ok(V::Bool(crate::java::is_space_char(c))),
-                ("isUpperCase", 1) => Ok(V::Bool(c.is_uppercase())),
-                ("isLowerCase", 1) => Ok(V::Bool(c.is_lowercase())),
-                // a surrogate (no `char` of its own here) maps to itself, as in Java
-                ("toUpperCase", 1) | ("toLowerCase", 1) if c == '\u{fffd}' => Ok(a(0).clone()),
-                ("toUpperCase", 1) | ("toLowerCase", 1) => {
-                    // the simple (one code point) mappings of Character, not String's full ones
-                    let r = if name == "toUpperCase" {
-                        super::string::simple_upper(c as u32)
-                    } else {
-                        super::string::simple_lower(c as u32)
-                    };
-                    Ok(if is_int {
-                        V::Int(r as i32)
-                    } else {
-                        V::Char(r as u16)
-                    })
-                }
-                ("getNumericValue", 1) => Ok(V::Int(crate::java::numeric_value(c))),
-                ("toString", 1) | ("valueOf", 1) if name == "toString" => {
-                    Ok(V::string(c.to_string()))
-                }
-                ("valueOf", 1) => Ok(V::Char(c as u32 as u16)),
-                ("digit", 2) => {
-                    let radix = u32::try_from(arg_int(a(1))?).unwrap_or(0);
-                    Ok(V::Int(
-                        crate::java::char_digit(c, radix).map_or(-1, |d| d as i32),
-                    ))
-                }
-                _ => Err(super::no_such()),
-            }
-        }
         _ => Err(super::no_such()),
     }
 }
@@ -625,8 +572,6 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         ("Short", "MIN_VALUE") => V::Short(i16::MIN),
         ("Byte", "MAX_VALUE") => V::Byte(i8::MAX),
         ("Byte", "MIN_VALUE") => V::Byte(i8::MIN),
-        ("Character", "MAX_VALUE") => V::Char(u16::MAX),
-        ("Character", "MIN_VALUE") => V::Char(0),
         ("Double", "MAX_VALUE") => V::Double(f64::MAX),
         ("Double", "MIN_VALUE") => V::Double(f64::from_bits(1)),
         ("Double", "POSITIVE_INFINITY") => V::Double(f64::INFINITY),
