@@ -22,11 +22,101 @@ fn parse(s: &str) -> Option<IpAddr> {
         Some(_) => return None,
         None => s,
     };
-    let v6: Ipv6Addr = addr.parse().ok()?;
+    let v6 = parse_v6(addr)?;
     Some(match v6.to_ipv4_mapped() {
         Some(v4) => IpAddr::V4(v4),
         None => IpAddr::V6(v6),
     })
+}
+
+/// IPv6 text as ES's `InetAddresses.textToNumericFormatV6` reads it. Unlike the standard library
+/// it takes a group of any length whose value fits 16 bits (`00001::`), accumulating in Java's
+/// wrapping `int` as ES does; a dotted quad may end it.
+fn parse_v6(text: &str) -> Option<Ipv6Addr> {
+    let (head, tail) = match text.rfind(':') {
+        Some(last) if text[last..].contains('.') => {
+            let quad: Ipv4Addr = text[last + 1..].parse().ok()?;
+            let [a, b, c, d] = quad.octets();
+            (
+                &text[..=last],
+                Some([u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])]),
+            )
+        }
+        _ => (text, None),
+    };
+    let bytes = head.as_bytes();
+    // the quad's two groups stand where its text was
+    let length_ok = bytes.len() >= 2 || tail.is_some();
+    if !length_ok || !bytes.is_ascii() {
+        return None;
+    }
+    let n = bytes.len();
+    if tail.is_none() {
+        if bytes[0] == b':' && bytes[1] != b':' {
+            return None;
+        }
+        if bytes[n - 1] == b':' && bytes[n - 2] != b':' {
+            return None;
+        }
+    } else if bytes[0] == b':' && bytes.get(1) != Some(&b':') {
+        return None;
+    }
+    let mut groups: Vec<u16> = Vec::with_capacity(8);
+    let mut compressed_at: Option<usize> = None;
+    let mut group_start = 0;
+    let mut group: i32 = 0;
+    let put = |groups: &mut Vec<u16>, value: i32| {
+        // `putHextet`: at most eight groups, each at most 0xffff (a Java int compare)
+        if groups.len() >= 8 || value > 0xffff {
+            return false;
+        }
+        groups.push(value as u16);
+        true
+    };
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b':' if group_start == i => {
+                if compressed_at.is_some() && i != 1 {
+                    return None;
+                }
+                compressed_at = Some(groups.len());
+                group_start = i + 1;
+            }
+            b':' => {
+                if !put(&mut groups, group) {
+                    return None;
+                }
+                group = 0;
+                group_start = i + 1;
+            }
+            _ => {
+                let digit = (c as char).to_digit(16)? as i32;
+                group = group.wrapping_mul(16).wrapping_add(digit);
+            }
+        }
+    }
+    if group_start < n && !put(&mut groups, group) {
+        return None;
+    }
+    if let Some(pair) = tail {
+        for g in pair {
+            if !put(&mut groups, g as i32) {
+                return None;
+            }
+        }
+    }
+    let mut full = [0u16; 8];
+    match compressed_at {
+        Some(at) if groups.len() < 8 => {
+            let after = groups.len() - at;
+            full[..at].copy_from_slice(&groups[..at]);
+            full[8 - after..].copy_from_slice(&groups[at..]);
+        }
+        Some(_) => return None,
+        None if groups.len() == 8 => full.copy_from_slice(&groups),
+        None => return None,
+    }
+    Some(Ipv6Addr::from(full))
 }
 
 /// `InetAddress.getAddress()`: 4 or 16 bytes.
@@ -136,5 +226,39 @@ mod tests {
         );
         assert!(for_string("01.2.3.4").is_err());
         assert!(for_string("").is_err());
+    }
+
+    /// IPv6 as ES's `InetAddresses` reads it (checked against a port of ES main's code and its
+    /// older Guava-derived copy): a group of any length whose value fits 16 bits.
+    #[test]
+    fn ipv6_groups() {
+        let v6 = |s: &str| for_string(s).map(|ip| ip.to_string());
+        assert_eq!(v6("00001::").unwrap(), "1::");
+        assert_eq!(v6("0:0:0:0:0:0:0:00001").unwrap(), "::1");
+        assert_eq!(v6("2001:0db8:0:0:0:0:0:000001").unwrap(), "2001:db8::1");
+        assert_eq!(v6("::1.2.3.4").unwrap(), "::102:304");
+        assert_eq!(v6("1::1.2.3.4").unwrap(), "1::102:304");
+        assert_eq!(v6("1:2:3:4:5:6:1.2.3.4").unwrap(), "1:2:3:4:5:6:102:304");
+        assert_eq!(v6("::").unwrap(), "::");
+        assert_eq!(v6("1::").unwrap(), "1::");
+        assert_eq!(v6("fe80::1%eth0").unwrap(), "fe80::1");
+        for bad in [
+            "10000::",
+            ":1::",
+            "1::2::3",
+            ":::",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7",
+            "1::2:3:4:5:6:7:8",
+            ":1.2.3.4",
+            "1.2::3",
+            "::1.2.3",
+            "::01.2.3.4",
+            "g::",
+            "1:",
+            "::ü",
+        ] {
+            assert!(for_string(bad).is_err(), "{bad}");
+        }
     }
 }
