@@ -368,37 +368,31 @@ impl IngestDocument {
         self.set(&FieldPath::parse(path)?, value)
     }
 
-    /// Looks up a dotted name the way templates do (ES `DelegatingMapView` over ctx with `_source` and
-    /// `_ingest` overrides): missing segments give None, never an error.
-    pub fn template_lookup(&self, name: &str) -> Option<&Value> {
-        let mut parts = name.split('.');
-        let first = parts.next()?;
-        let mut current: &Value;
-        let holder;
-        match first {
-            "_ingest" => {
-                holder = Value::Null;
-                let _ = &holder;
-                let key = parts.next();
-                match key {
-                    None => return None,
-                    Some(k) => current = self.ingest.get(k)?,
-                }
+    /// Where a template name starts in the document (ES's template model: ctx, with `_source` and
+    /// `_ingest` overrides): the value its first key names (two keys under `_source.` and
+    /// `_ingest.`), and the rest of the name, which [`crate::template`] walks.
+    pub fn template_base<'n>(&self, name: &'n str) -> Option<(&Value, Option<&'n str>)> {
+        let (first, rest) = match name.split_once('.') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (name, None),
+        };
+        let (map, key, rest) = match first {
+            "_ingest" | "_source" => {
+                let rest = rest?;
+                let (key, rest) = match rest.split_once('.') {
+                    Some((key, rest)) => (key, Some(rest)),
+                    None => (rest, None),
+                };
+                let map = if first == "_ingest" {
+                    &self.ingest
+                } else {
+                    &self.ctx
+                };
+                (map, key, rest)
             }
-            "_source" => {
-                let key = parts.next()?;
-                current = self.ctx.get(key)?;
-            }
-            _ => current = self.ctx.get(first)?,
-        }
-        for key in parts {
-            current = match current {
-                Value::Map(m) => m.get(key)?,
-                Value::List(l) => l.get(key.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(current)
+            _ => (&self.ctx, first, rest),
+        };
+        Some((map.get(key)?, rest))
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::document::IngestDocument;
 use crate::value::Value;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -31,6 +32,15 @@ impl Encoding {
             )),
         }
     }
+}
+
+/// A failure while rendering: mustache.java lets the exception of ES's collection wrapper
+/// (`CustomReflectionObjectHandler.CollectionMap`) escape, and the template script fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The Java exception, as ES names it (`index_out_of_bounds_exception`).
+    pub exception: &'static str,
+    pub message: String,
 }
 
 #[derive(Debug, Clone)]
@@ -95,14 +105,14 @@ impl Template {
         }
     }
 
-    pub fn render(&self, doc: &IngestDocument) -> String {
+    pub fn render(&self, doc: &IngestDocument) -> Result<String, TemplateError> {
         match &self.nodes {
-            None => self.source.clone(),
+            None => Ok(self.source.clone()),
             Some(nodes) => {
                 let mut out = String::new();
-                let mut scopes: Vec<&Value> = Vec::new();
-                render_nodes(nodes, doc, &mut scopes, self.encoding, &mut out);
-                out
+                let mut scopes: Vec<Cow<Value>> = Vec::new();
+                render_nodes(nodes, doc, &mut scopes, self.encoding, &mut out)?;
+                Ok(out)
             }
         }
     }
@@ -240,31 +250,80 @@ fn section_node(name: &str, inverted: bool, children: Vec<Node>) -> Result<Node,
     })
 }
 
+type Found<'a> = Result<Option<Cow<'a, Value>>, TemplateError>;
+
 /// Resolves a name against the section scopes (innermost first), then the document.
-fn lookup<'a>(name: &str, doc: &'a IngestDocument, scopes: &[&'a Value]) -> Option<&'a Value> {
+fn lookup<'a>(name: &str, doc: &'a IngestDocument, scopes: &[Cow<'a, Value>]) -> Found<'a> {
     if name == "." {
-        return scopes.last().copied();
+        return Ok(scopes.last().cloned());
     }
     let first = name.split('.').next().unwrap_or(name);
     for scope in scopes.iter().rev() {
-        if let Value::Map(m) = scope {
+        if let Value::Map(m) = &**scope {
             if m.contains_key(first) {
-                return walk(scope, name);
+                return match scope {
+                    Cow::Borrowed(v) => walk(v, Some(name)),
+                    // only a collection's size is owned, and it is no map
+                    Cow::Owned(_) => Ok(None),
+                };
             }
         }
     }
-    doc.template_lookup(name)
+    match doc.template_base(name) {
+        Some((base, rest)) => walk(base, rest),
+        None => Ok(None),
+    }
 }
 
-fn walk<'a>(mut current: &'a Value, name: &str) -> Option<&'a Value> {
-    for key in name.split('.') {
-        current = match current {
-            Value::Map(m) => m.get(key)?,
-            Value::List(l) => l.get(key.parse::<usize>().ok()?)?,
-            _ => return None,
+/// Follows the dotted `path` from `current`. Lists and sets answer as ES's `CollectionMap`:
+/// `size`, and an index through `Iterables.get`, which fails outside the collection (and the
+/// template with it); any other key is absent.
+fn walk<'a>(current: &'a Value, path: Option<&str>) -> Found<'a> {
+    let Some(path) = path else {
+        return Ok(Some(Cow::Borrowed(current)));
+    };
+    let mut current = current;
+    let mut keys = path.split('.').peekable();
+    while let Some(key) = keys.next() {
+        let items: Vec<&Value> = match current {
+            Value::Map(m) => match m.get(key) {
+                Some(v) => {
+                    current = v;
+                    continue;
+                }
+                None => return Ok(None),
+            },
+            Value::List(l) => l.iter().collect(),
+            Value::Set(s) => s.java_order().into_iter().map(|i| &s.items[i]).collect(),
+            _ => return Ok(None),
         };
+        if key == "size" {
+            // an Integer has no members for the names after it
+            return Ok(keys
+                .peek()
+                .is_none()
+                .then(|| Cow::Owned(Value::Int(items.len() as i32))));
+        }
+        let Some(index) = crate::java::parse_int(key) else {
+            return Ok(None);
+        };
+        if index < 0 {
+            return Err(TemplateError {
+                exception: "illegal_argument_exception",
+                message: "position >= 0".into(),
+            });
+        }
+        match items.get(index as usize) {
+            Some(v) => current = v,
+            None => {
+                return Err(TemplateError {
+                    exception: "index_out_of_bounds_exception",
+                    message: index.to_string(),
+                })
+            }
+        }
     }
-    Some(current)
+    Ok(Some(Cow::Borrowed(current)))
 }
 
 fn is_truthy(v: &Value) -> bool {
@@ -281,17 +340,17 @@ fn is_truthy(v: &Value) -> bool {
 fn render_nodes<'a>(
     nodes: &'a [Node],
     doc: &'a IngestDocument,
-    scopes: &mut Vec<&'a Value>,
+    scopes: &mut Vec<Cow<'a, Value>>,
     encoding: Encoding,
     out: &mut String,
-) {
+) -> Result<(), TemplateError> {
     for node in nodes {
         match node {
             Node::Text(t) => out.push_str(t),
             Node::Var { name, escape } => {
                 // mustache.java's ValueCode writes nothing for null.
-                if let Some(v) = lookup(name, doc, scopes).filter(|v| !v.is_null()) {
-                    let text = stringify(v);
+                if let Some(v) = lookup(name, doc, scopes)?.filter(|v| !v.is_null()) {
+                    let text = stringify(&v);
                     if *escape {
                         encode(&text, encoding, out);
                     } else {
@@ -304,11 +363,11 @@ fn render_nodes<'a>(
                 inverted,
                 children,
             } => {
-                let value = lookup(name, doc, scopes);
-                let truthy = value.is_some_and(is_truthy);
+                let value = lookup(name, doc, scopes)?;
+                let truthy = value.as_deref().is_some_and(is_truthy);
                 if *inverted {
                     if !truthy {
-                        render_nodes(children, doc, scopes, encoding, out);
+                        render_nodes(children, doc, scopes, encoding, out)?;
                     }
                     continue;
                 }
@@ -316,24 +375,28 @@ fn render_nodes<'a>(
                     continue;
                 };
                 match value {
-                    Value::List(items) => {
+                    Cow::Borrowed(Value::List(items)) => {
                         for item in items {
-                            scopes.push(item);
-                            render_nodes(children, doc, scopes, encoding, out);
+                            scopes.push(Cow::Borrowed(item));
+                            let done = render_nodes(children, doc, scopes, encoding, out);
                             scopes.pop();
+                            done?;
                         }
                     }
-                    Value::Bool(true) => render_nodes(children, doc, scopes, encoding, out),
+                    Cow::Borrowed(Value::Bool(true)) => {
+                        render_nodes(children, doc, scopes, encoding, out)?
+                    }
                     other => {
                         scopes.push(other);
-                        render_nodes(children, doc, scopes, encoding, out);
+                        let done = render_nodes(children, doc, scopes, encoding, out);
                         scopes.pop();
+                        done?;
                     }
                 }
             }
             Node::ToJson(name) => {
-                if let Some(v) = lookup(name, doc, scopes) {
-                    match v {
+                if let Some(v) = lookup(name, doc, scopes)? {
+                    match &*v {
                         Value::List(_) | Value::Set(_) | Value::Map(_) => {
                             out.push_str(&v.to_json())
                         }
@@ -342,8 +405,8 @@ fn render_nodes<'a>(
                 }
             }
             Node::Join { name, delimiter } => {
-                if let Some(v) = lookup(name, doc, scopes) {
-                    match v {
+                if let Some(v) = lookup(name, doc, scopes)? {
+                    match &*v {
                         Value::List(items) => {
                             let parts: Vec<String> =
                                 items.iter().map(Value::to_java_string).collect();
@@ -355,11 +418,12 @@ fn render_nodes<'a>(
             }
             Node::Url(children) => {
                 let mut inner = String::new();
-                render_nodes(children, doc, scopes, encoding, &mut inner);
+                render_nodes(children, doc, scopes, encoding, &mut inner)?;
                 url_encode(&inner, out);
             }
         }
     }
+    Ok(())
 }
 
 /// `Object.toString()`, as mustache.java's `stringify` does it, of what ES's
@@ -433,7 +497,44 @@ mod tests {
     }
 
     fn render(t: &str, json: &str) -> String {
-        Template::compile(t).unwrap().render(&doc(json))
+        Template::compile(t).unwrap().render(&doc(json)).unwrap()
+    }
+
+    fn render_error(t: &str, json: &str) -> TemplateError {
+        Template::compile(t)
+            .unwrap()
+            .render(&doc(json))
+            .unwrap_err()
+    }
+
+    /// ES's `CollectionMap`: `size`, indexes through `Iterables.get` (which throws outside the
+    /// list, failing the template), and nothing else.
+    #[test]
+    fn lists_answer_size_and_fail_outside() {
+        let list = r#"{"l":["a","b"],"e":[],"m":{"l":[{"x":1}]}}"#;
+        assert_eq!(render("{{l.size}} {{e.size}} {{m.l.size}}", list), "2 0 1");
+        assert_eq!(render("{{l.1}}{{l.01}}{{l.+0}}{{m.l.0.x}}", list), "bba1");
+        assert_eq!(render("[{{l.x}}][{{l.size.x}}]", list), "[][]");
+        assert_eq!(render("{{#l.size}}n={{.}}{{/l.size}}", list), "n=2");
+        assert_eq!(
+            render_error("{{l.5}}", list),
+            TemplateError {
+                exception: "index_out_of_bounds_exception",
+                message: "5".into()
+            }
+        );
+        assert_eq!(render_error("{{e.0}}", list).message, "0");
+        assert_eq!(
+            render_error("{{l.-1}}", list),
+            TemplateError {
+                exception: "illegal_argument_exception",
+                message: "position >= 0".into()
+            }
+        );
+        // in a section, in toJson, and under a key a section scope provides
+        assert_eq!(render_error("{{#l}}{{l.2}}{{/l}}", list).message, "2");
+        assert_eq!(render_error("{{#toJson}}e.3{{/toJson}}", list).message, "3");
+        assert_eq!(render_error("{{#m}}{{l.1}}{{/m}}", list).message, "1");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Strict reading of processor options, with ES `ConfigurationUtils` wording. Every option read is
 //! removed; `finish` rejects whatever is left, as ES does.
 
-use super::error::ConfigError;
+use super::error::{ConfigError, ProcessorError};
 use crate::document::FieldPath;
 use crate::template::{Encoding, Template};
 use serde_json::{Map as JsonMap, Value as Json};
@@ -297,10 +297,12 @@ impl FieldRef {
     pub fn resolve(
         &self,
         doc: &crate::document::IngestDocument,
-    ) -> Result<std::borrow::Cow<'_, FieldPath>, String> {
+    ) -> Result<std::borrow::Cow<'_, FieldPath>, ProcessorError> {
         match self {
             FieldRef::Path(p) => Ok(std::borrow::Cow::Borrowed(p)),
-            FieldRef::Template(t) => FieldPath::parse(&t.render(doc)).map(std::borrow::Cow::Owned),
+            FieldRef::Template(t) => FieldPath::parse(&t.render(doc)?)
+                .map(std::borrow::Cow::Owned)
+                .map_err(ProcessorError::illegal_argument),
         }
     }
 

@@ -73,6 +73,24 @@ impl ProcessorError {
     }
 }
 
+/// A template that failed to render fails its processor as ES's template script does:
+/// `GeneralScriptException("Error running " + template, cause)`. (ES names the template by its
+/// object identity, `DefaultMustache@1b2c3d4e`, which no other run reproduces.)
+impl From<crate::template::TemplateError> for ProcessorError {
+    fn from(e: crate::template::TemplateError) -> ProcessorError {
+        let mut err = ProcessorError::new(
+            "general_script_exception",
+            "Error running com.github.mustachejava.codes.DefaultMustache",
+        );
+        err.extra.insert(
+            "caused_by".into(),
+            json!({"type": e.exception, "reason": e.message}),
+        );
+        err.root_cause_message = e.message;
+        err
+    }
+}
+
 impl std::fmt::Display for ProcessorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.kind, self.reason)?;

@@ -33,11 +33,8 @@ impl Append {
 
 impl Processor for Append {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let field = self
-            .field
-            .resolve(doc)
-            .map_err(ProcessorError::illegal_argument)?;
-        let value = self.value.resolve(doc);
+        let field = self.field.resolve(doc)?;
+        let value = self.value.resolve(doc)?;
         doc.append(&field, value, self.allow_duplicates)
             .map_err(ProcessorError::illegal_argument)?;
         Ok(Flow::Continue)

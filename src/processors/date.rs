@@ -103,7 +103,7 @@ impl Processor for Date {
             Setting::Fixed(tz) => tz,
             Setting::Templated(t) => {
                 tz_owned =
-                    parse_timezone(&t.render(doc)).map_err(ProcessorError::illegal_argument)?;
+                    parse_timezone(&t.render(doc)?).map_err(ProcessorError::illegal_argument)?;
                 &tz_owned
             }
         };
@@ -112,7 +112,7 @@ impl Processor for Date {
             Setting::Fixed(l) => l,
             Setting::Templated(t) => {
                 locale_owned =
-                    parse_locale(&t.render(doc)).map_err(ProcessorError::illegal_argument)?;
+                    parse_locale(&t.render(doc)?).map_err(ProcessorError::illegal_argument)?;
                 &locale_owned
             }
         };

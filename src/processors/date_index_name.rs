@@ -92,14 +92,14 @@ impl Processor for DateIndexName {
             }
             return Err(err);
         };
-        let format = self.index_name_format.render(doc);
+        let format = self.index_name_format.render(doc)?;
         let formatter = JavaFormatter::compile(&format, &self.locale)
             .map_err(ProcessorError::illegal_argument)?;
         let name = format!(
             "<{}{{{}||/{}{{{}|{}}}}}>",
-            self.prefix.render(doc),
+            self.prefix.render(doc)?,
             formatter.format(&date),
-            self.rounding.render(doc),
+            self.rounding.render(doc)?,
             format,
             self.zone_name
         );

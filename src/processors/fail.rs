@@ -21,7 +21,7 @@ impl Processor for Fail {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
         Err(ProcessorError::new(
             "fail_processor_exception",
-            self.message.render(doc),
+            self.message.render(doc)?,
         ))
     }
 }

@@ -166,6 +166,7 @@ impl Processor for Kv {
             .target_field
             .as_ref()
             .map(|t| t.render(doc))
+            .transpose()?
             .unwrap_or_default();
         let path_prefix = if target.is_empty() {
             self.prefix.clone()
@@ -176,7 +177,7 @@ impl Processor for Kv {
         let (path, field) = match &self.field_path {
             Some(p) => (p.full.as_str(), Some(std::borrow::Cow::Borrowed(p))),
             None => {
-                rendered = self.field.render(doc);
+                rendered = self.field.render(doc)?;
                 let parsed = FieldPath::parse(&rendered).ok();
                 (rendered.as_str(), parsed.map(std::borrow::Cow::Owned))
             }

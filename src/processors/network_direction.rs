@@ -88,7 +88,10 @@ impl NetworkDirection {
     /// ES `NetworkDirectionProcessor.getDirection`; None when a field is missing or null.
     fn direction(&self, doc: &IngestDocument) -> Result<Option<&'static str>, ProcessorError> {
         let networks: Vec<String> = match &self.networks {
-            Networks::Listed(templates) => templates.iter().map(|t| t.render(doc)).collect(),
+            Networks::Listed(templates) => templates
+                .iter()
+                .map(|t| t.render(doc))
+                .collect::<Result<_, _>>()?,
             Networks::Field(path) => match doc.get(path) {
                 Ok(Value::Null) => return Ok(None),
                 Err(_) if self.ignore_missing => return Ok(None),

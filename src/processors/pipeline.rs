@@ -23,7 +23,7 @@ impl PipelineProcessor {
 
 impl Processor for PipelineProcessor {
     fn execute(&self, doc: &mut IngestDocument, env: &Env) -> Result<Flow, ProcessorError> {
-        let name = self.name.render(doc);
+        let name = self.name.render(doc)?;
         let Some(pipeline) = env.registry.get(&name) else {
             if self.ignore_missing_pipeline {
                 return Ok(Flow::Continue);

@@ -47,14 +47,16 @@ impl Remove {
 impl Processor for Remove {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
         if !self.keep.is_empty() {
-            let keep: Vec<String> = self.keep.iter().map(|t| t.render(doc)).collect();
+            let keep: Vec<String> = self
+                .keep
+                .iter()
+                .map(|t| t.render(doc))
+                .collect::<Result<_, _>>()?;
             retain_paths(&mut doc.ctx, "", &keep, true);
             return Ok(Flow::Continue);
         }
         for field in &self.fields {
-            let path = field
-                .resolve(doc)
-                .map_err(ProcessorError::illegal_argument)?;
+            let path = field.resolve(doc)?;
             if self.ignore_missing && !doc.has(&path) {
                 continue;
             }

@@ -23,10 +23,7 @@ impl Rename {
 
 impl Processor for Rename {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let field = self
-            .field
-            .resolve(doc)
-            .map_err(ProcessorError::illegal_argument)?;
+        let field = self.field.resolve(doc)?;
         let missing = |ignore: bool| {
             if ignore {
                 return Ok(Flow::Continue);
@@ -40,7 +37,7 @@ impl Processor for Rename {
         let target = match self.target_field.resolve(doc) {
             Ok(target) => target,
             Err(_) if !doc.has(&field) => return missing(self.ignore_missing),
-            Err(e) => return Err(ProcessorError::illegal_argument(e)),
+            Err(e) => return Err(e),
         };
         if self.override_existing || moving_changes_target(&field, &target) {
             if !self.override_existing && doc.has(&target) {

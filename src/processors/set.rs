@@ -45,10 +45,7 @@ impl Set {
 
 impl Processor for Set {
     fn execute(&self, doc: &mut IngestDocument, _env: &Env) -> Result<Flow, ProcessorError> {
-        let field = self
-            .field
-            .resolve(doc)
-            .map_err(ProcessorError::illegal_argument)?;
+        let field = self.field.resolve(doc)?;
         if !self.override_existing && doc.get_opt(&field).is_some_and(|v| !v.is_null()) {
             return Ok(Flow::Continue);
         }
@@ -65,7 +62,7 @@ impl Processor for Set {
                 v
             }
             (None, Some(source)) => {
-                let v = source.resolve(doc);
+                let v = source.resolve(doc)?;
                 if self.ignore_empty_value && source.is_template() && v.as_str() == Some("") {
                     return Ok(Flow::Continue);
                 }
@@ -180,5 +177,31 @@ mod tests {
             config_error("set", json!({"field": 1, "value": 1})),
             "[field] property isn't a string, but of type [java.lang.Integer]"
         );
+    }
+
+    /// A template that reads past the end of a list fails the processor as ES's template script
+    /// does, and `_ingest.on_failure_message` is the index (the root cause's message).
+    #[test]
+    fn a_failing_template_fails_the_processor() {
+        let e = run(
+            "set",
+            json!({"field": "x", "value": "{{l.3}}"}),
+            r#"{"l":["a"]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, "general_script_exception");
+        assert_eq!(e.root_cause_message, "3");
+        assert_eq!(
+            e.extra["caused_by"],
+            json!({"type": "index_out_of_bounds_exception", "reason": "3"})
+        );
+        // the field name is a template too
+        let e = run(
+            "set",
+            json!({"field": "{{l.-1}}", "value": 1}),
+            r#"{"l":["a"]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.root_cause_message, "position >= 0");
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::document::IngestDocument;
 use crate::pipeline::{Config, ConfigError};
-use crate::template::{Encoding, Template};
+use crate::template::{Encoding, Template, TemplateError};
 use crate::value::{Map, Value};
 use serde_json::Value as Json;
 
@@ -89,18 +89,23 @@ impl ValueSource {
         matches!(self, ValueSource::Template(_))
     }
 
-    pub fn resolve(&self, doc: &IngestDocument) -> Value {
-        match self {
+    pub fn resolve(&self, doc: &IngestDocument) -> Result<Value, TemplateError> {
+        Ok(match self {
             ValueSource::Constant(v) => v.clone(),
-            ValueSource::Template(t) => Value::String(t.render(doc)),
-            ValueSource::List(items) => Value::List(items.iter().map(|i| i.resolve(doc)).collect()),
+            ValueSource::Template(t) => Value::String(t.render(doc)?),
+            ValueSource::List(items) => Value::List(
+                items
+                    .iter()
+                    .map(|i| i.resolve(doc))
+                    .collect::<Result<_, _>>()?,
+            ),
             ValueSource::Map(entries) => {
                 let mut m = Map::new();
                 for (k, v) in entries {
-                    m.insert(k.render(doc), v.resolve(doc));
+                    m.insert(k.render(doc)?, v.resolve(doc)?);
                 }
                 Value::Map(m)
             }
-        }
+        })
     }
 }
