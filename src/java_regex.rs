@@ -365,21 +365,13 @@ impl JavaRegex {
         if matches.is_empty() {
             return Ok(text.to_string());
         }
-        let parts = replacement.parts.as_ref().map_err(Clone::clone)?;
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for m in &matches {
             out.push_str(&text[last..m.start()]);
-            for part in parts {
-                match part {
-                    ReplacementPart::Literal(s) => out.push_str(s),
-                    ReplacementPart::Group(g) => {
-                        if let Some(Some((s, e))) = m.groups.get(*g) {
-                            out.push_str(&text[*s..*e]);
-                        }
-                    }
-                }
-            }
+            replacement
+                .expand(text, &m.groups, &mut out)
+                .map_err(|e| e.message)?;
             last = m.end();
         }
         out.push_str(&text[last..]);
@@ -398,7 +390,38 @@ impl JavaRegex {
 /// `appendReplacement` throws for it.
 #[derive(Debug, Clone)]
 pub struct Replacement {
-    parts: Result<Vec<ReplacementPart>, String>,
+    parts: Result<Vec<ReplacementPart>, ReplacementError>,
+}
+
+/// Why `appendReplacement` rejects a replacement string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplacementError {
+    pub message: String,
+    /// `$n` past the last group: `Matcher.start(int)`'s `IndexOutOfBoundsException`; every other
+    /// error is an `IllegalArgumentException`.
+    pub no_such_group: bool,
+}
+
+impl Replacement {
+    /// Appends the replacement for one match, whose groups are byte ranges of `text`.
+    pub fn expand(
+        &self,
+        text: &str,
+        groups: &[Option<(usize, usize)>],
+        out: &mut String,
+    ) -> Result<(), ReplacementError> {
+        for part in self.parts.as_ref().map_err(Clone::clone)? {
+            match part {
+                ReplacementPart::Literal(s) => out.push_str(s),
+                ReplacementPart::Group(g) => {
+                    if let Some(Some((s, e))) = groups.get(*g) {
+                        out.push_str(&text[*s..*e]);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -412,7 +435,11 @@ fn parse_replacement(
     r: &str,
     group_count: usize,
     names: &HashMap<String, usize>,
-) -> Result<Vec<ReplacementPart>, String> {
+) -> Result<Vec<ReplacementPart>, ReplacementError> {
+    let iae = |message: String| ReplacementError {
+        message,
+        no_such_group: false,
+    };
     let chars: Vec<char> = r.chars().collect();
     let mut parts = Vec::new();
     let mut lit = String::new();
@@ -422,14 +449,14 @@ fn parse_replacement(
         if c == '\\' {
             i += 1;
             if i == chars.len() {
-                return Err("character to be escaped is missing".into());
+                return Err(iae("character to be escaped is missing".into()));
             }
             lit.push(chars[i]);
             i += 1;
         } else if c == '$' {
             i += 1;
             if i == chars.len() {
-                return Err("Illegal group reference: group index is missing".into());
+                return Err(iae("Illegal group reference: group index is missing".into()));
             }
             let group;
             if chars[i] == '{' {
@@ -440,23 +467,23 @@ fn parse_replacement(
                     i += 1;
                 }
                 if name.is_empty() {
-                    return Err("named capturing group has 0 length name".into());
+                    return Err(iae("named capturing group has 0 length name".into()));
                 }
                 if i >= chars.len() || chars[i] != '}' {
-                    return Err("named capturing group is missing trailing '}'".into());
+                    return Err(iae("named capturing group is missing trailing '}'".into()));
                 }
                 if name.starts_with(|c: char| c.is_ascii_digit()) {
-                    return Err(format!(
+                    return Err(iae(format!(
                         "capturing group name {{{name}}} starts with digit character"
-                    ));
+                    )));
                 }
                 group = *names
                     .get(&name)
-                    .ok_or_else(|| format!("No group with name {{{name}}}"))?;
+                    .ok_or_else(|| iae(format!("No group with name {{{name}}}")))?;
                 i += 1;
             } else {
                 let Some(d) = chars[i].to_digit(10) else {
-                    return Err("Illegal group reference".into());
+                    return Err(iae("Illegal group reference".into()));
                 };
                 let mut n = d as usize;
                 i += 1;
@@ -473,7 +500,10 @@ fn parse_replacement(
                 }
                 if n > group_count {
                     // Matcher.start(int) throws IndexOutOfBoundsException
-                    return Err(format!("No group {n}"));
+                    return Err(ReplacementError {
+                        message: format!("No group {n}"),
+                        no_such_group: true,
+                    });
                 }
                 group = n;
             }

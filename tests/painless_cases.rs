@@ -2105,6 +2105,86 @@ fn regex_literals_follow_java_regex_semantics() {
     );
 }
 
+/// `Matcher`'s replacement strings fail as `appendReplacement` does (one parser with the `gsub`
+/// processor's), `find(int)` checks its start, and `pattern()` gives the pattern back. Each
+/// answer checked against JDK 17.
+#[test]
+fn matcher_replacements_and_bounds_follow_java() {
+    let errors: &[(&str, &str, &str)] = &[
+        (
+            "/(a)(b)/.matcher('ab').replaceAll('$')",
+            "illegal_argument_exception",
+            "Illegal group reference: group index is missing",
+        ),
+        (
+            "/(?<x>a)(b)/.matcher('ab').replaceAll('${}')",
+            "illegal_argument_exception",
+            "named capturing group has 0 length name",
+        ),
+        (
+            "/(?<x>a)(b)/.matcher('ab').replaceAll('${1a}')",
+            "illegal_argument_exception",
+            "capturing group name {1a} starts with digit character",
+        ),
+        (
+            "/(?<x>a)(b)/.matcher('ab').replaceAll('${x y}')",
+            "illegal_argument_exception",
+            "named capturing group is missing trailing '}'",
+        ),
+        (
+            "/(?<x>a)(b)/.matcher('ab').replaceFirst('${x_y}')",
+            "illegal_argument_exception",
+            "named capturing group is missing trailing '}'",
+        ),
+        (
+            "/(?<x>a)(b)/.matcher('ab').replaceAll('${y}')",
+            "illegal_argument_exception",
+            "No group with name {y}",
+        ),
+        (
+            "/(a)/.matcher('ab').replaceAll('$2')",
+            "index_out_of_bounds_exception",
+            "No group 2",
+        ),
+        (
+            "/a/.matcher('xa').find(5)",
+            "index_out_of_bounds_exception",
+            "Illegal start index",
+        ),
+        (
+            "/a/.matcher('xa').find(-1)",
+            "index_out_of_bounds_exception",
+            "Illegal start index",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (src, kind, reason) in errors {
+        let got = run(&format!("return {src}"));
+        let cause = &got["error"]["caused_by"];
+        if cause["type"] != json!(kind) || cause["reason"] != json!(reason) {
+            failures.push(format!("{src}: want {kind}: {reason}, got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // no match: the replacement is never read
+    assert_eq!(
+        run("return /z/.matcher('ab').replaceAll('$')")["value"],
+        json!("ab")
+    );
+    assert_eq!(
+        run("return /(a)(b)/.matcher('ab').replaceAll('$21\\\\$')")["value"],
+        json!("b1$")
+    );
+    assert_eq!(
+        run("return /a/.matcher('xa').find(2)")["value"],
+        json!(false)
+    );
+    assert_eq!(
+        run("Matcher m = /a+/.matcher('ab'); return m.pattern().pattern()")["value"],
+        json!("a+")
+    );
+}
+
 /// `decodeBase64()` and the `Base64` decoders are the JDK's (`java.util.Base64`): strict about
 /// padding and trailing data, MIME skipping line breaks, bytes read back as UTF-8 with the JDK's
 /// replacement rules. Checked against JDK 17.

@@ -54,6 +54,11 @@ impl CompiledRegex {
         self.outcome(self.re.matches(s), s)
     }
 
+    /// `Matcher.appendReplacement`'s reading of a replacement string for this pattern.
+    pub fn parse_replacement(&self, replacement: &str) -> crate::java_regex::Replacement {
+        self.re.parse_replacement(replacement)
+    }
+
     /// The number of the group `(?<name>...)`.
     pub fn group_index(&self, name: &str) -> Option<usize> {
         self.re.group_index(name)
@@ -167,80 +172,13 @@ fn group_value(st: &MatcherState, idx: usize) -> R<V> {
     }
 }
 
-/// Expands `$1`, `${name}` and `\x` in a replacement string (`Matcher.appendReplacement`).
-fn expand_replacement(
-    re: &CompiledRegex,
-    input: &str,
-    groups: &[Option<(usize, usize)>],
-    rep: &str,
-) -> R<String> {
-    let mut out = String::new();
-    let chars: Vec<char> = rep.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            i += 1;
-            if i < chars.len() {
-                out.push(chars[i]);
-                i += 1;
-            } else {
-                return Err(Thrown::iae("character to be escaped is missing"));
-            }
-        } else if c == '$' {
-            i += 1;
-            if i < chars.len() && chars[i] == '{' {
-                let end = chars[i..].iter().position(|c| *c == '}').map(|p| p + i);
-                let Some(end) = end else {
-                    return Err(Thrown::iae("named capturing group is missing trailing '}'"));
-                };
-                let name: String = chars[i + 1..end].iter().collect();
-                let idx = re
-                    .group_index(&name)
-                    .ok_or_else(|| Thrown::iae(format!("No group with name {{{name}}}")))?;
-                if let Some(Some((a, b))) = groups.get(idx) {
-                    out.push_str(&input[*a..*b]);
-                }
-                i = end + 1;
-            } else {
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                    let n: usize = chars[start..i]
-                        .iter()
-                        .collect::<String>()
-                        .parse()
-                        .unwrap_or(0);
-                    if n >= groups.len() && i - start > 1 {
-                        i -= 1;
-                        break;
-                    }
-                }
-                if i == start {
-                    return Err(Thrown::iae("Illegal group reference"));
-                }
-                let n: usize = chars[start..i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0);
-                match groups.get(n) {
-                    Some(Some((a, b))) => out.push_str(&input[*a..*b]),
-                    Some(None) => {}
-                    None => {
-                        return Err(Thrown::new(
-                            "IndexOutOfBoundsException",
-                            format!("No group {n}"),
-                        ))
-                    }
-                }
-            }
-        } else {
-            out.push(c);
-            i += 1;
-        }
+/// A replacement string's error as `Matcher.appendReplacement` throws it.
+fn replacement_error(e: crate::java_regex::ReplacementError) -> Thrown {
+    if e.no_such_group {
+        Thrown::new("IndexOutOfBoundsException", e.message)
+    } else {
+        Thrown::iae(e.message)
     }
-    Ok(out)
 }
 
 fn next_from(s: &str, a: usize, b: usize) -> usize {
@@ -373,6 +311,12 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 ("find", 0) | ("find", 1) => {
                     let from = if n == 1 {
                         let i = arg_int(&args[0])?;
+                        if i < 0 || i > utf16_index(&st.input, st.input.len()) {
+                            return Err(Thrown::new(
+                                "IndexOutOfBoundsException",
+                                "Illegal start index",
+                            ));
+                        }
                         // UTF-16 index to byte offset
                         let mut count = 0;
                         let mut byte = st.input.len();
@@ -451,11 +395,17 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     let rep = arg_str(&args[0])?.to_string();
                     let re = st.re.clone();
                     let input = st.input.clone();
+                    let replacement = re.parse_replacement(&rep);
                     let out = replace_all(&re, &input, name == "replaceAll", |g| {
-                        expand_replacement(&re, &input, g, &rep)
+                        let mut expanded = String::new();
+                        replacement
+                            .expand(&input, g, &mut expanded)
+                            .map_err(replacement_error)?;
+                        Ok(expanded)
                     })?;
                     Ok(V::string(out))
                 }
+                ("pattern", 0) => Ok(V::obj(Obj::Pattern(st.re.clone()))),
                 ("hitEnd", 0) => Ok(V::Bool(st.next >= st.input.len())),
                 ("reset", 0) => {
                     st.next = 0;
