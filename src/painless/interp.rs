@@ -314,6 +314,11 @@ impl<'p> Interp<'p> {
                 let o = compare_values(&a, &b)?;
                 Ok(V::Int(if *rev { -(o as i32) } else { o as i32 }))
             }
+            FnVal::Reversed(comparator) => {
+                let mut args = args;
+                args.reverse();
+                self.call_fn(comparator, args)
+            }
             FnVal::Comparing(key, rev) => {
                 let (a, b) = (
                     args.first().cloned().unwrap_or_default(),

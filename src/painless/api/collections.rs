@@ -1496,20 +1496,29 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
                 reversed: false,
             }))
         }
-        ("Collections", "emptyList") => Ok(V::new_list_kind(Vec::new(), ListKind::Immutable)),
-        ("Collections", "emptyMap") => {
-            let m = V::new_map(CollectionKind::Hash);
-            if let V::Map(mm) = &m {
-                mm.borrow_mut().immutable = true;
+        ("Collections", "emptyList" | "emptyMap" | "emptySet") if n == 0 => empty_collection(name),
+        ("Collections", "reverseOrder") if n == 0 => Ok(V::obj(Obj::Fn(FnVal::Natural(true)))),
+        ("Collections", "reverseOrder") if n == 1 => Ok(match &args[0] {
+            V::Null => V::obj(Obj::Fn(FnVal::Natural(true))),
+            comparator => FnVal::reverse_of(comparator),
+        }),
+        // addAll(Collection, def[]): Painless has no varargs
+        ("Collections", "addAll") if n == 2 => {
+            let items = match &args[1] {
+                V::Array(a) => a.borrow().items.clone(),
+                V::Null => return Err(Thrown::npe(None)),
+                other => {
+                    return Err(Thrown::cce(format!(
+                        "Cannot cast from [{}] to [def[]].",
+                        short_type_name(other)
+                    )))
+                }
+            };
+            let mut changed = false;
+            for item in items {
+                changed |= truthy(it.call_method(args[0].clone(), "add", vec![item])?)?;
             }
-            Ok(m)
-        }
-        ("Collections", "emptySet") => {
-            let s = V::new_set(CollectionKind::Hash);
-            if let V::Set(ss) = &s {
-                ss.borrow_mut().immutable = true;
-            }
-            Ok(s)
+            Ok(V::Bool(changed))
         }
         ("Collections", "singletonList") if n == 1 => {
             Ok(V::new_list_kind(args, ListKind::Immutable))
@@ -3019,6 +3028,27 @@ impl CollObj {
         }
         to_value(&V::new_list(sv.items().ok()?)).ok()
     }
+}
+
+/// `Collections.emptyList()`, `emptyMap()`, `emptySet()` (and the `EMPTY_*` constants).
+pub fn empty_collection(method: &str) -> R<V> {
+    Ok(match method {
+        "emptyList" => V::new_list_kind(Vec::new(), ListKind::Immutable),
+        "emptyMap" => {
+            let m = V::new_map(CollectionKind::Hash);
+            if let V::Map(mm) = &m {
+                mm.borrow_mut().immutable = true;
+            }
+            m
+        }
+        _ => {
+            let s = V::new_set(CollectionKind::Hash);
+            if let V::Set(ss) = &s {
+                ss.borrow_mut().immutable = true;
+            }
+            s
+        }
+    })
 }
 
 /// `Objects.deepEquals`: arrays by their elements, at any depth; anything else by `equals`.

@@ -35,6 +35,29 @@ pub enum FnVal {
     Natural(bool),
     /// `Comparator.comparing(keyExtractor)`, optionally reversed.
     Comparing(V, bool),
+    /// `Collections.reverseOrder(comparator)` / `comparator.reversed()`: the comparator with its
+    /// arguments swapped.
+    Reversed(V),
+}
+
+impl FnVal {
+    /// `Collections.reverseOrder(c)`: natural orders flip, a reversed comparator gives back the
+    /// one it reversed, anything else is wrapped.
+    pub fn reverse_of(comparator: &V) -> V {
+        let wrapped = || V::obj(Obj::Fn(FnVal::Reversed(comparator.clone())));
+        let V::Obj(o) = comparator else {
+            return wrapped();
+        };
+        match &**o {
+            Obj::Fn(FnVal::Natural(r)) => V::obj(Obj::Fn(FnVal::Natural(!r))),
+            Obj::Fn(FnVal::Comparing(k, r)) => V::obj(Obj::Fn(FnVal::Comparing(k.clone(), !r))),
+            Obj::Fn(FnVal::Reversed(inner)) => inner.clone(),
+            Obj::Fn(f @ FnVal::Bound(..)) => {
+                collections::reversed_comparator(f).unwrap_or_else(wrapped)
+            }
+            _ => wrapped(),
+        }
+    }
 }
 
 /// Which live view of a map (`keySet()`, `values()`, `entrySet()`).
@@ -458,15 +481,7 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                 match name {
                     "apply" | "accept" | "test" | "get" | "compare" | "applyAsInt"
                     | "applyAsLong" | "applyAsDouble" => it.call_fn(recv, args),
-                    "reversed" if args.is_empty() => match &**o {
-                        Obj::Fn(FnVal::Natural(r)) => Ok(V::obj(Obj::Fn(FnVal::Natural(!r)))),
-                        Obj::Fn(FnVal::Comparing(k, r)) => {
-                            Ok(V::obj(Obj::Fn(FnVal::Comparing(k.clone(), !r))))
-                        }
-                        Obj::Fn(f @ FnVal::Bound(..)) => collections::reversed_comparator(f)
-                            .ok_or_else(|| not_found(recv, name, args.len())),
-                        _ => Err(not_found(recv, name, args.len())),
-                    },
+                    "reversed" if args.is_empty() => Ok(FnVal::reverse_of(recv)),
                     _ => Err(not_found(recv, name, args.len())),
                 }
             }
@@ -608,6 +623,15 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
             numbers::static_field(class, name)
         }
         "Character" => character::static_field(name),
+        // the immutable empties, as `emptyList()` and friends make them
+        "Collections" if matches!(name, "EMPTY_LIST" | "EMPTY_MAP" | "EMPTY_SET") => {
+            let method = match name {
+                "EMPTY_LIST" => "emptyList",
+                "EMPTY_MAP" => "emptyMap",
+                _ => "emptySet",
+            };
+            collections::empty_collection(method)
+        }
         "ChronoUnit" | "DateTimeFormatter" | "ZoneId" | "ZoneOffset" | "Duration" | "Instant"
         | "DayOfWeek" | "Month" => time::static_field(class, name),
         "Normalizer.Form" => normalizer::static_field(name),
