@@ -272,11 +272,10 @@ impl IngestDocument {
             return remove_from_map(&mut self.ingest, &path.parts, &path.full);
         }
         if let [key] = &path.parts[..] {
-            let counted = source_len(&self.ctx);
             if let Some(i) = self.ctx.index_of(key) {
                 return Ok(self
                     .ctx
-                    .remove_index(i, counted)
+                    .remove_index(i, source_len)
                     .map(|(_, v)| v)
                     .unwrap_or_default());
             }
@@ -307,7 +306,7 @@ impl IngestDocument {
         let at_root = !path.ingest && path.parts.len() == 1;
         Ok(match self.parent_mut(path) {
             Some(Parent::Map(m)) => m.index_of(last).and_then(|i| {
-                let counted = if at_root { source_len(m) } else { m.len() };
+                let counted = if at_root { source_len } else { Map::len };
                 m.remove_index(i, counted).map(|(_, v)| (v, i))
             }),
             Some(Parent::List(l)) => match parse_index(&path.full, last, l.len()) {

@@ -155,16 +155,21 @@ impl Map {
     pub fn table_capacity(&self) -> usize {
         grown_capacity(self.initial_capacity(), self.len())
     }
-    /// Java's tables never shrink: before entries go, the table the map has now (holding
-    /// `counted` entries) becomes the one it keeps, as if it had been created with it. The
-    /// document root counts only its source keys (`IngestCtxMap` keeps metadata apart).
-    pub fn keep_table(&mut self, counted: usize) {
-        if self.kind != CollectionKind::Hash || counted == 0 {
+    /// Java's tables never shrink: before entries go, the table the map has now (holding the
+    /// entries `counted` counts) becomes the one it keeps, as if it had been created with it.
+    /// The document root counts only its source keys (`IngestCtxMap` keeps metadata apart), so
+    /// the count is asked for only when the table could have grown at all.
+    pub fn keep_table(&mut self, counted: impl FnOnce(&Map) -> usize) {
+        let initial = self.initial_capacity();
+        if self.kind != CollectionKind::Hash || grown_capacity(initial, self.len()) <= initial {
             return;
         }
-        let now = grown_capacity(self.initial_capacity(), counted);
-        if now > self.initial_capacity() {
-            self.set_table(now);
+        let n = counted(self);
+        if n > 0 {
+            let now = grown_capacity(initial, n);
+            if now > initial {
+                self.set_table(now);
+            }
         }
     }
     /// Index of `key` (small maps are scanned, big ones hashed: see [`crate::ordered_map`]).
@@ -212,10 +217,14 @@ impl Map {
     /// Removes a key keeping the order of the others (and the table: see [`Map::keep_table`]).
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let i = self.index_of(key)?;
-        self.remove_index(i, self.len()).map(|(_, v)| v)
+        self.remove_index(i, Map::len).map(|(_, v)| v)
     }
-    /// Removes the entry at `i`, keeping the table a map of `counted` entries has now.
-    pub fn remove_index(&mut self, i: usize, counted: usize) -> Option<(String, Value)> {
+    /// Removes the entry at `i`, keeping the table (see [`Map::keep_table`]).
+    pub fn remove_index(
+        &mut self,
+        i: usize,
+        counted: impl FnOnce(&Map) -> usize,
+    ) -> Option<(String, Value)> {
         self.keep_table(counted);
         self.entries.shift_remove_index(i)
     }

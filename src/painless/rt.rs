@@ -1308,12 +1308,11 @@ fn patch_reach_depth(dst: &mut DocMap, m: &MapObj, reach: &Reach, depth: usize) 
         .as_ref()
         .is_some_and(|keys| !keys.is_empty())
     {
-        let counted = if m.ctx_root {
-            crate::document::source_len(dst)
+        if m.ctx_root {
+            dst.keep_table(crate::document::source_len);
         } else {
-            dst.len()
-        };
-        dst.keep_table(counted);
+            dst.keep_table(DocMap::len);
+        }
         for key in m.removed_from_part.iter().flatten() {
             dst.entries.shift_remove(key.as_str());
         }
@@ -1413,7 +1412,7 @@ fn patch_map_depth(dst: &mut DocMap, m: &MapObj, depth: usize) {
     dst.kind = m.kind;
     if m.ctx_root {
         // ctx keeps its source table (see ctx_order), which removals do not shrink
-        dst.keep_table(crate::document::source_len(dst));
+        dst.keep_table(crate::document::source_len);
     } else {
         // the table the script's map has now
         dst.initial_table = DocMap::new().with_initial_table(m.cap).initial_table;

@@ -293,16 +293,24 @@ pub enum FieldRef {
     Template(Template),
 }
 
+/// A templated field name, rendered and parsed (out of line: most field names are constant).
+#[inline(never)]
+fn rendered_path(
+    t: &Template,
+    doc: &crate::document::IngestDocument,
+) -> Result<FieldPath, ProcessorError> {
+    FieldPath::parse(&t.render(doc)?).map_err(ProcessorError::illegal_argument)
+}
+
 impl FieldRef {
+    #[inline]
     pub fn resolve(
         &self,
         doc: &crate::document::IngestDocument,
     ) -> Result<std::borrow::Cow<'_, FieldPath>, ProcessorError> {
         match self {
             FieldRef::Path(p) => Ok(std::borrow::Cow::Borrowed(p)),
-            FieldRef::Template(t) => FieldPath::parse(&t.render(doc)?)
-                .map(std::borrow::Cow::Owned)
-                .map_err(ProcessorError::illegal_argument),
+            FieldRef::Template(t) => rendered_path(t, doc).map(std::borrow::Cow::Owned),
         }
     }
 

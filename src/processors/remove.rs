@@ -90,7 +90,7 @@ fn retain_paths(map: &mut Map, prefix: &str, keep: &[String], top: bool) {
             }
         }
         // the root's table holds only its source keys
-        let counted = if top { source_len(map) } else { map.len() };
+        let counted = if top { source_len } else { Map::len };
         if let Some(i) = map.index_of(&key) {
             map.remove_index(i, counted);
         }
