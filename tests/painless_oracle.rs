@@ -101,6 +101,8 @@ fn painless_agrees_with_java() {
         .arg("-Djava.locale.providers=SPI,CLDR")
         .arg("-Duser.language=en")
         .arg("-Duser.country=")
+        // java.util.Date prints in the default zone; Elasticsearch's images run in UTC
+        .arg("-Duser.timezone=UTC")
         .arg("-cp")
         .arg(dir.path())
         .arg("Oracle")

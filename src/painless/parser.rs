@@ -77,6 +77,7 @@ pub const CLASSES: &[&str] = &[
     "Supplier",
     "ZonedDateTime",
     "Instant",
+    "Date",
     "LocalDateTime",
     "LocalDate",
     "ZoneId",

@@ -4,6 +4,7 @@ pub mod bits;
 pub mod character;
 pub mod cidr;
 pub mod collections;
+pub mod date;
 pub mod field;
 pub mod normalizer;
 pub mod numbers;
@@ -284,11 +285,11 @@ impl Obj {
     }
     pub fn to_document_value(&self) -> Option<Value> {
         match self {
-            // ZonedDateTime and Instant stay objects in the document (`IngestDocument.deepCopy`
-            // keeps them), printed as XContent prints them
-            Obj::Time(t @ (time::TimeVal::Zdt(..) | time::TimeVal::Instant(_))) => {
-                Some(Value::Time(Box::new(t.clone())))
-            }
+            // ZonedDateTime, Instant and Date stay objects in the document
+            // (`IngestDocument.deepCopy` keeps them), printed as XContent prints them
+            Obj::Time(
+                t @ (time::TimeVal::Zdt(..) | time::TimeVal::Instant(_) | time::TimeVal::Date(_)),
+            ) => Some(Value::Time(Box::new(t.clone()))),
             Obj::Time(t) => Some(Value::String(t.to_xcontent_string())),
             Obj::MapView(..) => {
                 let items = view_items(self);
@@ -595,6 +596,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             collections::call_static(it, class, name, args)
         }
         "Pattern" => regex::call_static(name, args),
+        "Date" => date::call_static(name, args),
         "Collectors" | "Stream" | "Optional" | "Comparator" => {
             stream::call_static(it, class, name, args)
         }
@@ -753,6 +755,7 @@ pub fn new_object(it: &mut Interp, class: &str, args: Vec<V>) -> R<V> {
         ))),
         // String has only the no-argument constructor in the allowlist
         "String" if n == 0 => Ok(V::str("")),
+        "Date" => date::new_date(&args),
         _ => Err(Thrown::iae(format!(
             "constructor [{class}/{n}] not found (not implemented or not allowlisted)"
         ))),

@@ -36,6 +36,8 @@ pub enum TimeVal {
     Pattern(std::sync::Arc<crate::dates::PatternFormatter>),
     DayOfWeek(u8),
     Month(u8),
+    /// `java.util.Date`: milliseconds since the epoch (see [`super::date`]).
+    Date(i64),
 }
 
 const UNITS: &[&str] = &[
@@ -279,6 +281,7 @@ impl TimeVal {
             TimeVal::Local(_) => "java.time.LocalDateTime",
             TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
             TimeVal::Month(_) => "java.time.Month",
+            TimeVal::Date(_) => "java.util.Date",
         }
     }
     pub fn is_instance(&self, c: &str) -> bool {
@@ -295,6 +298,7 @@ impl TimeVal {
                 | (TimeVal::Local(_), "LocalDateTime")
                 | (TimeVal::DayOfWeek(_), "DayOfWeek")
                 | (TimeVal::Month(_), "Month")
+                | (TimeVal::Date(_), "Date")
         )
     }
     pub fn to_java_string(&self) -> String {
@@ -328,6 +332,7 @@ impl TimeVal {
             TimeVal::Local(dt) => super::time_local::local_string(dt),
             TimeVal::DayOfWeek(d) => DAYS[(*d as usize - 1) % 7].into(),
             TimeVal::Month(m) => MONTHS[(*m as usize - 1) % 12].into(),
+            TimeVal::Date(ms) => super::date::date_string(*ms),
         }
     }
     /// How a document holding this value serialises it: XContent writes `ZonedDateTime` and
@@ -336,6 +341,8 @@ impl TimeVal {
         let (z, off) = match self {
             TimeVal::Zdt(z, _) => (z.clone(), z.offset().seconds()),
             TimeVal::Instant(t) => (t.to_zoned(TimeZone::UTC), 0),
+            // XContent writes a Date through its Instant
+            TimeVal::Date(ms) => (super::date::instant_of(*ms).to_zoned(TimeZone::UTC), 0),
             other => return other.to_java_string(),
         };
         let nanos = z.subsec_nanosecond();
@@ -361,6 +368,7 @@ impl TimeVal {
                 a.timestamp() == b.timestamp() && za.id() == zb.id()
             }
             (TimeVal::Instant(a), TimeVal::Instant(b)) => a == b,
+            (TimeVal::Date(a), TimeVal::Date(b)) => a == b,
             (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
             // the constants are singletons: identity
             (TimeVal::Formatter(a), TimeVal::Formatter(b)) => a == b,
@@ -369,12 +377,16 @@ impl TimeVal {
         }
     }
     pub fn hash_code(&self) -> i32 {
+        if let TimeVal::Date(ms) = self {
+            return (ms ^ ((*ms as u64) >> 32) as i64) as i32;
+        }
         crate::value::java_string_hash(&self.to_java_string())
     }
     pub fn compare(&self, other: &TimeVal) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
+            (TimeVal::Date(a), TimeVal::Date(b)) => Some(a.cmp(b)),
             (TimeVal::Local(a), TimeVal::Local(b)) => Some(a.cmp(b)),
             (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
             // enums compare by ordinal
@@ -643,6 +655,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         }
     }
     match t {
+        TimeVal::Date(ms) => super::date::call(recv, *ms, name, args),
         TimeVal::Local(dt) => super::time_local::call(dt, recv, name, args),
         TimeVal::Zdt(z, zone) => match (name, n) {
             ("getYear", 0) => Ok(V::Int(z.year() as i32)),
