@@ -873,7 +873,7 @@ fn numbers_api() {
         ("Long.parseLong('9999999999')", "long", "9999999999"),
         ("Double.parseDouble('1.25')", "double", "1.25"),
         ("Float.parseFloat('1.25')", "float", "1.25"),
-        ("Integer.valueOf('5')", "int", "5"),
+        ("Integer.valueOf(5)", "int", "5"),
         ("Integer.toString(5)", "String", "\"5\""),
         ("Integer.toHexString(255)", "String", "\"ff\""),
         ("Long.toString(255L, 2)", "String", "\"11111111\""),
@@ -2103,6 +2103,54 @@ fn regex_literals_follow_java_regex_semantics() {
         json!("regex flag [c] (Pattern.CANON_EQ) is not supported by ingest-emu"),
         "{got}"
     );
+}
+
+/// Arguments reach the allowlisted overload through Painless's implicit `def` conversions
+/// (`Def.defToStringImplicit`, `defTointImplicit`): there is no `Integer.valueOf(String)`, and a
+/// number is no `String` or `CharSequence`. Wording from ES's `Def` and the JDK (checked with
+/// JDK 17 where the JDK raises it).
+#[test]
+fn arguments_convert_as_painless_converts_def() {
+    let ctx = json!({"s": "12", "i": 5, "d": 1.5, "li": [1, 2]});
+    let cases: &[(&str, &str)] = &[
+        ("Integer.valueOf(ctx.s)", "cannot implicitly cast def [java.lang.String] to int"),
+        ("Long.valueOf(ctx.s)", "cannot implicitly cast def [java.lang.String] to long"),
+        ("Integer.toString(ctx.s)", "cannot implicitly cast def [java.lang.String] to int"),
+        ("Long.parseLong(ctx.i)", "cannot implicitly cast def [int] to java.lang.String"),
+        ("Float.parseFloat(ctx.d)", "cannot implicitly cast def [double] to java.lang.String"),
+        ("Boolean.parseBoolean(ctx.i)", "cannot implicitly cast def [int] to java.lang.String"),
+        ("Double.valueOf(ctx.s)", "cannot implicitly cast def [java.lang.String] to double"),
+        ("String y = ctx.i; return y", "cannot implicitly cast def [int] to java.lang.String"),
+        ("Integer y = ctx.s; return y", "cannot implicitly cast def [java.lang.String] to java.lang.Integer"),
+        ("/5/.matcher(ctx.i).find()", "class java.lang.Integer cannot be cast to class java.lang.CharSequence (java.lang.Integer and java.lang.CharSequence are in module java.base of loader 'bootstrap')"),
+        ("String.join(',', ctx.li)", "class java.lang.Integer cannot be cast to class java.lang.CharSequence (java.lang.Integer and java.lang.CharSequence are in module java.base of loader 'bootstrap')"),
+        ("ctx.s.equalsIgnoreCase(ctx.i)", "Cannot cast java.lang.Integer to java.lang.String"),
+    ];
+    let mut failures = Vec::new();
+    for (src, reason) in cases {
+        let script = if src.contains("return") {
+            src.to_string()
+        } else {
+            format!("return {src}")
+        };
+        let got = ingest_emu::painless::run_for_cli(&script, None, Some(&ctx));
+        let cause = &got["error"]["caused_by"];
+        if cause["type"] != json!("class_cast_exception") || cause["reason"] != json!(reason) {
+            failures.push(format!("{src}: want {reason}, got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let ok = |src: &str| ingest_emu::painless::run_for_cli(src, None, Some(&ctx))["value"].clone();
+    assert_eq!(
+        ok("return Integer.valueOf(ctx.i) + Long.valueOf(ctx.i)"),
+        json!(10)
+    );
+    assert_eq!(ok("return Boolean.parseBoolean(null)"), json!(false));
+    assert_eq!(
+        ok("return String.join('-', ['a', null, 'b'])"),
+        json!("a-null-b")
+    );
+    assert_eq!(ok("return ctx.s.equalsIgnoreCase(null)"), json!(false));
 }
 
 /// `Matcher`'s replacement strings fail as `appendReplacement` does (one parser with the `gsub`

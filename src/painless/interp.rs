@@ -1107,6 +1107,21 @@ fn coerce_typed(v: V, ty: &Ty) -> R<V> {
             Thrown::npe(None)
         } else if ty.is_primitive() {
             def_cast_error(v, ty, true)
+        } else if let Ty::Class(
+            "String" | "Boolean" | "Byte" | "Short" | "Character" | "Integer" | "Long" | "Float"
+            | "Double",
+        ) = ty
+        {
+            // `Def.defToStringImplicit`, `defToIntegerImplicit`, ...: a def becoming one of these
+            // is converted by Painless, not checkcast by the JVM
+            let source = match ty_of_value(v) {
+                Ty::Def => class_name(v),
+                prim => prim.name(),
+            };
+            Thrown::cce(format!(
+                "cannot implicitly cast def [{source}] to {}",
+                box_name(ty)
+            ))
         } else {
             bootstrap_cce(v, &box_name(ty))
         }

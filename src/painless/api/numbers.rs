@@ -2,10 +2,31 @@
 //! the digests behind the `sha1`/`sha256` augmentations.
 
 use super::{arg_int, arg_str, not_found};
+use crate::painless::ast::Ty;
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
 use crate::painless::rt::*;
 use crate::value::{format_java_double, format_java_float};
+
+/// An argument passed where the allowlisted overload has a typed parameter: Painless converts a
+/// `def` implicitly (`Def.defToStringImplicit`, `defTointImplicit`, ...) and fails as they do.
+fn implicit(v: &V, ty: Ty) -> R<V> {
+    crate::painless::interp::coerce(v.clone(), &ty)
+}
+
+/// The primitive a boxed class wraps.
+fn primitive_of(class: &str) -> Ty {
+    match class {
+        "Long" => Ty::Long,
+        "Short" => Ty::Short,
+        "Byte" => Ty::Byte,
+        "Double" => Ty::Double,
+        "Float" => Ty::Float,
+        "Boolean" => Ty::Bool,
+        "Character" => Ty::Char,
+        _ => Ty::Int,
+    }
+}
 
 fn nfe(s: &str) -> Thrown {
     Thrown::new(
@@ -314,14 +335,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         "Integer" | "Long" | "Short" | "Byte" => {
             let long = class == "Long";
             match (name, n) {
-                ("parseInt", 1)
-                | ("parseLong", 1)
-                | ("valueOf", 1)
-                | ("parseShort", 1)
-                | ("parseByte", 1)
-                    if str_of(a(0)).is_some() || a(0).is_null() =>
-                {
-                    let s = match str_of(a(0)) {
+                ("parseInt", 1) | ("parseLong", 1) | ("parseShort", 1) | ("parseByte", 1) => {
+                    let arg = implicit(a(0), Ty::Class("String"))?;
+                    let s = match str_of(&arg) {
                         Some(s) => s,
                         None => {
                             return Err(Thrown::new(
@@ -383,15 +399,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         }
                     }
                 }
-                ("valueOf", 1) => match (class, a(0)) {
-                    ("Integer", v) => {
-                        crate::painless::interp::coerce(v.clone(), &crate::painless::ast::Ty::Int)
-                    }
-                    ("Long", v) => {
-                        crate::painless::interp::coerce(v.clone(), &crate::painless::ast::Ty::Long)
-                    }
-                    _ => Err(super::no_such()),
-                },
+                // valueOf(int) and friends only: no valueOf(String) in the allowlist
+                ("valueOf", 1) => implicit(a(0), primitive_of(class)),
                 ("parseInt", 2) | ("parseLong", 2) | ("valueOf", 2) => {
                     let s = arg_str(a(0))?;
                     let radix = arg_int(a(1))? as u32;
@@ -408,7 +417,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         parse_int(s, radix).map(V::Int)
                     }
                 }
-                ("toString", 1) => Ok(V::string(to_java_string(a(0)))),
+                ("toString", 1) => Ok(V::string(to_java_string(&implicit(
+                    a(0),
+                    primitive_of(class),
+                )?))),
                 ("toString", 2) => {
                     let v = long_arg(a(0))?;
                     let radix = arg_int(a(1))?;
@@ -464,10 +476,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             }
         }
         "Double" | "Float" => match (name, n) {
-            ("parseDouble", 1) | ("parseFloat", 1) | ("valueOf", 1)
-                if str_of(a(0)).is_some() || a(0).is_null() =>
-            {
-                let s = str_of(a(0)).ok_or_else(|| Thrown::npe(None))?;
+            ("parseDouble", 1) | ("parseFloat", 1) => {
+                let arg = implicit(a(0), Ty::Class("String"))?;
+                let s = str_of(&arg).ok_or_else(|| Thrown::npe(None))?;
                 let d = parse_double(s)?;
                 Ok(if class == "Float" {
                     V::Float(d as f32)
@@ -475,16 +486,9 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     V::Double(d)
                 })
             }
-            ("valueOf", 1) => {
-                let d = f64_arg(a(0))?;
-                Ok(if class == "Float" {
-                    V::Float(d as f32)
-                } else {
-                    V::Double(d)
-                })
-            }
+            ("valueOf", 1) => implicit(a(0), primitive_of(class)),
             ("toString", 1) => {
-                let d = f64_arg(a(0))?;
+                let d = f64_arg(&implicit(a(0), primitive_of(class))?)?;
                 Ok(V::string(if class == "Float" {
                     format_java_float(d as f32)
                 } else {
@@ -515,15 +519,12 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 .unwrap_or_else(|| Err(super::no_such())),
         },
         "Boolean" => match (name, n) {
-            ("parseBoolean", 1) | ("valueOf", 1) => match a(0) {
-                V::Bool(b) => Ok(V::Bool(*b)),
-                v => Ok(V::Bool(
-                    str_of(v)
-                        .map(|s| s.eq_ignore_ascii_case("true"))
-                        .unwrap_or(false),
-                )),
-            },
-            ("toString", 1) => Ok(V::string(to_java_string(a(0)))),
+            ("parseBoolean", 1) => Ok(V::Bool(
+                str_of(&implicit(a(0), Ty::Class("String"))?)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("true")),
+            )),
+            ("valueOf", 1) => implicit(a(0), Ty::Bool),
+            ("toString", 1) => Ok(V::string(to_java_string(&implicit(a(0), Ty::Bool)?))),
             ("compare", 2) => match (a(0), a(1)) {
                 (V::Bool(x), V::Bool(y)) => Ok(V::Int(*x as i32 - *y as i32)),
                 _ => Err(Thrown::npe(None)),

@@ -252,10 +252,8 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
     match o {
         Obj::Pattern(p) => match (name, n) {
             ("matcher", 1) => {
-                let s = match str_of(&args[0]) {
-                    Some(s) => s.to_string(),
-                    None if args[0].is_null() => return Err(Thrown::npe(None)),
-                    None => to_java_string(&args[0]),
+                let Some(s) = super::string::char_sequence_text(&args[0])? else {
+                    return Err(Thrown::npe(None));
                 };
                 Ok(new_matcher(p.clone(), s))
             }

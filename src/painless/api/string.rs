@@ -467,6 +467,14 @@ pub fn call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             Ok(V::string(s.replace(&from, &to)))
         }
+        // equalsIgnoreCase(String): through a `def` receiver, the JDK's `asType` cast of the
+        // argument fails for anything else
+        ("equalsIgnoreCase", 1) if !args[0].is_null() && str_of(&args[0]).is_none() => {
+            Err(Thrown::cce(format!(
+                "Cannot cast {} to java.lang.String",
+                class_name(&args[0])
+            )))
+        }
         ("equalsIgnoreCase", 1) => Ok(V::Bool(match str_of(&args[0]) {
             Some(o) => {
                 let (a, b) = (units(s), units(o));
@@ -779,7 +787,14 @@ pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
                     }
                 },
             };
-            let parts: Vec<String> = items.iter().map(to_java_string).collect();
+            // each element is a CharSequence to the JDK (a null prints as "null")
+            let mut parts: Vec<String> = Vec::with_capacity(items.len());
+            for item in &items {
+                parts.push(match char_sequence_text(item)? {
+                    Some(text) => text,
+                    None => "null".into(),
+                });
+            }
             Ok(V::string(parts.join(&sep)))
         }
         // format(String, def[]) and format(Locale, String, def[]): Painless has no varargs
@@ -1242,6 +1257,11 @@ fn char_sequence(v: &V) -> R<Option<Vec<u16>>> {
             ))),
         },
     }
+}
+
+/// A `CharSequence` argument as text: `None` for `null`; anything else fails the JVM's cast.
+pub(super) fn char_sequence_text(v: &V) -> R<Option<String>> {
+    Ok(char_sequence(v)?.map(|u| from_units(&u)))
 }
 
 /// A `String` argument: `None` for `null`.
