@@ -285,7 +285,7 @@ fn walk<'a>(current: &'a Value, path: Option<&str>) -> Found<'a> {
     let mut current = current;
     let mut keys = path.split('.').peekable();
     while let Some(key) = keys.next() {
-        let items: Vec<&Value> = match current {
+        let len = match current {
             Value::Map(m) => match m.get(key) {
                 Some(v) => {
                     current = v;
@@ -293,8 +293,8 @@ fn walk<'a>(current: &'a Value, path: Option<&str>) -> Found<'a> {
                 }
                 None => return Ok(None),
             },
-            Value::List(l) => l.iter().collect(),
-            Value::Set(s) => s.java_order().into_iter().map(|i| &s.items[i]).collect(),
+            Value::List(l) => l.len(),
+            Value::Set(s) => s.items.len(),
             _ => return Ok(None),
         };
         if key == "size" {
@@ -302,7 +302,7 @@ fn walk<'a>(current: &'a Value, path: Option<&str>) -> Found<'a> {
             return Ok(keys
                 .peek()
                 .is_none()
-                .then(|| Cow::Owned(Value::Int(items.len() as i32))));
+                .then(|| Cow::Owned(Value::Int(len as i32))));
         }
         let Some(index) = crate::java::parse_int(key) else {
             return Ok(None);
@@ -313,15 +313,17 @@ fn walk<'a>(current: &'a Value, path: Option<&str>) -> Found<'a> {
                 message: "position >= 0".into(),
             });
         }
-        match items.get(index as usize) {
-            Some(v) => current = v,
-            None => {
-                return Err(TemplateError {
-                    exception: "index_out_of_bounds_exception",
-                    message: index.to_string(),
-                })
-            }
+        if index as usize >= len {
+            return Err(TemplateError {
+                exception: "index_out_of_bounds_exception",
+                message: index.to_string(),
+            });
         }
+        current = match current {
+            Value::Set(s) => &s.items[s.java_order()[index as usize]],
+            Value::List(l) => &l[index as usize],
+            _ => return Ok(None),
+        };
     }
     Ok(Some(Cow::Borrowed(current)))
 }
