@@ -269,18 +269,9 @@ impl IngestDocument {
             return Err("_version cannot be removed".into());
         }
         if path.ingest {
-            return remove_from_map(&mut self.ingest, &path.parts, &path.full);
+            return remove_from_map(&mut self.ingest, &path.parts, &path.full, Map::len);
         }
-        if let [key] = &path.parts[..] {
-            if let Some(i) = self.ctx.index_of(key) {
-                return Ok(self
-                    .ctx
-                    .remove_index(i, source_len)
-                    .map(|(_, v)| v)
-                    .unwrap_or_default());
-            }
-        }
-        remove_from_map(&mut self.ctx, &path.parts, &path.full)
+        remove_from_map(&mut self.ctx, &path.parts, &path.full, source_len)
     }
 
     /// `removeField` for a field that may be absent: `None` exactly when [`IngestDocument::has`]
@@ -530,10 +521,19 @@ fn store(slot: &mut Value, value: Value, append: Option<bool>) {
 
 /// The removal behind `removeField`, with ES's message for a path that does not resolve.
 /// ([`IngestDocument::take`] removes optional fields without building messages.)
-fn remove_from_map(map: &mut Map, parts: &[String], full: &str) -> Result<Value, String> {
+/// `counted` counts the entries of `map`'s hash table (the root's source keys: see
+/// [`Map::keep_table`]).
+fn remove_from_map(
+    map: &mut Map,
+    parts: &[String],
+    full: &str,
+    counted: fn(&Map) -> usize,
+) -> Result<Value, String> {
     let key = &parts[0];
     let found = if parts.len() == 1 {
-        map.remove(key)
+        map.index_of(key)
+            .and_then(|i| map.remove_index(i, counted))
+            .map(|(_, v)| v)
     } else {
         match map.get_mut(key) {
             Some(child) => return remove_from_value(child, &parts[1..], full),
@@ -547,7 +547,7 @@ fn remove_from_value(container: &mut Value, parts: &[String], full: &str) -> Res
     let key = &parts[0];
     let last = parts.len() == 1;
     let (verb, parent) = match container {
-        Value::Map(m) => return remove_from_map(m, parts, full),
+        Value::Map(m) => return remove_from_map(m, parts, full, Map::len),
         Value::List(l) => {
             let idx = parse_index(full, key, l.len())?;
             if last {

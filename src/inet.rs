@@ -45,20 +45,15 @@ fn parse_v6(text: &str) -> Option<Ipv6Addr> {
         _ => (text, None),
     };
     let bytes = head.as_bytes();
-    // the quad's two groups stand where its text was
-    let length_ok = bytes.len() >= 2 || tail.is_some();
-    if !length_ok || !bytes.is_ascii() {
+    let n = bytes.len();
+    if n == 0 || !bytes.is_ascii() {
         return None;
     }
-    let n = bytes.len();
-    if tail.is_none() {
-        if bytes[0] == b':' && bytes[1] != b':' {
-            return None;
-        }
-        if bytes[n - 1] == b':' && bytes[n - 2] != b':' {
-            return None;
-        }
-    } else if bytes[0] == b':' && bytes.get(1) != Some(&b':') {
+    // a colon that starts the text, or ends it (no quad follows), must be doubled
+    if bytes[0] == b':' && bytes.get(1) != Some(&b':') {
+        return None;
+    }
+    if tail.is_none() && bytes[n - 1] == b':' && (n < 2 || bytes[n - 2] != b':') {
         return None;
     }
     let mut groups: Vec<u16> = Vec::with_capacity(8);
