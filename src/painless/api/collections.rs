@@ -1504,16 +1504,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         }),
         // addAll(Collection, def[]): Painless has no varargs
         ("Collections", "addAll") if n == 2 => {
-            let items = match &args[1] {
-                V::Array(a) => a.borrow().items.clone(),
-                V::Null => return Err(Thrown::npe(None)),
-                other => {
-                    return Err(Thrown::cce(format!(
-                        "Cannot cast from [{}] to [def[]].",
-                        short_type_name(other)
-                    )))
-                }
-            };
+            let items = super::array_items(&args[1], "def[]")?.ok_or_else(|| Thrown::npe(None))?;
             let mut changed = false;
             for item in items {
                 changed |= truthy(it.call_method(args[0].clone(), "add", vec![item])?)?;
@@ -1632,16 +1623,9 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         ("Objects", "hashCode") if n == 1 => Ok(V::Int(hash_code(&args[0]))),
         // `hash(Object[])` only: Painless has no varargs (java.util.txt)
         ("Objects", "hash") if n == 1 => {
-            let items = match &args[0] {
-                V::Array(a) => a.borrow().items.clone(),
+            let Some(items) = super::array_items(&args[0], "Object[]")? else {
                 // `Arrays.hashCode(null)`
-                V::Null => return Ok(V::Int(0)),
-                other => {
-                    return Err(Thrown::cce(format!(
-                        "Cannot cast from [{}] to [Object[]].",
-                        short_type_name(other)
-                    )))
-                }
+                return Ok(V::Int(0));
             };
             let mut h: i32 = 1;
             for a in &items {

@@ -418,6 +418,19 @@ pub fn no_such() -> Thrown {
     Thrown::bare("NoSuchMethod")
 }
 
+/// The elements of an array argument (`def[]`, `Object[]`: Painless has no varargs, so these
+/// methods take one array); `None` for `null`. `ty` names the parameter in the cast error.
+pub fn array_items(v: &V, ty: &str) -> R<Option<Vec<V>>> {
+    match v {
+        V::Array(a) => Ok(Some(a.borrow().items.clone())),
+        V::Null => Ok(None),
+        other => Err(Thrown::cce(format!(
+            "Cannot cast from [{}] to [{ty}].",
+            short_type_name(other)
+        ))),
+    }
+}
+
 pub fn arg_int(v: &V) -> R<i32> {
     match v {
         V::Int(i) => Ok(*i),

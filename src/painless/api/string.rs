@@ -805,16 +805,7 @@ pub fn call_static(name: &str, args: Vec<V>) -> R<V> {
                 (&args[1], &args[2])
             };
             let fmt = arg_str(fmt)?.to_string();
-            let rest: Vec<V> = match arr {
-                V::Array(a) => a.borrow().items.clone(),
-                V::Null => Vec::new(),
-                other => {
-                    return Err(Thrown::cce(format!(
-                        "Cannot cast from [{}] to [def[]].",
-                        short_type_name(other)
-                    )))
-                }
-            };
+            let rest = super::array_items(arr, "def[]")?.unwrap_or_default();
             java_format(&fmt, &rest).map(V::string)
         }
         _ => Err(super::no_such()),
