@@ -334,6 +334,20 @@ impl Grok {
         }))
     }
 
+    /// Where the whole expression first matches `text` at or after byte `from` (Joni's
+    /// `Matcher.search(from, end)`: anchors and look-behind still see the text before `from`).
+    /// `Ok(None)` when nothing matches or `from` is past the end.
+    pub fn find_from(&self, text: &str, from: usize) -> Result<Option<(usize, usize)>, MatchError> {
+        if from > text.len() {
+            return Ok(None);
+        }
+        let mut region = Region::new();
+        if !search_range(&self.regex, text, from, &mut region)? {
+            return Ok(None);
+        }
+        Ok(region.pos(0))
+    }
+
     /// The expanded regular expression, with Elasticsearch's group names (`(?<NAME:field>...)`).
     pub fn expression(&self) -> &str {
         &self.expression
@@ -387,11 +401,20 @@ fn original_names_in_message(message: &str, names: &[String]) -> String {
 }
 
 fn search(regex: &Regex, text: &str, region: &mut Region) -> Result<bool, MatchError> {
+    search_range(regex, text, 0, region)
+}
+
+fn search_range(
+    regex: &Regex,
+    text: &str,
+    from: usize,
+    region: &mut Region,
+) -> Result<bool, MatchError> {
     let mut param = MatchParam::default();
     param.set_retry_limit_in_match(RETRY_LIMIT_IN_MATCH);
     match regex.search_with_param(
         text,
-        0,
+        from,
         text.len(),
         SearchOptions::SEARCH_OPTION_NONE,
         Some(region),

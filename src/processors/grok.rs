@@ -26,32 +26,15 @@ impl Grok {
             }
             Some(p) => p,
         };
-        let definitions: Vec<(String, String)> = match cfg.optional_map("pattern_definitions")? {
-            None => Vec::new(),
-            Some(m) => m
-                .into_iter()
-                .map(|(k, v)| match v {
-                    serde_json::Value::String(s) => Ok((k, s)),
-                    other => Ok((k, other.to_string())),
-                })
-                .collect::<Result<_, ConfigError>>()?,
-        };
+        let definitions = pattern_definitions(cfg)?;
         let trace_match = cfg.bool("trace_match", false)?;
         let ignore_missing = cfg.bool("ignore_missing", false)?;
         let ecs: EcsCompatibility = cfg
             .string_or("ecs_compatibility", "disabled")?
             .parse()
             .map_err(|e: String| cfg.error(Some("ecs_compatibility"), e))?;
-        // ES GrokProcessor.Factory wraps every compile failure this way.
-        let grok = GrokEngine::compile(&patterns, &definitions, ecs).map_err(|e| {
-            cfg.error(
-                Some("patterns"),
-                format!(
-                    "Invalid regex pattern found in: [{}]. {e}",
-                    patterns.join(", ")
-                ),
-            )
-        })?;
+        let grok = GrokEngine::compile(&patterns, &definitions, ecs)
+            .map_err(|e| invalid_patterns(cfg, &patterns, &e))?;
         let targets = grok
             .capture_names()
             .into_iter()
@@ -66,6 +49,31 @@ impl Grok {
             ignore_missing,
         })
     }
+}
+
+/// `pattern_definitions`: custom pattern names (they override the built-in ones).
+pub(super) fn pattern_definitions(cfg: &mut Config) -> Result<Vec<(String, String)>, ConfigError> {
+    Ok(match cfg.optional_map("pattern_definitions")? {
+        None => Vec::new(),
+        Some(m) => m
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => (k, s),
+                other => (k, other.to_string()),
+            })
+            .collect(),
+    })
+}
+
+/// How `GrokProcessor.Factory` and `RedactProcessor.Factory` wrap a compile failure.
+pub(super) fn invalid_patterns(cfg: &Config, patterns: &[String], message: &str) -> ConfigError {
+    cfg.error(
+        Some("patterns"),
+        format!(
+            "Invalid regex pattern found in: [{}]. {message}",
+            patterns.join(", ")
+        ),
+    )
 }
 
 impl Processor for Grok {

@@ -29,6 +29,7 @@ pub mod kv;
 pub mod lowercase;
 pub mod network_direction;
 pub mod pipeline;
+pub mod redact;
 pub mod registered_domain;
 pub mod remove;
 pub mod rename;
@@ -83,6 +84,7 @@ fn factory(processor_type: &str) -> Option<Factory> {
         "lowercase" => |c, _, _| boxed(lowercase::from_config(c)),
         "network_direction" => |c, _, _| boxed(network_direction::NetworkDirection::from_config(c)),
         "pipeline" => |c, _, _| boxed(pipeline::PipelineProcessor::from_config(c)),
+        "redact" => |c, _, _| boxed(redact::Redact::from_config(c)),
         "registered_domain" => |c, _, _| boxed(registered_domain::RegisteredDomain::from_config(c)),
         "remove" => |c, _, _| boxed(remove::Remove::from_config(c)),
         "rename" => |c, _, _| boxed(rename::Rename::from_config(c)),
