@@ -103,6 +103,33 @@ fn package_layout_passes() {
     assert!(r.stdout.contains("3 tests: 3 passed"), "{}", r.stdout);
 }
 
+/// elastic-package appends `routing_rules.yml` to the `default` pipeline as reroute processors;
+/// the expected file was checked by hand against ES's `RerouteProcessor`.
+#[test]
+fn routing_rules_reroute_at_the_end_of_the_default_pipeline() {
+    let (_tmp, root) = scratch("routing");
+    let r = run(&["test", s(&root)]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("router/mixed"), "{}", r.stdout);
+    assert!(r.stdout.contains("3/3"), "{}", r.stdout);
+
+    let rules = root.join("router/data_stream/mixed/routing_rules.yml");
+    edit(
+        &rules,
+        "target_dataset: router.alerts",
+        "target_dataset: {a: b}",
+    );
+    let r = run(&["test", s(&root)]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "target_dataset in routing_rules.yml has to be a string or an array of strings"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn discovery_accepts_roots_packages_data_streams_and_files() {
     let (_tmp, root) = scratch("package");

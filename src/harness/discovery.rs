@@ -35,6 +35,8 @@ pub struct Suite {
     pub skip: Option<Skip>,
     /// Problems found while discovering (bad manifest, routing rules...): the suite errors.
     pub problems: Vec<String>,
+    /// Processors appended to the `default` pipeline: the reroutes of `routing_rules.yml`.
+    pub default_pipeline_additions: Vec<serde_json::Value>,
 }
 
 /// One test input file.
@@ -299,6 +301,7 @@ fn project_suites(root: &Path, only: Option<&str>) -> Result<Vec<Suite>, String>
             cases,
             skip: None,
             problems,
+            default_pipeline_additions: Vec::new(),
         });
     }
     if let Some(o) = only {
@@ -367,13 +370,15 @@ fn data_stream_suite(pkg: &Path, ds: &Path) -> Result<Option<Suite>, String> {
     let entry = yaml_str(&ds_manifest, &["elasticsearch", "ingest_pipeline", "name"])
         .unwrap_or("default")
         .to_string();
-    let routing = ds.join("routing_rules.yml");
-    if routing.is_file() {
-        problems.push(format!(
-            "{}: routing rules (reroute processors appended to the default pipeline) are not supported yet",
-            routing.display()
-        ));
-    }
+    let routing = ds.join(super::routing_rules::FILE_NAME);
+    let default_pipeline_additions = if routing.is_file() {
+        super::routing_rules::reroute_processors(&routing).unwrap_or_else(|e| {
+            problems.push(e);
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
     // Package-level `_dev/test/config.yml`: `pipeline: {skip: {reason, link}}`.
     let global = read_yaml(
         &pkg.join("_dev").join("test").join("config.yml"),
@@ -409,5 +414,6 @@ fn data_stream_suite(pkg: &Path, ds: &Path) -> Result<Option<Suite>, String> {
         cases,
         skip,
         problems,
+        default_pipeline_additions,
     }))
 }

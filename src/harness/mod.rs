@@ -16,8 +16,8 @@
 //!   one, a bad test config, unreadable inputs and pipelines that do not load are errors (exit 2).
 //! - All problems of a test are reported together (elastic-package stops at the first kind).
 //! - Field validation against `fields/*.yml` and ECS is not done; `numeric_keyword_fields` and
-//!   `string_number_fields` are accepted and have no effect. Reroute processors generated from
-//!   `routing_rules.yml` are not supported (the suite errors).
+//!   `string_number_fields` are accepted and have no effect. `routing_rules.yml` becomes reroute
+//!   processors at the end of the `default` pipeline, as elastic-package installs it.
 
 pub mod cli;
 pub mod compare;
@@ -28,6 +28,7 @@ pub mod generate;
 pub mod inputs;
 pub mod provenance;
 pub mod report;
+pub mod routing_rules;
 pub mod runner;
 
 pub use cli::{run_diff, run_test, DiffArgs, TestArgs};

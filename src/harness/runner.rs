@@ -163,7 +163,16 @@ pub fn load_case(suite: &Suite, input: &Path) -> Result<LoadedCase, String> {
 
 /// Compiles the suite's pipelines; every load error is returned.
 pub fn load_registry(suite: &Suite, services: Arc<Services>) -> Result<Registry, Vec<String>> {
-    let defs = pipeline::load_definitions(&suite.pipeline_dir).map_err(|e| vec![e.to_string()])?;
+    let mut defs =
+        pipeline::load_definitions(&suite.pipeline_dir).map_err(|e| vec![e.to_string()])?;
+    if !suite.default_pipeline_additions.is_empty() {
+        if let Some(def) = defs
+            .iter_mut()
+            .find(|d| d.id == super::routing_rules::PIPELINE_ID)
+        {
+            def.append_processors(&suite.default_pipeline_additions);
+        }
+    }
     let (registry, errors) = Registry::build(&defs, services);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| e.to_string()).collect());

@@ -89,6 +89,21 @@ pub struct Definition {
 }
 
 impl Definition {
+    /// Adds processors after the pipeline's own (elastic-package's reroutes from
+    /// `routing_rules.yml`). A body without `processors` gets the list; a `processors` that is not
+    /// a list is left for the compiler to reject.
+    pub fn append_processors(&mut self, extra: &[Json]) {
+        let Json::Object(body) = &mut self.body else {
+            return;
+        };
+        let list = body
+            .entry("processors")
+            .or_insert_with(|| Json::Array(Vec::new()));
+        if let Json::Array(items) = list {
+            items.extend(extra.iter().cloned());
+        }
+    }
+
     pub fn from_text(id: &str, file: Option<&str>, text: &str) -> Result<Definition, ConfigError> {
         let text = substitute_ingest_pipeline_refs(text);
         let is_json = file.is_some_and(|f| f.ends_with(".json"));
