@@ -96,7 +96,6 @@ fn literals_and_types() {
         ("1.5f", "float", "1.5"),
         ("1.5F", "float", "1.5"),
         ("2d", "double", "2.0"),
-        (".5", "double", "0.5"),
         ("1e3", "double", "1000.0"),
         ("true", "boolean", "true"),
         ("false", "boolean", "false"),
@@ -619,6 +618,40 @@ fn lists() {
         ("def l = [1, 2]; l.toString()", "String", "\"[1, 2]\""),
         ("def l = [1, 2]; l.equals([1, 2])", "boolean", "true"),
         ("def l = [1, 2]; l.hashCode()", "int", "994"),
+    ]);
+}
+
+/// After `.` Painless's lexer switches to its AFTER_DOT mode: a list index or a name, keywords
+/// included, and nothing else (not even a space).
+#[test]
+fn dot_shortcuts() {
+    check(&[
+        ("def l = [[1, 2], [3, 4]]; l.1.0", "int", "3"),
+        ("ctx.list.0 + ctx.list?.2", "int", "4"),
+        ("ctx.nested.arr.1.k", "String", "\"v2\""),
+        (
+            "def m = ['true': 1, 'null': 2, 'if': 3]; m.true + m.null + m.if",
+            "int",
+            "6",
+        ),
+        ("1.5 + 0.5", "double", "2.0"),
+    ]);
+    check_msg(&[
+        (
+            "return .5;",
+            "illegal_argument_exception",
+            "invalid sequence of tokens near ['.'].",
+        ),
+        (
+            "def m = ['a': 1]; m. a",
+            "illegal_argument_exception",
+            "unexpected character [ ].",
+        ),
+        (
+            "def l = [5]; l.01",
+            "illegal_argument_exception",
+            "invalid sequence of tokens near ['1'].",
+        ),
     ]);
 }
 

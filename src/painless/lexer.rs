@@ -66,6 +66,21 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
     let mut out: Vec<Token> = Vec::new();
     while i < bytes.len() {
         let c = bytes[i];
+        if matches!(
+            out.last(),
+            Some(Token {
+                tok: Tok::Punct("." | "?."),
+                ..
+            })
+        ) {
+            // PainlessLexer's AFTER_DOT mode: only a list index or a name (keywords included)
+            // may follow a dot, with nothing in between, so `x.0.1` is two indexes, not the
+            // decimal `0.1`, and `m.true` reads key "true".
+            let token = after_dot(src, i)?;
+            i = token.end;
+            out.push(token);
+            continue;
+        }
         if c.is_ascii_whitespace() {
             i += 1;
             continue;
@@ -111,8 +126,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
             out.push(Token { tok, start, end: i });
             continue;
         }
-        if c.is_ascii_digit() || (c == b'.' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit())
-        {
+        if c.is_ascii_digit() {
             let (tok, end) = lex_number(src, i)?;
             out.push(Token { tok, start, end });
             i = end;
@@ -229,6 +243,38 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
         end: src.len(),
     });
     Ok(out)
+}
+
+/// The token after `.` or `?.`: `DOTINTEGER` (`0` or digits without a leading zero) or `DOTID`.
+fn after_dot(src: &str, start: usize) -> Result<Token, LexError> {
+    let b = src.as_bytes();
+    let mut end = start;
+    let tok = match b[start] {
+        b'0' => {
+            end += 1;
+            Tok::Int("0".into(), 10)
+        }
+        b'1'..=b'9' => {
+            while end < b.len() && b[end].is_ascii_digit() {
+                end += 1;
+            }
+            Tok::Int(src[start..end].to_string(), 10)
+        }
+        c if c.is_ascii_alphabetic() || c == b'_' => {
+            while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+                end += 1;
+            }
+            Tok::Ident(src[start..end].to_string())
+        }
+        _ => {
+            let ch = src[start..].chars().next().unwrap_or('\0');
+            return Err(LexError {
+                offset: start,
+                message: format!("unexpected character [{ch}]."),
+            });
+        }
+    };
+    Ok(Token { tok, start, end })
 }
 
 fn lex_number(src: &str, start: usize) -> Result<(Tok, usize), LexError> {
