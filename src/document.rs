@@ -358,6 +358,22 @@ impl IngestDocument {
         self.set(&FieldPath::parse(path)?, value)
     }
 
+    /// A copy of `ctx` that iterates as ES's `IngestCtxMap` does (the source in its `HashMap`
+    /// order, then the metadata): what a template sees as `_source` (`IngestDocument`'s template
+    /// model maps `_source` to the ctx map itself).
+    pub fn ctx_in_java_order(&self) -> Map {
+        let entries: Vec<(&String, &Value)> = self.ctx.iter().collect();
+        let order = crate::painless::rt::ctx_order(
+            entries.iter().map(|(k, _)| k.as_str()),
+            self.ctx.initial_capacity(),
+        );
+        let mut out = Map::with_kind(CollectionKind::Linked);
+        for i in order {
+            out.insert(entries[i].0.clone(), entries[i].1.clone());
+        }
+        out
+    }
+
     /// Where a template name starts in the document (ES's template model: ctx, with `_source` and
     /// `_ingest` overrides): the value its first key names (two keys under `_source.` and
     /// `_ingest.`), and the rest of the name, which [`crate::template`] walks.

@@ -269,6 +269,11 @@ fn lookup<'a>(name: &str, doc: &'a IngestDocument, scopes: &[Cow<'a, Value>]) ->
             }
         }
     }
+    match name {
+        "_source" => return Ok(Some(Cow::Owned(Value::Map(doc.ctx_in_java_order())))),
+        "_ingest" => return Ok(Some(Cow::Owned(Value::Map(doc.ingest.clone())))),
+        _ => {}
+    }
     match doc.template_base(name) {
         Some((base, rest)) => walk(base, rest),
         None => Ok(None),
@@ -577,6 +582,25 @@ mod tests {
         );
         assert_eq!(render("{{_source.a}}", r#"{"a":"s"}"#), "s");
         assert_eq!(render("{{l.1}}", r#"{"l":["a","b"]}"#), "b");
+    }
+
+    /// `IngestDocument`'s template model maps `_source` to the ctx map (source in `HashMap`
+    /// order, then the metadata) and `_ingest` to the ingest metadata `HashMap`; mustache prints
+    /// a map with `toString()` (orders checked with JDK 17).
+    #[test]
+    fn whole_source_and_ingest_maps() {
+        assert_eq!(
+            render("{{{_source}}}", r#"{"b":1,"a":"x"}"#),
+            "{a=x, b=1, _index=idx, _id=1}"
+        );
+        assert_eq!(
+            render("{{{_ingest}}}", "{}"),
+            "{on_failure_message=bad \"x\", timestamp=2024-01-01T00:00Z}"
+        );
+        assert_eq!(
+            render("{{#toJson}}_source{{/toJson}}", r#"{"b":1,"a":"x"}"#),
+            r#"{"a":"x","b":1,"_index":"idx","_id":"1"}"#
+        );
     }
 
     #[test]
