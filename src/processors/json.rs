@@ -68,9 +68,120 @@ pub fn parse_json_value(text: &str, duplicates: Duplicates, strict: bool) -> Res
         return Ok(Value::Null);
     }
     if strict {
-        parse(text, duplicates)
-    } else {
-        parse_first(text, duplicates)
+        // the usual case: the text is one value
+        if let Ok(value) = parse(text, duplicates) {
+            return Ok(value);
+        }
+    }
+    let value = parse_first(text, duplicates)?;
+    let stripped = crate::value::json::without_comments(text);
+    let text_only = stripped.as_deref().unwrap_or(text);
+    let start = skip_blanks(text_only, 0);
+    let end = first_value_end(text_only, start);
+    check_root_scalar_end(text_only, start, end)?;
+    if strict && skip_blanks(text_only, end) < text_only.len() {
+        // `JsonProcessor.apply`: the parser found a second token (or failed to read one)
+        return Err(format!(
+            "The input {text} is not valid JSON and the strict_json_parsing parameter is true"
+        ));
+    }
+    Ok(value)
+}
+
+fn skip_blanks(text: &str, from: usize) -> usize {
+    text[from..]
+        .find(|c| !matches!(c, ' ' | '\t' | '\r' | '\n'))
+        .map_or(text.len(), |i| from + i)
+}
+
+/// Where the JSON value that starts at `start` ends; `text` is known to hold a valid value
+/// there (the parser has just read it).
+fn first_value_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let string_end = |mut i: usize| {
+        i += 1;
+        while i < b.len() && b[i] != b'"' {
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        (i + 1).min(b.len())
+    };
+    match b.get(start) {
+        Some(b'"') => string_end(start),
+        Some(b'{' | b'[') => {
+            let (mut i, mut depth) = (start, 0usize);
+            while i < b.len() {
+                match b[i] {
+                    b'"' => {
+                        i = string_end(i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            b.len()
+        }
+        Some(b't' | b'n') => start + 4,
+        Some(b'f') => start + 5,
+        _ => {
+            // a number: -?digits(.digits)?([eE][+-]?digits)?
+            let mut i = start + usize::from(b.get(start) == Some(&b'-'));
+            let digits = |mut i: usize| {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                i
+            };
+            i = digits(i);
+            if b.get(i) == Some(&b'.') {
+                i = digits(i + 1);
+            }
+            if matches!(b.get(i), Some(b'e' | b'E')) {
+                i += 1;
+                if matches!(b.get(i), Some(b'+' | b'-')) {
+                    i += 1;
+                }
+                i = digits(i);
+            }
+            i
+        }
+    }
+}
+
+/// Jackson reads a root-level number or `true`/`false`/`null` only when what follows cannot
+/// continue it: a number must be followed by a blank (`_verifyRootSpace`), a literal by no
+/// identifier character (`_matchToken`). Both modes fail here, before strictness matters.
+fn check_root_scalar_end(text: &str, start: usize, end: usize) -> Result<(), String> {
+    let Some(next) = text[end..].chars().next() else {
+        return Ok(());
+    };
+    match text.as_bytes()[start] {
+        b'"' | b'{' | b'[' => Ok(()),
+        b't' | b'f' | b'n' => {
+            let continues = next >= '0' && next != ']' && next != '}' && (next.is_alphanumeric() || next == '_');
+            if continues {
+                let token: String = text[start..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                return Err(format!(
+                    "Unrecognized token '{token}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+                ));
+            }
+            Ok(())
+        }
+        _ if matches!(next, ' ' | '\t' | '\r' | '\n') => Ok(()),
+        _ => Err(format!(
+            "Unexpected character ('{next}' (code {})): Expected space separating root-level values",
+            next as u32
+        )),
     }
 }
 
@@ -229,6 +340,57 @@ mod tests {
         .unwrap();
         assert_eq!(source_json(&d), r#"{"m":123}"#);
         assert!(run("json", json!({"field": "m"}), r#"{"m":"123 foo"}"#).is_err());
+    }
+
+    /// What follows the first value, as Jackson and `JsonProcessor.apply` see it (checked with
+    /// jackson-core 2.14).
+    #[test]
+    fn text_after_the_first_value() {
+        let parse = |text: &str, strict: bool| {
+            run(
+                "json",
+                json!({"field": "m", "target_field": "j", "strict_json_parsing": strict}),
+                &json!({ "m": text }).to_string(),
+            )
+            .map(|d| {
+                d.ctx
+                    .get("j")
+                    .map(crate::value::Value::to_json)
+                    .unwrap_or_default()
+            })
+            .map_err(|e| e.reason)
+        };
+        let strict_error = |text: &str| {
+            format!(
+                "The input {text} is not valid JSON and the strict_json_parsing parameter is true"
+            )
+        };
+        for text in [
+            r#"{"a":1} {"b":2}"#,
+            "1 2",
+            r#"true"x""#,
+            r#""a"b"#,
+            "[1]]",
+            "true,",
+        ] {
+            assert_eq!(parse(text, true), Err(strict_error(text)), "{text}");
+        }
+        assert_eq!(parse(r#"{"a":1} {"b":2}"#, false), Ok(r#"{"a":1}"#.into()));
+        assert_eq!(parse(r#""a"b"#, false), Ok(r#""a""#.into()));
+        assert_eq!(parse("true$", false), Ok("true".into()));
+        assert_eq!(parse("1 x", false), Ok("1".into()));
+        for (text, error) in [
+            ("123abc", "Unexpected character ('a' (code 97)): Expected space separating root-level values"),
+            ("1.5.5", "Unexpected character ('.' (code 46)): Expected space separating root-level values"),
+            ("1,2", "Unexpected character (',' (code 44)): Expected space separating root-level values"),
+            ("1\u{a0}", "Unexpected character ('\u{a0}' (code 160)): Expected space separating root-level values"),
+            ("truex", "Unrecognized token 'truex': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+            ("null_", "Unrecognized token 'null_': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+        ] {
+            for strict in [true, false] {
+                assert_eq!(parse(text, strict), Err(error.to_string()), "{text} {strict}");
+            }
+        }
     }
 
     #[test]
