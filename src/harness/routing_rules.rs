@@ -6,8 +6,8 @@
 //! The file is a list of `{source_dataset, rules: [{target_dataset, if, namespace}]}`; each rule
 //! becomes `reroute: {tag: <source_dataset>, if: <if>, dataset: [...], namespace: [...]}` in file
 //! order. `target_dataset` and `namespace` are a string or a list of strings; `namespace` may be
-//! left out (an empty list: reroute then keeps the document's namespace). elastic-package writes
-//! an absent `if` as `""`; we leave it out, which runs the rule unconditionally.
+//! left out (an empty list: reroute then keeps the document's namespace). An absent `if` is
+//! written as `""`, as elastic-package writes it, which Painless refuses to compile.
 
 use serde_json::{json, Value as Json};
 use std::path::Path;
@@ -48,14 +48,13 @@ fn from_rules(doc: &Json) -> Result<Vec<Json>, String> {
         for rule in rules {
             let dataset = strings(rule.get("target_dataset"), "target_dataset")?;
             let namespace = strings(rule.get("namespace"), "namespace")?;
-            let mut reroute = json!({"tag": tag});
-            if let Some(condition) = rule.get("if").and_then(Json::as_str) {
-                if !condition.is_empty() {
-                    reroute["if"] = json!(condition);
-                }
-            }
-            reroute["dataset"] = json!(dataset);
-            reroute["namespace"] = json!(namespace);
+            let condition = rule.get("if").and_then(Json::as_str).unwrap_or("");
+            let reroute = json!({
+                "tag": tag,
+                "if": condition,
+                "dataset": dataset,
+                "namespace": namespace,
+            });
             processors.push(json!({ "reroute": reroute }));
         }
     }

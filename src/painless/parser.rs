@@ -579,6 +579,13 @@ impl<'a> Parser<'a> {
         while !matches!(self.peek(), Tok::Eof) {
             body.push(self.statement(true)?);
         }
+        if body.is_empty() {
+            // Painless's SClass analysis: functions alone are not a script either
+            return Err(ParseError {
+                offset: self.toks[0].start,
+                message: "Cannot generate an empty script.".into(),
+            });
+        }
         let f = self.scopes.pop().expect("scope");
         let mut starts = std::mem::take(&mut self.statement_starts);
         starts.sort_unstable();
