@@ -155,7 +155,6 @@ fn literals_and_types() {
             "String",
             "\"abc\"",
         ),
-        ("", "null", "null"),
         ("return;", "null", "null"),
         ("return 5", "int", "5"),
         ("int x = 1; x", "int", "1"),
