@@ -634,9 +634,8 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
 
 pub fn static_field(class: &str, name: &str) -> R<V> {
     match class {
-        "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "Boolean" => {
-            numbers::static_field(class, name)
-        }
+        "Integer" | "Long" | "Double" | "Float" | "Short" | "Byte" | "Math" | "StrictMath"
+        | "Boolean" => numbers::static_field(class, name),
         "Character" => character::static_field(name),
         // the immutable empties, as `emptyList()` and friends make them
         "Collections" if matches!(name, "EMPTY_LIST" | "EMPTY_MAP" | "EMPTY_SET") => {

@@ -1,5 +1,5 @@
-//! Boxed numbers, `Math`, `Integer`/`Long`/`Double`/`Float`/`Boolean` statics, and
-//! the digests behind the `sha1`/`sha256` augmentations.
+//! Boxed numbers, `Math`/`StrictMath`, `Integer`/`Long`/`Short`/`Byte`/`Double`/`Float`/`Boolean`
+//! statics, and the digests behind the `sha1`/`sha256` augmentations.
 
 use super::{arg_int, arg_str, not_found};
 use crate::painless::ast::Ty;
@@ -25,6 +25,16 @@ fn primitive_of(class: &str) -> Ty {
         "Boolean" => Ty::Bool,
         "Character" => Ty::Char,
         _ => Ty::Int,
+    }
+}
+
+/// The `parseX(String)` / `parseX(String, int)` method of a boxed integral class.
+fn parse_method(class: &str) -> &'static str {
+    match class {
+        "Long" => "parseLong",
+        "Short" => "parseShort",
+        "Byte" => "parseByte",
+        _ => "parseInt",
     }
 }
 
@@ -61,19 +71,22 @@ pub(super) fn long_arg(v: &V) -> R<i64> {
     }
 }
 
+/// `NumberFormatException.forInputString(s, radix)`.
+fn radix_nfe(s: &str, radix: u32) -> Thrown {
+    if radix == 10 {
+        nfe(s)
+    } else {
+        Thrown::new(
+            "NumberFormatException",
+            format!("For input string: \"{s}\" under radix {radix}"),
+        )
+    }
+}
+
 pub fn parse_int(s: &str, radix: u32) -> R<i32> {
     crate::java::parse_radix(s, radix)
         .and_then(|v| i32::try_from(v).ok())
-        .ok_or_else(|| {
-            if radix == 10 {
-                nfe(s)
-            } else {
-                Thrown::new(
-                    "NumberFormatException",
-                    format!("For input string: \"{s}\" under radix {radix}"),
-                )
-            }
-        })
+        .ok_or_else(|| radix_nfe(s, radix))
 }
 
 pub fn parse_long(s: &str) -> R<i64> {
@@ -145,7 +158,13 @@ pub fn boxed_call(recv: &V, name: &str, args: Vec<V>) -> R<V> {
                     class_name(recv)
                 )));
             }
-            compare_values(recv, &args[0]).map(|o| V::Int(o as i32))
+            match (recv, &args[0]) {
+                // Byte.compareTo and Short.compareTo return `x - y` (Byte.compare), the others
+                // -1/0/1
+                (V::Byte(x), V::Byte(y)) => Ok(V::Int(*x as i32 - *y as i32)),
+                (V::Short(x), V::Short(y)) => Ok(V::Int(*x as i32 - *y as i32)),
+                _ => compare_values(recv, &args[0]).map(|o| V::Int(o as i32)),
+            }
         }
         _ => Err(not_found(recv, name, n)),
     }
@@ -335,38 +354,44 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         "Integer" | "Long" | "Short" | "Byte" => {
             let long = class == "Long";
             match (name, n) {
-                ("parseInt", 1) | ("parseLong", 1) | ("parseShort", 1) | ("parseByte", 1) => {
+                // parseInt(String), parseByte(String, int), ... (each on its own class) and
+                // valueOf(String, int): `Integer.parseInt(s, radix)`, then Byte and Short check
+                // the range
+                (_, 1) | (_, 2) if name == parse_method(class) || (name == "valueOf" && n == 2) => {
                     let arg = implicit(a(0), Ty::Class("String"))?;
-                    let s = match str_of(&arg) {
-                        Some(s) => s,
-                        None => {
-                            return Err(Thrown::new(
-                                "NumberFormatException",
-                                "Cannot parse null string: null",
-                            ))
-                        }
+                    let radix = if n == 2 { arg_int(a(1))? } else { 10 };
+                    let s = str_of(&arg).ok_or_else(|| {
+                        Thrown::new("NumberFormatException", "Cannot parse null string: null")
+                    })?;
+                    if radix < 2 {
+                        return Err(Thrown::new(
+                            "NumberFormatException",
+                            format!("radix {radix} less than Character.MIN_RADIX"),
+                        ));
+                    }
+                    if radix > 36 {
+                        return Err(Thrown::new(
+                            "NumberFormatException",
+                            format!("radix {radix} greater than Character.MAX_RADIX"),
+                        ));
+                    }
+                    let radix = radix as u32;
+                    if long {
+                        return crate::java::parse_radix(s, radix)
+                            .map(V::Long)
+                            .ok_or_else(|| radix_nfe(s, radix));
+                    }
+                    let v = parse_int(s, radix)?;
+                    let out_of_range = || {
+                        Thrown::new(
+                            "NumberFormatException",
+                            format!("Value out of range. Value:\"{s}\" Radix:{radix}"),
+                        )
                     };
                     match class {
-                        "Long" => parse_long(s).map(V::Long),
-                        "Integer" => parse_int(s, 10).map(V::Int),
-                        "Short" => {
-                            let v = parse_int(s, 10)?;
-                            i16::try_from(v).map(V::Short).map_err(|_| {
-                                Thrown::new(
-                                    "NumberFormatException",
-                                    format!("Value out of range. Value:\"{s}\" Radix:10"),
-                                )
-                            })
-                        }
-                        _ => {
-                            let v = parse_int(s, 10)?;
-                            i8::try_from(v).map(V::Byte).map_err(|_| {
-                                Thrown::new(
-                                    "NumberFormatException",
-                                    format!("Value out of range. Value:\"{s}\" Radix:10"),
-                                )
-                            })
-                        }
+                        "Short" => i16::try_from(v).map(V::Short).map_err(|_| out_of_range()),
+                        "Byte" => i8::try_from(v).map(V::Byte).map_err(|_| out_of_range()),
+                        _ => Ok(V::Int(v)),
                     }
                 }
                 ("decode", 1) => {
@@ -401,22 +426,6 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 }
                 // valueOf(int) and friends only: no valueOf(String) in the allowlist
                 ("valueOf", 1) => implicit(a(0), primitive_of(class)),
-                ("parseInt", 2) | ("parseLong", 2) | ("valueOf", 2) => {
-                    let s = arg_str(a(0))?;
-                    let radix = arg_int(a(1))? as u32;
-                    if long {
-                        crate::java::parse_radix(s, radix)
-                            .map(V::Long)
-                            .ok_or_else(|| {
-                                Thrown::new(
-                                    "NumberFormatException",
-                                    format!("For input string: \"{s}\" under radix {radix}"),
-                                )
-                            })
-                    } else {
-                        parse_int(s, radix).map(V::Int)
-                    }
-                }
                 ("toString", 1) => Ok(V::string(to_java_string(&implicit(
                     a(0),
                     primitive_of(class),
@@ -459,7 +468,11 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                 }
                 ("compare", 2) => {
                     let (x, y) = (long_arg(a(0))?, long_arg(a(1))?);
-                    Ok(V::Int(x.cmp(&y) as i32))
+                    Ok(V::Int(match class {
+                        // JDK `Byte.compare`/`Short.compare` are `return x - y;`
+                        "Byte" | "Short" => x.wrapping_sub(y) as i32,
+                        _ => x.cmp(&y) as i32,
+                    }))
                 }
                 ("signum", 1) => Ok(V::Int(long_arg(a(0))?.signum() as i32)),
                 ("bitCount", 1) => {
@@ -495,6 +508,14 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     format_java_double(d)
                 }))
             }
+            ("toHexString", 1) => {
+                let d = f64_arg(&implicit(a(0), primitive_of(class))?)?;
+                Ok(V::string(if class == "Float" {
+                    float_to_hex_string(d as f32)
+                } else {
+                    double_to_hex_string(d)
+                }))
+            }
             ("isNaN", 1) => Ok(V::Bool(f64_arg(a(0))?.is_nan())),
             ("isInfinite", 1) => Ok(V::Bool(f64_arg(a(0))?.is_infinite())),
             ("isFinite", 1) => Ok(V::Bool(f64_arg(a(0))?.is_finite())),
@@ -525,6 +546,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             )),
             ("valueOf", 1) => implicit(a(0), Ty::Bool),
             ("toString", 1) => Ok(V::string(to_java_string(&implicit(a(0), Ty::Bool)?))),
+            ("hashCode", 1) => match implicit(a(0), Ty::Bool)? {
+                V::Bool(b) => Ok(V::Int(if b { 1231 } else { 1237 })),
+                _ => Err(Thrown::npe(None)),
+            },
             ("compare", 2) => match (a(0), a(1)) {
                 (V::Bool(x), V::Bool(y)) => Ok(V::Int(*x as i32 - *y as i32)),
                 _ => Err(Thrown::npe(None)),
@@ -540,6 +565,49 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             _ => Err(super::no_such()),
         },
         _ => Err(super::no_such()),
+    }
+}
+
+/// `Double.toHexString`: `[-]0x1.<hex>p<exp>` with the trailing zeros of the 13 fraction digits
+/// dropped (one kept), `0x0.<hex>p-1022` for subnormals, `0x0.0p0` for zero, and
+/// `Double.toString` for NaN and the infinities.
+pub fn double_to_hex_string(d: f64) -> String {
+    if !d.is_finite() {
+        return format_java_double(d);
+    }
+    let mut out = String::from(if d.is_sign_negative() { "-0x" } else { "0x" });
+    let d = d.abs();
+    if d == 0.0 {
+        out.push_str("0.0p0");
+        return out;
+    }
+    let bits = d.to_bits();
+    let subnormal = d < f64::MIN_POSITIVE;
+    let fraction = format!("{:013x}", bits & ((1u64 << 52) - 1));
+    let fraction = fraction.trim_end_matches('0');
+    out.push_str(if subnormal { "0." } else { "1." });
+    out.push_str(if fraction.is_empty() { "0" } else { fraction });
+    let exponent = if subnormal {
+        -1022
+    } else {
+        (bits >> 52) as i32 - 1023
+    };
+    out.push_str(&format!("p{exponent}"));
+    out
+}
+
+/// `Float.toHexString`: the double's form (exact, as every float is a double), but a float
+/// subnormal is scaled into a double subnormal and printed with exponent `-126`.
+pub fn float_to_hex_string(f: f32) -> String {
+    if f != 0.0 && f.abs() < f32::MIN_POSITIVE {
+        // Math.scalb(f, Double.MIN_EXPONENT - Float.MIN_EXPONENT): exact, a power of two
+        let s = double_to_hex_string(f as f64 * 2f64.powi(-1022 + 126));
+        match s.strip_suffix("p-1022") {
+            Some(head) => format!("{head}p-126"),
+            None => s,
+        }
+    } else {
+        double_to_hex_string(f as f64)
     }
 }
 
@@ -583,8 +651,23 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         ("Float", "POSITIVE_INFINITY") => V::Float(f32::INFINITY),
         ("Float", "NEGATIVE_INFINITY") => V::Float(f32::NEG_INFINITY),
         ("Float", "NaN") => V::Float(f32::NAN),
-        ("Math", "PI") => V::Double(std::f64::consts::PI),
-        ("Math", "E") => V::Double(std::f64::consts::E),
+        ("Double", "MIN_NORMAL") => V::Double(f64::MIN_POSITIVE),
+        ("Double", "MAX_EXPONENT") => V::Int(1023),
+        ("Double", "MIN_EXPONENT") => V::Int(-1022),
+        ("Float", "MIN_NORMAL") => V::Float(f32::MIN_POSITIVE),
+        ("Float", "MAX_EXPONENT") => V::Int(127),
+        ("Float", "MIN_EXPONENT") => V::Int(-126),
+        // the width in bits and bytes, all `int`
+        ("Long" | "Double", "SIZE") => V::Int(64),
+        ("Integer" | "Float", "SIZE") => V::Int(32),
+        ("Short", "SIZE") => V::Int(16),
+        ("Byte", "SIZE") => V::Int(8),
+        ("Long" | "Double", "BYTES") => V::Int(8),
+        ("Integer" | "Float", "BYTES") => V::Int(4),
+        ("Short", "BYTES") => V::Int(2),
+        ("Byte", "BYTES") => V::Int(1),
+        ("Math" | "StrictMath", "PI") => V::Double(std::f64::consts::PI),
+        ("Math" | "StrictMath", "E") => V::Double(std::f64::consts::E),
         ("Boolean", "TRUE") => V::Bool(true),
         ("Boolean", "FALSE") => V::Bool(false),
         _ => {
