@@ -17,6 +17,13 @@
 //! (`a.b.c`). Both are reachable: the dotted key whole, the segment's map by the keys the rest of
 //! the path can touch in it. The containers along the path are only read and written by key.
 //!
+//! `WriteField.move(path)`/`overwrite(path)` write at a second path: on `field('a')` with a
+//! constant string that path is reachable too; any other `move`/`overwrite` call (the receiver
+//! might be a field held in a variable, the destination a computed path) reaches everything.
+//!
+//! The field API can be used in script functions and lambda bodies as well, so they are walked
+//! too (without treating their slot of `ctx` as `ctx`).
+//!
 //! Anything else (`ctx` stored in a variable, passed to a function, captured by a lambda,
 //! iterated, a method called on it, `metadata()`, the field API with a computed path) makes the
 //! whole document reachable, and the caller copies all of it.
@@ -95,8 +102,21 @@ pub fn ctx_reach(program: &Program) -> Option<Reach> {
     let mut walk = Walk {
         reach: Reach::default(),
         whole: false,
+        foreign: false,
     };
     walk.stmts(&program.main.body);
+    // script functions and lambdas reach `ctx` only through what they are given (and the
+    // main body's uses of that decide), but they can call the field API themselves
+    walk.foreign = true;
+    for f in &program.functions {
+        walk.stmts(&f.body);
+    }
+    for l in &program.lambdas {
+        match &l.body {
+            LambdaBody::Expr(e) => walk.expr(e),
+            LambdaBody::Block(body) => walk.stmts(body),
+        }
+    }
     if walk.whole {
         None
     } else {
@@ -138,6 +158,8 @@ fn ctx_path(e: &Expr) -> Option<Vec<&Arc<str>>> {
 struct Walk {
     reach: Reach,
     whole: bool,
+    /// Walking a function or lambda body, where the slot of `ctx` is some other variable.
+    foreign: bool,
 }
 
 impl Walk {
@@ -217,21 +239,23 @@ impl Walk {
         }
         match &e.kind {
             ExprKind::Local(slot) => {
-                if *slot == CTX_SLOT {
+                if *slot == CTX_SLOT && !self.foreign {
                     self.whole = true;
                 }
             }
-            ExprKind::Field { recv, .. } | ExprKind::Index { recv, .. } => match ctx_path(e) {
-                // a chain ending before `.empty` right at `ctx` reads the whole `ctx`
-                Some(path) if path.is_empty() => self.whole = true,
-                Some(path) => self.reach.add_whole(&path),
-                None => {
-                    self.expr(recv);
-                    if let ExprKind::Index { index, .. } = &e.kind {
-                        self.expr(index);
+            ExprKind::Field { recv, .. } | ExprKind::Index { recv, .. } => {
+                match ctx_path(e).filter(|_| !self.foreign) {
+                    // a chain ending before `.empty` right at `ctx` reads the whole `ctx`
+                    Some(path) if path.is_empty() => self.whole = true,
+                    Some(path) => self.reach.add_whole(&path),
+                    None => {
+                        self.expr(recv);
+                        if let ExprKind::Index { index, .. } = &e.kind {
+                            self.expr(index);
+                        }
                     }
                 }
-            },
+            }
             ExprKind::BuiltinCall(name, args) => match (*name, args.first()) {
                 (
                     "field" | "$",
@@ -246,7 +270,7 @@ impl Walk {
                 _ => self.whole = true,
             },
             ExprKind::Lambda(_, captures) => {
-                if captures.contains(&CTX_SLOT) {
+                if captures.contains(&CTX_SLOT) && !self.foreign {
                     self.whole = true;
                 }
             }
@@ -274,6 +298,24 @@ impl Walk {
             | ExprKind::InstanceOf(x, _)
             | ExprKind::Cast(_, x)
             | ExprKind::IncDec { target: x, .. } => self.expr(x),
+            ExprKind::Call {
+                recv, name, args, ..
+            } if matches!(&**name, "move" | "overwrite") && args.len() == 1 => {
+                match (&recv.kind, &args[0].kind) {
+                    (
+                        ExprKind::BuiltinCall("field", field_args),
+                        ExprKind::Const(Const::Str(dest)),
+                    ) if matches!(
+                        field_args.first().map(|a| &a.kind),
+                        Some(ExprKind::Const(Const::Str(_)))
+                    ) =>
+                    {
+                        self.reach.add_field_path(dest);
+                        self.expr(recv);
+                    }
+                    _ => self.whole = true,
+                }
+            }
             ExprKind::Call { recv, args, .. } => {
                 self.expr(recv);
                 self.exprs(args);
@@ -343,6 +385,15 @@ mod tests {
         // `.empty` is a getter of the map, not a key of it
         assert_eq!(reach("ctx.r = ctx.a.b.empty").as_deref(), Some("r,a{b}"));
         assert_eq!(reach("ctx.a['empty'] = 1").as_deref(), Some("a{empty}"));
+        // a constant move destination, and the field API in lambdas and functions
+        assert_eq!(
+            reach("field('a').move('b.c')").as_deref(),
+            Some("b.c,b{c},a")
+        );
+        assert_eq!(
+            reach("void f() { $('n', 0) } [1].each(x -> field('l.m').set(x)); f()").as_deref(),
+            Some("n,l.m,l{m}")
+        );
         // a computed index reads its whole receiver
         assert_eq!(
             reach("ctx.a.k[params.i].n = 1; ctx.b.l[0] = 2").as_deref(),
@@ -364,6 +415,9 @@ mod tests {
             "ctx = [:]",
             "ctx.toString()",
             "return ctx.empty",
+            "def f = field('a'); f.move('b')",
+            "field('a').overwrite(params.p)",
+            "field('a').move(field('b'))",
         ] {
             assert_eq!(reach(src), None, "{src}");
         }
@@ -423,6 +477,11 @@ mod tests {
             "field('a.m.').set(1); field('a..b').set(2); field('.c').set(3)",
             "field('a.m.p').set(['z': 1]); ctx.a.m.p.y = 2",
             "field('a.m.p').append(2); field('a.m.e.g').append(3)",
+            "field('a.s').move('a.m.e.n'); field('x').overwrite('a.m.p.q')",
+            "field('a.m').move('n.o'); field('a.k').overwrite('z')",
+            "['a.m.e.n'].forEach(p -> field('a.s').move(p))",
+            "[1].forEach(x -> field('a.m.p.r').set(x))",
+            "def d = field('a.m.p').doc(); d.field('r').set(1); field('a.s').move(d.field('t'))",
         ] {
             let [named, whole] = both_ways(src, doc);
             assert_eq!(named, whole, "{src}");

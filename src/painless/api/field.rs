@@ -2,16 +2,24 @@
 //!
 //! Path resolution follows `WriteField.resolveDepthFlat`: walk maps segment by segment; when a
 //! segment is not a map, the rest of the path is tried as one dotted key.
+//!
+//! Unlike `WriteField`, which caches the resolved container and leaf, every operation resolves
+//! the path afresh (the same answers as long as the script does not restructure the document
+//! behind a field's back).
 
+use super::nested_document::{self, NestedObj};
 use super::{not_found, Obj};
 use crate::painless::error::Thrown;
 use crate::painless::interp::{get_index, Interp, R};
 use crate::painless::rt::*;
 use crate::value::CollectionKind;
+use std::cell::RefCell;
 
+/// A `WriteField`: a path and the map it is resolved from (`ctx`, or a `NestedDocument`'s map).
+/// Both change when the field is moved (`move`/`overwrite` make it point at the destination).
 pub struct FieldObj {
-    pub root: V,
-    pub path: String,
+    root: RefCell<V>,
+    path: RefCell<String>,
 }
 
 fn is_map(v: &V) -> bool {
@@ -47,10 +55,25 @@ fn put(m: &V, k: &str, v: V) -> R<()> {
 }
 
 impl FieldObj {
+    pub fn new(root: V, path: String) -> FieldObj {
+        FieldObj {
+            root: RefCell::new(root),
+            path: RefCell::new(path),
+        }
+    }
+
+    pub fn path(&self) -> String {
+        self.path.borrow().clone()
+    }
+
+    fn root(&self) -> V {
+        self.root.borrow().clone()
+    }
+
     /// (container, leaf) if the path resolves.
     fn resolve(&self) -> Option<(V, String)> {
-        let mut container = self.root.clone();
-        let path = &self.path;
+        let mut container = self.root();
+        let path = &self.path();
         let mut last = 0;
         while let Some(rel) = path[last..].find('.') {
             let idx = last + rel;
@@ -75,8 +98,9 @@ impl FieldObj {
         if let Some((c, leaf)) = self.resolve() {
             return Ok((c, leaf));
         }
-        let mut container = self.root.clone();
-        let mut segments: Vec<&str> = self.path.split('.').collect();
+        let mut container = self.root();
+        let path = self.path();
+        let mut segments: Vec<&str> = path.split('.').collect();
         while segments.len() > 1 && segments.last() == Some(&"") {
             segments.pop();
         }
@@ -120,6 +144,121 @@ impl FieldObj {
             },
         }
     }
+
+    /// `exists()`: the leaf is a key of its container (its value may be `null`).
+    pub fn exists(&self) -> bool {
+        self.resolve()
+            .map(|(c, l)| contains_key(&c, &l))
+            .unwrap_or(false)
+    }
+
+    /// `remove()`.
+    pub fn remove(&self) -> R<()> {
+        if let Some((c, leaf)) = self.resolve() {
+            match &c {
+                V::Map(m) => {
+                    m.borrow_mut().remove(&V::str(&leaf))?;
+                }
+                _ => {
+                    return Err(Thrown::unsupported(Some(
+                        "Mutating ingest documents in conditionals is not supported".into(),
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `set(value)`: creates the path as needed; a `NestedDocument` cannot be a value.
+    fn set(&self, value: V) -> R<()> {
+        let (c, leaf) = self.create()?;
+        if let Some(doc) = nested_document::doc_map(&value) {
+            return Err(Thrown::iae(format!(
+                "cannot set NestedDocument [{}] as path [{}]",
+                to_java_string(&doc),
+                self.path()
+            )));
+        }
+        put(&c, &leaf, value)
+    }
+
+    /// `remove(Object)` (package-private, for `NestedDocument.remove()`): removes `doc` from the
+    /// list at the path by reference, or the whole value if it is not a list. `WriteField`
+    /// compares the current value with itself in the second case (`container.get(leaf) == value`),
+    /// so a single value goes whatever it is.
+    pub fn remove_ref(&self, it: &mut Interp, doc: &V) -> R<()> {
+        let Some(value) = self.lookup() else {
+            return Ok(());
+        };
+        match &value {
+            V::List(l) => {
+                let pos = l.borrow().items.iter().position(|x| same_ref(x, doc));
+                if let Some(i) = pos {
+                    super::collections::list_call(it, &value, "remove", vec![V::Int(i as i32)])?;
+                }
+                Ok(())
+            }
+            _ => self.remove(),
+        }
+    }
+
+    /// `overwrite(String)` / `overwrite(WriteField)`: moves the value (or its absence) to
+    /// `path`, resolved from `root` (the other field's root) or this field's root.
+    fn overwrite(&self, path: String, root: Option<V>) -> R<()> {
+        let value = self.lookup();
+        self.remove()?;
+        *self.path.borrow_mut() = path;
+        if let Some(root) = root {
+            *self.root.borrow_mut() = root;
+        }
+        match value {
+            // a missing source removes the destination
+            None => self.remove(),
+            Some(v) => self.set(v),
+        }
+    }
+
+    /// `getDocsAsList()`: the list of maps at the path (a map becomes a one-element list, written
+    /// back), `None` if the path has no value.
+    fn docs_as_list(&self) -> R<Option<V>> {
+        match self.lookup() {
+            None => Ok(None),
+            Some(v) if is_java_list(&v) => Ok(Some(v)),
+            Some(v @ V::Map(_)) => {
+                let docs = V::new_list(vec![v]);
+                self.set(docs.clone())?;
+                Ok(Some(docs))
+            }
+            Some(v) => Err(Thrown::new(
+                "IllegalStateException",
+                format!(
+                    "Unexpected value [{}] of type [{}] at path [{}], expected Map or List of Map",
+                    to_java_string(&v),
+                    type_name(&v),
+                    self.path()
+                ),
+            )),
+        }
+    }
+}
+
+/// `WriteField.typeName`: the class name, `null` for null.
+pub fn type_name(v: &V) -> String {
+    if v.is_null() {
+        "null".into()
+    } else {
+        class_name(v)
+    }
+}
+
+/// `value instanceof List` (an `ArrayDeque` shares the list storage but is no `List`).
+pub fn is_java_list(v: &V) -> bool {
+    matches!(v, V::List(l) if l.borrow().kind != ListKind::ArrayDeque)
+}
+
+/// Reference equality (`==`) of two maps.
+fn same_ref(a: &V, b: &V) -> bool {
+    matches!((a, b), (V::Map(x), V::Map(y)) if std::rc::Rc::ptr_eq(x, y))
 }
 
 pub fn builtin(it: &mut Interp, name: &str, args: Vec<V>) -> R<V> {
@@ -127,10 +266,7 @@ pub fn builtin(it: &mut Interp, name: &str, args: Vec<V>) -> R<V> {
         return Ok(V::obj(Obj::Metadata(it.ctx.clone())));
     }
     let path = super::arg_str(&args[0])?.to_string();
-    let f = FieldObj {
-        root: it.ctx.clone(),
-        path,
-    };
+    let f = FieldObj::new(it.ctx.clone(), path);
     match name {
         "field" => Ok(V::obj(Obj::Field(f))),
         _ => Ok(f.lookup().unwrap_or_else(|| args[1].clone())),
@@ -182,12 +318,8 @@ pub fn metadata_call(ctx: &V, recv: &V, name: &str, args: Vec<V>) -> R<V> {
 pub fn call(it: &mut Interp, f: &FieldObj, recv: &V, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     match (name, n) {
-        ("getName", 0) => Ok(V::str(&f.path)),
-        ("exists", 0) => Ok(V::Bool(
-            f.resolve()
-                .map(|(c, l)| contains_key(&c, &l))
-                .unwrap_or(false),
-        )),
+        ("getName", 0) => Ok(V::str(&f.path())),
+        ("exists", 0) => Ok(V::Bool(f.exists())),
         ("get", 1) => Ok(f.lookup().unwrap_or_else(|| args[0].clone())),
         ("get", 2) => {
             let idx = super::arg_int(&args[0])?;
@@ -206,12 +338,18 @@ pub fn call(it: &mut Interp, f: &FieldObj, recv: &V, name: &str, args: Vec<V>) -
             }
         }
         ("set", 1) => {
-            let (c, leaf) = f.create()?;
-            put(&c, &leaf, args[0].clone())?;
+            f.set(args[0].clone())?;
             Ok(recv.clone())
         }
         ("append", 1) => {
             let (c, leaf) = f.create()?;
+            if let Some(doc) = nested_document::doc_map(&args[0]) {
+                return Err(Thrown::iae(format!(
+                    "cannot append NestedDocument [{}] to path [{}]",
+                    to_java_string(&doc),
+                    f.path()
+                )));
+            }
             let cur = if contains_key(&c, &leaf) {
                 Some(get(&c, &leaf))
             } else {
@@ -224,21 +362,120 @@ pub fn call(it: &mut Interp, f: &FieldObj, recv: &V, name: &str, args: Vec<V>) -
             }
             Ok(recv.clone())
         }
-        ("remove", 0) => {
-            if let Some((c, leaf)) = f.resolve() {
-                match &c {
-                    V::Map(m) => {
-                        m.borrow_mut().remove(&V::str(&leaf))?;
-                    }
-                    _ => {
-                        return Err(Thrown::unsupported(Some(
-                            "Mutating ingest documents in conditionals is not supported".into(),
-                        )))
-                    }
+        ("move" | "overwrite", 1) => {
+            // `move(Object)` / `overwrite(Object)` dispatch on the argument's class
+            let (path, root) = match &args[0] {
+                V::Str(s) => (s.to_string(), None),
+                V::Obj(o) if matches!(&**o, Obj::Field(_)) => {
+                    let Obj::Field(dest) = &**o else {
+                        unreachable!()
+                    };
+                    (dest.path(), Some(dest.root()))
+                }
+                other => {
+                    return Err(Thrown::iae(format!(
+                        "Cannot call {name} with [{}], must be String or WriteField, not [{}]",
+                        to_java_string(other),
+                        type_name(other)
+                    )))
+                }
+            };
+            if name == "move" {
+                let dest = FieldObj::new(root.clone().unwrap_or_else(|| f.root()), path.clone());
+                if !dest.values()?.is_empty() {
+                    return Err(Thrown::iae(format!(
+                        "Cannot move to non-empty destination [{path}]"
+                    )));
                 }
             }
+            f.overwrite(path, root)?;
+            Ok(recv.clone())
+        }
+        ("remove", 0) => {
+            f.remove()?;
             Ok(V::Null)
         }
+        ("doc", 0) => {
+            let doc = V::new_map(CollectionKind::Hash);
+            match f.docs_as_list()? {
+                None => f.set(doc.clone())?,
+                Some(docs) => {
+                    super::collections::list_call(it, &docs, "add", vec![doc.clone()])?;
+                }
+            }
+            Ok(nested_document::new_doc(recv, doc))
+        }
+        ("doc", 1) => {
+            let index = super::arg_int(&args[0])?;
+            let docs = match f.docs_as_list()? {
+                Some(docs) => docs,
+                None if index == 0 => {
+                    let doc = V::new_map(CollectionKind::Hash);
+                    f.set(doc.clone())?;
+                    return Ok(nested_document::new_doc(recv, doc));
+                }
+                None => {
+                    // `new ArrayList<>(index + 1)`
+                    let capacity = index.wrapping_add(1);
+                    if capacity < 0 {
+                        return Err(Thrown::iae(format!("Illegal Capacity: {capacity}")));
+                    }
+                    let docs = V::new_list(Vec::new());
+                    f.set(docs.clone())?;
+                    docs
+                }
+            };
+            let V::List(l) = &docs else {
+                unreachable!("docs_as_list gives lists")
+            };
+            let len = l.borrow().items.len();
+            if index < 0 {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    format!("Index {index} out of bounds for length {len}"),
+                ));
+            }
+            if (index as usize) < len {
+                // `new NestedDocument(this, docs.get(index))`: the element is cast to Map, and
+                // the constructor rejects null
+                let item = l.borrow().items[index as usize].clone();
+                return match item {
+                    V::Map(_) => Ok(nested_document::new_doc(recv, item)),
+                    V::Null => Err(Thrown::npe(None)),
+                    other => {
+                        let c = class_name(&other);
+                        Err(Thrown::cce(format!(
+                            "class {c} cannot be cast to class java.util.Map ({c} and java.util.Map are in module java.base of loader 'bootstrap')"
+                        )))
+                    }
+                };
+            }
+            for _ in len..index as usize {
+                let filler = V::new_map(CollectionKind::Hash);
+                super::collections::list_call(it, &docs, "add", vec![filler])?;
+            }
+            let doc = V::new_map(CollectionKind::Hash);
+            super::collections::list_call(it, &docs, "add", vec![doc.clone()])?;
+            Ok(nested_document::new_doc(recv, doc))
+        }
+        ("docs", 0) => match f.lookup() {
+            None => super::collections::empty_collection("emptyList"),
+            Some(v) if matches!(v, V::Map(_)) || is_java_list(&v) => {
+                Ok(V::obj(Obj::Nested(NestedObj::Docs {
+                    field: recv.clone(),
+                    value: v,
+                })))
+            }
+            Some(v) => Err(Thrown::new(
+                "IllegalStateException",
+                format!(
+                    "Unexpected value [{}] of type [{}] at [{}] for docs()",
+                    to_java_string(&v),
+                    type_name(&v),
+                    f.path()
+                ),
+            )),
+        },
         ("isEmpty", 0) => Ok(V::Bool(f.values()?.is_empty())),
         ("size", 0) => Ok(V::Int(f.values()?.len() as i32)),
         ("iterator", 0) => Ok(V::obj(Obj::Iterator(std::cell::RefCell::new(

@@ -6,6 +6,7 @@ pub mod cidr;
 pub mod collections;
 pub mod date;
 pub mod field;
+pub mod nested_document;
 pub mod normalizer;
 pub mod numbers;
 pub mod regex;
@@ -87,6 +88,8 @@ pub enum Obj {
     StringBuilder(RefCell<string::Builder>),
     Collector(stream::Collector),
     Field(field::FieldObj),
+    /// `NestedDocument`, `WriteField.docs()` and its iterators.
+    Nested(nested_document::NestedObj),
     Time(time::TimeVal),
     Json,
     /// `metadata()` of ingest scripts, over `ctx`.
@@ -131,6 +134,7 @@ impl Obj {
             Obj::StringBuilder(b) => b.borrow().class_name().into(),
             Obj::Collector(_) => "java.util.stream.Collector".into(),
             Obj::Field(_) => "org.elasticsearch.script.field.WriteField".into(),
+            Obj::Nested(n) => n.class_name(),
             Obj::Time(t) => t.class_name().into(),
             Obj::Json => "org.elasticsearch.painless.api.Json".into(),
             Obj::Metadata(_) => "org.elasticsearch.script.Metadata".into(),
@@ -255,7 +259,7 @@ impl Obj {
             Obj::StringBuilder(s) => s.borrow().to_string(),
             Obj::Time(t) => t.to_java_string(),
             Obj::NormalizerForm(f) => f.name().to_string(),
-            Obj::Field(f) => format!("WriteField[{}]", f.path),
+            Obj::Field(f) => format!("WriteField[{}]", f.path()),
             Obj::Coll(c) => c
                 .to_java_string()
                 .unwrap_or_else(|| format!("{}@{:x}", self.class_name(), self.hash_code())),
@@ -267,7 +271,7 @@ impl Obj {
             (Obj::Entry { key, .. }, "key") => Some(key.clone()),
             (Obj::Entry { value, .. }, "value") => Some(value.borrow().clone()),
             (Obj::MapView(..), "empty") => Some(V::Bool(view_items(self).is_empty())),
-            (Obj::Field(f), "name") => Some(V::str(&f.path)),
+            (Obj::Field(f), "name") => Some(V::str(&f.path())),
             _ => None,
         }
     }
@@ -383,6 +387,7 @@ pub fn iterate(_it: &mut Interp, v: &V) -> R<Vec<V>> {
             }
             Obj::Stream(s) => Ok(s.borrow().clone()),
             Obj::Field(f) => f.values(),
+            Obj::Nested(n) => nested_document::iterate(n).unwrap_or_else(|| Err(cannot_iterate(v))),
             Obj::Coll(c) => collections::coll_iterate(c),
             _ => Err(cannot_iterate(v)),
         },
@@ -563,6 +568,7 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
             }
             Obj::StringBuilder(_) => string::builder_call(it, recv, o, name, args),
             Obj::Field(f) => field::call(it, f, recv, name, args),
+            Obj::Nested(n) => nested_document::call(it, recv, n, name, args),
             Obj::Time(_) => time::call(it, recv, o, name, args),
             Obj::Json => Err(not_found(recv, name, args.len())),
             Obj::Metadata(ctx) => field::metadata_call(ctx, recv, name, args),
