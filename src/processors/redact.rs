@@ -273,6 +273,33 @@ mod tests {
         assert_eq!(redact(custom, "card 1234-5678 ok"), "card *CARD* ok");
     }
 
+    /// Cases of ES's `RedactProcessorTests`.
+    #[test]
+    fn elasticsearch_test_cases() {
+        let cards = json!({"field": "m", "patterns": ["%{CREDIT_CARD:CREDIT_CARD}"],
+            "pattern_definitions": {"CREDIT_CARD": "\\b(?:\\d[ -]*?){13,16}\\b"}});
+        assert_eq!(
+            redact(cards.clone(), "1001-1002-1003-1004 some text in between 2001-1002-1003-1004 3001-1002-1003-1004 4001-1002-1003-1004"),
+            "<CREDIT_CARD> some text in between <CREDIT_CARD> <CREDIT_CARD> <CREDIT_CARD>"
+        );
+        assert_eq!(
+            redact(cards, "1001-1002-1003-1004 2001-1002-1003-1004 3001-1002-1003-1004 some 4001-1002-1003-1004 and lots more text here"),
+            "<CREDIT_CARD> <CREDIT_CARD> <CREDIT_CARD> some <CREDIT_CARD> and lots more text here"
+        );
+        let several = json!({"field": "m",
+            "patterns": ["%{EMAILADDRESS:EMAIL}", "%{IP:IP_ADDRESS}", "%{CREDIT_CARD:CREDIT_CARD}"],
+            "pattern_definitions": {"CREDIT_CARD": "\\d{4}[ -]\\d{4}[ -]\\d{4}[ -]\\d{4}"}});
+        assert_eq!(
+            redact(several, "thisisanemail@address.com will be redacted and this: 0001-0002-0003-0004 some other text"),
+            "<EMAIL> will be redacted and this: <CREDIT_CARD> some other text"
+        );
+        let prefix_only = json!({"field": "m", "patterns": ["%{IP:IP_ADDRESS}"], "prefix": "?--"});
+        assert_eq!(
+            redact(prefix_only, "0.0.0.1 will be redacted"),
+            "?--IP_ADDRESS> will be redacted"
+        );
+    }
+
     #[test]
     fn overlapping_and_touching_matches_merge_under_the_longest_name() {
         let config = json!({"field": "m", "patterns": ["%{SHORT:S}", "%{LONG:L}"],
