@@ -5,6 +5,7 @@ pub mod character;
 pub mod cidr;
 pub mod collections;
 pub mod date;
+pub mod fdlibm;
 pub mod field;
 pub mod nested_document;
 pub mod normalizer;
