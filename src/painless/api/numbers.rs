@@ -1,7 +1,7 @@
 //! Boxed numbers, `Math`/`StrictMath`, `Integer`/`Long`/`Short`/`Byte`/`Double`/`Float`/`Boolean`
 //! statics, and the digests behind the `sha1`/`sha256` augmentations.
 
-use super::{arg_int, arg_str, not_found};
+use super::{arg_int, arg_str, fdlibm, not_found};
 use crate::painless::ast::Ty;
 use crate::painless::error::Thrown;
 use crate::painless::interp::R;
@@ -257,6 +257,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
     let a = |i: usize| -> &V { &args[i] };
     match class {
         "Math" | "StrictMath" => {
+            // StrictMath is fdlibm, and HotSpot's Math delegates to it except for the functions
+            // it has intrinsics for (sin, cos, tan, exp, log, log10, pow): those are the
+            // platform's, and glibc's come closest to HotSpot's x86_64 stubs
+            let strict = class == "StrictMath";
             let d1 = |f: fn(f64) -> f64| -> R<V> { Ok(V::Double(f(f64_arg(a(0))?))) };
             match (name, n) {
                 // Painless allowlists only the double overloads of `java.lang.Math`
@@ -309,9 +313,16 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                     Ok(V::Double(scalb(d, k)))
                 }
                 ("random", 0) => Ok(V::Double(random_unit())),
-                ("pow", 2) => Ok(V::Double(f64_arg(a(0))?.powf(f64_arg(a(1))?))),
+                ("pow", 2) => {
+                    let (x, y) = (f64_arg(a(0))?, f64_arg(a(1))?);
+                    Ok(V::Double(if strict {
+                        fdlibm::pow(x, y)
+                    } else {
+                        x.powf(y)
+                    }))
+                }
                 ("sqrt", 1) => d1(f64::sqrt),
-                ("cbrt", 1) => d1(f64::cbrt),
+                ("cbrt", 1) => d1(fdlibm::cbrt),
                 ("floor", 1) => d1(f64::floor),
                 ("ceil", 1) => d1(f64::ceil),
                 ("rint", 1) => d1(|d| {
@@ -322,20 +333,20 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         r
                     }
                 }),
-                ("exp", 1) => d1(f64::exp),
-                ("expm1", 1) => d1(f64::exp_m1),
-                ("log", 1) => d1(f64::ln),
-                ("log10", 1) => d1(f64::log10),
-                ("log1p", 1) => d1(f64::ln_1p),
-                ("sin", 1) => d1(f64::sin),
-                ("cos", 1) => d1(f64::cos),
-                ("tan", 1) => d1(f64::tan),
-                ("asin", 1) => d1(f64::asin),
-                ("acos", 1) => d1(f64::acos),
-                ("atan", 1) => d1(f64::atan),
-                ("sinh", 1) => d1(f64::sinh),
-                ("cosh", 1) => d1(f64::cosh),
-                ("tanh", 1) => d1(f64::tanh),
+                ("exp", 1) => d1(if strict { fdlibm::exp } else { f64::exp }),
+                ("expm1", 1) => d1(fdlibm::expm1),
+                ("log", 1) => d1(if strict { fdlibm::log } else { f64::ln }),
+                ("log10", 1) => d1(if strict { fdlibm::log10 } else { f64::log10 }),
+                ("log1p", 1) => d1(fdlibm::log1p),
+                ("sin", 1) => d1(if strict { fdlibm::sin } else { f64::sin }),
+                ("cos", 1) => d1(if strict { fdlibm::cos } else { f64::cos }),
+                ("tan", 1) => d1(if strict { fdlibm::tan } else { f64::tan }),
+                ("asin", 1) => d1(fdlibm::asin),
+                ("acos", 1) => d1(fdlibm::acos),
+                ("atan", 1) => d1(fdlibm::atan),
+                ("sinh", 1) => d1(fdlibm::sinh),
+                ("cosh", 1) => d1(fdlibm::cosh),
+                ("tanh", 1) => d1(fdlibm::tanh),
                 ("toRadians", 1) => d1(f64::to_radians),
                 ("toDegrees", 1) => d1(f64::to_degrees),
                 ("signum", 1) => d1(|d| {
@@ -345,8 +356,8 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
                         d.signum()
                     }
                 }),
-                ("atan2", 2) => Ok(V::Double(f64_arg(a(0))?.atan2(f64_arg(a(1))?))),
-                ("hypot", 2) => Ok(V::Double(f64_arg(a(0))?.hypot(f64_arg(a(1))?))),
+                ("atan2", 2) => Ok(V::Double(fdlibm::atan2(f64_arg(a(0))?, f64_arg(a(1))?))),
+                ("hypot", 2) => Ok(V::Double(fdlibm::hypot(f64_arg(a(0))?, f64_arg(a(1))?))),
                 ("round", 1) => Ok(V::Long(java_round(f64_arg(a(0))?))),
                 _ => Err(super::no_such()),
             }
