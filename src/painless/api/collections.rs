@@ -1669,6 +1669,22 @@ pub enum CollObj {
         cmp: Option<V>,
         reversed: bool,
     },
+    /// The other comparators of `Comparator`'s statics and default methods.
+    Cmp(CmpObj),
+}
+
+/// `Comparator.comparingInt(f)` & co. (called through `FnVal::Bound(.., "compare")`).
+pub enum CmpObj {
+    /// `comparingInt` / `comparingLong` / `comparingDouble`: keys converted as the
+    /// `ToIntFunction` & co. return them, compared by `Integer.compare` & co.
+    KeyPrim(V, crate::painless::ast::Ty),
+    /// `comparing(keyExtractor, keyComparator)`.
+    KeyWith(V, V),
+    /// `Comparators.NullComparator`: `nullsFirst` (true) / `nullsLast` (false) over a
+    /// comparator, or none (`nullsFirst(null)`: non-null values are all equal).
+    Nulls(bool, Option<V>),
+    /// `first.thenComparing(then)`.
+    Then(V, V),
 }
 
 /// One end of a view's key range.
@@ -2767,6 +2783,131 @@ fn entry_parts(v: &V) -> R<(V, V)> {
     )))
 }
 
+fn cmp_value(c: CmpObj) -> V {
+    entry_cmp(CollObj::Cmp(c))
+}
+
+fn require_fn(v: &V) -> R<V> {
+    if v.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Ok(v.clone())
+}
+
+/// `Comparator`'s statics beyond `naturalOrder`/`reverseOrder`/`comparing(Function)`.
+pub fn comparator_static(name: &str, args: &[V]) -> Option<R<V>> {
+    use crate::painless::ast::Ty;
+    let r = match (name, args.len()) {
+        ("comparingInt", 1) => key_prim(&args[0], Ty::Int),
+        ("comparingLong", 1) => key_prim(&args[0], Ty::Long),
+        ("comparingDouble", 1) => key_prim(&args[0], Ty::Double),
+        ("comparing", 2) => key_with(&args[0], &args[1]),
+        ("nullsFirst", 1) | ("nullsLast", 1) => Ok(cmp_value(CmpObj::Nulls(
+            name == "nullsFirst",
+            Some(args[0].clone()).filter(|c| !c.is_null()),
+        ))),
+        _ => return None,
+    };
+    Some(r)
+}
+
+fn key_prim(key: &V, ty: crate::painless::ast::Ty) -> R<V> {
+    Ok(cmp_value(CmpObj::KeyPrim(require_fn(key)?, ty)))
+}
+
+fn key_with(key: &V, cmp: &V) -> R<V> {
+    Ok(cmp_value(CmpObj::KeyWith(
+        require_fn(key)?,
+        require_fn(cmp)?,
+    )))
+}
+
+/// `thenComparing(Comparator)`, `thenComparing(Function, Comparator)` and
+/// `thenComparingInt/Long/Double(f)` of any comparator.
+pub fn then_comparing(recv: &V, name: &str, args: &[V]) -> R<V> {
+    use crate::painless::ast::Ty;
+    let other = match (name, args.len()) {
+        ("thenComparing", 1) => require_fn(&args[0])?,
+        ("thenComparing", 2) => key_with(&args[0], &args[1])?,
+        ("thenComparingInt", 1) => key_prim(&args[0], Ty::Int)?,
+        ("thenComparingLong", 1) => key_prim(&args[0], Ty::Long)?,
+        ("thenComparingDouble", 1) => key_prim(&args[0], Ty::Double)?,
+        _ => return Err(not_found(recv, name, args.len())),
+    };
+    Ok(then(recv, other))
+}
+
+/// `NullComparator` overrides `thenComparing`: the nulls stay where they are, and the
+/// comparator for non-null values gets the tie-breaker.
+fn then(first: &V, other: V) -> V {
+    if let Some(CmpObj::Nulls(nulls_first, real)) = cmp_obj(first) {
+        let real = match real {
+            Some(r) => then(r, other),
+            None => other,
+        };
+        return cmp_value(CmpObj::Nulls(*nulls_first, Some(real)));
+    }
+    cmp_value(CmpObj::Then(first.clone(), other))
+}
+
+fn cmp_obj(v: &V) -> Option<&CmpObj> {
+    let V::Obj(o) = v else {
+        return None;
+    };
+    let Obj::Fn(FnVal::Bound(V::Obj(inner), _)) = &**o else {
+        return None;
+    };
+    match &**inner {
+        Obj::Coll(CollObj::Cmp(c)) => Some(c),
+        _ => None,
+    }
+}
+
+fn compare_with(it: &mut Interp, cmp: &V, a: V, b: V) -> R<i32> {
+    let r = it.call_fn(cmp, vec![a, b])?;
+    arg_int(&r)
+}
+
+fn cmp_call(it: &mut Interp, c: &CmpObj, a: V, b: V) -> R<i32> {
+    use crate::painless::ast::Ty;
+    use crate::painless::interp::coerce;
+    let sign = |o: Ordering| o as i32;
+    match c {
+        CmpObj::KeyPrim(key, ty) => {
+            let ka = coerce(it.call_fn(key, vec![a])?, ty)?;
+            let kb = coerce(it.call_fn(key, vec![b])?, ty)?;
+            Ok(match (ty, &ka, &kb) {
+                (Ty::Double, V::Double(x), V::Double(y)) => sign(java_double_cmp(*x, *y)),
+                _ => sign(compare_values(&ka, &kb)?),
+            })
+        }
+        CmpObj::KeyWith(key, cmp) => {
+            let ka = it.call_fn(key, vec![a])?;
+            let kb = it.call_fn(key, vec![b])?;
+            compare_with(it, cmp, ka, kb)
+        }
+        CmpObj::Nulls(nulls_first, real) => {
+            let first = if *nulls_first { -1 } else { 1 };
+            Ok(match (a.is_null(), b.is_null()) {
+                (true, true) => 0,
+                (true, false) => first,
+                (false, true) => -first,
+                _ => match real {
+                    Some(r) => compare_with(it, r, a, b)?,
+                    None => 0,
+                },
+            })
+        }
+        CmpObj::Then(first, other) => {
+            let r = compare_with(it, first, a.clone(), b.clone())?;
+            if r != 0 {
+                return Ok(r);
+            }
+            compare_with(it, other, a, b)
+        }
+    }
+}
+
 fn entry_cmp(v: CollObj) -> V {
     V::obj(Obj::Fn(FnVal::Bound(
         V::obj(Obj::Coll(v)),
@@ -2789,6 +2930,10 @@ pub fn reversed_comparator(f: &FnVal) -> Option<V> {
             cmp: cmp.clone(),
             reversed: !reversed,
         })),
+        // `NullComparator.reversed()`: nulls go to the other end, the rest is reversed
+        Obj::Coll(CollObj::Cmp(CmpObj::Nulls(nulls_first, real))) => Some(cmp_value(
+            CmpObj::Nulls(!nulls_first, real.as_ref().map(FnVal::reverse_of)),
+        )),
         _ => None,
     }
 }
@@ -2821,6 +2966,17 @@ pub fn coll_call(it: &mut Interp, recv: &V, c: &CollObj, name: &str, args: Vec<V
                         Ok(V::Int(java_compare_to(&x, &y)?))
                     }
                 }
+            }
+            _ => Err(not_found(recv, name, args.len())),
+        },
+        CollObj::Cmp(c) => match (name, args.len()) {
+            ("compare", 2) => {
+                let mut args = args.into_iter();
+                let (a, b) = (
+                    args.next().unwrap_or_default(),
+                    args.next().unwrap_or_default(),
+                );
+                Ok(V::Int(cmp_call(it, c, a, b)?))
             }
             _ => Err(not_found(recv, name, args.len())),
         },
@@ -2919,7 +3075,7 @@ impl CollObj {
                 let l = st.list.borrow();
                 list_iter_class(&l, st.descending).into()
             }
-            CollObj::EntryCmp { .. } => "java.util.Comparator".into(),
+            CollObj::EntryCmp { .. } | CollObj::Cmp(_) => "java.util.Comparator".into(),
         }
     }
 
@@ -2939,7 +3095,7 @@ impl CollObj {
             CollObj::ListIter(st) => {
                 class == "Iterator" || (class == "ListIterator" && !st.borrow().descending)
             }
-            CollObj::EntryCmp { .. } => class == "Comparator",
+            CollObj::EntryCmp { .. } | CollObj::Cmp(_) => class == "Comparator",
         }
     }
 

@@ -521,6 +521,8 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             args[0].clone(),
             false,
         )))),
+        ("Comparator", _, _) => super::collections::comparator_static(name, &args)
+            .unwrap_or_else(|| Err(super::no_such())),
         _ => Err(super::no_such()),
     }
 }
