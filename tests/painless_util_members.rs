@@ -102,3 +102,19 @@ fn collectors() {
         ("return ['a','bb','cc'].stream().collect(Collectors.groupingBy(s -> s.length(), Collectors.maxBy(Comparator.naturalOrder()))).toString()", "{1=Optional[a], 2=Optional[cc]}"),
     ]);
 }
+
+#[test]
+fn stream_concat_reduce_collect() {
+    check(&[
+        ("return Stream.concat([1].stream(), [2, 3].stream()).collect(Collectors.toList()).toString()", "[1, 2, 3]"),
+        ("return Stream.concat([1, 2].stream(), Stream.empty()).count()", "2"),
+        ("return Stream.concat(['b', 'a'].stream(), ['c'].stream()).sorted().collect(Collectors.joining(','))", "a,b,c"),
+        ("return Stream.concat(null, [1].stream())", "!null_pointer_exception"),
+        ("return [1, 2, 3].stream().reduce(0, (acc, v) -> acc + v, (a, b) -> a + b)", "6"),
+        ("return ['a', 'bb'].stream().reduce(10, (acc, s) -> acc + s.length(), (a, b) -> a + b)", "13"),
+        ("return Stream.empty().reduce('id', (acc, s) -> acc + s, (a, b) -> a + b)", "id"),
+        ("return ['a', 'b'].stream().collect(() -> new ArrayList(), (l, s) -> l.add(s + s), (a, b) -> a.addAll(b)).toString()", "[aa, bb]"),
+        ("return ['a', 'b'].stream().collect(() -> new StringBuilder(), (sb, s) -> sb.append(s), (a, b) -> a.append(b)).toString()", "ab"),
+        ("return [3, 1, 2].stream().collect(() -> new TreeMap(), (m, i) -> m.put(i, i * i), (a, b) -> a.putAll(b)).toString()", "{1=1, 2=4, 3=9}"),
+    ]);
+}

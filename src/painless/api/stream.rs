@@ -520,12 +520,21 @@ pub fn call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V
                     }
                     Ok(optional(acc))
                 }
-                ("reduce", 2) => {
+                // `reduce(identity, accumulator, combiner)`: sequential, so no combining
+                ("reduce", 2) | ("reduce", 3) => {
                     let mut acc = args[0].clone();
                     for x in items {
                         acc = it.call_fn(&args[1], vec![acc, x])?;
                     }
                     Ok(acc)
+                }
+                // `collect(supplier, accumulator, combiner)`
+                ("collect", 3) => {
+                    let container = it.call_fn(&args[0], vec![])?;
+                    for x in items {
+                        it.call_fn(&args[1], vec![container.clone(), x])?;
+                    }
+                    Ok(container)
                 }
                 ("boxed", 0)
                 | ("asDoubleStream", 0)
@@ -730,6 +739,26 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             Ok(stream(items))
         }
         ("Stream", "empty", 0) => Ok(stream(Vec::new())),
+        ("Stream", "concat", 2) => {
+            let mut items = Vec::new();
+            for s in &args {
+                match s {
+                    V::Obj(o) if matches!(&**o, Obj::Stream(_)) => {
+                        if let Obj::Stream(xs) = &**o {
+                            items.extend(xs.borrow().iter().cloned());
+                        }
+                    }
+                    V::Null => return Err(Thrown::npe(None)),
+                    other => {
+                        return Err(Thrown::cce(format!(
+                            "Cannot cast from [{}] to [java.util.stream.Stream].",
+                            class_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(stream(items))
+        }
         ("Optional", "of", 1) => {
             if args[0].is_null() {
                 return Err(Thrown::npe(None));
