@@ -118,3 +118,41 @@ fn stream_concat_reduce_collect() {
         ("return [3, 1, 2].stream().collect(() -> new TreeMap(), (m, i) -> m.put(i, i * i), (a, b) -> a.putAll(b)).toString()", "{1=1, 2=4, 3=9}"),
     ]);
 }
+
+#[test]
+fn collections_and_arrays_statics() {
+    check(&[
+        ("return Collections.indexOfSubList([1,2,3,2,3], [2,3])", "1"),
+        ("return Collections.lastIndexOfSubList([1,2,3,2,3], [2,3])", "3"),
+        ("return Collections.indexOfSubList([1,2], [])", "0"),
+        ("return Collections.lastIndexOfSubList([1,2], [])", "2"),
+        ("return Collections.indexOfSubList([1,2], [1,2,3])", "-1"),
+        ("return Collections.indexOfSubList([1,null,3], [null,3])", "1"),
+        ("return Collections.indexOfSubList([1,2L], [2])", "-1"),
+        ("return Collections.indexOfSubList(null, [2])", "!null_pointer_exception"),
+        ("List d = [1,2,1]; boolean r = Collections.replaceAll(d, 1, 9); return r + ' ' + d", "true [9, 2, 9]"),
+        ("List d = [1,null,1]; boolean r = Collections.replaceAll(d, null, 0); return r + ' ' + d", "true [1, 0, 1]"),
+        ("List d = [1,2]; boolean r = Collections.replaceAll(d, 5, 0); return r + ' ' + d", "false [1, 2]"),
+        ("return Collections.replaceAll(Collections.unmodifiableList([1,2]), 5, 0)", "false"),
+        ("return Collections.replaceAll(Collections.unmodifiableList([1,2]), 1, 0)", "!unsupported_operation_exception"),
+        ("List d = Arrays.asList(new def[] {1,2,1}); Collections.replaceAll(d, 1, 7); return d.toString()", "[7, 2, 7]"),
+        ("List d = [1,2,3]; Collections.copy(d, [8,9]); return d.toString()", "[8, 9, 3]"),
+        ("List d = [1]; Collections.copy(d, [8,9]); return d.toString()", "!index_out_of_bounds_exception"),
+        ("List d = Collections.unmodifiableList([1]); Collections.copy(d, []); return d.toString()", "[1]"),
+        ("List d = Collections.unmodifiableList([1]); Collections.copy(d, [2]); return d.toString()", "!unsupported_operation_exception"),
+        ("return Arrays.deepEquals(new Object[] {1, new Object[] {'a', null}}, new Object[] {1, new Object[] {'a', null}})", "true"),
+        ("return Arrays.deepEquals(new Object[] {new int[] {1, 2}}, new Object[] {new int[] {1, 2}})", "true"),
+        ("return Arrays.deepEquals(new Object[] {new int[] {1, 2}}, new Object[] {new long[] {1, 2}})", "false"),
+        ("return Arrays.deepEquals(new Object[] {new int[] {1, 2}}, new Object[] {new Object[] {1, 2}})", "false"),
+        ("return Arrays.deepEquals(new Object[] {new String[] {'a'}}, new Object[] {new Object[] {'a'}})", "true"),
+        ("return Arrays.deepEquals(new Object[] {1}, new Object[] {1, 2})", "false"),
+        ("return Arrays.deepEquals(null, null)", "true"),
+        ("return Arrays.deepEquals(new Object[0], null)", "false"),
+        ("return Arrays.deepEquals(new Object[] {1, [1,2]}, new Object[] {1, [1,2]})", "true"),
+        ("return Arrays.deepEquals(new Object[] {1}, new Object[] {1L})", "false"),
+        ("return Arrays.deepHashCode(new Object[] {1, 'a', null, new int[] {3, 4}, new Object[] {true, 2.5, 7L}})", "-1031927374"),
+        ("return Arrays.deepHashCode(null)", "0"),
+        ("return Arrays.deepHashCode(new Object[0])", "1"),
+        ("return Arrays.deepHashCode(new Object[] {['x', 1]})", "4713"),
+    ]);
+}

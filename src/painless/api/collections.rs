@@ -1644,6 +1644,8 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             }
             Ok(args[0].clone())
         }
+        ("Collections", "indexOfSubList" | "lastIndexOfSubList" | "replaceAll" | "copy")
+        | ("Arrays", "deepEquals" | "deepHashCode") => more_statics(name, &args),
         _ => {
             let _ = iterate;
             let _ = FnVal::User(0);
@@ -3188,6 +3190,131 @@ pub fn empty_collection(method: &str) -> R<V> {
             }
             s
         }
+    })
+}
+
+/// The items of a `List` argument that is only read.
+fn list_items(v: &V) -> R<Vec<V>> {
+    match as_seq(v) {
+        Some(s) if s.is_list => Ok(s.items),
+        _ => list_arg(v).map(|l| l.borrow().items.clone()),
+    }
+}
+
+/// `Collections.eq`: `o1 == null ? o2 == null : o1.equals(o2)`.
+fn eq(a: &V, b: &V) -> bool {
+    if a.is_null() || b.is_null() {
+        return a.is_null() && b.is_null();
+    }
+    java_equals(a, b)
+}
+
+/// `Collections.indexOfSubList` & co. and `Arrays.deepEquals`/`deepHashCode`.
+fn more_statics(name: &str, args: &[V]) -> R<V> {
+    match (name, args.len()) {
+        ("indexOfSubList", 2) | ("lastIndexOfSubList", 2) => {
+            let (source, target) = (list_items(&args[0])?, list_items(&args[1])?);
+            if target.len() > source.len() {
+                return Ok(V::Int(-1));
+            }
+            let at = |c: &usize| {
+                source[*c..*c + target.len()]
+                    .iter()
+                    .zip(&target)
+                    .all(|(s, t)| eq(t, s))
+            };
+            let mut candidates = 0..=source.len() - target.len();
+            let found = if name == "indexOfSubList" {
+                candidates.find(at)
+            } else {
+                candidates.rev().find(at)
+            };
+            Ok(V::Int(found.map(|i| i as i32).unwrap_or(-1)))
+        }
+        ("replaceAll", 3) => {
+            let l = list_arg(&args[0])?;
+            let mut l = l.borrow_mut();
+            let immutable = l.kind == ListKind::Immutable;
+            let mut changed = false;
+            for x in l.items.iter_mut() {
+                if eq(x, &args[1]) {
+                    if immutable {
+                        return Err(Thrown::unsupported(None));
+                    }
+                    *x = args[2].clone();
+                    changed = true;
+                }
+            }
+            Ok(V::Bool(changed))
+        }
+        ("copy", 2) => {
+            let dest = list_arg(&args[0])?;
+            let src = list_items(&args[1])?;
+            let mut dest = dest.borrow_mut();
+            if src.len() > dest.items.len() {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    "Source does not fit in dest",
+                ));
+            }
+            if !src.is_empty() && dest.kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            for (d, x) in dest.items.iter_mut().zip(src) {
+                *d = x;
+            }
+            Ok(V::Null)
+        }
+        ("deepEquals", 2) => {
+            let (a, b) = (&args[0], &args[1]);
+            Ok(V::Bool(match (a, b) {
+                (V::Array(x), V::Array(y)) if Rc::ptr_eq(x, y) => true,
+                (V::Null, V::Null) => true,
+                (V::Null, _) | (_, V::Null) => false,
+                _ => {
+                    let x = super::array_items(a, "java.lang.Object[]")?.unwrap_or_default();
+                    let y = super::array_items(b, "java.lang.Object[]")?.unwrap_or_default();
+                    arrays_deep_equals(&x, &y)
+                }
+            }))
+        }
+        ("deepHashCode", 1) => {
+            let items = super::array_items(&args[0], "java.lang.Object[]")?;
+            Ok(V::Int(items.map(|x| deep_hash_code(&x)).unwrap_or(0)))
+        }
+        _ => Err(super::no_such()),
+    }
+}
+
+/// `Arrays.deepEquals` of two arrays' elements (`deepEquals0` for each pair).
+fn arrays_deep_equals(x: &[V], y: &[V]) -> bool {
+    x.len() == y.len()
+        && x.iter().zip(y).all(|(e1, e2)| match (e1, e2) {
+            (V::Null, V::Null) => true,
+            (V::Null, _) | (_, V::Null) => false,
+            (V::Array(p), V::Array(q)) => {
+                if Rc::ptr_eq(p, q) {
+                    return true;
+                }
+                let (p, q) = (p.borrow(), q.borrow());
+                // `int[]` only equals `int[]`; `Object[]`s of any class compare contents
+                if (p.elem.is_primitive() || q.elem.is_primitive()) && p.elem != q.elem {
+                    return false;
+                }
+                arrays_deep_equals(&p.items, &q.items)
+            }
+            _ => java_equals(e1, e2),
+        })
+}
+
+/// `Arrays.deepHashCode`: `31 * h + element hash`, arrays hashed by content at any depth.
+fn deep_hash_code(items: &[V]) -> i32 {
+    items.iter().fold(1i32, |h, e| {
+        let eh = match e {
+            V::Array(a) => deep_hash_code(&a.borrow().items),
+            other => hash_code(other),
+        };
+        h.wrapping_mul(31).wrapping_add(eh)
     })
 }
 
