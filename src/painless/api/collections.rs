@@ -1644,6 +1644,8 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             }
             Ok(args[0].clone())
         }
+        ("Collections", "indexOfSubList" | "lastIndexOfSubList" | "replaceAll" | "copy")
+        | ("Arrays", "deepEquals" | "deepHashCode") => more_statics(name, &args),
         _ => {
             let _ = iterate;
             let _ = FnVal::User(0);
@@ -1669,6 +1671,22 @@ pub enum CollObj {
         cmp: Option<V>,
         reversed: bool,
     },
+    /// The other comparators of `Comparator`'s statics and default methods.
+    Cmp(CmpObj),
+}
+
+/// `Comparator.comparingInt(f)` & co. (called through `FnVal::Bound(.., "compare")`).
+pub enum CmpObj {
+    /// `comparingInt` / `comparingLong` / `comparingDouble`: keys converted as the
+    /// `ToIntFunction` & co. return them, compared by `Integer.compare` & co.
+    KeyPrim(V, crate::painless::ast::Ty),
+    /// `comparing(keyExtractor, keyComparator)`.
+    KeyWith(V, V),
+    /// `Comparators.NullComparator`: `nullsFirst` (true) / `nullsLast` (false) over a
+    /// comparator, or none (`nullsFirst(null)`: non-null values are all equal).
+    Nulls(bool, Option<V>),
+    /// `first.thenComparing(then)`.
+    Then(V, V),
 }
 
 /// One end of a view's key range.
@@ -2767,6 +2785,131 @@ fn entry_parts(v: &V) -> R<(V, V)> {
     )))
 }
 
+fn cmp_value(c: CmpObj) -> V {
+    entry_cmp(CollObj::Cmp(c))
+}
+
+fn require_fn(v: &V) -> R<V> {
+    if v.is_null() {
+        return Err(Thrown::npe(None));
+    }
+    Ok(v.clone())
+}
+
+/// `Comparator`'s statics beyond `naturalOrder`/`reverseOrder`/`comparing(Function)`.
+pub fn comparator_static(name: &str, args: &[V]) -> Option<R<V>> {
+    use crate::painless::ast::Ty;
+    let r = match (name, args.len()) {
+        ("comparingInt", 1) => key_prim(&args[0], Ty::Int),
+        ("comparingLong", 1) => key_prim(&args[0], Ty::Long),
+        ("comparingDouble", 1) => key_prim(&args[0], Ty::Double),
+        ("comparing", 2) => key_with(&args[0], &args[1]),
+        ("nullsFirst", 1) | ("nullsLast", 1) => Ok(cmp_value(CmpObj::Nulls(
+            name == "nullsFirst",
+            Some(args[0].clone()).filter(|c| !c.is_null()),
+        ))),
+        _ => return None,
+    };
+    Some(r)
+}
+
+fn key_prim(key: &V, ty: crate::painless::ast::Ty) -> R<V> {
+    Ok(cmp_value(CmpObj::KeyPrim(require_fn(key)?, ty)))
+}
+
+fn key_with(key: &V, cmp: &V) -> R<V> {
+    Ok(cmp_value(CmpObj::KeyWith(
+        require_fn(key)?,
+        require_fn(cmp)?,
+    )))
+}
+
+/// `thenComparing(Comparator)`, `thenComparing(Function, Comparator)` and
+/// `thenComparingInt/Long/Double(f)` of any comparator.
+pub fn then_comparing(recv: &V, name: &str, args: &[V]) -> R<V> {
+    use crate::painless::ast::Ty;
+    let other = match (name, args.len()) {
+        ("thenComparing", 1) => require_fn(&args[0])?,
+        ("thenComparing", 2) => key_with(&args[0], &args[1])?,
+        ("thenComparingInt", 1) => key_prim(&args[0], Ty::Int)?,
+        ("thenComparingLong", 1) => key_prim(&args[0], Ty::Long)?,
+        ("thenComparingDouble", 1) => key_prim(&args[0], Ty::Double)?,
+        _ => return Err(not_found(recv, name, args.len())),
+    };
+    Ok(then(recv, other))
+}
+
+/// `NullComparator` overrides `thenComparing`: the nulls stay where they are, and the
+/// comparator for non-null values gets the tie-breaker.
+fn then(first: &V, other: V) -> V {
+    if let Some(CmpObj::Nulls(nulls_first, real)) = cmp_obj(first) {
+        let real = match real {
+            Some(r) => then(r, other),
+            None => other,
+        };
+        return cmp_value(CmpObj::Nulls(*nulls_first, Some(real)));
+    }
+    cmp_value(CmpObj::Then(first.clone(), other))
+}
+
+fn cmp_obj(v: &V) -> Option<&CmpObj> {
+    let V::Obj(o) = v else {
+        return None;
+    };
+    let Obj::Fn(FnVal::Bound(V::Obj(inner), _)) = &**o else {
+        return None;
+    };
+    match &**inner {
+        Obj::Coll(CollObj::Cmp(c)) => Some(c),
+        _ => None,
+    }
+}
+
+fn compare_with(it: &mut Interp, cmp: &V, a: V, b: V) -> R<i32> {
+    let r = it.call_fn(cmp, vec![a, b])?;
+    arg_int(&r)
+}
+
+fn cmp_call(it: &mut Interp, c: &CmpObj, a: V, b: V) -> R<i32> {
+    use crate::painless::ast::Ty;
+    use crate::painless::interp::coerce;
+    let sign = |o: Ordering| o as i32;
+    match c {
+        CmpObj::KeyPrim(key, ty) => {
+            let ka = coerce(it.call_fn(key, vec![a])?, ty)?;
+            let kb = coerce(it.call_fn(key, vec![b])?, ty)?;
+            Ok(match (ty, &ka, &kb) {
+                (Ty::Double, V::Double(x), V::Double(y)) => sign(java_double_cmp(*x, *y)),
+                _ => sign(compare_values(&ka, &kb)?),
+            })
+        }
+        CmpObj::KeyWith(key, cmp) => {
+            let ka = it.call_fn(key, vec![a])?;
+            let kb = it.call_fn(key, vec![b])?;
+            compare_with(it, cmp, ka, kb)
+        }
+        CmpObj::Nulls(nulls_first, real) => {
+            let first = if *nulls_first { -1 } else { 1 };
+            Ok(match (a.is_null(), b.is_null()) {
+                (true, true) => 0,
+                (true, false) => first,
+                (false, true) => -first,
+                _ => match real {
+                    Some(r) => compare_with(it, r, a, b)?,
+                    None => 0,
+                },
+            })
+        }
+        CmpObj::Then(first, other) => {
+            let r = compare_with(it, first, a.clone(), b.clone())?;
+            if r != 0 {
+                return Ok(r);
+            }
+            compare_with(it, other, a, b)
+        }
+    }
+}
+
 fn entry_cmp(v: CollObj) -> V {
     V::obj(Obj::Fn(FnVal::Bound(
         V::obj(Obj::Coll(v)),
@@ -2789,6 +2932,10 @@ pub fn reversed_comparator(f: &FnVal) -> Option<V> {
             cmp: cmp.clone(),
             reversed: !reversed,
         })),
+        // `NullComparator.reversed()`: nulls go to the other end, the rest is reversed
+        Obj::Coll(CollObj::Cmp(CmpObj::Nulls(nulls_first, real))) => Some(cmp_value(
+            CmpObj::Nulls(!nulls_first, real.as_ref().map(FnVal::reverse_of)),
+        )),
         _ => None,
     }
 }
@@ -2821,6 +2968,17 @@ pub fn coll_call(it: &mut Interp, recv: &V, c: &CollObj, name: &str, args: Vec<V
                         Ok(V::Int(java_compare_to(&x, &y)?))
                     }
                 }
+            }
+            _ => Err(not_found(recv, name, args.len())),
+        },
+        CollObj::Cmp(c) => match (name, args.len()) {
+            ("compare", 2) => {
+                let mut args = args.into_iter();
+                let (a, b) = (
+                    args.next().unwrap_or_default(),
+                    args.next().unwrap_or_default(),
+                );
+                Ok(V::Int(cmp_call(it, c, a, b)?))
             }
             _ => Err(not_found(recv, name, args.len())),
         },
@@ -2919,7 +3077,7 @@ impl CollObj {
                 let l = st.list.borrow();
                 list_iter_class(&l, st.descending).into()
             }
-            CollObj::EntryCmp { .. } => "java.util.Comparator".into(),
+            CollObj::EntryCmp { .. } | CollObj::Cmp(_) => "java.util.Comparator".into(),
         }
     }
 
@@ -2939,7 +3097,7 @@ impl CollObj {
             CollObj::ListIter(st) => {
                 class == "Iterator" || (class == "ListIterator" && !st.borrow().descending)
             }
-            CollObj::EntryCmp { .. } => class == "Comparator",
+            CollObj::EntryCmp { .. } | CollObj::Cmp(_) => class == "Comparator",
         }
     }
 
@@ -3032,6 +3190,131 @@ pub fn empty_collection(method: &str) -> R<V> {
             }
             s
         }
+    })
+}
+
+/// The items of a `List` argument that is only read.
+fn list_items(v: &V) -> R<Vec<V>> {
+    match as_seq(v) {
+        Some(s) if s.is_list => Ok(s.items),
+        _ => list_arg(v).map(|l| l.borrow().items.clone()),
+    }
+}
+
+/// `Collections.eq`: `o1 == null ? o2 == null : o1.equals(o2)`.
+fn eq(a: &V, b: &V) -> bool {
+    if a.is_null() || b.is_null() {
+        return a.is_null() && b.is_null();
+    }
+    java_equals(a, b)
+}
+
+/// `Collections.indexOfSubList` & co. and `Arrays.deepEquals`/`deepHashCode`.
+fn more_statics(name: &str, args: &[V]) -> R<V> {
+    match (name, args.len()) {
+        ("indexOfSubList", 2) | ("lastIndexOfSubList", 2) => {
+            let (source, target) = (list_items(&args[0])?, list_items(&args[1])?);
+            if target.len() > source.len() {
+                return Ok(V::Int(-1));
+            }
+            let at = |c: &usize| {
+                source[*c..*c + target.len()]
+                    .iter()
+                    .zip(&target)
+                    .all(|(s, t)| eq(t, s))
+            };
+            let mut candidates = 0..=source.len() - target.len();
+            let found = if name == "indexOfSubList" {
+                candidates.find(at)
+            } else {
+                candidates.rev().find(at)
+            };
+            Ok(V::Int(found.map(|i| i as i32).unwrap_or(-1)))
+        }
+        ("replaceAll", 3) => {
+            let l = list_arg(&args[0])?;
+            let mut l = l.borrow_mut();
+            let immutable = l.kind == ListKind::Immutable;
+            let mut changed = false;
+            for x in l.items.iter_mut() {
+                if eq(x, &args[1]) {
+                    if immutable {
+                        return Err(Thrown::unsupported(None));
+                    }
+                    *x = args[2].clone();
+                    changed = true;
+                }
+            }
+            Ok(V::Bool(changed))
+        }
+        ("copy", 2) => {
+            let dest = list_arg(&args[0])?;
+            let src = list_items(&args[1])?;
+            let mut dest = dest.borrow_mut();
+            if src.len() > dest.items.len() {
+                return Err(Thrown::new(
+                    "IndexOutOfBoundsException",
+                    "Source does not fit in dest",
+                ));
+            }
+            if !src.is_empty() && dest.kind == ListKind::Immutable {
+                return Err(Thrown::unsupported(None));
+            }
+            for (d, x) in dest.items.iter_mut().zip(src) {
+                *d = x;
+            }
+            Ok(V::Null)
+        }
+        ("deepEquals", 2) => {
+            let (a, b) = (&args[0], &args[1]);
+            Ok(V::Bool(match (a, b) {
+                (V::Array(x), V::Array(y)) if Rc::ptr_eq(x, y) => true,
+                (V::Null, V::Null) => true,
+                (V::Null, _) | (_, V::Null) => false,
+                _ => {
+                    let x = super::array_items(a, "java.lang.Object[]")?.unwrap_or_default();
+                    let y = super::array_items(b, "java.lang.Object[]")?.unwrap_or_default();
+                    arrays_deep_equals(&x, &y)
+                }
+            }))
+        }
+        ("deepHashCode", 1) => {
+            let items = super::array_items(&args[0], "java.lang.Object[]")?;
+            Ok(V::Int(items.map(|x| deep_hash_code(&x)).unwrap_or(0)))
+        }
+        _ => Err(super::no_such()),
+    }
+}
+
+/// `Arrays.deepEquals` of two arrays' elements (`deepEquals0` for each pair).
+fn arrays_deep_equals(x: &[V], y: &[V]) -> bool {
+    x.len() == y.len()
+        && x.iter().zip(y).all(|(e1, e2)| match (e1, e2) {
+            (V::Null, V::Null) => true,
+            (V::Null, _) | (_, V::Null) => false,
+            (V::Array(p), V::Array(q)) => {
+                if Rc::ptr_eq(p, q) {
+                    return true;
+                }
+                let (p, q) = (p.borrow(), q.borrow());
+                // `int[]` only equals `int[]`; `Object[]`s of any class compare contents
+                if (p.elem.is_primitive() || q.elem.is_primitive()) && p.elem != q.elem {
+                    return false;
+                }
+                arrays_deep_equals(&p.items, &q.items)
+            }
+            _ => java_equals(e1, e2),
+        })
+}
+
+/// `Arrays.deepHashCode`: `31 * h + element hash`, arrays hashed by content at any depth.
+fn deep_hash_code(items: &[V]) -> i32 {
+    items.iter().fold(1i32, |h, e| {
+        let eh = match e {
+            V::Array(a) => deep_hash_code(&a.borrow().items),
+            other => hash_code(other),
+        };
+        h.wrapping_mul(31).wrapping_add(eh)
     })
 }
 

@@ -502,6 +502,10 @@ pub fn call_method(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> 
                     "apply" | "accept" | "test" | "get" | "compare" | "applyAsInt"
                     | "applyAsLong" | "applyAsDouble" => it.call_fn(recv, args),
                     "reversed" if args.is_empty() => Ok(FnVal::reverse_of(recv)),
+                    "thenComparing"
+                    | "thenComparingInt"
+                    | "thenComparingLong"
+                    | "thenComparingDouble" => collections::then_comparing(recv, name, &args),
                     _ => Err(not_found(recv, name, args.len())),
                 }
             }

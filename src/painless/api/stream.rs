@@ -1,6 +1,7 @@
 //! `Stream` (evaluated eagerly: each step produces the next list), `Optional` and `Collectors`.
 
 use super::{arg_int, collections::sort_values, not_found, Obj};
+use crate::painless::ast::Ty;
 use crate::painless::error::Thrown;
 use crate::painless::interp::{Interp, R};
 use crate::painless::rt::*;
@@ -16,6 +17,27 @@ pub enum Collector {
     Counting,
     Summing(V, bool),
     Mapping(V, Box<Collector>),
+    /// `toMap(keyMapper, valueMapper, mergeFunction, mapFactory)`: `Map.merge` into the
+    /// supplied map.
+    ToMapInto(V, V, V, V),
+    /// `groupingBy(classifier, mapFactory, downstream)`.
+    GroupingByInto(V, V, Box<Collector>),
+    /// `partitioningBy(predicate[, downstream])`.
+    Partitioning(V, Box<Collector>),
+    /// `averagingInt/Long/Double(mapper)` (the mapper's result type).
+    Averaging(V, Ty),
+    /// `summingDouble(mapper)`.
+    SummingDouble(V),
+    /// `collectingAndThen(downstream, finisher)`.
+    AndThen(Box<Collector>, V),
+    /// `reducing(op)`: an `Optional`.
+    ReducingOpt(V),
+    /// `reducing(identity, [mapper,] op)`.
+    Reducing(V, Option<V>, V),
+    /// `maxBy(comparator)` (true) / `minBy(comparator)`.
+    MinMaxBy(V, bool),
+    /// `toCollection(collectionFactory)`.
+    ToCollection(V),
 }
 
 fn stream(items: Vec<V>) -> V {
@@ -97,8 +119,13 @@ fn apply_collector(it: &mut Interp, c: &Collector, items: Vec<V>) -> R<V> {
                     let existing = mm.borrow().get(&k).cloned();
                     match (existing, merge) {
                         (Some(old), Some(f)) => {
+                            // `HashMap.merge`: a null result removes the key
                             let nv = it.call_fn(f, vec![old, v])?;
-                            mm.borrow_mut().put(k, nv)?;
+                            if nv.is_null() {
+                                mm.borrow_mut().remove(&k)?;
+                            } else {
+                                mm.borrow_mut().put(k, nv)?;
+                            }
                         }
                         (Some(old), None) => {
                             return Err(Thrown::new(
@@ -162,6 +189,193 @@ fn apply_collector(it: &mut Interp, c: &Collector, items: Vec<V>) -> R<V> {
             }
             apply_collector(it, down, mapped)
         }
+        _ => apply_more(it, c, items),
+    }
+}
+
+/// `Collectors.sumWithCompensation`: Kahan summation, `sum[1]` holding the negated low bits.
+fn sum_with_compensation(sum: &mut [f64], value: f64) {
+    let tmp = value - sum[1];
+    let velvel = sum[0] + tmp;
+    sum[1] = (velvel - sum[0]) - tmp;
+    sum[0] = velvel;
+}
+
+/// `Collectors.computeFinalSum`: the compensated sum, or the simple sum (last slot) when
+/// infinities of one sign made the compensated one NaN.
+fn compute_final_sum(sum: &[f64]) -> f64 {
+    let tmp = sum[0] - sum[1];
+    let simple = sum[sum.len() - 1];
+    if tmp.is_nan() && simple.is_infinite() {
+        simple
+    } else {
+        tmp
+    }
+}
+
+fn as_f64(v: &V) -> f64 {
+    num_of(v).map(|n| n.as_f64()).unwrap_or(0.0)
+}
+
+fn as_i64(v: &V) -> i64 {
+    num_of(v).map(|n| n.as_i64()).unwrap_or(0)
+}
+
+/// The collectors that are rarer in scripts (kept out of `apply_collector`'s main match).
+fn apply_more(it: &mut Interp, c: &Collector, items: Vec<V>) -> R<V> {
+    use crate::painless::interp::coerce;
+    match c {
+        Collector::ToMapInto(kf, vf, merge, factory) => {
+            let m = it.call_fn(factory, vec![])?;
+            for i in items {
+                let k = it.call_fn(kf, vec![i.clone()])?;
+                let v = it.call_fn(vf, vec![i])?;
+                if v.is_null() {
+                    return Err(Thrown::npe(None));
+                }
+                it.call_method(m.clone(), "merge", vec![k, v, merge.clone()])?;
+            }
+            Ok(m)
+        }
+        Collector::GroupingByInto(kf, factory, down) => {
+            // the map holds each key's group number until the downstream results replace
+            // them, so keys are matched (and ordered) as the supplied map does it
+            let m = it.call_fn(factory, vec![])?;
+            let mut groups: Vec<Vec<V>> = Vec::new();
+            for i in items {
+                let k = it.call_fn(kf, vec![i.clone()])?;
+                if k.is_null() {
+                    return Err(Thrown::npe(Some(
+                        "element cannot be mapped to a null key".into(),
+                    )));
+                }
+                match it.call_method(m.clone(), "get", vec![k.clone()])? {
+                    V::Int(g) => groups[g as usize].push(i),
+                    _ => {
+                        it.call_method(m.clone(), "put", vec![k, V::Int(groups.len() as i32)])?;
+                        groups.push(vec![i]);
+                    }
+                }
+            }
+            let keys = it.call_method(m.clone(), "keySet", vec![])?;
+            for k in super::collection_items(it, &keys)? {
+                if let V::Int(g) = it.call_method(m.clone(), "get", vec![k.clone()])? {
+                    let group = std::mem::take(&mut groups[g as usize]);
+                    let v = apply_collector(it, down, group)?;
+                    it.call_method(m.clone(), "put", vec![k, v])?;
+                }
+            }
+            Ok(m)
+        }
+        Collector::Partitioning(pred, down) => {
+            let (mut yes, mut no) = (Vec::new(), Vec::new());
+            for i in items {
+                if truthy(it.call_fn(pred, vec![i.clone()])?)? {
+                    yes.push(i);
+                } else {
+                    no.push(i);
+                }
+            }
+            // `new Partition<>(finisher.apply(forTrue), finisher.apply(forFalse))`, which
+            // iterates false first and cannot be changed
+            let yes = apply_collector(it, down, yes)?;
+            let no = apply_collector(it, down, no)?;
+            let m = V::new_map(CollectionKind::Linked);
+            if let V::Map(mm) = &m {
+                let mut mm = mm.borrow_mut();
+                mm.put(V::Bool(false), no)?;
+                mm.put(V::Bool(true), yes)?;
+                mm.immutable = true;
+            }
+            Ok(m)
+        }
+        Collector::Averaging(f, ty) => {
+            let count = items.len();
+            if matches!(ty, Ty::Double) {
+                let mut sum = [0.0f64; 3];
+                for i in items {
+                    let v = as_f64(&coerce(it.call_fn(f, vec![i])?, ty)?);
+                    sum_with_compensation(&mut sum, v);
+                    sum[2] += v;
+                }
+                return Ok(V::Double(if count == 0 {
+                    0.0
+                } else {
+                    compute_final_sum(&sum) / count as f64
+                }));
+            }
+            let mut sum = 0i64;
+            for i in items {
+                sum = sum.wrapping_add(as_i64(&coerce(it.call_fn(f, vec![i])?, ty)?));
+            }
+            Ok(V::Double(if count == 0 {
+                0.0
+            } else {
+                sum as f64 / count as f64
+            }))
+        }
+        Collector::SummingDouble(f) => {
+            let mut sum = [0.0f64; 3];
+            for i in items {
+                let v = as_f64(&coerce(it.call_fn(f, vec![i])?, &Ty::Double)?);
+                sum_with_compensation(&mut sum, v);
+                sum[2] += v;
+            }
+            Ok(V::Double(compute_final_sum(&sum)))
+        }
+        Collector::AndThen(down, f) => {
+            let r = apply_collector(it, down, items)?;
+            it.call_fn(f, vec![r])
+        }
+        Collector::ReducingOpt(op) => {
+            let mut acc: Option<V> = None;
+            for x in items {
+                acc = Some(match acc {
+                    None => x,
+                    Some(a) => it.call_fn(op, vec![a, x])?,
+                });
+            }
+            // `Optional.ofNullable(a.value)`
+            Ok(optional(acc.filter(|v| !v.is_null())))
+        }
+        Collector::Reducing(identity, mapper, op) => {
+            let mut acc = identity.clone();
+            for x in items {
+                let x = match mapper {
+                    Some(f) => it.call_fn(f, vec![x])?,
+                    None => x,
+                };
+                acc = it.call_fn(op, vec![acc, x])?;
+            }
+            Ok(acc)
+        }
+        Collector::MinMaxBy(cmp, max) => {
+            // `BinaryOperator.maxBy`: `compare(a, b) >= 0 ? a : b`; `minBy`: `<= 0`
+            let mut acc: Option<V> = None;
+            for x in items {
+                acc = Some(match acc {
+                    None => x,
+                    Some(a) => {
+                        let r = it.call_fn(cmp, vec![a.clone(), x.clone()])?;
+                        let r = arg_int(&r)?;
+                        if (*max && r >= 0) || (!*max && r <= 0) {
+                            a
+                        } else {
+                            x
+                        }
+                    }
+                });
+            }
+            Ok(optional(acc.filter(|v| !v.is_null())))
+        }
+        Collector::ToCollection(factory) => {
+            let coll = it.call_fn(factory, vec![])?;
+            for x in items {
+                it.call_method(coll.clone(), "add", vec![x])?;
+            }
+            Ok(coll)
+        }
+        _ => Err(Thrown::unsupported(None)),
     }
 }
 
@@ -306,12 +520,21 @@ pub fn call(it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V
                     }
                     Ok(optional(acc))
                 }
-                ("reduce", 2) => {
+                // `reduce(identity, accumulator, combiner)`: sequential, so no combining
+                ("reduce", 2) | ("reduce", 3) => {
                     let mut acc = args[0].clone();
                     for x in items {
                         acc = it.call_fn(&args[1], vec![acc, x])?;
                     }
                     Ok(acc)
+                }
+                // `collect(supplier, accumulator, combiner)`
+                ("collect", 3) => {
+                    let container = it.call_fn(&args[0], vec![])?;
+                    for x in items {
+                        it.call_fn(&args[1], vec![container.clone(), x])?;
+                    }
+                    Ok(container)
                 }
                 ("boxed", 0)
                 | ("asDoubleStream", 0)
@@ -434,6 +657,22 @@ fn clone_collector(c: &Collector) -> Collector {
         Collector::Counting => Collector::Counting,
         Collector::Summing(a, b) => Collector::Summing(a.clone(), *b),
         Collector::Mapping(a, b) => Collector::Mapping(a.clone(), Box::new(clone_collector(b))),
+        Collector::ToMapInto(a, b, c, d) => {
+            Collector::ToMapInto(a.clone(), b.clone(), c.clone(), d.clone())
+        }
+        Collector::GroupingByInto(a, b, c) => {
+            Collector::GroupingByInto(a.clone(), b.clone(), Box::new(clone_collector(c)))
+        }
+        Collector::Partitioning(a, b) => {
+            Collector::Partitioning(a.clone(), Box::new(clone_collector(b)))
+        }
+        Collector::Averaging(a, t) => Collector::Averaging(a.clone(), t.clone()),
+        Collector::SummingDouble(a) => Collector::SummingDouble(a.clone()),
+        Collector::AndThen(a, b) => Collector::AndThen(Box::new(clone_collector(a)), b.clone()),
+        Collector::ReducingOpt(a) => Collector::ReducingOpt(a.clone()),
+        Collector::Reducing(a, b, c) => Collector::Reducing(a.clone(), b.clone(), c.clone()),
+        Collector::MinMaxBy(a, b) => Collector::MinMaxBy(a.clone(), *b),
+        Collector::ToCollection(a) => Collector::ToCollection(a.clone()),
     }
 }
 
@@ -487,6 +726,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             args[0].clone(),
             Box::new(take_collector(&args[1])?),
         ))),
+        ("Collectors", _, _) => more_collectors(name, &args),
         ("Stream", "of", _) => {
             let items = if n == 1 {
                 match &args[0] {
@@ -499,6 +739,26 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             Ok(stream(items))
         }
         ("Stream", "empty", 0) => Ok(stream(Vec::new())),
+        ("Stream", "concat", 2) => {
+            let mut items = Vec::new();
+            for s in &args {
+                match s {
+                    V::Obj(o) if matches!(&**o, Obj::Stream(_)) => {
+                        if let Obj::Stream(xs) = &**o {
+                            items.extend(xs.borrow().iter().cloned());
+                        }
+                    }
+                    V::Null => return Err(Thrown::npe(None)),
+                    other => {
+                        return Err(Thrown::cce(format!(
+                            "Cannot cast from [{}] to [java.util.stream.Stream].",
+                            class_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(stream(items))
+        }
         ("Optional", "of", 1) => {
             if args[0].is_null() {
                 return Err(Thrown::npe(None));
@@ -521,6 +781,40 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
             args[0].clone(),
             false,
         )))),
+        ("Comparator", _, _) => super::collections::comparator_static(name, &args)
+            .unwrap_or_else(|| Err(super::no_such())),
         _ => Err(super::no_such()),
     }
+}
+
+/// `Collectors` statics beyond the common ones above.
+fn more_collectors(name: &str, args: &[V]) -> R<V> {
+    let f = |i: usize| -> R<V> {
+        if args[i].is_null() {
+            return Err(Thrown::npe(None));
+        }
+        Ok(args[i].clone())
+    };
+    let c = match (name, args.len()) {
+        ("toMap", 4) => Collector::ToMapInto(f(0)?, f(1)?, f(2)?, f(3)?),
+        ("groupingBy", 3) => {
+            Collector::GroupingByInto(f(0)?, f(1)?, Box::new(take_collector(&args[2])?))
+        }
+        ("partitioningBy", 1) => Collector::Partitioning(f(0)?, Box::new(Collector::ToList)),
+        ("partitioningBy", 2) => {
+            Collector::Partitioning(f(0)?, Box::new(take_collector(&args[1])?))
+        }
+        ("averagingInt", 1) => Collector::Averaging(f(0)?, Ty::Int),
+        ("averagingLong", 1) => Collector::Averaging(f(0)?, Ty::Long),
+        ("averagingDouble", 1) => Collector::Averaging(f(0)?, Ty::Double),
+        ("summingDouble", 1) => Collector::SummingDouble(f(0)?),
+        ("collectingAndThen", 2) => Collector::AndThen(Box::new(take_collector(&args[0])?), f(1)?),
+        ("reducing", 1) => Collector::ReducingOpt(f(0)?),
+        ("reducing", 2) => Collector::Reducing(args[0].clone(), None, f(1)?),
+        ("reducing", 3) => Collector::Reducing(args[0].clone(), Some(f(1)?), f(2)?),
+        ("maxBy", 1) | ("minBy", 1) => Collector::MinMaxBy(f(0)?, name == "maxBy"),
+        ("toCollection", 1) => Collector::ToCollection(f(0)?),
+        _ => return Err(super::no_such()),
+    };
+    Ok(collector(c))
 }
