@@ -654,6 +654,60 @@ fn dot_shortcuts() {
     ]);
 }
 
+/// Natural ordering is `((Comparable) a).compareTo(b)`: the receiver's cast, the bridge
+/// method's cast of the argument, its read of the argument's value; `TreeMap.put` compares the
+/// new key with the existing ones, and the first key with itself (JDK 17 texts).
+#[test]
+fn natural_ordering_failures() {
+    let cce = |from: &str, to: &str| {
+        format!("class {from} cannot be cast to class {to} ({from} and {to} are in module java.base of loader 'bootstrap')")
+    };
+    let map_cce = cce("java.util.HashMap", "java.lang.Comparable");
+    let str_int = cce("java.lang.String", "java.lang.Integer");
+    check_msg(&[
+        (
+            "Collections.sort([['a': 1], ['b': 2]])",
+            "class_cast_exception",
+            &map_cce,
+        ),
+        (
+            "Collections.max([['a': 1], ['b': 2]])",
+            "class_cast_exception",
+            &map_cce,
+        ),
+        (
+            "def s = new TreeSet(); s.add(['a': 1])",
+            "class_cast_exception",
+            &map_cce,
+        ),
+        (
+            "def m = new TreeMap(); m.put(['a': 1], 1)",
+            "class_cast_exception",
+            &map_cce,
+        ),
+        (
+            "def s = new TreeSet(); s.add('a'); s.add(1)",
+            "class_cast_exception",
+            &str_int,
+        ),
+        (
+            "Collections.sort(['x', 1])",
+            "class_cast_exception",
+            &str_int,
+        ),
+        (
+            "Collections.sort([null, 'a'])",
+            "null_pointer_exception",
+            "Cannot read field \"value\" because \"anotherString\" is null",
+        ),
+        (
+            "def s = new TreeSet(); s.add(null)",
+            "null_pointer_exception",
+            "Cannot invoke \"java.lang.Comparable.compareTo(Object)\" because \"k1\" is null",
+        ),
+    ]);
+}
+
 #[test]
 fn maps() {
     check(&[

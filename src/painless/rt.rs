@@ -695,17 +695,59 @@ pub fn compare_values(a: &V, b: &V) -> Result<std::cmp::Ordering, Thrown> {
         }
         _ => {}
     }
-    if a.is_null() || b.is_null() {
+    // `((Comparable) a).compareTo(b)`: the cast of `a`, then the `compareTo` bridge method's cast
+    // of `b` to `a`'s class, then its read of `b`'s value
+    if a.is_null() {
         return Err(Thrown::npe(None));
     }
-    Err(Thrown::new(
+    let comparable = str_of(a).is_some()
+        || a.is_number()
+        || matches!(a, V::Bool(_) | V::Char(_))
+        || matches!(a, V::Obj(o) if matches!(&**o, super::api::Obj::Time(_)));
+    if !comparable {
+        return Err(cast_error(&class_name(a), "java.lang.Comparable"));
+    }
+    if b.is_null() {
+        let parameter = match a {
+            V::Int(_) => "anotherInteger",
+            V::Long(_) => "anotherLong",
+            V::Double(_) => "anotherDouble",
+            V::Float(_) => "anotherFloat",
+            V::Short(_) => "anotherShort",
+            V::Byte(_) => "anotherByte",
+            V::Char(_) => "anotherCharacter",
+            V::Bool(_) => "b",
+            _ if str_of(a).is_some() => "anotherString",
+            _ => return Err(Thrown::npe(None)),
+        };
+        return Err(Thrown::npe(Some(format!(
+            "Cannot read field \"value\" because \"{parameter}\" is null"
+        ))));
+    }
+    Err(cast_error(&class_name(b), &class_name(a)))
+}
+
+/// `TreeMap.put(null, v)`: an empty map compares the key with itself (`compare(k1, k2)`), a
+/// non-empty one calls `Objects.requireNonNull` (no message).
+fn tree_null_key(empty: bool) -> Thrown {
+    Thrown::npe(empty.then(|| {
+        "Cannot invoke \"java.lang.Comparable.compareTo(Object)\" because \"k1\" is null"
+            .to_string()
+    }))
+}
+
+/// The JDK's `ClassCastException` text; the module note is there when both classes are the
+/// JDK's own.
+fn cast_error(from: &str, to: &str) -> Thrown {
+    let note = if from.starts_with("java.") && to.starts_with("java.") {
+        format!(" ({from} and {to} are in module java.base of loader 'bootstrap')")
+    } else {
+        String::new()
+    };
+    Thrown::new(
         "ClassCastException",
-        format!(
-            "class {} cannot be cast to class {}",
-            class_name(b),
-            class_name(a)
-        ),
-    ))
+        format!("class {from} cannot be cast to class {to}{note}"),
+    )
 }
 
 /// `Double.compare`: orders by `doubleToLongBits` for equal values, so -0.0 < 0.0, and NaN is
@@ -922,7 +964,8 @@ pub fn tree_insert_pos(set: &RtSet, v: &V) -> Result<usize, Thrown> {
     while lo < hi {
         let mid = (lo + hi) / 2;
         let k = set.get_index(mid).map(|k| &k.0).unwrap_or(&V::Null);
-        if compare_values(k, v)? == std::cmp::Ordering::Less {
+        // TreeMap.put: the new key's compareTo, with the existing key as argument
+        if compare_values(v, k)? == std::cmp::Ordering::Greater {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -938,11 +981,15 @@ impl SetObj {
         }
         if self.kind == CollectionKind::Tree {
             if v.is_null() {
-                return Err(Thrown::npe(None));
+                return Err(tree_null_key(self.set.is_empty()));
             }
             let key = HKey::new(v.clone());
             if self.set.contains(&key) {
                 return Ok(false);
+            }
+            if self.set.is_empty() {
+                // TreeMap.put compares the first key with itself: the type check
+                compare_values(&v, &v)?;
             }
             let pos = tree_insert_pos(&self.set, &v)?;
             self.set.shift_insert(pos, key);
@@ -1054,17 +1101,22 @@ impl MapObj {
         };
         if self.kind == CollectionKind::Tree {
             if k.is_null() {
-                return Err(Thrown::npe(None));
+                return Err(tree_null_key(self.map.is_empty()));
             }
             let key = HKey::new(k.clone());
             if let Some(slot) = self.map.get_mut(&key) {
                 return Ok(Some(std::mem::replace(slot, v)));
             }
+            if self.map.is_empty() {
+                // TreeMap.put compares the first key with itself: the type check
+                compare_values(&k, &k)?;
+            }
             let (mut lo, mut hi) = (0usize, self.map.len());
             while lo < hi {
                 let mid = (lo + hi) / 2;
                 let mk = &self.map.get_index(mid).map(|e| e.0).expect("index").0;
-                if compare_values(mk, &k)? == std::cmp::Ordering::Less {
+                // the new key's compareTo, with the existing key as argument
+                if compare_values(&k, mk)? == std::cmp::Ordering::Greater {
                     lo = mid + 1;
                 } else {
                     hi = mid;
