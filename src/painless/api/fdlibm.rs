@@ -608,27 +608,37 @@ const LG5: f64 = f64::from_bits(0x3FC74664_96CB03DE); // 1.818_357_216_161_805_0
 const LG6: f64 = f64::from_bits(0x3FC39A09_D078C69F); // 1.531_383_769_920_937_332e-1
 const LG7: f64 = f64::from_bits(0x3FC2F112_DF3E5244); // 1.479_819_860_511_658_591e-1
 
-/// `StrictMath.log` (e_log.c).
-pub fn log(x: f64) -> f64 {
+/// The special cases e_log.c and e_log10.c share: `Err` holds the result for zero, negative
+/// numbers, infinities and NaN; `Ok` the argument (subnormals scaled up by 2^54), its high word
+/// and the power of two taken out so far.
+fn log_argument(x: f64) -> Result<(f64, i32, i32), f64> {
     let mut x = x;
     let mut hx = hi(x);
-    let lx = lo(x);
     let mut k = 0;
     if hx < 0x0010_0000 {
         // x < 2^-1022
-        if ((hx & 0x7fff_ffff) as u32 | lx) == 0 {
-            return f64::NEG_INFINITY; // log(+-0)
+        if ((hx & 0x7fff_ffff) as u32 | lo(x)) == 0 {
+            return Err(f64::NEG_INFINITY); // log(+-0)
         }
         if hx < 0 {
-            return f64::NAN; // log(-#)
+            return Err(f64::NAN); // log(-#)
         }
         k -= 54;
         x *= TWO54; // subnormal: scale up
         hx = hi(x);
     }
     if hx >= 0x7ff0_0000 {
-        return x + x;
+        return Err(x + x);
     }
+    Ok((x, hx, k))
+}
+
+/// `StrictMath.log` (e_log.c).
+pub fn log(x: f64) -> f64 {
+    let (mut x, mut hx, mut k) = match log_argument(x) {
+        Ok(parts) => parts,
+        Err(special) => return special,
+    };
     k += (hx >> 20) - 1023;
     hx &= 0x000f_ffff;
     let i = (hx + 0x9_5f64) & 0x10_0000;
@@ -678,24 +688,10 @@ pub fn log10(x: f64) -> f64 {
     const IVLN10: f64 = f64::from_bits(0x3FDBCB7B_1526E50E); // 4.342_944_819_032_518_166_68e-1
     const LOG10_2HI: f64 = f64::from_bits(0x3FD34413_509F6000); // 3.010_299_956_636_117_713_06e-1
     const LOG10_2LO: f64 = f64::from_bits(0x3D59FEF3_11F12B36); // 3.694_239_077_158_930_786_16e-13
-    let mut x = x;
-    let mut hx = hi(x);
-    let lx = lo(x);
-    let mut k = 0;
-    if hx < 0x0010_0000 {
-        if ((hx & 0x7fff_ffff) as u32 | lx) == 0 {
-            return f64::NEG_INFINITY; // log(+-0)
-        }
-        if hx < 0 {
-            return f64::NAN; // log(-#)
-        }
-        k -= 54;
-        x *= TWO54;
-        hx = hi(x);
-    }
-    if hx >= 0x7ff0_0000 {
-        return x + x;
-    }
+    let (mut x, mut hx, mut k) = match log_argument(x) {
+        Ok(parts) => parts,
+        Err(special) => return special,
+    };
     k += (hx >> 20) - 1023;
     let i = ((k as u32) >> 31) as i32;
     hx = (hx & 0x000f_ffff) | ((0x3ff - i) << 20);
