@@ -1,9 +1,10 @@
 //! Differential test of `ingest_emu::dates` against real java.time (tests/oracle/DateOracle.java).
 //! Skipped when `java`/`javac` are absent.
 
+mod oracle_support;
+
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use ingest_emu::dates::{
     format_default_output, java_zone_id, parse_language_tag, parse_locale, parse_timezone,
@@ -1203,32 +1204,19 @@ fn rust_result(c: &Case) -> Result<String, String> {
     }
 }
 
-fn have(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("-version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
-}
-
 #[test]
 fn dates_match_java_time() {
-    if !have("java") || !have("javac") {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return;
     }
-    let oracle = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new("javac")
-        .arg("-d")
-        .arg(dir.path())
-        .arg(oracle.join("DateOracle.java"))
-        .arg(oracle.join("Named.java"))
-        .arg(oracle.join("IsoCalendarDataProvider.java"))
-        .status()
-        .expect("run javac");
-    assert!(status.success(), "javac failed");
+    let dir = oracle_support::compile(
+        &[
+            "DateOracle.java",
+            "Named.java",
+            "IsoCalendarDataProvider.java",
+        ],
+        &[],
+    );
     let services = dir.path().join("META-INF/services");
     std::fs::create_dir_all(&services).unwrap();
     std::fs::write(
@@ -1253,12 +1241,8 @@ fn dates_match_java_time() {
             c.kind, c.format, c.input, c.tz, c.locale
         ));
     }
-    let mut child = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
+    let mut child = oracle_support::java(dir.path(), &[])
         .arg("-Djava.locale.providers=SPI,CLDR")
-        .arg("-cp")
-        .arg(dir.path())
         .arg("DateOracle")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -2,16 +2,10 @@
 //! tests/oracle/FdlibmOracle.java prints, per function, deterministic inputs and the raw bits of
 //! StrictMath's result; every result must have the same bits (any NaN equals any NaN).
 
+mod oracle_support;
+
 use ingest_emu::painless::api::fdlibm;
 use std::collections::BTreeMap;
-use std::process::Command;
-
-fn java_available() -> bool {
-    Command::new("javac")
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn unary(name: &str) -> Option<fn(f64) -> f64> {
     Some(match name {
@@ -53,23 +47,11 @@ fn same(a: f64, b: f64) -> bool {
 
 #[test]
 fn strict_math_functions_match_java_bit_for_bit() {
-    if !java_available() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let src =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/FdlibmOracle.java");
-    let status = Command::new("javac")
-        .arg("-d")
-        .arg(dir.path())
-        .arg(&src)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = Command::new("java")
-        .arg("-cp")
-        .arg(dir.path())
+    let dir = oracle_support::compile(&["FdlibmOracle.java"], &[]);
+    let out = oracle_support::java(dir.path(), &[])
         .arg("FdlibmOracle")
         .output()
         .unwrap();

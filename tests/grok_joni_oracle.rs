@@ -4,9 +4,11 @@
 //! lists) and conversion errors must agree. Skipped when `java` or Debian's joni/jcodings jars are absent
 //! (`apt-get install libjruby-joni-java`).
 
+mod oracle_support;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use ingest_emu::grok::{builtin_pattern_names, EcsCompatibility, Grok};
 use ingest_emu::value::Value;
@@ -27,8 +29,7 @@ const TEXTS: &[&str] = &[
 ];
 
 fn java_available() -> bool {
-    if Command::new("java").arg("-version").output().is_err() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return false;
     }
     if !JARS.iter().all(|j| Path::new(j).exists()) {
@@ -39,23 +40,8 @@ fn java_available() -> bool {
 }
 
 fn run_joni(lines: &[String]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/JoniGrok.java");
-    let cp = JARS.join(":");
-    let status = Command::new("javac")
-        .arg("-cp")
-        .arg(&cp)
-        .arg("-d")
-        .arg(dir.path())
-        .arg(&src)
-        .status()
-        .unwrap();
-    assert!(status.success(), "javac failed");
-    let mut child = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
-        .arg("-cp")
-        .arg(format!("{}:{cp}", dir.path().display()))
+    let dir = oracle_support::compile(&["JoniGrok.java"], &JARS);
+    let mut child = oracle_support::java(dir.path(), &JARS)
         .arg("JoniGrok")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

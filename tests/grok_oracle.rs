@@ -1,8 +1,10 @@
 //! Typed grok captures (`:int`, `:long`, `:float`, `:double`, `:boolean`) against the JDK's own parsers,
 //! which Elasticsearch's `GrokCaptureType` calls. Skipped when `java` is absent.
 
+mod oracle_support;
+
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use ingest_emu::grok::{EcsCompatibility, Grok};
 use ingest_emu::value::Value;
@@ -67,25 +69,11 @@ const INPUTS: &[&str] = &[
 ];
 
 fn java_lines() -> Option<Vec<String>> {
-    if Command::new("java").arg("-version").output().is_err() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let src =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/GrokNumbers.java");
-    let status = Command::new("javac")
-        .arg("-d")
-        .arg(dir.path())
-        .arg(&src)
-        .status()
-        .unwrap();
-    assert!(status.success(), "javac failed");
-    let mut child = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
-        .arg("-cp")
-        .arg(dir.path())
+    let dir = oracle_support::compile(&["GrokNumbers.java"], &[]);
+    let mut child = oracle_support::java(dir.path(), &[])
         .arg("GrokNumbers")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -3,9 +3,10 @@
 
 use ingest_emu::java_regex::JavaRegex;
 use ingest_emu::processors::urldecode::url_decode;
+mod oracle_support;
+
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
@@ -20,26 +21,11 @@ fn unhex(h: &str) -> String {
 
 /// Runs the oracle on `cases` (tab-separated lines); None when Java is not installed.
 fn oracle(cases: &[String]) -> Option<Vec<String>> {
-    if Command::new("javac").arg("-version").output().is_err()
-        || Command::new("java").arg("-version").output().is_err()
-    {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/JavaOracle.java");
-    let status = Command::new("javac")
-        .arg("-d")
-        .arg(dir.path())
-        .arg(&src)
-        .status()
-        .unwrap();
-    assert!(status.success(), "javac failed");
-    let mut child = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
-        .arg("-cp")
-        .arg(dir.path())
+    let dir = oracle_support::compile(&["JavaOracle.java"], &[]);
+    let mut child = oracle_support::java(dir.path(), &[])
         .arg("JavaOracle")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

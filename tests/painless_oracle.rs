@@ -2,23 +2,12 @@
 //! collection iteration order against a real JVM. Each line of `tests/oracle/cases.txt` is run
 //! as Painless and, wrapped in a `Supplier`, as Java.
 
+mod oracle_support;
+
 use ingest_emu::painless::Script;
 use ingest_emu::value::Map;
 use std::path::Path;
 use std::process::Command;
-
-fn java_available() -> bool {
-    Command::new("javac")
-        .arg("-version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-        && Command::new("java")
-            .arg("-version")
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-}
 
 fn cases() -> Vec<String> {
     let text = std::fs::read_to_string(
@@ -75,8 +64,7 @@ fn java_source(cases: &[String]) -> String {
 
 #[test]
 fn painless_agrees_with_java() {
-    if !java_available() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return;
     }
     let cases = cases();
@@ -94,17 +82,13 @@ fn painless_agrees_with_java() {
         "javac: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
+    let out = oracle_support::java(dir.path(), &[])
         // Elasticsearch's locale data (jvm.options), and the English default ofPattern assumes
         .arg("-Djava.locale.providers=SPI,CLDR")
         .arg("-Duser.language=en")
         .arg("-Duser.country=")
         // java.util.Date prints in the default zone; Elasticsearch's images run in UTC
         .arg("-Duser.timezone=UTC")
-        .arg("-cp")
-        .arg(dir.path())
         .arg("Oracle")
         .output()
         .expect("java");

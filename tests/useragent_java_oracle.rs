@@ -2,25 +2,16 @@
 //! `java.util.regex` itself: for each test agent and each section, the first matching pattern and its
 //! groups must be the same.
 
+mod oracle_support;
+
 use ingest_emu::useragent::UserAgentParser;
-use std::process::Command;
 
 #[test]
 fn bundled_patterns_match_like_java() {
-    if Command::new("java").arg("-version").output().is_err() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let src = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/oracle/UaRegexOracle.java"
-    );
-    let st = Command::new("javac")
-        .args(["-d", tmp.path().to_str().unwrap(), src])
-        .status()
-        .expect("javac runs");
-    assert!(st.success());
+    let tmp = oracle_support::compile(&["UaRegexOracle.java"], &[]);
     let agents: Vec<&str> = include_str!("data/user_agents.txt")
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -38,10 +29,8 @@ fn bundled_patterns_match_like_java() {
         let pat_file = tmp.path().join(format!("{section}.txt"));
         std::fs::write(&pat_file, lines.join("\n") + "\n").unwrap();
         let out_file = tmp.path().join(format!("{section}.out"));
-        let st = Command::new("java")
-            // many exceptions from one hot site would otherwise lose their messages
-            .arg("-XX:-OmitStackTraceInFastThrow")
-            .args(["-cp", tmp.path().to_str().unwrap(), "UaRegexOracle"])
+        let st = oracle_support::java(tmp.path(), &[])
+            .arg("UaRegexOracle")
             .arg(&pat_file)
             .arg(&agents_file)
             .arg(&out_file)

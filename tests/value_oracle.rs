@@ -1,15 +1,10 @@
 //! Java iteration order of HashMap / HashSet, checked against a real JVM (skipped without `java`).
 
+mod oracle_support;
+
 use ingest_emu::value::{CollectionKind, Map, Set, Value};
 use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn java_available() -> bool {
-    Command::new("javac")
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use std::process::Stdio;
 
 /// Deterministic pseudo-random keys, including non-ASCII ones.
 fn key_sets() -> Vec<Vec<String>> {
@@ -41,26 +36,12 @@ fn key_sets() -> Vec<Vec<String>> {
 
 #[test]
 fn hash_map_and_hash_set_copy_order_match_java() {
-    if !java_available() {
-        println!("skipped: java not found");
+    if !oracle_support::jdk_available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let src =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/HashOrderOracle.java");
-    let status = Command::new("javac")
-        .arg("-d")
-        .arg(dir.path())
-        .arg(&src)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let dir = oracle_support::compile(&["HashOrderOracle.java"], &[]);
     let sets = key_sets();
-    let mut child = Command::new("java")
-        // many exceptions from one hot site would otherwise lose their messages
-        .arg("-XX:-OmitStackTraceInFastThrow")
-        .arg("-cp")
-        .arg(dir.path())
+    let mut child = oracle_support::java(dir.path(), &[])
         .arg("HashOrderOracle")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
