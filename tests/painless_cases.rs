@@ -1,6 +1,8 @@
 //! Table-driven Painless cases by language area: script -> (type, value), or the error ES
 //! reports (cause type and script position).
 
+mod painless_support;
+
 use ingest_emu::painless::run_for_cli;
 use serde_json::{json, Value as J};
 
@@ -19,65 +21,24 @@ fn run(script: &str) -> J {
 
 /// (script, type, value as JSON text)
 fn check(cases: &[(&str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (script, ty, value) in cases {
-        let got = run(script);
-        let want_value: J =
-            serde_json::from_str(value).unwrap_or_else(|e| panic!("bad expectation {value}: {e}"));
-        if got.get("type") != Some(&json!(ty)) || got.get("value") != Some(&want_value) {
-            failures.push(format!("{script}\n   want: {ty} {value}\n   got:  {got}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    painless_support::check_values(run, cases);
 }
 
 /// (script, caused_by type, position offset)
 fn check_err(cases: &[(&str, &str, i64)]) {
-    let mut failures = Vec::new();
-    for (script, ty, offset) in cases {
+    painless_support::assert_cases(cases, |(script, ty, offset)| {
         let got = run(script);
         let err = &got["error"];
         let ok = err["type"] == json!("script_exception")
             && err["caused_by"]["type"] == json!(ty)
             && err["position"]["offset"] == json!(offset);
-        if !ok {
-            failures.push(format!(
-                "{script}\n   want: {ty} at {offset}\n   got:  {got}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+        (!ok).then(|| format!("{script}\n   want: {ty} at {offset}\n   got:  {got}"))
+    });
 }
 
 /// (script, caused_by type, reason)
 fn check_msg(cases: &[(&str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (script, ty, reason) in cases {
-        let got = run(script);
-        let err = &got["error"];
-        if err["caused_by"]["type"] != json!(ty) || err["caused_by"]["reason"] != json!(reason) {
-            failures.push(format!("{script}\n   want: {ty}: {reason}\n   got:  {got}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    painless_support::check_errors(run, cases);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! `MIN_NORMAL` constants, `StrictMath.PI/E`, `Boolean.hashCode`, `parseByte`/`parseShort` with
 //! a radix, and `Double`/`Float.toHexString`. Every expected value was printed by JDK 17.
 
+mod painless_support;
+
 use ingest_emu::painless::run_for_cli;
 use serde_json::{json, Value as J};
 
@@ -12,41 +14,12 @@ fn run(script: &str) -> J {
 
 /// (script, type, value as JSON text)
 fn check(cases: &[(&str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (script, ty, value) in cases {
-        let got = run(script);
-        let want: J =
-            serde_json::from_str(value).unwrap_or_else(|e| panic!("bad expectation {value}: {e}"));
-        if got.get("type") != Some(&json!(ty)) || got.get("value") != Some(&want) {
-            failures.push(format!("{script}\n   want: {ty} {value}\n   got:  {got}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    painless_support::check_values(run, cases);
 }
 
 /// (script, caused_by type, reason)
 fn check_msg(cases: &[(&str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (script, ty, reason) in cases {
-        let got = run(script);
-        let cause = &got["error"]["caused_by"];
-        if cause["type"] != json!(ty) || cause["reason"] != json!(reason) {
-            failures.push(format!("{script}\n   want: {ty}: {reason}\n   got:  {got}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    painless_support::check_errors(run, cases);
 }
 
 /// `Byte.compare`/`Short.compare` are `x - y` and `compareTo` delegates to them; `Integer` and

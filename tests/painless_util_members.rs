@@ -3,12 +3,13 @@
 //! statics. Expectations are JDK 17's output for the same expressions (scripts return
 //! `toString()`-style text; `!type` is the `caused_by` type of an error).
 
+mod painless_support;
+
 use ingest_emu::painless::run_for_cli;
 use serde_json::Value as J;
 
 fn check(cases: &[(&str, &str)]) {
-    let mut failures = Vec::new();
-    for (script, want) in cases {
+    painless_support::assert_cases(cases, |(script, want)| {
         let got = run_for_cli(script, None, None);
         let ok = match want.strip_prefix('!') {
             Some(ty) => got["error"]["caused_by"]["type"] == J::String(ty.to_string()),
@@ -18,17 +19,8 @@ fn check(cases: &[(&str, &str)]) {
                 other => want.eq(&other.to_string().as_str()),
             },
         };
-        if !ok {
-            failures.push(format!("{script}\n   want: {want}\n   got:  {got}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+        (!ok).then(|| format!("{script}\n   want: {want}\n   got:  {got}"))
+    });
 }
 
 #[test]

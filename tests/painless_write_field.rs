@@ -4,6 +4,8 @@
 //! would (`execute_ingest`, which copies only the parts of `ctx` the script can reach), and the
 //! expectation is the document afterwards, or the exception the script ends with.
 
+mod painless_support;
+
 use ingest_emu::painless::Script;
 use ingest_emu::value::{json, Map, Value};
 use serde_json::Value as J;
@@ -29,27 +31,15 @@ fn after(src: &str, doc: &str) -> Result<J, String> {
 
 /// (script, document before, document after or `type: reason`)
 fn check(cases: &[(&str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (src, doc, want) in cases {
+    painless_support::assert_cases(cases, |(src, doc, want)| {
         let got = after(src, doc);
         let ok = match (&got, serde_json::from_str::<J>(want)) {
             (Ok(g), Ok(w)) => *g == w,
             (Err(g), Err(_)) => g == want,
             _ => false,
         };
-        if !ok {
-            failures.push(format!(
-                "{src}\n  on:   {doc}\n  want: {want}\n  got:  {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+        (!ok).then(|| format!("{src}\n  on:   {doc}\n  want: {want}\n  got:  {got:?}"))
+    });
 }
 
 #[test]
