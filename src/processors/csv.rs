@@ -200,15 +200,17 @@ impl Parser<'_> {
                     "Illegal character inside unquoted field at {}",
                     self.index
                 )));
-            } else if self.csv.trim && is_whitespace(c) {
-                spaces += 1;
             } else if c == self.csv.separator {
+                // the separator first: a space or tab separator is no whitespace to trim
+                // (elastic/elasticsearch#67045)
                 self.state = State::Start;
                 if self.set_field(self.index - spaces)? {
                     return Ok(true);
                 }
                 self.start = self.index + 1;
                 return Ok(false);
+            } else if self.csv.trim && is_whitespace(c) {
+                spaces += 1;
             } else {
                 spaces = 0;
             }
@@ -241,20 +243,21 @@ impl Parser<'_> {
         let mut should_set = true;
         while self.index < self.line.len() {
             let c = self.line[self.index];
-            if is_whitespace(c) {
-                if should_set {
-                    if self.set_field(self.index - 1)? {
-                        return Ok(true);
-                    }
-                    should_set = false;
-                }
-            } else if c == self.csv.separator {
+            if c == self.csv.separator {
+                // before the whitespace check, as in `unquoted`
                 if should_set && self.set_field(self.index - 1)? {
                     return Ok(true);
                 }
                 self.start = self.index + 1;
                 self.state = State::Start;
                 return Ok(false);
+            } else if is_whitespace(c) {
+                if should_set {
+                    if self.set_field(self.index - 1)? {
+                        return Ok(true);
+                    }
+                    should_set = false;
+                }
             } else {
                 return Err(ProcessorError::illegal_argument(format!(
                     "character '{}' after quoted field at {}",
@@ -355,6 +358,24 @@ mod tests {
         assert_eq!(
             csv(json!({}), r#"  "x"  ,y"#).unwrap(),
             r#"{"a":"x","b":"y"}"#
+        );
+    }
+
+    /// A space or tab separator is checked before whitespace (elastic/elasticsearch#67045):
+    /// proxysg's logs split on spaces around quoted fields.
+    #[test]
+    fn whitespace_separators() {
+        assert_eq!(
+            csv(json!({"separator": " "}), r#""q" 23 z"#).unwrap(),
+            r#"{"a":"q","b":"23","c":"z"}"#
+        );
+        assert_eq!(
+            csv(json!({"separator": "\t", "trim": true}), "p\tq").unwrap(),
+            r#"{"a":"p","b":"q"}"#
+        );
+        assert_eq!(
+            csv(json!({"separator": " ", "trim": true}), r#"1 "x y" 3"#).unwrap(),
+            r#"{"a":"1","b":"x y","c":"3"}"#
         );
     }
 
