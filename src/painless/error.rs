@@ -134,6 +134,8 @@ pub fn java_exception_fqn(class: &str) -> String {
 
 /// `ElasticsearchException.getExceptionName`: CamelCase to snake_case.
 pub fn es_exception_name(class: &str) -> String {
+    // `ElasticsearchParseException` is `parse_exception`
+    let class = class.strip_prefix("Elasticsearch").unwrap_or(class);
     let mut out = String::new();
     for (i, ch) in class.chars().enumerate() {
         if ch.is_ascii_uppercase() {

@@ -244,6 +244,17 @@ struct FlowData {
 }
 
 impl FlowData {
+    /// `Flow.toCommunityId`: `1:` and the Base64 SHA-1 of the seed and the flow.
+    fn community_id(mut self, seed: [u8; 2]) -> Result<String, ProcessorError> {
+        let mut hasher = Sha1::new();
+        hasher.update(seed);
+        hasher.update(self.encode()?);
+        Ok(format!(
+            "1:{}",
+            base64::engine::general_purpose::STANDARD.encode(hasher.finalize())
+        ))
+    }
+
     fn encode(&mut self) -> Result<Vec<u8>, ProcessorError> {
         let kind = self.protocol.1;
         let is_icmp = matches!(kind, Kind::Icmp | Kind::IcmpV6);
@@ -287,8 +298,17 @@ impl Processor for CommunityId {
         let iana = get_object(doc, &self.iana_number, true)?;
         let icmp_type = get_object(doc, &self.icmp_type, true)?;
         let icmp_code = get_object(doc, &self.icmp_code, true)?;
-        let flow = self.build_flow(doc, source_ip, destination_ip, iana, icmp_type, icmp_code)?;
-        let Some(mut flow) = flow else {
+        let flow = build_flow(
+            source_ip.as_deref(),
+            destination_ip.as_deref(),
+            iana,
+            || get_object(doc, &self.transport, im),
+            || get_object(doc, &self.source_port, im),
+            || get_object(doc, &self.destination_port, im),
+            icmp_type,
+            icmp_code,
+        )?;
+        let Some(flow) = flow else {
             if im {
                 return Ok(Flow::Continue);
             }
@@ -296,81 +316,109 @@ impl Processor for CommunityId {
                 "unable to construct flow from document",
             ));
         };
-        let mut hasher = Sha1::new();
-        hasher.update(self.seed);
-        hasher.update(flow.encode()?);
-        let id = format!(
-            "1:{}",
-            base64::engine::general_purpose::STANDARD.encode(hasher.finalize())
-        );
+        let id = flow.community_id(self.seed)?;
         doc.set(&self.target_field, Value::String(id))
             .map_err(ProcessorError::illegal_argument)?;
         Ok(Flow::Continue)
     }
 }
 
-impl CommunityId {
-    /// ES `CommunityIdProcessor.buildFlow`.
-    fn build_flow(
-        &self,
-        doc: &IngestDocument,
-        source_ip: Option<String>,
-        destination_ip: Option<String>,
-        iana: Option<Value>,
-        icmp_type: Option<Value>,
-        icmp_code: Option<Value>,
-    ) -> Result<Option<FlowData>, ProcessorError> {
-        let (Some(source_ip), Some(destination_ip)) = (source_ip, destination_ip) else {
-            return Ok(None);
-        };
-        let source = inet::for_string(&source_ip).map_err(ProcessorError::illegal_argument)?;
-        let destination =
-            inet::for_string(&destination_ip).map_err(ProcessorError::illegal_argument)?;
-        let protocol = match iana {
+/// ES `CommunityIdProcessor.apply(...)`, the static form Painless's `Processors.communityId`
+/// calls: the flow of the given values, or `unable to construct flow from document`.
+#[allow(clippy::too_many_arguments)]
+pub fn community_id_of(
+    source_ip: Option<&str>,
+    destination_ip: Option<&str>,
+    iana_number: Option<Value>,
+    transport: Option<Value>,
+    source_port: Option<Value>,
+    destination_port: Option<Value>,
+    icmp_type: Option<Value>,
+    icmp_code: Option<Value>,
+    seed: i32,
+) -> Result<String, ProcessorError> {
+    let flow = build_flow(
+        source_ip,
+        destination_ip,
+        iana_number,
+        || Ok(transport),
+        || Ok(source_port),
+        || Ok(destination_port),
+        icmp_type,
+        icmp_code,
+    )?;
+    let flow = flow.ok_or_else(|| {
+        ProcessorError::illegal_argument("unable to construct flow from document")
+    })?;
+    flow.community_id(uint16(seed)?)
+}
+
+type Lazy<'a> = Box<dyn FnOnce() -> Result<Option<Value>, ProcessorError> + 'a>;
+
+/// ES `CommunityIdProcessor.buildFlow`: the transport and the ports are read only when needed
+/// (they are suppliers there; the processor's read of a missing field fails only then).
+#[allow(clippy::too_many_arguments)]
+fn build_flow<'a>(
+    source_ip: Option<&str>,
+    destination_ip: Option<&str>,
+    iana: Option<Value>,
+    transport: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
+    source_port: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
+    destination_port: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
+    icmp_type: Option<Value>,
+    icmp_code: Option<Value>,
+) -> Result<Option<FlowData>, ProcessorError> {
+    let (source_port, destination_port): (Lazy<'a>, Lazy<'a>) =
+        (Box::new(source_port), Box::new(destination_port));
+    let (Some(source_ip), Some(destination_ip)) = (source_ip, destination_ip) else {
+        return Ok(None);
+    };
+    let source = inet::for_string(source_ip).map_err(ProcessorError::illegal_argument)?;
+    let destination = inet::for_string(destination_ip).map_err(ProcessorError::illegal_argument)?;
+    let protocol = match iana {
+        Some(p) => p,
+        None => match transport()? {
             Some(p) => p,
-            None => match get_object(doc, &self.transport, self.ignore_missing)? {
-                Some(p) => p,
-                None => return Ok(None),
-            },
-        };
-        let protocol = transport_from_object(&protocol)?;
-        let mut flow = FlowData {
-            source,
-            destination,
-            protocol,
-            source_port: 0,
-            destination_port: 0,
-            icmp_type: 0,
-            icmp_code: 0,
-        };
-        match protocol.1 {
-            Kind::PortBased => {
-                let sp = get_object(doc, &self.source_port, self.ignore_missing)?;
-                flow.source_port = parse_int(&sp, "source port")?;
-                // ES 8.x rejects port 0 as well (`< 1`); a missing port parses to 0 and fails here too
-                if !(1..=65535).contains(&flow.source_port) {
-                    return Err(ProcessorError::illegal_argument(format!(
-                        "invalid source port [{}]",
-                        show(&sp)
-                    )));
-                }
-                let dp = get_object(doc, &self.destination_port, self.ignore_missing)?;
-                flow.destination_port = parse_int(&dp, "destination port")?;
-                if !(1..=65535).contains(&flow.destination_port) {
-                    return Err(ProcessorError::illegal_argument(format!(
-                        "invalid destination port [{}]",
-                        show(&dp)
-                    )));
-                }
+            None => return Ok(None),
+        },
+    };
+    let protocol = transport_from_object(&protocol)?;
+    let mut flow = FlowData {
+        source,
+        destination,
+        protocol,
+        source_port: 0,
+        destination_port: 0,
+        icmp_type: 0,
+        icmp_code: 0,
+    };
+    match protocol.1 {
+        Kind::PortBased => {
+            let sp = source_port()?;
+            flow.source_port = parse_int(&sp, "source port")?;
+            // ES 8.x rejects port 0 as well (`< 1`); a missing port parses to 0 and fails here too
+            if !(1..=65535).contains(&flow.source_port) {
+                return Err(ProcessorError::illegal_argument(format!(
+                    "invalid source port [{}]",
+                    show(&sp)
+                )));
             }
-            Kind::Icmp | Kind::IcmpV6 => {
-                flow.icmp_type = parse_int(&icmp_type, "icmp type")?;
-                flow.icmp_code = parse_int(&icmp_code, "icmp code")?;
+            let dp = destination_port()?;
+            flow.destination_port = parse_int(&dp, "destination port")?;
+            if !(1..=65535).contains(&flow.destination_port) {
+                return Err(ProcessorError::illegal_argument(format!(
+                    "invalid destination port [{}]",
+                    show(&dp)
+                )));
             }
-            Kind::Unknown | Kind::Other => {}
         }
-        Ok(Some(flow))
+        Kind::Icmp | Kind::IcmpV6 => {
+            flow.icmp_type = parse_int(&icmp_type, "icmp type")?;
+            flow.icmp_code = parse_int(&icmp_code, "icmp code")?;
+        }
+        Kind::Unknown | Kind::Other => {}
     }
+    Ok(Some(flow))
 }
 
 #[cfg(test)]

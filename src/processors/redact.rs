@@ -8,7 +8,7 @@
 //!   that overlap or touch are merged into one region named after the longest of them;
 //! - `ignore_missing` defaults to `true`; `trace_redact` sets `_ingest._redact._is_redacted`;
 //! - a pattern without a named capture fails every document it runs on with
-//!   `elasticsearch_timeout_exception` (`RedactProcessor` wraps the `IndexOutOfBoundsException`
+//!   `timeout_exception` (an `ElasticsearchTimeoutException`: `RedactProcessor` wraps the `IndexOutOfBoundsException`
 //!   of reading its first capture as if grok had timed out).
 //!
 //! Offline there is no licence to check: `skip_if_unlicensed` is accepted and has no effect. ES
@@ -181,10 +181,7 @@ fn merge_longest<'a>(run: &[Region<'a>]) -> Region<'a> {
 
 /// `RedactProcessor.execute` turns any runtime failure of matching into this.
 fn timed_out(cause_type: &str, cause_reason: &str) -> ProcessorError {
-    let mut e = ProcessorError::new(
-        "elasticsearch_timeout_exception",
-        "Grok pattern matching timed out",
-    );
+    let mut e = ProcessorError::new("timeout_exception", "Grok pattern matching timed out");
     e.extra.insert(
         "caused_by".into(),
         json!({"type": cause_type, "reason": cause_reason}),
@@ -322,7 +319,7 @@ mod tests {
         let config = json!({"field": "m", "patterns": ["%{A:A}", "%{B:B}", "%{C:C}"],
             "pattern_definitions": {"A": "a.{9}", "B": "cd", "D": "x", "C": "fg"}});
         let e = run("redact", config, r#"{"m": "abcdefghijk"}"#).unwrap_err();
-        assert_eq!(e.kind, "elasticsearch_timeout_exception");
+        assert_eq!(e.kind, "timeout_exception");
         assert_eq!(e.root_cause_message, "arraycopy: length -5 is negative");
     }
 
@@ -369,7 +366,7 @@ mod tests {
             r#"{"m": "10.0.0.1"}"#,
         )
         .unwrap_err();
-        assert_eq!(e.kind, "elasticsearch_timeout_exception");
+        assert_eq!(e.kind, "timeout_exception");
         assert_eq!(e.reason, "Grok pattern matching timed out");
         assert_eq!(e.root_cause_message, "Index 0 out of bounds for length 0");
     }

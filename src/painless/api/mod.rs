@@ -10,6 +10,7 @@ pub mod field;
 pub mod nested_document;
 pub mod normalizer;
 pub mod numbers;
+pub mod processors;
 pub mod regex;
 pub mod stream;
 pub mod string;
@@ -628,7 +629,7 @@ pub fn call_static(it: &mut Interp, class: &str, name: &str, args: Vec<V>) -> R<
         | "DateTimeFormatter" | "ChronoUnit" | "Duration" | "DayOfWeek" | "Month" => {
             time::call_static(class, name, args)
         }
-        "Processors" => string::processors(name, args),
+        "Processors" => processors::call(name, args),
         "Json" => string::json_api(name, args),
         "Normalizer" | "Normalizer.Form" => normalizer::call_static(class, name, args),
         "Base64" => match (name, args.len()) {
