@@ -29,7 +29,8 @@ pub enum TimeVal {
     ZoneId(Zone),
     Unit(&'static str),
     Duration(i128),
-    Formatter(&'static str),
+    /// A `DateTimeFormatter` constant, possibly `.withZone(...)` (the override zone).
+    Formatter(&'static str, Option<Zone>),
     /// `LocalDateTime`.
     Local(jiff::civil::DateTime),
     /// `DateTimeFormatter.ofPattern(...)`, possibly `.withZone(...)`.
@@ -277,7 +278,7 @@ impl TimeVal {
             TimeVal::ZoneId(_) => "java.time.ZoneRegion",
             TimeVal::Unit(_) => "java.time.temporal.ChronoUnit",
             TimeVal::Duration(_) => "java.time.Duration",
-            TimeVal::Formatter(_) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
+            TimeVal::Formatter(..) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
             TimeVal::Local(_) => "java.time.LocalDateTime",
             TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
             TimeVal::Month(_) => "java.time.Month",
@@ -293,7 +294,7 @@ impl TimeVal {
                 | (TimeVal::ZoneId(Zone::Offset(_)), "ZoneOffset")
                 | (TimeVal::Unit(_), "ChronoUnit")
                 | (TimeVal::Duration(_), "Duration")
-                | (TimeVal::Formatter(_), "DateTimeFormatter")
+                | (TimeVal::Formatter(..), "DateTimeFormatter")
                 | (TimeVal::Pattern(_), "DateTimeFormatter")
                 | (TimeVal::Local(_), "LocalDateTime")
                 | (TimeVal::DayOfWeek(_), "DayOfWeek")
@@ -323,7 +324,8 @@ impl TimeVal {
                 s.replace("_d", "D")
             }
             TimeVal::Duration(n) => duration_string(*n),
-            TimeVal::Formatter(f) => FORMATTERS
+            // the JDK's toString leaves the override zone out
+            TimeVal::Formatter(f, _) => FORMATTERS
                 .iter()
                 .find(|(n, _)| n == f)
                 .map_or_else(|| f.to_string(), |(_, d)| d.to_string()),
@@ -371,7 +373,9 @@ impl TimeVal {
             (TimeVal::Date(a), TimeVal::Date(b)) => a == b,
             (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
             // the constants are singletons: identity
-            (TimeVal::Formatter(a), TimeVal::Formatter(b)) => a == b,
+            (TimeVal::Formatter(a, za), TimeVal::Formatter(b, zb)) => {
+                a == b && za.as_ref().map(Zone::id) == zb.as_ref().map(Zone::id)
+            }
             (TimeVal::Pattern(a), TimeVal::Pattern(b)) => std::sync::Arc::ptr_eq(a, b),
             _ => self.to_java_string() == other.to_java_string(),
         }
@@ -699,7 +703,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 Ok(tv(TimeVal::Zdt(z.timestamp().to_zoned(tz), nz)))
             }
             ("format", 1) => match time_arg(&args[0])? {
-                TimeVal::Formatter(f) => Ok(V::string(format_with(t, f)?)),
+                TimeVal::Formatter(f, zone) => Ok(V::string(format_constant(t, f, zone)?)),
                 TimeVal::Pattern(p) => Ok(V::string(format_pattern(t, p)?)),
                 _ => Err(Thrown::cce("expected DateTimeFormatter")),
             },
@@ -885,11 +889,23 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
             _ => Err(not_found(recv, name, n)),
         },
-        TimeVal::Formatter(f) => match (name, n) {
+        TimeVal::Formatter(f, zone) => match (name, n) {
             ("format", 1) => match time_arg(&args[0])? {
                 TimeVal::Local(dt) => super::time_local::format(dt, t).map(V::string),
-                other => Ok(V::string(format_with(other, f)?)),
+                other => Ok(V::string(format_constant(other, f, zone)?)),
             },
+            // `withZone(null)` clears the override
+            ("withZone", 1) => {
+                let nz = if args[0].is_null() {
+                    None
+                } else {
+                    let z = zone_arg(&args[0])?;
+                    z.tz()?;
+                    Some(z)
+                };
+                Ok(tv(TimeVal::Formatter(f, nz)))
+            }
+            ("getZone", 0) => Ok(zone.clone().map_or(V::Null, |z| tv(TimeVal::ZoneId(z)))),
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Pattern(p) => match (name, n) {
@@ -1026,11 +1042,11 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         }
         // parse(text) is parse(text, ISO_ZONED_DATE_TIME)
         ("ZonedDateTime", "parse", 1) | ("ZonedDateTime", "parse", 2) => {
-            let formatter = match args.get(1) {
-                None => "ISO_ZONED_DATE_TIME",
+            let (formatter, override_zone) = match args.get(1) {
+                None => ("ISO_ZONED_DATE_TIME", None),
                 Some(f) if f.is_null() => return Err(Thrown::npe(Some("formatter".into()))),
                 Some(f) => match time_arg(f)? {
-                    TimeVal::Formatter(name) => *name,
+                    TimeVal::Formatter(name, zone) => (*name, zone.clone()),
                     TimeVal::Pattern(p) => {
                         if args[0].is_null() {
                             return Err(Thrown::npe(Some("text".into())));
@@ -1050,7 +1066,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             if args[0].is_null() {
                 return Err(Thrown::npe(Some("text".into())));
             }
-            let (z, zone) = parse_zoned(arg_str(&args[0])?, formatter)?;
+            let (z, zone) = parse_zoned(arg_str(&args[0])?, formatter, override_zone)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("ZonedDateTime", "ofInstant", 2) => {
@@ -1279,7 +1295,7 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "DateTimeFormatter" => FORMATTERS
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(n, _)| tv(TimeVal::Formatter(n)))
+            .map(|(n, _)| tv(TimeVal::Formatter(n, None)))
             .ok_or_else(|| {
                 Thrown::iae(format!(
                     "unknown static field [{name}] for class [DateTimeFormatter]"
@@ -1307,6 +1323,21 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
             "unknown static field [{name}] for class [{class}]"
         ))),
     }
+}
+
+/// `formatter.format(temporal)` for a constant, with `DateTimePrintContext.adjust`: an override
+/// zone moves anything that is an instant into that zone.
+fn format_constant(t: &TimeVal, f: &str, zone: &Option<Zone>) -> R<String> {
+    let moved;
+    let t = match (zone, t) {
+        (Some(z), TimeVal::Zdt(..) | TimeVal::Instant(_)) => {
+            let ts = timestamp_of(t)?;
+            moved = TimeVal::Zdt(ts.to_zoned(z.tz()?), z.clone());
+            &moved
+        }
+        _ => t,
+    };
+    format_with(t, f)
 }
 
 /// `formatter.format(temporal)` for an `ofPattern` formatter.

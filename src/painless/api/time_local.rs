@@ -78,8 +78,8 @@ pub(super) fn call_static(name: &str, args: Vec<V>) -> R<V> {
             }
             let text = arg_str(&args[0])?;
             match args.get(1).map(time_arg).transpose()? {
-                None => local(parse_local(text, "ISO_LOCAL_DATE_TIME")?),
-                Some(TimeVal::Formatter(f)) => local(parse_local(text, f)?),
+                None => local(parse_local(text, "ISO_LOCAL_DATE_TIME", None)?),
+                Some(TimeVal::Formatter(f, zone)) => local(parse_local(text, f, zone.clone())?),
                 Some(TimeVal::Pattern(p)) => local(
                     p.parse_local(text)
                         .map_err(|m| Thrown::new("DateTimeParseException", m))?,
@@ -244,7 +244,8 @@ pub(super) fn format(dt: &DateTime, f: &TimeVal) -> R<String> {
             crate::dates::PrintError::NoZone(m) => Thrown::new("DateTimeException", m),
         }),
         // the constants without an offset or zone print the date-time itself
-        TimeVal::Formatter(name @ ("ISO_LOCAL_DATE_TIME" | "ISO_LOCAL_DATE" | "ISO_LOCAL_TIME")) => {
+        // an override zone does not move a LocalDateTime (it is no instant)
+        TimeVal::Formatter(name @ ("ISO_LOCAL_DATE_TIME" | "ISO_LOCAL_DATE" | "ISO_LOCAL_TIME"), _) => {
             let z = dt
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .map_err(|e| dte(e.to_string()))?;
@@ -253,15 +254,16 @@ pub(super) fn format(dt: &DateTime, f: &TimeVal) -> R<String> {
         TimeVal::Formatter(
             "ISO_OFFSET_DATE_TIME" | "ISO_OFFSET_DATE" | "ISO_OFFSET_TIME" | "ISO_ZONED_DATE_TIME"
             | "RFC_1123_DATE_TIME",
+            _,
         ) => Err(Thrown::new(
             "UnsupportedTemporalTypeException",
             "Unsupported field: OffsetSeconds",
         )),
-        TimeVal::Formatter("ISO_INSTANT") => Err(Thrown::new(
+        TimeVal::Formatter("ISO_INSTANT", _) => Err(Thrown::new(
             "UnsupportedTemporalTypeException",
             "Unsupported field: InstantSeconds",
         )),
-        TimeVal::Formatter(other) => Err(Thrown::unsupported(Some(format!(
+        TimeVal::Formatter(other, _) => Err(Thrown::unsupported(Some(format!(
             "formatting a LocalDateTime with DateTimeFormatter.{other} is not supported by ingest-emu"
         )))),
         _ => Err(Thrown::cce("expected DateTimeFormatter")),

@@ -1,0 +1,83 @@
+//! `java.time` members against JDK 17: each case is a Painless expression and what
+//! `String.valueOf(expr)` gives in Java (`OK <text>`), or the exception it throws
+//! (`EXC <SimpleClassName>: <message>`). The expectations come from running the same
+//! expressions as a Java program on JDK 17.0.15.
+
+use ingest_emu::painless::run_for_cli;
+
+fn run(expr: &str) -> String {
+    let got = run_for_cli(&format!("return String.valueOf({expr})"), None, None);
+    if let Some(e) = got.get("error") {
+        let cause = e.get("caused_by").unwrap_or(e);
+        let class: String = cause["type"]
+            .as_str()
+            .unwrap_or_default()
+            .split('_')
+            .map(|p| {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        return format!(
+            "EXC {class}: {}",
+            cause["reason"].as_str().unwrap_or("null")
+        );
+    }
+    format!("OK {}", got["value"].as_str().unwrap_or("<not a string>"))
+}
+
+fn check(cases: &[(&str, &str)]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(expr, want)| {
+            let got = run(expr);
+            (got != *want).then(|| format!("{expr}\n   want: {want}\n   got:  {got}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The `DateTimeFormatter` constants' `withZone` / `getZone` (qualys_gav parses with
+/// `ISO_INSTANT.withZone(ZoneId.of("Z"))`).
+#[test]
+fn formatter_constants_with_zone() {
+    check(&[
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12.000Z\", DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Z\"))).toInstant().toEpochMilli()", "OK 1752070872000"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12.5Z\", DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Europe/Paris\")))", "OK 2025-07-09T16:21:12.500+02:00[Europe/Paris]"),
+    ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Z\")).toString()", "OK ParseCaseSensitive(false)Instant()"),
+    ("DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"UTC\")).format(Instant.ofEpochMilli(1752070872000L))", "OK 2025-07-09T14:21:12"),
+    ("DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")).format(Instant.ofEpochMilli(1752070872000L))", "OK 2025-07-09T16:21:12+02:00"),
+    ("DateTimeFormatter.ISO_ZONED_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")).format(Instant.ofEpochMilli(1752070872000L))", "OK 2025-07-09T16:21:12+02:00[Europe/Paris]"),
+    ("DateTimeFormatter.ISO_ZONED_DATE_TIME.withZone(ZoneId.of(\"Asia/Tokyo\")).format(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 2025-07-09T23:21:12+09:00[Asia/Tokyo]"),
+    ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Asia/Tokyo\")).format(ZonedDateTime.parse(\"2025-07-09T14:21:12+02:00\"))", "OK 2025-07-09T12:21:12Z"),
+    ("DateTimeFormatter.ISO_INSTANT.getZone()", "OK null"),
+    ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"UTC\")).getZone()", "OK UTC"),
+    ("DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.ofHours(2)).getZone()", "OK +02:00"),
+    ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"UTC\")).withZone(null).getZone()", "OK null"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12\", DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"UTC\")))", "OK 2025-07-09T14:21:12Z[UTC]"),
+    ("ZonedDateTime.parse(\"2025-03-30T02:30:00\", DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")))", "OK 2025-03-30T03:30+02:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-26T02:30:00\", DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")))", "OK 2025-10-26T02:30+02:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12+05:00\", DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")))", "OK 2025-07-09T11:21:12+02:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12+05:00[Asia/Tokyo]\", DateTimeFormatter.ISO_ZONED_DATE_TIME.withZone(ZoneId.of(\"Europe/Paris\")))", "OK 2025-07-09T18:21:12+09:00[Asia/Tokyo]"),
+    ("ZonedDateTime.parse(\"2025-07-09\", DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of(\"UTC\")))", "EXC DateTimeParseException: Text '2025-07-09' could not be parsed: Unable to obtain ZonedDateTime from TemporalAccessor: {},ISO,UTC resolved to 2025-07-09 of type java.time.format.Parsed"),
+    ("LocalDateTime.parse(\"2025-07-09T14:21:12\", DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"UTC\")))", "OK 2025-07-09T14:21:12"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12.000Z\", DateTimeFormatter.ISO_INSTANT)", "EXC DateTimeParseException: Text '2025-07-09T14:21:12.000Z' could not be parsed: Unable to obtain ZonedDateTime from TemporalAccessor: {InstantSeconds=1752070872, MicroOfSecond=0, NanoOfSecond=0, MilliOfSecond=0},ISO of type java.time.format.Parsed"),
+    ("DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of(\"UTC\")).format(Instant.ofEpochMilli(1752070872000L))", "OK 2025-07-09"),
+    ("DateTimeFormatter.ISO_DATE_TIME.withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(1752070872123L))", "OK 2025-07-09T14:21:12.123Z"),
+    ("DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneId.of(\"America/New_York\")).format(Instant.ofEpochMilli(1752070872123L))", "OK Wed, 9 Jul 2025 10:21:12 -0400"),
+    ("DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneId.of(\"Asia/Tokyo\")).format(Instant.ofEpochMilli(1752070872123L))", "OK 20250709+0900"),
+    ("DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"UTC\")).format(LocalDateTime.of(2025, 7, 9, 14, 21))", "OK 2025-07-09T14:21:00"),
+    ("DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(\"UTC\")).format(LocalDateTime.of(2025, 7, 9, 14, 21))", "EXC UnsupportedTemporalTypeException: Unsupported field: OffsetSeconds"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(\"Asia/Kolkata\")))", "OK 2025-07-09T19:51:12+05:30"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of(\"Asia/Kolkata\")))", "OK 2025-07-09T14:21:00"),
+    ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Z\")).format(Instant.ofEpochSecond(1L, 5L))", "OK 1970-01-01T00:00:01.000000005Z"),
+    ]);
+}
