@@ -81,3 +81,39 @@ fn formatter_constants_with_zone() {
     ("DateTimeFormatter.ISO_INSTANT.withZone(ZoneId.of(\"Z\")).format(Instant.ofEpochSecond(1L, 5L))", "OK 1970-01-01T00:00:01.000000005Z"),
     ]);
 }
+
+/// `ChronoZonedDateTime.compareTo` and the natural ordering that sorts by it.
+#[test]
+fn zoned_date_time_compare_to() {
+    check(&[
+    ("ZonedDateTime.parse(\"2025-07-09T16:21:12+02:00\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 1"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T16:21:12+02:00\"))", "OK -1"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z[UTC]\"))", "OK 5"),
+    ("ZonedDateTime.parse(\"2025-07-09T16:21:12+02:00[Europe/Paris]\").compareTo(ZonedDateTime.parse(\"2025-07-09T16:21:12+02:00\"))", "OK 26"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12.5Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 500000000"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12.000000001Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12.5Z\"))", "OK -499999999"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:13Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 1"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").compareTo(ZonedDateTime.parse(\"2026-07-09T14:21:12Z\"))", "OK -1"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 0"),
+    ("ZonedDateTime.parse(\"2025-07-09T22:21:12+08:00\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 1"),
+    ("ZonedDateTime.parse(\"2025-07-10T00:21:12+10:00\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z\"))", "OK 1"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z[Etc/UTC]\").compareTo(ZonedDateTime.parse(\"2025-07-09T14:21:12Z[UTC]\"))", "OK -16"),
+    ]);
+}
+
+/// Sorting by natural order: instants first, then local date-times, then zone ids (JDK 17:
+/// `[2025-07-09T14:21:12Z[UTC], 2025-07-09T14:21:12Z, 2025-07-09T16:21:12+02:00,
+/// 2025-07-09T16:21:12+02:00[Europe/Paris]]`).
+#[test]
+fn zoned_date_time_natural_order() {
+    let want = "[2025-07-09T14:21:12Z[UTC], 2025-07-09T14:21:12Z, 2025-07-09T16:21:12+02:00, 2025-07-09T16:21:12+02:00[Europe/Paris]]";
+    let list = r#"List l = new ArrayList(); for (String s : ['2025-07-09T16:21:12+02:00[Europe/Paris]', '2025-07-09T14:21:12Z[UTC]', '2025-07-09T14:21:12Z', '2025-07-09T16:21:12+02:00']) { l.add(ZonedDateTime.parse(s)); }"#;
+    for sort in [
+        "l.sort(null); return l.toString();",
+        "Collections.sort(l); return l.toString();",
+        "return l.stream().sorted().collect(Collectors.toList()).toString();",
+    ] {
+        let got = run_for_cli(&format!("{list} {sort}"), None, None);
+        assert_eq!(got["value"].as_str(), Some(want), "{sort}: {got}");
+    }
+}

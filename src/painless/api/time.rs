@@ -388,7 +388,9 @@ impl TimeVal {
     }
     pub fn compare(&self, other: &TimeVal) -> Option<std::cmp::Ordering> {
         match (self, other) {
-            (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
+            (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) => {
+                Some(zdt_compare_to(a, za, b, zb).cmp(&0))
+            }
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
             (TimeVal::Date(a), TimeVal::Date(b)) => Some(a.cmp(b)),
             (TimeVal::Local(a), TimeVal::Local(b)) => Some(a.cmp(b)),
@@ -399,6 +401,47 @@ impl TimeVal {
             _ => None,
         }
     }
+}
+
+/// `LocalDateTime.compareTo`: `LocalDate.compareTo0` subtracts the years, months and days;
+/// `LocalTime.compareTo` gives the sign.
+pub(super) fn local_compare_to(a: &jiff::civil::DateTime, b: &jiff::civil::DateTime) -> i32 {
+    let date = [
+        i32::from(a.year()) - i32::from(b.year()),
+        i32::from(a.month()) - i32::from(b.month()),
+        i32::from(a.day()) - i32::from(b.day()),
+    ];
+    let first = date.into_iter().find(|d| *d != 0);
+    first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32)
+}
+
+/// `String.compareTo`: the first differing UTF-16 units' difference, else the lengths'.
+fn java_string_compare(a: &str, b: &str) -> i32 {
+    let (a, b): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
+    a.iter()
+        .zip(&b)
+        .find(|(x, y)| x != y)
+        .map_or(a.len() as i32 - b.len() as i32, |(x, y)| {
+            i32::from(*x) - i32::from(*y)
+        })
+}
+
+/// `ChronoZonedDateTime.compareTo`: the epoch second, then the nano-of-second difference, then
+/// the local date-time, then the zone ids.
+fn zdt_compare_to(a: &Zoned, za: &Zone, b: &Zoned, zb: &Zone) -> i32 {
+    let by_second = epoch_second(a.timestamp()).cmp(&epoch_second(b.timestamp())) as i32;
+    if by_second != 0 {
+        return by_second;
+    }
+    let by_nano = a.subsec_nanosecond() - b.subsec_nanosecond();
+    if by_nano != 0 {
+        return by_nano;
+    }
+    let by_local = local_compare_to(&a.datetime(), &b.datetime());
+    if by_local != 0 {
+        return by_local;
+    }
+    java_string_compare(&za.id(), &zb.id())
 }
 
 fn duration_string(nanos: i128) -> String {
@@ -630,17 +673,11 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         {
             return Ok(V::Int(*a as i32 - *b as i32));
         }
-        // LocalDate.compareTo0 subtracts years, months, days; LocalTime compares by sign
         if let (TimeVal::Local(a), TimeVal::Local(b)) = (t, other) {
-            let date = [
-                i32::from(a.year()) - i32::from(b.year()),
-                i32::from(a.month()) - i32::from(b.month()),
-                i32::from(a.day()) - i32::from(b.day()),
-            ];
-            let first = date.into_iter().find(|d| *d != 0);
-            return Ok(V::Int(
-                first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32),
-            ));
+            return Ok(V::Int(local_compare_to(a, b)));
+        }
+        if let (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) = (t, other) {
+            return Ok(V::Int(zdt_compare_to(a, za, b, zb)));
         }
         return t
             .compare(other)
