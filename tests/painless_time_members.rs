@@ -117,3 +117,50 @@ fn zoned_date_time_natural_order() {
         assert_eq!(got["value"].as_str(), Some(want), "{sort}: {got}");
     }
 }
+
+/// `plus`/`minus(long, ChronoUnit)` and `plus`/`minus(Duration)`: the units each type supports and
+/// the JDK's wording (`ChronoUnit.toString()`).
+#[test]
+fn plus_minus_units() {
+    check(&[
+    ("Instant.ofEpochMilli(1000).plus(2, ChronoUnit.WEEKS)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Weeks"),
+    ("Instant.ofEpochMilli(1000).plus(2, ChronoUnit.YEARS)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Years"),
+    ("Instant.ofEpochMilli(1000).minus(2, ChronoUnit.MONTHS)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Months"),
+    ("Instant.ofEpochMilli(1000).plus(2, ChronoUnit.HALF_DAYS)", "OK 1970-01-02T00:00:01Z"),
+    ("Instant.ofEpochMilli(1000).plus(2, ChronoUnit.DAYS)", "OK 1970-01-03T00:00:01Z"),
+    ("Instant.ofEpochMilli(1000).plus(1, ChronoUnit.FOREVER)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Forever"),
+    ("Instant.ofEpochMilli(1000).plus(1, ChronoUnit.ERAS)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Eras"),
+    ("Instant.ofEpochMilli(1000).minus(3, ChronoUnit.MICROS)", "OK 1970-01-01T00:00:00.999997Z"),
+    ("Instant.ofEpochMilli(1000).plus(Duration.ofMillis(-1500))", "OK 1969-12-31T23:59:59.500Z"),
+    ("Instant.ofEpochMilli(1000).minus(Duration.ofHours(25))", "OK 1969-12-30T23:00:01Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(1, ChronoUnit.FOREVER)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Forever"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(1, ChronoUnit.ERAS)", "EXC DateTimeException: Invalid value for Era (valid values 0 - 1): 2"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").minus(1, ChronoUnit.ERAS)", "OK -2024-07-09T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(0, ChronoUnit.ERAS)", "OK 2025-07-09T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(1, ChronoUnit.HALF_DAYS)", "OK 2025-07-10T02:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").minus(3, ChronoUnit.HALF_DAYS)", "OK 2025-07-08T02:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(1, ChronoUnit.MILLENNIA)", "OK 3025-07-09T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").minus(2, ChronoUnit.CENTURIES)", "OK 1825-07-09T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(3, ChronoUnit.DECADES)", "OK 2055-07-09T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2024-02-29T14:21:12Z\").plus(1, ChronoUnit.YEARS)", "OK 2025-02-28T14:21:12Z"),
+    ("ZonedDateTime.parse(\"2025-01-31T14:21:12+01:00[Europe/Paris]\").plus(1, ChronoUnit.MONTHS)", "OK 2025-02-28T14:21:12+01:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-03-29T02:30:00+01:00[Europe/Paris]\").plus(1, ChronoUnit.DAYS)", "OK 2025-03-30T03:30+02:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-25T02:30:00+02:00[Europe/Paris]\").plus(1, ChronoUnit.DAYS)", "OK 2025-10-26T02:30+02:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-27T02:30:00+01:00[Europe/Paris]\").minus(1, ChronoUnit.DAYS)", "OK 2025-10-26T02:30+01:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-26T02:30:00+02:00[Europe/Paris]\").plus(1, ChronoUnit.HOURS)", "OK 2025-10-26T02:30+01:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-26T01:30:00+02:00[Europe/Paris]\").plus(2, ChronoUnit.HALF_DAYS)", "OK 2025-10-27T00:30+01:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-10-26T02:30:00+01:00[Europe/Paris]\").plusWeeks(1)", "OK 2025-11-02T02:30+01:00[Europe/Paris]"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(Duration.ofSeconds(90))", "OK 2025-07-09T14:22:42Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").minus(Duration.ofMillis(1))", "OK 2025-07-09T14:21:11.999Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(7, ChronoUnit.NANOS)", "OK 2025-07-09T14:21:12.000000007Z"),
+    ("ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").plus(Long.MAX_VALUE, ChronoUnit.WEEKS)", "EXC ArithmeticException: long overflow"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(1, ChronoUnit.FOREVER)", "EXC UnsupportedTemporalTypeException: Unsupported unit: Forever"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(1, ChronoUnit.ERAS)", "EXC DateTimeException: Invalid value for Era (valid values 0 - 1): 2"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).minus(1, ChronoUnit.ERAS)", "OK -2024-07-09T14:21"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(3, ChronoUnit.HALF_DAYS)", "OK 2025-07-11T02:21"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(2, ChronoUnit.MILLENNIA)", "OK 4025-07-09T14:21"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).minus(1, ChronoUnit.WEEKS)", "OK 2025-07-02T14:21"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(-90061001, ChronoUnit.MILLIS)", "OK 2025-07-08T13:19:58.999"),
+    ("LocalDateTime.of(2025, 7, 9, 14, 21).plus(Long.MAX_VALUE, ChronoUnit.WEEKS)", "EXC ArithmeticException: long overflow"),
+    ]);
+}

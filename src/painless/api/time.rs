@@ -607,54 +607,54 @@ fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
     Ok(((tb.as_nanosecond() - ta.as_nanosecond()) / per) as i64)
 }
 
+/// `plus(amount, unit)` on a `ZonedDateTime` or an `Instant`.
 fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
+    let unsupported = || {
+        Thrown::new(
+            "UnsupportedTemporalTypeException",
+            format!(
+                "Unsupported unit: {}",
+                TimeVal::Unit(unit_static(unit)).to_java_string()
+            ),
+        )
+    };
+    let plus_nanos = |ts: Timestamp, per: i128| {
+        ts.as_nanosecond()
+            .checked_add(per * i128::from(amount))
+            .and_then(|n| Timestamp::from_nanosecond(n).ok())
+            .ok_or_else(|| dte("Instant exceeds minimum or maximum instant"))
+    };
+    let time_based = unit_ordinal(unit) < DAYS_ORDINAL;
     match t {
-        TimeVal::Zdt(z, zone) => {
-            let span = match unit {
-                "NANOS" => jiff::Span::new().try_nanoseconds(amount),
-                "MICROS" => jiff::Span::new().try_microseconds(amount),
-                "MILLIS" => jiff::Span::new().try_milliseconds(amount),
-                "SECONDS" => jiff::Span::new().try_seconds(amount),
-                "MINUTES" => jiff::Span::new().try_minutes(amount),
-                "HOURS" => jiff::Span::new().try_hours(amount),
-                "DAYS" => jiff::Span::new().try_days(amount),
-                "WEEKS" => jiff::Span::new().try_weeks(amount),
-                "MONTHS" => jiff::Span::new().try_months(amount),
-                "YEARS" => jiff::Span::new().try_years(amount),
-                "DECADES" => jiff::Span::new().try_years(amount.saturating_mul(10)),
-                "CENTURIES" => jiff::Span::new().try_years(amount.saturating_mul(100)),
-                _ => {
-                    return Err(Thrown::new(
-                        "UnsupportedTemporalTypeException",
-                        format!("Unsupported unit: {unit}"),
-                    ))
-                }
-            };
-            let span = span.map_err(|e| dte(e.to_string()))?;
-            let r = z.checked_add(span).map_err(|e| dte(e.to_string()))?;
-            Ok(TimeVal::Zdt(r, zone.clone()))
+        // ZonedDateTime.plus: the time units move the instant (resolveInstant), the date units
+        // the local date-time, kept at the same offset where it can be (resolveLocal)
+        TimeVal::Zdt(z, zone) if time_based => {
+            let per = unit_nanos(unit).ok_or_else(unsupported)?;
+            let ts = plus_nanos(z.timestamp(), per)?;
+            Ok(TimeVal::Zdt(ts.to_zoned(zone.tz()?), zone.clone()))
         }
+        TimeVal::Zdt(z, zone) => {
+            let dt = super::time_local::plus(&z.datetime(), amount, unit)?;
+            Ok(TimeVal::Zdt(of_local(dt, zone, z.offset())?, zone.clone()))
+        }
+        // Instant.plus: up to DAYS (as 86400 seconds)
         TimeVal::Instant(i) => {
-            let n = unit_nanos(unit)
+            let per = unit_nanos(unit)
                 .filter(|_| unit != "WEEKS")
-                .ok_or_else(|| {
-                    Thrown::new(
-                        "UnsupportedTemporalTypeException",
-                        format!(
-                            "Unsupported unit: {}",
-                            TimeVal::Unit("DAYS")
-                                .to_java_string()
-                                .replace("Days", &unit.to_lowercase())
-                        ),
-                    )
-                })?;
-            let total = i.as_nanosecond() + n * amount as i128;
-            Ok(TimeVal::Instant(
-                Timestamp::from_nanosecond(total).map_err(|e| dte(e.to_string()))?,
-            ))
+                .ok_or_else(unsupported)?;
+            Ok(TimeVal::Instant(plus_nanos(*i, per)?))
         }
         _ => Err(dte("unsupported")),
     }
+}
+
+/// The `ChronoUnit` constant's name with a static lifetime.
+fn unit_static(unit: &str) -> &'static str {
+    UNITS
+        .iter()
+        .find(|u| **u == unit)
+        .copied()
+        .unwrap_or("FOREVER")
 }
 
 pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {

@@ -108,24 +108,58 @@ pub(super) fn call_static(name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
-/// `dt.plus(amount, unit)` for the date and time units (a `Duration`'s units and the calendar
-/// ones); years, months and weeks move the date and clamp the day as `LocalDate.plusMonths`.
-fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
+/// `dt.plus(amount, unit)` (`LocalDateTime.plus(long, TemporalUnit)`): the time units (up to
+/// HALF_DAYS) move the instant-like value; the date units move the date as `LocalDate.plus`
+/// (the months and years clamp the day); ERAS switches the era; FOREVER is unsupported.
+pub(super) fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
+    let range = || dte("Invalid value for Year: out of the range this implementation supports");
+    let overflow = || Thrown::new("ArithmeticException", "long overflow");
+    let years = |factor: i64| -> R<Span> {
+        let y = amount.checked_mul(factor).ok_or_else(overflow)?;
+        Span::new().try_years(y).map_err(|_| range())
+    };
     let span = match unit {
-        "NANOS" => Span::new().nanoseconds(amount),
-        "MICROS" => Span::new().microseconds(amount),
-        "MILLIS" => Span::new().milliseconds(amount),
-        "SECONDS" => Span::new().seconds(amount),
-        "MINUTES" => Span::new().minutes(amount),
-        "HOURS" => Span::new().hours(amount),
-        "HALF_DAYS" => Span::new().hours(amount.saturating_mul(12)),
-        "DAYS" => Span::new().days(amount),
-        "WEEKS" => Span::new().weeks(amount),
-        "MONTHS" => Span::new().months(amount),
-        "YEARS" => Span::new().years(amount),
-        "DECADES" => Span::new().years(amount.saturating_mul(10)),
-        "CENTURIES" => Span::new().years(amount.saturating_mul(100)),
-        "MILLENNIA" => Span::new().years(amount.saturating_mul(1000)),
+        "NANOS" | "MICROS" | "MILLIS" | "SECONDS" | "MINUTES" | "HOURS" | "HALF_DAYS" => {
+            let per = super::time::unit_nanos(unit).unwrap_or(1);
+            let total = i128::from(amount) * per;
+            let secs = i64::try_from(total.div_euclid(1_000_000_000)).map_err(|_| range())?;
+            let nanos = total.rem_euclid(1_000_000_000) as i32;
+            return dt
+                .checked_add(jiff::SignedDuration::new(secs, nanos))
+                .map_err(|_| range());
+        }
+        "DAYS" => Span::new().try_days(amount).map_err(|_| range())?,
+        "WEEKS" => {
+            let days = amount.checked_mul(7).ok_or_else(overflow)?;
+            Span::new().try_days(days).map_err(|_| range())?
+        }
+        "MONTHS" => Span::new().try_months(amount).map_err(|_| range())?,
+        "YEARS" => years(1)?,
+        "DECADES" => years(10)?,
+        "CENTURIES" => years(100)?,
+        "MILLENNIA" => years(1000)?,
+        "ERAS" => {
+            // `with(ERA, era + amount)`: only 0 (BCE) and 1 (CE) are valid
+            let era = i64::from(dt.year() >= 1);
+            let new = era.checked_add(amount).ok_or_else(overflow)?;
+            if !(0..=1).contains(&new) {
+                return Err(dte(format!(
+                    "Invalid value for Era (valid values 0 - 1): {new}"
+                )));
+            }
+            if new == era {
+                return Ok(*dt);
+            }
+            let year = 1 - i32::from(dt.year());
+            let year = i16::try_from(year).map_err(|_| range())?;
+            return dt
+                .date()
+                .with()
+                .year(year)
+                .build()
+                .map_err(|_| range())
+                .map(|d| d.to_datetime(dt.time()));
+        }
         _ => {
             return Err(Thrown::new(
                 "UnsupportedTemporalTypeException",
@@ -133,8 +167,7 @@ fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
             ))
         }
     };
-    dt.checked_add(span)
-        .map_err(|_| dte("Invalid value for Year: out of the range this implementation supports"))
+    dt.checked_add(span).map_err(|_| range())
 }
 
 /// `ChronoUnit.toString()`: `Days`, `HalfDays`, `Forever`.
