@@ -323,7 +323,7 @@ impl TimeVal {
                 }
                 s.replace("_d", "D")
             }
-            TimeVal::Duration(n) => duration_string(*n),
+            TimeVal::Duration(n) => super::time_duration::to_string(*n),
             // the JDK's toString leaves the override zone out
             TimeVal::Formatter(f, _) => FORMATTERS
                 .iter()
@@ -394,7 +394,9 @@ impl TimeVal {
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
             (TimeVal::Date(a), TimeVal::Date(b)) => Some(a.cmp(b)),
             (TimeVal::Local(a), TimeVal::Local(b)) => Some(a.cmp(b)),
-            (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
+            (TimeVal::Duration(a), TimeVal::Duration(b)) => {
+                Some(super::time_duration::compare_to(*a, *b).cmp(&0))
+            }
             // enums compare by ordinal
             (TimeVal::DayOfWeek(a), TimeVal::DayOfWeek(b))
             | (TimeVal::Month(a), TimeVal::Month(b)) => Some(a.cmp(b)),
@@ -442,44 +444,6 @@ fn zdt_compare_to(a: &Zoned, za: &Zone, b: &Zoned, zb: &Zone) -> i32 {
         return by_local;
     }
     java_string_compare(&za.id(), &zb.id())
-}
-
-fn duration_string(nanos: i128) -> String {
-    if nanos == 0 {
-        return "PT0S".into();
-    }
-    let total_secs = nanos.div_euclid(1_000_000_000);
-    let n = nanos.rem_euclid(1_000_000_000) as i64;
-    let hours = total_secs / 3600;
-    let minutes = (total_secs % 3600) / 60;
-    let secs = total_secs % 60;
-    let mut s = String::from("PT");
-    if hours != 0 {
-        s.push_str(&format!("{hours}H"));
-    }
-    if minutes != 0 {
-        s.push_str(&format!("{minutes}M"));
-    }
-    if secs == 0 && n == 0 && s.len() > 2 {
-        return s;
-    }
-    if secs < 0 && n > 0 {
-        if secs == -1 {
-            s.push_str("-0");
-        } else {
-            s.push_str(&format!("{}", secs + 1));
-        }
-    } else {
-        s.push_str(&format!("{secs}"));
-    }
-    if n > 0 {
-        let frac = if secs < 0 { 1_000_000_000 - n } else { n };
-        let f = format!("{frac:09}");
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
-    }
-    s.push('S');
-    s
 }
 
 pub(super) fn tv(v: TimeVal) -> V {
@@ -678,6 +642,9 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         }
         if let (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) = (t, other) {
             return Ok(V::Int(zdt_compare_to(a, za, b, zb)));
+        }
+        if let (TimeVal::Duration(a), TimeVal::Duration(b)) = (t, other) {
+            return Ok(V::Int(super::time_duration::compare_to(*a, *b)));
         }
         return t
             .compare(other)
@@ -879,13 +846,16 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 ("getSeconds", 0) | ("toSeconds", 0) => Ok(V::Long(secs)),
                 ("getNano", 0) => Ok(V::Int(d.rem_euclid(1_000_000_000) as i32)),
                 ("toMillis", 0) => Ok(V::Long((d / 1_000_000) as i64)),
-                ("toNanos", 0) => Ok(V::Long(*d as i64)),
+                ("toNanos", 0) => i64::try_from(*d)
+                    .map(V::Long)
+                    .map_err(|_| Thrown::new("ArithmeticException", "long overflow")),
                 ("toMinutes", 0) => Ok(V::Long(secs / 60)),
                 ("toHours", 0) => Ok(V::Long(secs / 3600)),
                 ("toDays", 0) => Ok(V::Long(secs / 86400)),
                 ("isNegative", 0) => Ok(V::Bool(*d < 0)),
                 ("isZero", 0) => Ok(V::Bool(*d == 0)),
-                _ => Err(not_found(recv, name, n)),
+                _ => super::time_duration::call(*d, name, &args)
+                    .unwrap_or_else(|| Err(not_found(recv, name, n))),
             }
         }
         TimeVal::ZoneId(z) => match (name, n) {
@@ -1241,6 +1211,18 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             let b = timestamp_of(time_arg(&args[1])?)?;
             Ok(tv(TimeVal::Duration(b.as_nanosecond() - a.as_nanosecond())))
         }
+        ("Duration", m, _) if super::time_duration::call_static(m, &args).is_some() => {
+            super::time_duration::call_static(m, &args).unwrap_or_else(|| Err(super::no_such()))
+        }
+        ("Instant", "from", 1) => match time_arg(&args[0])? {
+            TimeVal::Instant(i) => Ok(tv(TimeVal::Instant(*i))),
+            TimeVal::Zdt(z, _) => Ok(tv(TimeVal::Instant(z.timestamp()))),
+            other => Err(dte(format!(
+                "Unable to obtain Instant from TemporalAccessor: {} of type {}",
+                other.to_java_string(),
+                other.class_name()
+            ))),
+        },
         ("Duration", m, 1) if m.starts_with("of") => {
             let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) as i128;
             let unit = match m {
@@ -1355,6 +1337,10 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "ZoneOffset" if name == "MIN" => Ok(tv(TimeVal::ZoneId(Zone::Offset(-MAX_OFFSET)))),
         "ZoneId" if name == "SHORT_IDS" => short_ids(),
         "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
+        // the years ±1,000,000,000 are beyond jiff's instants (years -9999..=9999)
+        "Instant" if name == "MAX" || name == "MIN" => Err(Thrown::unsupported(Some(format!(
+            "Instant.{name} is not supported by ingest-emu: its instants stop at the years -9999 and 9999"
+        )))),
         "Duration" if name == "ZERO" => Ok(tv(TimeVal::Duration(0))),
         _ => Err(Thrown::iae(format!(
             "unknown static field [{name}] for class [{class}]"
