@@ -226,3 +226,27 @@ fn duration_members() {
     ("Instant.from(LocalDateTime.of(2025, 7, 9, 14, 21))", "EXC DateTimeException: Unable to obtain Instant from TemporalAccessor: 2025-07-09T14:21 of type java.time.LocalDateTime"),
     ]);
 }
+
+/// `Instant.parse` is `DateTimeFormatter.ISO_INSTANT` (JDK 17).
+#[test]
+fn instant_parse() {
+    check(&[
+    ("Instant.parse(\"2025-07-09T24:00:00Z\")", "OK 2025-07-10T00:00:00Z"),
+    ("Instant.parse(\"2025-07-09T24:00:01Z\")", "EXC DateTimeParseException: Text '2025-07-09T24:00:01Z' could not be parsed at index 0"),
+    ("Instant.parse(\"2025-07-09T14:21:60Z\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:60Z' could not be parsed at index 0"),
+    ("Instant.parse(\"2025-07-09T14:21Z\")", "EXC DateTimeParseException: Text '2025-07-09T14:21Z' could not be parsed at index 16"),
+    ("Instant.parse(\"2025-07-09T14:21:12,5Z\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:12,5Z' could not be parsed at index 19"),
+    ("Instant.parse(\"2025-07-09T14:21:12+0530\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:12+0530' could not be parsed at index 19"),
+    ("Instant.parse(\"2025-07-09T14:21:12+05:30\")", "OK 2025-07-09T08:51:12Z"),
+    ("Instant.parse(\"2025-07-09T14:21:12\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:12' could not be parsed at index 19"),
+    ("Instant.parse(\"2025-7-09T14:21:12Z\")", "EXC DateTimeParseException: Text '2025-7-09T14:21:12Z' could not be parsed at index 5"),
+    ("Instant.parse(\"2025-07-09T23:59:60Z\")", "OK 2025-07-09T23:59:59Z"),
+    ("Instant.parse(\"2025-07-09t14:21:12.123456789z\")", "OK 2025-07-09T14:21:12.123456789Z"),
+    ("Instant.parse(\"2025-07-09T14:21:12.1234567891Z\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:12.1234567891Z' could not be parsed at index 29"),
+    ("Instant.parse(\"2025-02-30T14:21:12Z\")", "EXC DateTimeParseException: Text '2025-02-30T14:21:12Z' could not be parsed at index 0"),
+    ("Instant.parse(\"2025-07-09T14:21:12Zjunk\")", "EXC DateTimeParseException: Text '2025-07-09T14:21:12Zjunk' could not be parsed, unparsed text found at index 20"),
+    ("Instant.parse(\"+2025-07-09T14:21:12Z\")", "EXC DateTimeParseException: Text '+2025-07-09T14:21:12Z' could not be parsed at index 0"),
+    ("Instant.parse(\"2025-07-09T14:21:12.Z\")", "OK 2025-07-09T14:21:12Z"),
+    ("Instant.parse(\"\")", "EXC DateTimeParseException: Text '' could not be parsed at index 0"),
+    ]);
+}

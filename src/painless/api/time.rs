@@ -148,13 +148,6 @@ pub(super) fn dte(msg: impl Into<String>) -> Thrown {
     Thrown::new("DateTimeException", msg)
 }
 
-fn parse_err(text: &str, idx: usize) -> Thrown {
-    Thrown::new(
-        "DateTimeParseException",
-        format!("Text '{text}' could not be parsed at index {idx}"),
-    )
-}
-
 impl Zone {
     pub(super) fn tz(&self) -> R<TimeZone> {
         match self {
@@ -1110,9 +1103,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("Instant", "parse", 1) => {
-            let s = arg_str(&args[0])?;
-            let ts: Timestamp = s.parse().map_err(|_| parse_err(s, 0))?;
-            Ok(tv(TimeVal::Instant(ts)))
+            if args[0].is_null() {
+                return Err(Thrown::npe(Some("text".into())));
+            }
+            Ok(tv(TimeVal::Instant(parse_instant_text(arg_str(&args[0])?)?)))
         }
         ("Instant", "ofEpochMilli", 1) => {
             let ms = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);

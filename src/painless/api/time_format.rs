@@ -1199,6 +1199,20 @@ pub(super) fn parse_zoned(
     Ok((ts.to_zoned(zone.tz()?), zone))
 }
 
+/// `Instant.parse(text)`: `ISO_INSTANT.parse(text, Instant::from)`.
+pub(super) fn parse_instant_text(text: &str) -> R<Timestamp> {
+    let (r, abbr) = parse_resolved(text, "ISO_INSTANT", None)?;
+    let Some(secs) = r.get(Field::InstantSeconds) else {
+        return Err(unable_to_obtain(&abbr, "Instant", &r));
+    };
+    let nano = r.get(Field::NanoOfSecond).unwrap_or(0);
+    Timestamp::new(secs, nano as i32).map_err(|_| {
+        dte(format!(
+            "Text '{abbr}' is outside the instants this implementation supports (years -9999 to 9999)"
+        ))
+    })
+}
+
 // ---- printing ----
 
 /// `NumberPrinterParser.format` for `appendValue(field, 4)` (NOT_NEGATIVE, width 4).
