@@ -250,3 +250,54 @@ fn instant_parse() {
     ("Instant.parse(\"\")", "EXC DateTimeParseException: Text '' could not be parsed at index 0"),
     ]);
 }
+
+/// `hashCode()` of the java.time values, as the JDK computes it.
+#[test]
+fn hash_codes() {
+    check(&[
+        ("Instant.EPOCH.hashCode()", "OK 0"),
+        ("Instant.ofEpochSecond(-1L, 5L).hashCode()", "OK 255"),
+        (
+            "Instant.parse(\"2025-07-09T14:21:12.123456789Z\").hashCode()",
+            "OK -541567481",
+        ),
+        (
+            "Instant.parse(\"9000-12-31T23:59:59Z\").hashCode()",
+            "OK -1461371444",
+        ),
+        (
+            "ZonedDateTime.parse(\"2025-07-09T14:21:12Z\").hashCode()",
+            "OK -754247881",
+        ),
+        (
+            "ZonedDateTime.parse(\"2025-07-09T16:21:12.5+02:00[Europe/Paris]\").hashCode()",
+            "OK -318651500",
+        ),
+        (
+            "ZonedDateTime.parse(\"2025-07-09T14:21:12Z[UTC]\").hashCode()",
+            "OK -754885865",
+        ),
+        (
+            "ZonedDateTime.parse(\"-0044-03-15T12:00:00-05:00\").hashCode()",
+            "OK 1218743218",
+        ),
+        ("Duration.ofMillis(-1500).hashCode()", "OK -269803775"),
+        (
+            "Duration.ofSeconds(Long.MAX_VALUE, 999999999).hashCode()",
+            "OK 1607876045",
+        ),
+        ("Duration.ZERO.hashCode()", "OK 0"),
+        ("ZoneOffset.ofHours(2).hashCode()", "OK 7200"),
+        ("ZoneOffset.ofHoursMinutes(-5, -30).hashCode()", "OK -19800"),
+        ("ZoneId.of(\"Europe/Paris\").hashCode()", "OK -672549154"),
+        ("ZoneId.of(\"GMT+01:00\").hashCode()", "OK 89959036"),
+        (
+            "LocalDateTime.of(2025, 7, 9, 14, 21, 12, 123).hashCode()",
+            "OK -754247860",
+        ),
+        (
+            "LocalDateTime.of(-2024, 1, 31, 23, 59, 59, 999999999).hashCode()",
+            "OK -1854830284",
+        ),
+    ]);
+}

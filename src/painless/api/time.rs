@@ -373,11 +373,32 @@ impl TimeVal {
             _ => self.to_java_string() == other.to_java_string(),
         }
     }
+    /// `hashCode()` as the JDK computes it (the enums and formatters, identity-hashed there,
+    /// hash their text).
     pub fn hash_code(&self) -> i32 {
-        if let TimeVal::Date(ms) = self {
-            return (ms ^ ((*ms as u64) >> 32) as i64) as i32;
+        // (int) (v ^ (v >>> 32))
+        let long_hash = |v: i64| (v ^ ((v as u64) >> 32) as i64) as i32;
+        // Instant and Duration: the seconds' hash plus 51 * nanos
+        let seconds_nanos = |n: i128| {
+            let secs = n.div_euclid(NANOS_PER_SECOND) as i64;
+            let nanos = n.rem_euclid(NANOS_PER_SECOND) as i32;
+            long_hash(secs).wrapping_add(nanos.wrapping_mul(51))
+        };
+        let zone_hash = |z: &Zone| match z {
+            Zone::Offset(s) => *s,
+            Zone::Region(id) => crate::value::java_string_hash(id),
+        };
+        match self {
+            TimeVal::Date(ms) => long_hash(*ms),
+            TimeVal::Instant(i) => seconds_nanos(i.as_nanosecond()),
+            TimeVal::Duration(d) => seconds_nanos(*d),
+            TimeVal::ZoneId(z) => zone_hash(z),
+            TimeVal::Local(dt) => local_hash(dt),
+            TimeVal::Zdt(z, zone) => {
+                local_hash(&z.datetime()) ^ z.offset().seconds() ^ zone_hash(zone).rotate_left(3)
+            }
+            _ => crate::value::java_string_hash(&self.to_java_string()),
         }
-        crate::value::java_string_hash(&self.to_java_string())
     }
     pub fn compare(&self, other: &TimeVal) -> Option<std::cmp::Ordering> {
         match (self, other) {
@@ -408,6 +429,21 @@ pub(super) fn local_compare_to(a: &jiff::civil::DateTime, b: &jiff::civil::DateT
     ];
     let first = date.into_iter().find(|d| *d != 0);
     first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32)
+}
+
+/// `LocalDateTime.hashCode()`: `LocalDate.hashCode() ^ LocalTime.hashCode()`.
+fn local_hash(dt: &jiff::civil::DateTime) -> i32 {
+    let (y, m, d) = (
+        i32::from(dt.year()),
+        i32::from(dt.month()),
+        i32::from(dt.day()),
+    );
+    let date = (y & 0xFFFF_F800_u32 as i32) ^ ((y << 11) + (m << 6) + d);
+    let t = dt.time();
+    let nod = (i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second()))
+        * 1_000_000_000
+        + i64::from(t.subsec_nanosecond());
+    date ^ (nod ^ ((nod as u64) >> 32) as i64) as i32
 }
 
 /// `String.compareTo`: the first differing UTF-16 units' difference, else the lengths'.
