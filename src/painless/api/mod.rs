@@ -17,6 +17,7 @@ pub mod string;
 pub mod string_tokenizer;
 pub mod time;
 pub mod time_adjust;
+pub mod time_duration;
 pub mod time_format;
 pub mod time_local;
 

@@ -29,7 +29,8 @@ pub enum TimeVal {
     ZoneId(Zone),
     Unit(&'static str),
     Duration(i128),
-    Formatter(&'static str),
+    /// A `DateTimeFormatter` constant, possibly `.withZone(...)` (the override zone).
+    Formatter(&'static str, Option<Zone>),
     /// `LocalDateTime`.
     Local(jiff::civil::DateTime),
     /// `DateTimeFormatter.ofPattern(...)`, possibly `.withZone(...)`.
@@ -145,13 +146,6 @@ pub(super) const MONTHS: &[&str] = &[
 
 pub(super) fn dte(msg: impl Into<String>) -> Thrown {
     Thrown::new("DateTimeException", msg)
-}
-
-fn parse_err(text: &str, idx: usize) -> Thrown {
-    Thrown::new(
-        "DateTimeParseException",
-        format!("Text '{text}' could not be parsed at index {idx}"),
-    )
 }
 
 impl Zone {
@@ -277,7 +271,7 @@ impl TimeVal {
             TimeVal::ZoneId(_) => "java.time.ZoneRegion",
             TimeVal::Unit(_) => "java.time.temporal.ChronoUnit",
             TimeVal::Duration(_) => "java.time.Duration",
-            TimeVal::Formatter(_) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
+            TimeVal::Formatter(..) | TimeVal::Pattern(_) => "java.time.format.DateTimeFormatter",
             TimeVal::Local(_) => "java.time.LocalDateTime",
             TimeVal::DayOfWeek(_) => "java.time.DayOfWeek",
             TimeVal::Month(_) => "java.time.Month",
@@ -293,7 +287,7 @@ impl TimeVal {
                 | (TimeVal::ZoneId(Zone::Offset(_)), "ZoneOffset")
                 | (TimeVal::Unit(_), "ChronoUnit")
                 | (TimeVal::Duration(_), "Duration")
-                | (TimeVal::Formatter(_), "DateTimeFormatter")
+                | (TimeVal::Formatter(..), "DateTimeFormatter")
                 | (TimeVal::Pattern(_), "DateTimeFormatter")
                 | (TimeVal::Local(_), "LocalDateTime")
                 | (TimeVal::DayOfWeek(_), "DayOfWeek")
@@ -322,8 +316,9 @@ impl TimeVal {
                 }
                 s.replace("_d", "D")
             }
-            TimeVal::Duration(n) => duration_string(*n),
-            TimeVal::Formatter(f) => FORMATTERS
+            TimeVal::Duration(n) => super::time_duration::to_string(*n),
+            // the JDK's toString leaves the override zone out
+            TimeVal::Formatter(f, _) => FORMATTERS
                 .iter()
                 .find(|(n, _)| n == f)
                 .map_or_else(|| f.to_string(), |(_, d)| d.to_string()),
@@ -371,24 +366,51 @@ impl TimeVal {
             (TimeVal::Date(a), TimeVal::Date(b)) => a == b,
             (TimeVal::Duration(a), TimeVal::Duration(b)) => a == b,
             // the constants are singletons: identity
-            (TimeVal::Formatter(a), TimeVal::Formatter(b)) => a == b,
+            (TimeVal::Formatter(a, za), TimeVal::Formatter(b, zb)) => {
+                a == b && za.as_ref().map(Zone::id) == zb.as_ref().map(Zone::id)
+            }
             (TimeVal::Pattern(a), TimeVal::Pattern(b)) => std::sync::Arc::ptr_eq(a, b),
             _ => self.to_java_string() == other.to_java_string(),
         }
     }
+    /// `hashCode()` as the JDK computes it (the enums and formatters, identity-hashed there,
+    /// hash their text).
     pub fn hash_code(&self) -> i32 {
-        if let TimeVal::Date(ms) = self {
-            return (ms ^ ((*ms as u64) >> 32) as i64) as i32;
+        // (int) (v ^ (v >>> 32))
+        let long_hash = |v: i64| (v ^ ((v as u64) >> 32) as i64) as i32;
+        // Instant and Duration: the seconds' hash plus 51 * nanos
+        let seconds_nanos = |n: i128| {
+            let secs = n.div_euclid(NANOS_PER_SECOND) as i64;
+            let nanos = n.rem_euclid(NANOS_PER_SECOND) as i32;
+            long_hash(secs).wrapping_add(nanos.wrapping_mul(51))
+        };
+        let zone_hash = |z: &Zone| match z {
+            Zone::Offset(s) => *s,
+            Zone::Region(id) => crate::value::java_string_hash(id),
+        };
+        match self {
+            TimeVal::Date(ms) => long_hash(*ms),
+            TimeVal::Instant(i) => seconds_nanos(i.as_nanosecond()),
+            TimeVal::Duration(d) => seconds_nanos(*d),
+            TimeVal::ZoneId(z) => zone_hash(z),
+            TimeVal::Local(dt) => local_hash(dt),
+            TimeVal::Zdt(z, zone) => {
+                local_hash(&z.datetime()) ^ z.offset().seconds() ^ zone_hash(zone).rotate_left(3)
+            }
+            _ => crate::value::java_string_hash(&self.to_java_string()),
         }
-        crate::value::java_string_hash(&self.to_java_string())
     }
     pub fn compare(&self, other: &TimeVal) -> Option<std::cmp::Ordering> {
         match (self, other) {
-            (TimeVal::Zdt(a, _), TimeVal::Zdt(b, _)) => Some(a.timestamp().cmp(&b.timestamp())),
+            (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) => {
+                Some(zdt_compare_to(a, za, b, zb).cmp(&0))
+            }
             (TimeVal::Instant(a), TimeVal::Instant(b)) => Some(a.cmp(b)),
             (TimeVal::Date(a), TimeVal::Date(b)) => Some(a.cmp(b)),
             (TimeVal::Local(a), TimeVal::Local(b)) => Some(a.cmp(b)),
-            (TimeVal::Duration(a), TimeVal::Duration(b)) => Some(a.cmp(b)),
+            (TimeVal::Duration(a), TimeVal::Duration(b)) => {
+                Some(super::time_duration::compare_to(*a, *b).cmp(&0))
+            }
             // enums compare by ordinal
             (TimeVal::DayOfWeek(a), TimeVal::DayOfWeek(b))
             | (TimeVal::Month(a), TimeVal::Month(b)) => Some(a.cmp(b)),
@@ -397,42 +419,60 @@ impl TimeVal {
     }
 }
 
-fn duration_string(nanos: i128) -> String {
-    if nanos == 0 {
-        return "PT0S".into();
+/// `LocalDateTime.compareTo`: `LocalDate.compareTo0` subtracts the years, months and days;
+/// `LocalTime.compareTo` gives the sign.
+pub(super) fn local_compare_to(a: &jiff::civil::DateTime, b: &jiff::civil::DateTime) -> i32 {
+    let date = [
+        i32::from(a.year()) - i32::from(b.year()),
+        i32::from(a.month()) - i32::from(b.month()),
+        i32::from(a.day()) - i32::from(b.day()),
+    ];
+    let first = date.into_iter().find(|d| *d != 0);
+    first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32)
+}
+
+/// `LocalDateTime.hashCode()`: `LocalDate.hashCode() ^ LocalTime.hashCode()`.
+fn local_hash(dt: &jiff::civil::DateTime) -> i32 {
+    let (y, m, d) = (
+        i32::from(dt.year()),
+        i32::from(dt.month()),
+        i32::from(dt.day()),
+    );
+    let date = (y & 0xFFFF_F800_u32 as i32) ^ ((y << 11) + (m << 6) + d);
+    let t = dt.time();
+    let nod = (i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second()))
+        * 1_000_000_000
+        + i64::from(t.subsec_nanosecond());
+    date ^ (nod ^ ((nod as u64) >> 32) as i64) as i32
+}
+
+/// `String.compareTo`: the first differing UTF-16 units' difference, else the lengths'.
+fn java_string_compare(a: &str, b: &str) -> i32 {
+    let (a, b): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
+    a.iter()
+        .zip(&b)
+        .find(|(x, y)| x != y)
+        .map_or(a.len() as i32 - b.len() as i32, |(x, y)| {
+            i32::from(*x) - i32::from(*y)
+        })
+}
+
+/// `ChronoZonedDateTime.compareTo`: the epoch second, then the nano-of-second difference, then
+/// the local date-time, then the zone ids.
+fn zdt_compare_to(a: &Zoned, za: &Zone, b: &Zoned, zb: &Zone) -> i32 {
+    let by_second = epoch_second(a.timestamp()).cmp(&epoch_second(b.timestamp())) as i32;
+    if by_second != 0 {
+        return by_second;
     }
-    let total_secs = nanos.div_euclid(1_000_000_000);
-    let n = nanos.rem_euclid(1_000_000_000) as i64;
-    let hours = total_secs / 3600;
-    let minutes = (total_secs % 3600) / 60;
-    let secs = total_secs % 60;
-    let mut s = String::from("PT");
-    if hours != 0 {
-        s.push_str(&format!("{hours}H"));
+    let by_nano = a.subsec_nanosecond() - b.subsec_nanosecond();
+    if by_nano != 0 {
+        return by_nano;
     }
-    if minutes != 0 {
-        s.push_str(&format!("{minutes}M"));
+    let by_local = local_compare_to(&a.datetime(), &b.datetime());
+    if by_local != 0 {
+        return by_local;
     }
-    if secs == 0 && n == 0 && s.len() > 2 {
-        return s;
-    }
-    if secs < 0 && n > 0 {
-        if secs == -1 {
-            s.push_str("-0");
-        } else {
-            s.push_str(&format!("{}", secs + 1));
-        }
-    } else {
-        s.push_str(&format!("{secs}"));
-    }
-    if n > 0 {
-        let frac = if secs < 0 { 1_000_000_000 - n } else { n };
-        let f = format!("{frac:09}");
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
-    }
-    s.push('S');
-    s
+    java_string_compare(&za.id(), &zb.id())
 }
 
 pub(super) fn tv(v: TimeVal) -> V {
@@ -560,54 +600,54 @@ fn until(a: &TimeVal, b: &TimeVal, unit: &'static str) -> R<i64> {
     Ok(((tb.as_nanosecond() - ta.as_nanosecond()) / per) as i64)
 }
 
+/// `plus(amount, unit)` on a `ZonedDateTime` or an `Instant`.
 fn plus_unit(t: &TimeVal, amount: i64, unit: &str) -> R<TimeVal> {
+    let unsupported = || {
+        Thrown::new(
+            "UnsupportedTemporalTypeException",
+            format!(
+                "Unsupported unit: {}",
+                TimeVal::Unit(unit_static(unit)).to_java_string()
+            ),
+        )
+    };
+    let plus_nanos = |ts: Timestamp, per: i128| {
+        ts.as_nanosecond()
+            .checked_add(per * i128::from(amount))
+            .and_then(|n| Timestamp::from_nanosecond(n).ok())
+            .ok_or_else(|| dte("Instant exceeds minimum or maximum instant"))
+    };
+    let time_based = unit_ordinal(unit) < DAYS_ORDINAL;
     match t {
-        TimeVal::Zdt(z, zone) => {
-            let span = match unit {
-                "NANOS" => jiff::Span::new().try_nanoseconds(amount),
-                "MICROS" => jiff::Span::new().try_microseconds(amount),
-                "MILLIS" => jiff::Span::new().try_milliseconds(amount),
-                "SECONDS" => jiff::Span::new().try_seconds(amount),
-                "MINUTES" => jiff::Span::new().try_minutes(amount),
-                "HOURS" => jiff::Span::new().try_hours(amount),
-                "DAYS" => jiff::Span::new().try_days(amount),
-                "WEEKS" => jiff::Span::new().try_weeks(amount),
-                "MONTHS" => jiff::Span::new().try_months(amount),
-                "YEARS" => jiff::Span::new().try_years(amount),
-                "DECADES" => jiff::Span::new().try_years(amount.saturating_mul(10)),
-                "CENTURIES" => jiff::Span::new().try_years(amount.saturating_mul(100)),
-                _ => {
-                    return Err(Thrown::new(
-                        "UnsupportedTemporalTypeException",
-                        format!("Unsupported unit: {unit}"),
-                    ))
-                }
-            };
-            let span = span.map_err(|e| dte(e.to_string()))?;
-            let r = z.checked_add(span).map_err(|e| dte(e.to_string()))?;
-            Ok(TimeVal::Zdt(r, zone.clone()))
+        // ZonedDateTime.plus: the time units move the instant (resolveInstant), the date units
+        // the local date-time, kept at the same offset where it can be (resolveLocal)
+        TimeVal::Zdt(z, zone) if time_based => {
+            let per = unit_nanos(unit).ok_or_else(unsupported)?;
+            let ts = plus_nanos(z.timestamp(), per)?;
+            Ok(TimeVal::Zdt(ts.to_zoned(zone.tz()?), zone.clone()))
         }
+        TimeVal::Zdt(z, zone) => {
+            let dt = super::time_local::plus(&z.datetime(), amount, unit)?;
+            Ok(TimeVal::Zdt(of_local(dt, zone, z.offset())?, zone.clone()))
+        }
+        // Instant.plus: up to DAYS (as 86400 seconds)
         TimeVal::Instant(i) => {
-            let n = unit_nanos(unit)
+            let per = unit_nanos(unit)
                 .filter(|_| unit != "WEEKS")
-                .ok_or_else(|| {
-                    Thrown::new(
-                        "UnsupportedTemporalTypeException",
-                        format!(
-                            "Unsupported unit: {}",
-                            TimeVal::Unit("DAYS")
-                                .to_java_string()
-                                .replace("Days", &unit.to_lowercase())
-                        ),
-                    )
-                })?;
-            let total = i.as_nanosecond() + n * amount as i128;
-            Ok(TimeVal::Instant(
-                Timestamp::from_nanosecond(total).map_err(|e| dte(e.to_string()))?,
-            ))
+                .ok_or_else(unsupported)?;
+            Ok(TimeVal::Instant(plus_nanos(*i, per)?))
         }
         _ => Err(dte("unsupported")),
     }
+}
+
+/// The `ChronoUnit` constant's name with a static lifetime.
+fn unit_static(unit: &str) -> &'static str {
+    UNITS
+        .iter()
+        .find(|u| **u == unit)
+        .copied()
+        .unwrap_or("FOREVER")
 }
 
 pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<V> {
@@ -626,17 +666,14 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
         {
             return Ok(V::Int(*a as i32 - *b as i32));
         }
-        // LocalDate.compareTo0 subtracts years, months, days; LocalTime compares by sign
         if let (TimeVal::Local(a), TimeVal::Local(b)) = (t, other) {
-            let date = [
-                i32::from(a.year()) - i32::from(b.year()),
-                i32::from(a.month()) - i32::from(b.month()),
-                i32::from(a.day()) - i32::from(b.day()),
-            ];
-            let first = date.into_iter().find(|d| *d != 0);
-            return Ok(V::Int(
-                first.unwrap_or_else(|| a.time().cmp(&b.time()) as i32),
-            ));
+            return Ok(V::Int(local_compare_to(a, b)));
+        }
+        if let (TimeVal::Zdt(a, za), TimeVal::Zdt(b, zb)) = (t, other) {
+            return Ok(V::Int(zdt_compare_to(a, za, b, zb)));
+        }
+        if let (TimeVal::Duration(a), TimeVal::Duration(b)) = (t, other) {
+            return Ok(V::Int(super::time_duration::compare_to(*a, *b)));
         }
         return t
             .compare(other)
@@ -699,7 +736,7 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 Ok(tv(TimeVal::Zdt(z.timestamp().to_zoned(tz), nz)))
             }
             ("format", 1) => match time_arg(&args[0])? {
-                TimeVal::Formatter(f) => Ok(V::string(format_with(t, f)?)),
+                TimeVal::Formatter(f, zone) => Ok(V::string(format_constant(t, f, zone)?)),
                 TimeVal::Pattern(p) => Ok(V::string(format_pattern(t, p)?)),
                 _ => Err(Thrown::cce("expected DateTimeFormatter")),
             },
@@ -838,13 +875,16 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                 ("getSeconds", 0) | ("toSeconds", 0) => Ok(V::Long(secs)),
                 ("getNano", 0) => Ok(V::Int(d.rem_euclid(1_000_000_000) as i32)),
                 ("toMillis", 0) => Ok(V::Long((d / 1_000_000) as i64)),
-                ("toNanos", 0) => Ok(V::Long(*d as i64)),
+                ("toNanos", 0) => i64::try_from(*d)
+                    .map(V::Long)
+                    .map_err(|_| Thrown::new("ArithmeticException", "long overflow")),
                 ("toMinutes", 0) => Ok(V::Long(secs / 60)),
                 ("toHours", 0) => Ok(V::Long(secs / 3600)),
                 ("toDays", 0) => Ok(V::Long(secs / 86400)),
                 ("isNegative", 0) => Ok(V::Bool(*d < 0)),
                 ("isZero", 0) => Ok(V::Bool(*d == 0)),
-                _ => Err(not_found(recv, name, n)),
+                _ => super::time_duration::call(*d, name, &args)
+                    .unwrap_or_else(|| Err(not_found(recv, name, n))),
             }
         }
         TimeVal::ZoneId(z) => match (name, n) {
@@ -885,11 +925,23 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
             }
             _ => Err(not_found(recv, name, n)),
         },
-        TimeVal::Formatter(f) => match (name, n) {
+        TimeVal::Formatter(f, zone) => match (name, n) {
             ("format", 1) => match time_arg(&args[0])? {
                 TimeVal::Local(dt) => super::time_local::format(dt, t).map(V::string),
-                other => Ok(V::string(format_with(other, f)?)),
+                other => Ok(V::string(format_constant(other, f, zone)?)),
             },
+            // `withZone(null)` clears the override
+            ("withZone", 1) => {
+                let nz = if args[0].is_null() {
+                    None
+                } else {
+                    let z = zone_arg(&args[0])?;
+                    z.tz()?;
+                    Some(z)
+                };
+                Ok(tv(TimeVal::Formatter(f, nz)))
+            }
+            ("getZone", 0) => Ok(zone.clone().map_or(V::Null, |z| tv(TimeVal::ZoneId(z)))),
             _ => Err(not_found(recv, name, n)),
         },
         TimeVal::Pattern(p) => match (name, n) {
@@ -1026,11 +1078,11 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
         }
         // parse(text) is parse(text, ISO_ZONED_DATE_TIME)
         ("ZonedDateTime", "parse", 1) | ("ZonedDateTime", "parse", 2) => {
-            let formatter = match args.get(1) {
-                None => "ISO_ZONED_DATE_TIME",
+            let (formatter, override_zone) = match args.get(1) {
+                None => ("ISO_ZONED_DATE_TIME", None),
                 Some(f) if f.is_null() => return Err(Thrown::npe(Some("formatter".into()))),
                 Some(f) => match time_arg(f)? {
-                    TimeVal::Formatter(name) => *name,
+                    TimeVal::Formatter(name, zone) => (*name, zone.clone()),
                     TimeVal::Pattern(p) => {
                         if args[0].is_null() {
                             return Err(Thrown::npe(Some("text".into())));
@@ -1050,7 +1102,7 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             if args[0].is_null() {
                 return Err(Thrown::npe(Some("text".into())));
             }
-            let (z, zone) = parse_zoned(arg_str(&args[0])?, formatter)?;
+            let (z, zone) = parse_zoned(arg_str(&args[0])?, formatter, override_zone)?;
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("ZonedDateTime", "ofInstant", 2) => {
@@ -1087,9 +1139,10 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             Ok(tv(TimeVal::Zdt(z, zone)))
         }
         ("Instant", "parse", 1) => {
-            let s = arg_str(&args[0])?;
-            let ts: Timestamp = s.parse().map_err(|_| parse_err(s, 0))?;
-            Ok(tv(TimeVal::Instant(ts)))
+            if args[0].is_null() {
+                return Err(Thrown::npe(Some("text".into())));
+            }
+            Ok(tv(TimeVal::Instant(parse_instant_text(arg_str(&args[0])?)?)))
         }
         ("Instant", "ofEpochMilli", 1) => {
             let ms = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0);
@@ -1188,6 +1241,18 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             let b = timestamp_of(time_arg(&args[1])?)?;
             Ok(tv(TimeVal::Duration(b.as_nanosecond() - a.as_nanosecond())))
         }
+        ("Duration", m, _) if super::time_duration::call_static(m, &args).is_some() => {
+            super::time_duration::call_static(m, &args).unwrap_or_else(|| Err(super::no_such()))
+        }
+        ("Instant", "from", 1) => match time_arg(&args[0])? {
+            TimeVal::Instant(i) => Ok(tv(TimeVal::Instant(*i))),
+            TimeVal::Zdt(z, _) => Ok(tv(TimeVal::Instant(z.timestamp()))),
+            other => Err(dte(format!(
+                "Unable to obtain Instant from TemporalAccessor: {} of type {}",
+                other.to_java_string(),
+                other.class_name()
+            ))),
+        },
         ("Duration", m, 1) if m.starts_with("of") => {
             let amount = num_of(&args[0]).map(|x| x.as_i64()).unwrap_or(0) as i128;
             let unit = match m {
@@ -1279,7 +1344,7 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "DateTimeFormatter" => FORMATTERS
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(n, _)| tv(TimeVal::Formatter(n)))
+            .map(|(n, _)| tv(TimeVal::Formatter(n, None)))
             .ok_or_else(|| {
                 Thrown::iae(format!(
                     "unknown static field [{name}] for class [DateTimeFormatter]"
@@ -1302,11 +1367,30 @@ pub fn static_field(class: &str, name: &str) -> R<V> {
         "ZoneOffset" if name == "MIN" => Ok(tv(TimeVal::ZoneId(Zone::Offset(-MAX_OFFSET)))),
         "ZoneId" if name == "SHORT_IDS" => short_ids(),
         "Instant" if name == "EPOCH" => Ok(tv(TimeVal::Instant(Timestamp::UNIX_EPOCH))),
+        // the years ±1,000,000,000 are beyond jiff's instants (years -9999..=9999)
+        "Instant" if name == "MAX" || name == "MIN" => Err(Thrown::unsupported(Some(format!(
+            "Instant.{name} is not supported by ingest-emu: its instants stop at the years -9999 and 9999"
+        )))),
         "Duration" if name == "ZERO" => Ok(tv(TimeVal::Duration(0))),
         _ => Err(Thrown::iae(format!(
             "unknown static field [{name}] for class [{class}]"
         ))),
     }
+}
+
+/// `formatter.format(temporal)` for a constant, with `DateTimePrintContext.adjust`: an override
+/// zone moves anything that is an instant into that zone.
+fn format_constant(t: &TimeVal, f: &str, zone: &Option<Zone>) -> R<String> {
+    let moved;
+    let t = match (zone, t) {
+        (Some(z), TimeVal::Zdt(..) | TimeVal::Instant(_)) => {
+            let ts = timestamp_of(t)?;
+            moved = TimeVal::Zdt(ts.to_zoned(z.tz()?), z.clone());
+            &moved
+        }
+        _ => t,
+    };
+    format_with(t, f)
 }
 
 /// `formatter.format(temporal)` for an `ofPattern` formatter.

@@ -1048,6 +1048,16 @@ fn resolve(fields: Vec<(Field, i64)>, zone: Option<Zone>, smart: bool) -> Result
                 return Err("Zone offset not in valid range: -18:00 to +18:00".into());
             }
             r.put(Field::InstantSeconds, local - offset);
+        } else if let Some(zone) = &r.zone {
+            // `date.atTime(time).atZone(zone)`: a gap moves forward, an overlap takes the earlier
+            let zoned = date
+                .at(time)
+                .ok()
+                .and_then(|dt| Some(dt.to_zoned(zone.tz().ok()?)))
+                .and_then(Result::ok);
+            if let Some(z) = zoned {
+                r.put(Field::InstantSeconds, z.timestamp().as_second());
+            }
         }
     }
     Ok(r)
@@ -1087,7 +1097,12 @@ fn parsed_string(r: &Resolved) -> String {
 /// `ZonedDateTime.parse(text, formatter)`: `formatter.parse(text, ZonedDateTime::from)`.
 /// Parses and resolves `text` with a formatter constant; also returns the text as the JDK quotes
 /// it in messages.
-fn parse_resolved(text: &str, formatter: &str) -> R<(Resolved, String)> {
+/// `override_zone` is the formatter's `withZone`: the zone when the text gives none.
+fn parse_resolved(
+    text: &str,
+    formatter: &str,
+    override_zone: Option<Zone>,
+) -> R<(Resolved, String)> {
     let Some((elems, smart)) = parser_of(formatter) else {
         return Err(Thrown::unsupported(Some(format!(
             "DateTimeFormatter {formatter} is not supported by this Painless implementation"
@@ -1120,7 +1135,8 @@ fn parse_resolved(text: &str, formatter: &str) -> R<(Resolved, String)> {
         }
         Ok(_) => {}
     }
-    let r = resolve(ctx.fields, ctx.zone, smart).map_err(|m| fail(format!(": {m}")))?;
+    let zone = ctx.zone.or(override_zone);
+    let r = resolve(ctx.fields, zone, smart).map_err(|m| fail(format!(": {m}")))?;
     Ok((r, abbr))
 }
 
@@ -1135,8 +1151,12 @@ fn unable_to_obtain(abbr: &str, class: &str, r: &Resolved) -> Thrown {
 }
 
 /// `LocalDateTime.parse(text, formatter)` with a formatter constant: the date and the time.
-pub(super) fn parse_local(text: &str, formatter: &str) -> R<jiff::civil::DateTime> {
-    let (r, abbr) = parse_resolved(text, formatter)?;
+pub(super) fn parse_local(
+    text: &str,
+    formatter: &str,
+    override_zone: Option<Zone>,
+) -> R<jiff::civil::DateTime> {
+    let (r, abbr) = parse_resolved(text, formatter, override_zone)?;
     let (Some(date), Some(time)) = (r.date, r.time) else {
         return Err(unable_to_obtain(&abbr, "LocalDateTime", &r));
     };
@@ -1148,20 +1168,28 @@ pub(super) fn parse_local(text: &str, formatter: &str) -> R<jiff::civil::DateTim
 }
 
 /// `ZonedDateTime.parse(text, formatter)` with a formatter constant.
-pub(super) fn parse_zoned(text: &str, formatter: &str) -> R<(Zoned, Zone)> {
-    let (r, abbr) = parse_resolved(text, formatter)?;
+pub(super) fn parse_zoned(
+    text: &str,
+    formatter: &str,
+    override_zone: Option<Zone>,
+) -> R<(Zoned, Zone)> {
+    let (r, abbr) = parse_resolved(text, formatter, override_zone)?;
     // ZonedDateTime.from: a zone (or offset), then the instant (resolve derived it from the date,
-    // time and offset; every zone parsed here comes with an offset)
+    // time and offset or zone) with the nano-of-second
     let unable = || unable_to_obtain(&abbr, "ZonedDateTime", &r);
     let zone = match (&r.zone, r.get(Field::OffsetSeconds)) {
         (Some(z), _) => z.clone(),
         (None, Some(off)) if off.abs() <= 64800 => Zone::Offset(off as i32),
         _ => return Err(unable()),
     };
-    let (Some(secs), Some(time)) = (r.get(Field::InstantSeconds), r.time) else {
+    let Some(secs) = r.get(Field::InstantSeconds) else {
         return Err(unable());
     };
-    let ts = Timestamp::new(secs, time.n as i32).map_err(|_| {
+    let nano = match r.time {
+        Some(time) => time.n,
+        None => r.get(Field::NanoOfSecond).unwrap_or(0),
+    };
+    let ts = Timestamp::new(secs, nano as i32).map_err(|_| {
         // java.time reaches year ±999,999,999; jiff's instants (and so this emulator's) stop
         // within the years -9999..=9999
         dte(format!(
@@ -1169,6 +1197,20 @@ pub(super) fn parse_zoned(text: &str, formatter: &str) -> R<(Zoned, Zone)> {
         ))
     })?;
     Ok((ts.to_zoned(zone.tz()?), zone))
+}
+
+/// `Instant.parse(text)`: `ISO_INSTANT.parse(text, Instant::from)`.
+pub(super) fn parse_instant_text(text: &str) -> R<Timestamp> {
+    let (r, abbr) = parse_resolved(text, "ISO_INSTANT", None)?;
+    let Some(secs) = r.get(Field::InstantSeconds) else {
+        return Err(unable_to_obtain(&abbr, "Instant", &r));
+    };
+    let nano = r.get(Field::NanoOfSecond).unwrap_or(0);
+    Timestamp::new(secs, nano as i32).map_err(|_| {
+        dte(format!(
+            "Text '{abbr}' is outside the instants this implementation supports (years -9999 to 9999)"
+        ))
+    })
 }
 
 // ---- printing ----

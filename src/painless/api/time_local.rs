@@ -78,8 +78,8 @@ pub(super) fn call_static(name: &str, args: Vec<V>) -> R<V> {
             }
             let text = arg_str(&args[0])?;
             match args.get(1).map(time_arg).transpose()? {
-                None => local(parse_local(text, "ISO_LOCAL_DATE_TIME")?),
-                Some(TimeVal::Formatter(f)) => local(parse_local(text, f)?),
+                None => local(parse_local(text, "ISO_LOCAL_DATE_TIME", None)?),
+                Some(TimeVal::Formatter(f, zone)) => local(parse_local(text, f, zone.clone())?),
                 Some(TimeVal::Pattern(p)) => local(
                     p.parse_local(text)
                         .map_err(|m| Thrown::new("DateTimeParseException", m))?,
@@ -108,24 +108,58 @@ pub(super) fn call_static(name: &str, args: Vec<V>) -> R<V> {
     }
 }
 
-/// `dt.plus(amount, unit)` for the date and time units (a `Duration`'s units and the calendar
-/// ones); years, months and weeks move the date and clamp the day as `LocalDate.plusMonths`.
-fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
+/// `dt.plus(amount, unit)` (`LocalDateTime.plus(long, TemporalUnit)`): the time units (up to
+/// HALF_DAYS) move the instant-like value; the date units move the date as `LocalDate.plus`
+/// (the months and years clamp the day); ERAS switches the era; FOREVER is unsupported.
+pub(super) fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
+    let range = || dte("Invalid value for Year: out of the range this implementation supports");
+    let overflow = || Thrown::new("ArithmeticException", "long overflow");
+    let years = |factor: i64| -> R<Span> {
+        let y = amount.checked_mul(factor).ok_or_else(overflow)?;
+        Span::new().try_years(y).map_err(|_| range())
+    };
     let span = match unit {
-        "NANOS" => Span::new().nanoseconds(amount),
-        "MICROS" => Span::new().microseconds(amount),
-        "MILLIS" => Span::new().milliseconds(amount),
-        "SECONDS" => Span::new().seconds(amount),
-        "MINUTES" => Span::new().minutes(amount),
-        "HOURS" => Span::new().hours(amount),
-        "HALF_DAYS" => Span::new().hours(amount.saturating_mul(12)),
-        "DAYS" => Span::new().days(amount),
-        "WEEKS" => Span::new().weeks(amount),
-        "MONTHS" => Span::new().months(amount),
-        "YEARS" => Span::new().years(amount),
-        "DECADES" => Span::new().years(amount.saturating_mul(10)),
-        "CENTURIES" => Span::new().years(amount.saturating_mul(100)),
-        "MILLENNIA" => Span::new().years(amount.saturating_mul(1000)),
+        "NANOS" | "MICROS" | "MILLIS" | "SECONDS" | "MINUTES" | "HOURS" | "HALF_DAYS" => {
+            let per = super::time::unit_nanos(unit).unwrap_or(1);
+            let total = i128::from(amount) * per;
+            let secs = i64::try_from(total.div_euclid(1_000_000_000)).map_err(|_| range())?;
+            let nanos = total.rem_euclid(1_000_000_000) as i32;
+            return dt
+                .checked_add(jiff::SignedDuration::new(secs, nanos))
+                .map_err(|_| range());
+        }
+        "DAYS" => Span::new().try_days(amount).map_err(|_| range())?,
+        "WEEKS" => {
+            let days = amount.checked_mul(7).ok_or_else(overflow)?;
+            Span::new().try_days(days).map_err(|_| range())?
+        }
+        "MONTHS" => Span::new().try_months(amount).map_err(|_| range())?,
+        "YEARS" => years(1)?,
+        "DECADES" => years(10)?,
+        "CENTURIES" => years(100)?,
+        "MILLENNIA" => years(1000)?,
+        "ERAS" => {
+            // `with(ERA, era + amount)`: only 0 (BCE) and 1 (CE) are valid
+            let era = i64::from(dt.year() >= 1);
+            let new = era.checked_add(amount).ok_or_else(overflow)?;
+            if !(0..=1).contains(&new) {
+                return Err(dte(format!(
+                    "Invalid value for Era (valid values 0 - 1): {new}"
+                )));
+            }
+            if new == era {
+                return Ok(*dt);
+            }
+            let year = 1 - i32::from(dt.year());
+            let year = i16::try_from(year).map_err(|_| range())?;
+            return dt
+                .date()
+                .with()
+                .year(year)
+                .build()
+                .map_err(|_| range())
+                .map(|d| d.to_datetime(dt.time()));
+        }
         _ => {
             return Err(Thrown::new(
                 "UnsupportedTemporalTypeException",
@@ -133,8 +167,7 @@ fn plus(dt: &DateTime, amount: i64, unit: &str) -> R<DateTime> {
             ))
         }
     };
-    dt.checked_add(span)
-        .map_err(|_| dte("Invalid value for Year: out of the range this implementation supports"))
+    dt.checked_add(span).map_err(|_| range())
 }
 
 /// `ChronoUnit.toString()`: `Days`, `HalfDays`, `Forever`.
@@ -244,7 +277,8 @@ pub(super) fn format(dt: &DateTime, f: &TimeVal) -> R<String> {
             crate::dates::PrintError::NoZone(m) => Thrown::new("DateTimeException", m),
         }),
         // the constants without an offset or zone print the date-time itself
-        TimeVal::Formatter(name @ ("ISO_LOCAL_DATE_TIME" | "ISO_LOCAL_DATE" | "ISO_LOCAL_TIME")) => {
+        // an override zone does not move a LocalDateTime (it is no instant)
+        TimeVal::Formatter(name @ ("ISO_LOCAL_DATE_TIME" | "ISO_LOCAL_DATE" | "ISO_LOCAL_TIME"), _) => {
             let z = dt
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .map_err(|e| dte(e.to_string()))?;
@@ -253,15 +287,16 @@ pub(super) fn format(dt: &DateTime, f: &TimeVal) -> R<String> {
         TimeVal::Formatter(
             "ISO_OFFSET_DATE_TIME" | "ISO_OFFSET_DATE" | "ISO_OFFSET_TIME" | "ISO_ZONED_DATE_TIME"
             | "RFC_1123_DATE_TIME",
+            _,
         ) => Err(Thrown::new(
             "UnsupportedTemporalTypeException",
             "Unsupported field: OffsetSeconds",
         )),
-        TimeVal::Formatter("ISO_INSTANT") => Err(Thrown::new(
+        TimeVal::Formatter("ISO_INSTANT", _) => Err(Thrown::new(
             "UnsupportedTemporalTypeException",
             "Unsupported field: InstantSeconds",
         )),
-        TimeVal::Formatter(other) => Err(Thrown::unsupported(Some(format!(
+        TimeVal::Formatter(other, _) => Err(Thrown::unsupported(Some(format!(
             "formatting a LocalDateTime with DateTimeFormatter.{other} is not supported by ingest-emu"
         )))),
         _ => Err(Thrown::cce("expected DateTimeFormatter")),
