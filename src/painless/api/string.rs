@@ -1678,7 +1678,7 @@ pub fn parse_bytes(s: &str) -> R<i64> {
                     ))
                 });
             }
-            if let Ok(f) = num.parse::<f64>() {
+            if let Ok(f) = crate::java::parse_double(num) {
                 return Ok((f * mult as f64) as i64);
             }
             return Err(Thrown::new(
