@@ -182,52 +182,288 @@ pub fn decode_error(s: &str) -> String {
     format!("For input string: \"{sign}{digits}\"{under}")
 }
 
-/// `Double.parseDouble`: trims ASCII whitespace/control characters, accepts `NaN`, `Infinity`,
-/// a trailing `d`/`D`/`f`/`F`, and hexadecimal floating point is rejected (rare; documented gap).
-pub fn parse_double(s: &str) -> Option<f64> {
-    let t = s.trim_matches(|c: char| c <= ' ');
-    if t.is_empty() {
-        return None;
-    }
-    let (sign, body) = match t.as_bytes()[0] {
-        b'-' => (-1.0, &t[1..]),
-        b'+' => (1.0, &t[1..]),
-        _ => (1.0, t),
-    };
-    match body {
-        "NaN" => return Some(f64::NAN),
-        "Infinity" => return Some(sign * f64::INFINITY),
-        _ => {}
-    }
-    let body = body.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(body);
-    if body.is_empty()
-        || !body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
-        || !body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-    {
-        return None;
-    }
-    body.parse::<f64>().ok().map(|v| sign * v)
+/// Why `Double.parseDouble`/`Float.parseFloat` (`FloatingDecimal.readJavaFormatString`) threw
+/// `NumberFormatException`; [`FloatFormatError::message`] is the exception's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatFormatError {
+    /// Nothing left after `String.trim()`.
+    Empty,
+    /// A second `.` among the leading digits and points (`1.2.3`, `..`).
+    MultiplePoints,
+    /// Any other text outside the grammar.
+    Invalid,
 }
 
-/// `Float.parseFloat`: parsed with the same grammar, rounded once to float.
-pub fn parse_float(s: &str) -> Option<f32> {
-    let t = s.trim_matches(|c: char| c <= ' ');
-    let (sign, body) = match t.as_bytes().first()? {
-        b'-' => (-1.0f32, &t[1..]),
-        b'+' => (1.0, &t[1..]),
-        _ => (1.0, t),
+impl FloatFormatError {
+    /// The JDK's message for `input`; `For input string` quotes the trimmed text.
+    pub fn message(self, input: &str) -> String {
+        match self {
+            FloatFormatError::Empty => "empty String".into(),
+            FloatFormatError::MultiplePoints => "multiple points".into(),
+            FloatFormatError::Invalid => format!("For input string: \"{}\"", java_trim(input)),
+        }
+    }
+}
+
+/// `String.trim()`: strips every char <= U+0020 at both ends (not Unicode whitespace).
+fn java_trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c <= ' ')
+}
+
+/// A string `readJavaFormatString` accepts, before rounding to a particular width.
+enum FloatText<'a> {
+    /// `[sign] digits [. digits] [e|E [sign] digits]`, suffix removed: Rust's parser reads exactly
+    /// this grammar and rounds it correctly, as the JDK does.
+    Decimal(&'a str),
+    NaN,
+    Infinity {
+        negative: bool,
+    },
+    /// `bits * 2^exp2`, plus a non-zero tail below `bits`' lowest bit when `sticky`.
+    Hex {
+        negative: bool,
+        bits: u64,
+        sticky: bool,
+        exp2: i64,
+    },
+}
+
+/// Exponents beyond this cannot change a result (the mantissa holds at most 64 bits and inputs are
+/// far shorter than 2^40 digits); clamping keeps the arithmetic in range.
+const EXP_CLAMP: i64 = 1 << 40;
+
+/// `FloatingDecimal.readJavaFormatString`'s grammar: trimmed; optional sign; `NaN`, `Infinity`,
+/// decimal digits with an optional point, fraction and exponent, or a hexadecimal significand
+/// (`0x1.8p1`, `HEX_FLOAT_PATTERN`) with a mandatory binary exponent; then an optional
+/// `f`/`F`/`d`/`D` (not after `NaN`/`Infinity`).
+fn scan_float(s: &str) -> Result<FloatText<'_>, FloatFormatError> {
+    let t = java_trim(s);
+    let b = t.as_bytes();
+    let Some(&first) = b.first() else {
+        return Err(FloatFormatError::Empty);
     };
-    parse_double(s)?;
-    if body == "NaN" {
-        return Some(f32::NAN);
+    let (negative, start) = match first {
+        b'-' => (true, 1),
+        b'+' => (false, 1),
+        _ => (false, 0),
+    };
+    let body = &b[start..];
+    match body {
+        b"NaN" => return Ok(FloatText::NaN),
+        b"Infinity" => return Ok(FloatText::Infinity { negative }),
+        [b'N' | b'I', ..] => return Err(FloatFormatError::Invalid),
+        [b'0', b'x' | b'X', hex @ ..] => {
+            return scan_hex(negative, hex).ok_or(FloatFormatError::Invalid)
+        }
+        _ => {}
     }
-    let body = body.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(body);
-    if body == "Infinity" {
-        return Some(sign * f32::INFINITY);
+    let mut i = start;
+    let mut digits = 0usize;
+    let mut point = false;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => digits += 1,
+            b'.' if point => return Err(FloatFormatError::MultiplePoints),
+            b'.' => point = true,
+            _ => break,
+        }
+        i += 1;
     }
-    body.parse::<f32>().ok().map(|v| sign * v)
+    if digits == 0 {
+        return Err(FloatFormatError::Invalid);
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp_start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == exp_start {
+            return Err(FloatFormatError::Invalid);
+        }
+    }
+    let end = i;
+    if matches!(b.get(i), Some(b'f' | b'F' | b'd' | b'D')) {
+        i += 1;
+    }
+    if i != b.len() {
+        return Err(FloatFormatError::Invalid);
+    }
+    Ok(FloatText::Decimal(&t[..end]))
+}
+
+/// After `0x`: `(hexdigits [.] | [hexdigits] . hexdigits) (p|P) [sign] digits [f|F|d|D]`. Keeps
+/// the leading 61 to 64 significant bits exactly and whether anything non-zero follows, which is
+/// all that rounding to 53 or 24 bits needs.
+fn scan_hex(negative: bool, b: &[u8]) -> Option<FloatText<'static>> {
+    let mut i = 0;
+    let mut bits: u64 = 0;
+    let mut sticky = false;
+    let mut exp2: i64 = 0;
+    let mut any_digit = false;
+    let mut point = false;
+    while let Some(&c) = b.get(i) {
+        let d = match c {
+            b'.' if !point => {
+                point = true;
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => break,
+        };
+        any_digit = true;
+        if bits >> 60 == 0 {
+            bits = bits << 4 | u64::from(d);
+            if point {
+                exp2 -= 4;
+            }
+        } else {
+            sticky |= d != 0;
+            if !point {
+                exp2 += 4;
+            }
+        }
+        i += 1;
+    }
+    if !any_digit || !matches!(b.get(i), Some(b'p' | b'P')) {
+        return None;
+    }
+    i += 1;
+    let exp_negative = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let exp_start = i;
+    let mut exp: i64 = 0;
+    while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
+        exp = (exp * 10 + i64::from(c - b'0')).min(EXP_CLAMP);
+        i += 1;
+    }
+    if i == exp_start {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'f' | b'F' | b'd' | b'D')) {
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    let exp = if exp_negative { -exp } else { exp };
+    Some(FloatText::Hex {
+        negative,
+        bits,
+        sticky,
+        exp2: exp2.clamp(-EXP_CLAMP, EXP_CLAMP) + exp,
+    })
+}
+
+/// Rounds `bits * 2^exp2` (plus a non-zero tail when `sticky`) to nearest, ties to even, into the
+/// IEEE binary format with `p` significand bits and exponent bias `emax`; returns the bits of the
+/// positive result, which is `Infinity` past the largest finite value and 0 below half the
+/// smallest subnormal.
+fn round_binary(bits: u64, sticky: bool, exp2: i64, p: i64, emax: i64) -> u64 {
+    let infinity = ((2 * emax + 1) as u64) << (p - 1);
+    if bits == 0 {
+        return 0;
+    }
+    let top = exp2 + i64::from(64 - bits.leading_zeros()) - 1;
+    if top > emax {
+        return infinity;
+    }
+    // The weight of the result's last significand bit: p bits below the top, but never below the
+    // smallest subnormal.
+    let min_lsb = 1 - emax - (p - 1);
+    let mut lsb = (top - (p - 1)).max(min_lsb);
+    let shift = lsb - exp2;
+    let mut q = if shift <= 0 {
+        // Fewer than p significant bits (so no sticky tail either): exact.
+        bits << -shift
+    } else if shift > 64 {
+        // Below a quarter of the smallest subnormal.
+        0
+    } else {
+        let kept = if shift == 64 { 0 } else { bits >> shift };
+        let rest = if shift == 64 {
+            bits
+        } else {
+            bits & ((1u64 << shift) - 1)
+        };
+        let half = 1u64 << (shift - 1);
+        let up = rest > half || (rest == half && (sticky || kept & 1 == 1));
+        kept + u64::from(up)
+    };
+    if q == 1 << p {
+        q >>= 1;
+        lsb += 1;
+    }
+    if q < 1 << (p - 1) {
+        // Subnormal (or zero): the exponent field is 0 and lsb is the smallest subnormal's.
+        return q;
+    }
+    let biased = lsb + (p - 1) + emax;
+    if biased > 2 * emax {
+        return infinity;
+    }
+    ((biased as u64) << (p - 1)) | (q & ((1u64 << (p - 1)) - 1))
+}
+
+/// `Double.parseDouble(s)` / `Double.valueOf(s)`: the JDK grammar ([`scan_float`]), hexadecimal
+/// floating point included, correctly rounded; the error gives the JDK's message.
+pub fn parse_double(s: &str) -> Result<f64, FloatFormatError> {
+    match scan_float(s)? {
+        FloatText::Decimal(text) => text.parse::<f64>().map_err(|_| FloatFormatError::Invalid),
+        FloatText::NaN => Ok(f64::NAN),
+        FloatText::Infinity { negative } => Ok(if negative {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        }),
+        FloatText::Hex {
+            negative,
+            bits,
+            sticky,
+            exp2,
+        } => {
+            let v = f64::from_bits(round_binary(bits, sticky, exp2, 53, 1023));
+            Ok(if negative { -v } else { v })
+        }
+    }
+}
+
+/// `Float.parseFloat(s)` / `Float.valueOf(s)`: the same grammar, rounded once, directly to float
+/// (not through double, which could round twice).
+pub fn parse_float(s: &str) -> Result<f32, FloatFormatError> {
+    match scan_float(s)? {
+        FloatText::Decimal(text) => text.parse::<f32>().map_err(|_| FloatFormatError::Invalid),
+        FloatText::NaN => Ok(f32::NAN),
+        FloatText::Infinity { negative } => Ok(if negative {
+            f32::NEG_INFINITY
+        } else {
+            f32::INFINITY
+        }),
+        FloatText::Hex {
+            negative,
+            bits,
+            sticky,
+            exp2,
+        } => {
+            let v = f32::from_bits(round_binary(bits, sticky, exp2, 24, 127) as u32);
+            Ok(if negative { -v } else { v })
+        }
+    }
 }
 
 /// `new String(bytes, StandardCharsets.UTF_8)`: malformed input becomes U+FFFD the way the JDK's
@@ -502,16 +738,215 @@ mod tests {
         assert_eq!(decode_long("010"), Some(8));
     }
 
+    /// `(input, Double.parseDouble, Float.parseFloat)` as JDK 17.0.15 gives them: the raw bits
+    /// (`doubleToRawLongBits`, `floatToRawIntBits`) or the `NumberFormatException` message.
+    #[allow(clippy::type_complexity)]
+    const JDK_FLOATS: &[(&str, Result<u64, &str>, Result<u32, &str>)] = &[
+        ("1e400", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("-1e400", Ok(0xfff0000000000000), Ok(0xff800000)),
+        ("NaN", Ok(0x7ff8000000000000), Ok(0x7fc00000)),
+        ("-NaN", Ok(0x7ff8000000000000), Ok(0x7fc00000)),
+        ("+NaN", Ok(0x7ff8000000000000), Ok(0x7fc00000)),
+        ("-Infinity", Ok(0xfff0000000000000), Ok(0xff800000)),
+        ("+Infinity", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("Infinity", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("Infinityf", Err("For input string: \"Infinityf\""), Err("For input string: \"Infinityf\"")),
+        ("NaNd", Err("For input string: \"NaNd\""), Err("For input string: \"NaNd\"")),
+        ("infinity", Err("For input string: \"infinity\""), Err("For input string: \"infinity\"")),
+        ("inf", Err("For input string: \"inf\""), Err("For input string: \"inf\"")),
+        ("nan", Err("For input string: \"nan\""), Err("For input string: \"nan\"")),
+        ("+.5", Ok(0x3fe0000000000000), Ok(0x3f000000)),
+        ("1.", Ok(0x3ff0000000000000), Ok(0x3f800000)),
+        (".", Err("For input string: \".\""), Err("For input string: \".\"")),
+        ("-.", Err("For input string: \"-.\""), Err("For input string: \"-.\"")),
+        ("1_0", Err("For input string: \"1_0\""), Err("For input string: \"1_0\"")),
+        (" 12 ", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("\u{9}12\u{a}", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("\u{1}12\u{1f}", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("\u{a0}12", Err("For input string: \"\u{a0}12\""), Err("For input string: \"\u{a0}12\"")),
+        ("\u{ff11}\u{ff12}", Err("For input string: \"\u{ff11}\u{ff12}\""), Err("For input string: \"\u{ff11}\u{ff12}\"")),
+        ("12d", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("12D", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("12f", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("12F", Ok(0x4028000000000000), Ok(0x41400000)),
+        ("12df", Err("For input string: \"12df\""), Err("For input string: \"12df\"")),
+        ("1e", Err("For input string: \"1e\""), Err("For input string: \"1e\"")),
+        ("1e+", Err("For input string: \"1e+\""), Err("For input string: \"1e+\"")),
+        ("1e-5", Ok(0x3ee4f8b588e368f1), Ok(0x3727c5ac)),
+        ("1E5", Ok(0x40f86a0000000000), Ok(0x47c35000)),
+        ("1e5d", Ok(0x40f86a0000000000), Ok(0x47c35000)),
+        ("1.5e-3f", Ok(0x3f589374bc6a7efa), Ok(0x3ac49ba6)),
+        ("..", Err("multiple points"), Err("multiple points")),
+        ("1..2", Err("multiple points"), Err("multiple points")),
+        ("1.2.3", Err("multiple points"), Err("multiple points")),
+        (".1.", Err("multiple points"), Err("multiple points")),
+        ("00.1.", Err("multiple points"), Err("multiple points")),
+        ("1e5.5", Err("For input string: \"1e5.5\""), Err("For input string: \"1e5.5\"")),
+        ("1.e3", Ok(0x408f400000000000), Ok(0x447a0000)),
+        ("", Err("empty String"), Err("empty String")),
+        ("   ", Err("empty String"), Err("empty String")),
+        ("+", Err("For input string: \"+\""), Err("For input string: \"+\"")),
+        ("-", Err("For input string: \"-\""), Err("For input string: \"-\"")),
+        ("+-1", Err("For input string: \"+-1\""), Err("For input string: \"+-1\"")),
+        ("abc", Err("For input string: \"abc\""), Err("For input string: \"abc\"")),
+        ("0", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("-0", Ok(0x8000000000000000), Ok(0x80000000)),
+        ("-0.0", Ok(0x8000000000000000), Ok(0x80000000)),
+        ("00012.50", Ok(0x4029000000000000), Ok(0x41480000)),
+        ("4.9e-324", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("2.4703282292062327e-324", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("2.4703282292062328e-324", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("1.7976931348623157e308", Ok(0x7fefffffffffffff), Ok(0x7f800000)),
+        ("1.7976931348623159e308", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("3.4028235e38", Ok(0x47efffffe54daff8), Ok(0x7f7fffff)),
+        ("3.4028236e38", Ok(0x47effffff514a7bc), Ok(0x7f800000)),
+        ("3.4028236e39", Ok(0x4823fffff92ce8d6), Ok(0x7f800000)),
+        ("1.4e-45", Ok(0x369ff868bf4d956a), Ok(0x00000001)),
+        ("7e-46", Ok(0x368ff868bf4d956a), Ok(0x00000000)),
+        ("7.1e-46", Ok(0x369036aa2680f22c), Ok(0x00000001)),
+        ("1.00000005960464477550", Ok(0x3ff0000010000000), Ok(0x3f800001)),
+        ("1.000000059604644775390625", Ok(0x3ff0000010000000), Ok(0x3f800000)),
+        ("1.00000017881393432617187499", Ok(0x3ff0000030000000), Ok(0x3f800001)),
+        ("0.1", Ok(0x3fb999999999999a), Ok(0x3dcccccd)),
+        ("123456789012345678901234567890", Ok(0x45f8ee90ff6c373e), Ok(0x6fc77488)),
+        ("1e-400", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("1e99999999999", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("0e99999999999", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("1e-99999999999", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("9007199254740993", Ok(0x4340000000000000), Ok(0x5a000000)),
+        ("1,5", Err("For input string: \"1,5\""), Err("For input string: \"1,5\"")),
+        ("1 5", Err("For input string: \"1 5\""), Err("For input string: \"1 5\"")),
+        ("0x", Err("For input string: \"0x\""), Err("For input string: \"0x\"")),
+        ("0X", Err("For input string: \"0X\""), Err("For input string: \"0X\"")),
+        ("-0x", Err("For input string: \"-0x\""), Err("For input string: \"-0x\"")),
+        ("0x1p", Err("For input string: \"0x1p\""), Err("For input string: \"0x1p\"")),
+        ("0x1", Err("For input string: \"0x1\""), Err("For input string: \"0x1\"")),
+        ("0xp1", Err("For input string: \"0xp1\""), Err("For input string: \"0xp1\"")),
+        ("0x.p1", Err("For input string: \"0x.p1\""), Err("For input string: \"0x.p1\"")),
+        ("0x1p3", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("-0X1.8P-2", Ok(0xbfd8000000000000), Ok(0xbec00000)),
+        ("0x.8p1", Ok(0x3ff0000000000000), Ok(0x3f800000)),
+        ("0x1.0p0d", Ok(0x3ff0000000000000), Ok(0x3f800000)),
+        ("0x1p3f", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("\u{9}0x1p3 ", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("+0x1p3", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("0x1p+3", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("0x1p-3", Ok(0x3fc0000000000000), Ok(0x3e000000)),
+        ("0x1P-1074", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("0x1p-1075", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("-0x1p-1075", Ok(0x8000000000000000), Ok(0x80000000)),
+        ("0x1.8p-1075", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("0x1.0000000000001p-1075", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("0x1.fffffffffffff8p1023", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("0x1.fffffffffffff7ffp1023", Ok(0x7fefffffffffffff), Ok(0x7f800000)),
+        ("0x1.fffffffffffffp1023", Ok(0x7fefffffffffffff), Ok(0x7f800000)),
+        ("0x1p1024", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("0x1p1023", Ok(0x7fe0000000000000), Ok(0x7f800000)),
+        ("0x1.000001p0", Ok(0x3ff0000010000000), Ok(0x3f800000)),
+        ("0x1.0000010000000000001p0", Ok(0x3ff0000010000000), Ok(0x3f800001)),
+        ("0x1.000003p0", Ok(0x3ff0000030000000), Ok(0x3f800002)),
+        ("0x1.00000100000000001p0", Ok(0x3ff0000010000000), Ok(0x3f800001)),
+        ("0x1.00000000000008p0", Ok(0x3ff0000000000000), Ok(0x3f800000)),
+        ("0x1.00000000000008000000000000000001p0", Ok(0x3ff0000000000001), Ok(0x3f800000)),
+        ("0x1.00000000000018p0", Ok(0x3ff0000000000002), Ok(0x3f800000)),
+        ("0x1p-149", Ok(0x36a0000000000000), Ok(0x00000001)),
+        ("0x1p-150", Ok(0x3690000000000000), Ok(0x00000000)),
+        ("0x1.8p-150", Ok(0x3698000000000000), Ok(0x00000001)),
+        ("0x1.0000000001p-150", Ok(0x3690000000001000), Ok(0x00000001)),
+        ("0x1.fffffep127", Ok(0x47efffffe0000000), Ok(0x7f7fffff)),
+        ("0x1.ffffffp127", Ok(0x47effffff0000000), Ok(0x7f800000)),
+        ("0x1.fffffefp127", Ok(0x47efffffef000000), Ok(0x7f7fffff)),
+        ("0x1p128", Ok(0x47f0000000000000), Ok(0x7f800000)),
+        ("0x1.ffffffp-127", Ok(0x380ffffff0000000), Ok(0x00800000)),
+        ("0x0.fffffffffffff8p-1022", Ok(0x0010000000000000), Ok(0x00000000)),
+        ("0x1.fffffffffffffp-1023", Ok(0x0010000000000000), Ok(0x00000000)),
+        ("0x0p0", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("-0x0p0", Ok(0x8000000000000000), Ok(0x80000000)),
+        ("0x0.0p0", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("0x0p99999999999", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("0x0p-99999999999", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("0x1p99999999999", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("-0x1p99999999999", Ok(0xfff0000000000000), Ok(0xff800000)),
+        ("0x1p-99999999999", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("-0x1p-99999999999", Ok(0x8000000000000000), Ok(0x80000000)),
+        ("0x1p2147483647", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("0x1p2147483648", Ok(0x7ff0000000000000), Ok(0x7f800000)),
+        ("0x1p-2147483648", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("0x1p-2147483649", Ok(0x0000000000000000), Ok(0x00000000)),
+        ("0x00000000000000000001p0", Ok(0x3ff0000000000000), Ok(0x3f800000)),
+        ("0x123456789abcdef0123p0", Ok(0x44723456789abcdf), Ok(0x6391a2b4)),
+        ("0x123456789abcdef0123p-80", Ok(0x3f723456789abcdf), Ok(0x3b91a2b4)),
+        ("0xABCDEFp-4", Ok(0x412579bde0000000), Ok(0x492bcdef)),
+        ("0xfp0", Ok(0x402e000000000000), Ok(0x41700000)),
+        ("0x1.p1", Ok(0x4000000000000000), Ok(0x40000000)),
+        ("0x1p1.5", Err("For input string: \"0x1p1.5\""), Err("For input string: \"0x1p1.5\"")),
+        ("0x1e3", Err("For input string: \"0x1e3\""), Err("For input string: \"0x1e3\"")),
+        ("0xg", Err("For input string: \"0xg\""), Err("For input string: \"0xg\"")),
+        ("00x1p1", Err("For input string: \"00x1p1\""), Err("For input string: \"00x1p1\"")),
+        ("0x1p3dd", Err("For input string: \"0x1p3dd\""), Err("For input string: \"0x1p3dd\"")),
+        ("0x1p3e", Err("For input string: \"0x1p3e\""), Err("For input string: \"0x1p3e\"")),
+        ("0x1p03", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("0x1p+-3", Err("For input string: \"0x1p+-3\""), Err("For input string: \"0x1p+-3\"")),
+        ("1.0x", Err("For input string: \"1.0x\""), Err("For input string: \"1.0x\"")),
+        ("0x-1p1", Err("For input string: \"0x-1p1\""), Err("For input string: \"0x-1p1\"")),
+        ("0x+1p1", Err("For input string: \"0x+1p1\""), Err("For input string: \"0x+1p1\"")),
+        ("0.x1p1", Err("For input string: \"0.x1p1\""), Err("For input string: \"0.x1p1\"")),
+        ("0x1.8P1F", Ok(0x4008000000000000), Ok(0x40400000)),
+        ("0x.0000000000000000000001p80", Ok(0x3f70000000000000), Ok(0x3b800000)),
+        ("0x1..8p1", Err("For input string: \"0x1..8p1\""), Err("For input string: \"0x1..8p1\"")),
+        ("0x\u{ff11}p1", Err("For input string: \"0x\u{ff11}p1\""), Err("For input string: \"0x\u{ff11}p1\"")),
+        ("0x1p\u{ff11}", Err("For input string: \"0x1p\u{ff11}\""), Err("For input string: \"0x1p\u{ff11}\"")),
+        ("0x1p00000000000000000000003", Ok(0x4020000000000000), Ok(0x41000000)),
+        ("0x1p-00000000000000000001074", Ok(0x0000000000000001), Ok(0x00000000)),
+        ("1e00000000000000000000003", Ok(0x408f400000000000), Ok(0x447a0000)),
+        ("-1.e-00000000000000000000003", Ok(0xbf50624dd2f1a9fc), Ok(0xba83126f)),
+        ("0x1.fffffffffffffffffffffffffffffffp0", Ok(0x4000000000000000), Ok(0x40000000)),
+        ("0x.00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001p1000", Ok(0x38f0000000000000), Ok(0x07800000)),
+        ("0x80000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001p-1000", Ok(0x4320000000000000), Ok(0x59000000)),
+        ("1.17549435E-38", Ok(0x380fffffff9fdba8), Ok(0x00800000)),
+        ("1.1754942E-38", Ok(0x380fffffbb1dd6a1), Ok(0x007fffff)),
+        ("1.401298464324817e-45", Ok(0x36a0000000000000), Ok(0x00000001)),
+        ("2.2250738585072011e-308", Ok(0x000fffffffffffff), Ok(0x00000000)),
+        ("2.2250738585072012e-308", Ok(0x0010000000000000), Ok(0x00000000)),
+    ];
+
+    #[test]
+    fn floats_follow_the_jdk() {
+        for &(input, double, float) in JDK_FLOATS {
+            let got = parse_double(input)
+                .map(f64::to_bits)
+                .map_err(|e| e.message(input));
+            assert_eq!(
+                got,
+                double.map_err(String::from),
+                "Double.parseDouble({input:?})"
+            );
+            let got = parse_float(input)
+                .map(f32::to_bits)
+                .map_err(|e| e.message(input));
+            assert_eq!(
+                got,
+                float.map_err(String::from),
+                "Float.parseFloat({input:?})"
+            );
+        }
+    }
+
     #[test]
     fn floats() {
-        assert_eq!(parse_double(" 1.5 "), Some(1.5));
-        assert_eq!(parse_double("1e3"), Some(1000.0));
-        assert_eq!(parse_double("2d"), Some(2.0));
-        assert_eq!(parse_double(".5"), Some(0.5));
-        assert!(parse_double("NaN").unwrap().is_nan());
-        assert_eq!(parse_double("-Infinity"), Some(f64::NEG_INFINITY));
-        assert_eq!(parse_double("abc"), None);
-        assert_eq!(parse_double("1,5"), None);
-        assert_eq!(parse_float("3.3"), Some(3.3f32));
+        assert_eq!(parse_double(" 1.5 "), Ok(1.5));
+        assert_eq!(parse_double("0x1p3"), Ok(8.0));
+        assert_eq!(parse_double("-0X1.8P-2"), Ok(-0.375));
+        assert_eq!(parse_float("0x1.8p1"), Ok(3.0));
+        // Rounded once to float: through double, the tail would be lost and 1.0 would come out.
+        assert_eq!(parse_float("0x1.0000010000000000001p0"), Ok(1.000_000_1));
+        assert_eq!(parse_double("0x1P-1074"), Ok(f64::from_bits(1)));
+        assert_eq!(parse_double("abc"), Err(FloatFormatError::Invalid));
+        assert_eq!(parse_double("1.2.3"), Err(FloatFormatError::MultiplePoints));
+        assert_eq!(parse_double(" \t"), Err(FloatFormatError::Empty));
+        assert_eq!(
+            FloatFormatError::Invalid.message(" 0x1p "),
+            "For input string: \"0x1p\""
+        );
     }
 }

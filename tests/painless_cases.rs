@@ -920,6 +920,25 @@ fn numbers_api() {
         ("Long.parseLong('9999999999')", "long", "9999999999"),
         ("Double.parseDouble('1.25')", "double", "1.25"),
         ("Float.parseFloat('1.25')", "float", "1.25"),
+        // hexadecimal floating point and direct rounding to float, as JDK 17 gives them
+        ("Double.parseDouble('0x1.8p1')", "double", "3.0"),
+        ("Double.parseDouble(' -0X1.8P-2d ')", "double", "-0.375"),
+        ("Float.parseFloat('-0X.8P-1')", "float", "-0.25"),
+        (
+            "Float.parseFloat('0x1.0000010000000000001p0')",
+            "float",
+            "1.0000001",
+        ),
+        (
+            "Float.parseFloat('1.00000005960464477550')",
+            "float",
+            "1.0000001",
+        ),
+        (
+            "Double.toString(Double.parseDouble('0x1.fffffffffffff8p1023'))",
+            "String",
+            "\"Infinity\"",
+        ),
         ("Integer.valueOf(5)", "int", "5"),
         ("Integer.toString(5)", "String", "\"5\""),
         ("Integer.toHexString(255)", "String", "\"ff\""),
@@ -1082,6 +1101,8 @@ fn runtime_errors_with_positions() {
         ("Integer.parseInt('x')", "number_format_exception", 7),
         ("Long.parseLong('')", "number_format_exception", 4),
         ("Double.parseDouble('abc')", "number_format_exception", 6),
+        ("Double.parseDouble('0x1p')", "number_format_exception", 6),
+        ("Float.parseFloat('1.2.3')", "number_format_exception", 5),
         (
             "'abc'.substring(5)",
             "string_index_out_of_bounds_exception",

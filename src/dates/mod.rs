@@ -336,7 +336,7 @@ impl DateFormat {
                     .map(|z| z.with_time_zone(timezone.clone()))?
             }
             DateFormat::Unix => {
-                let d = java_parse_double(input)?;
+                let d = crate::java::parse_double(input).map_err(|e| e.message(input))?;
                 epoch_millis((d * 1000.0) as i64, timezone)?
             }
             DateFormat::UnixMs => epoch_millis(java_parse_long(input, 10)?, timezone)?,
@@ -358,63 +358,6 @@ fn epoch_millis(ms: i64, tz: &TimeZone) -> Result<Zoned, String> {
     let ts = jiff::Timestamp::from_millisecond(ms)
         .map_err(|_| format!("Instant exceeds minimum or maximum instant: {ms}"))?;
     Ok(ts.to_zoned(tz.clone()))
-}
-
-/// `Double.parseDouble`: Java's accepted syntax (decimal with optional exponent and f/d suffix,
-/// `NaN`, `Infinity`, surrounding whitespace); hexadecimal floats are not supported.
-fn java_parse_double(s: &str) -> Result<f64, String> {
-    let t = s.trim_matches(|c: char| c <= ' ');
-    if t.is_empty() {
-        return Err("empty String".into());
-    }
-    let err = || format!("For input string: \"{s}\"");
-    let (neg, body) = match t.as_bytes()[0] {
-        b'-' => (true, &t[1..]),
-        b'+' => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let v = if body == "NaN" {
-        f64::NAN
-    } else if body == "Infinity" {
-        f64::INFINITY
-    } else {
-        let body = body.strip_suffix(['f', 'F', 'd', 'D']).unwrap_or(body);
-        let bytes = body.as_bytes();
-        let mut i = 0;
-        let mut digits = 0;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-            digits += 1;
-        }
-        if i < bytes.len() && bytes[i] == b'.' {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-                digits += 1;
-            }
-        }
-        if digits == 0 {
-            return Err(err());
-        }
-        if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
-            i += 1;
-            if i < bytes.len() && (bytes[i] == b'+' || bytes[i] == b'-') {
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i == start {
-                return Err(err());
-            }
-        }
-        if i != bytes.len() {
-            return Err(err());
-        }
-        body.parse::<f64>().map_err(|_| err())?
-    };
-    Ok(if neg { -v } else { v })
 }
 
 /// `Long.parseLong(s, radix)`.

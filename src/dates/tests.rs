@@ -65,6 +65,9 @@ fn unix_kinds() {
         "For input string: \"1588075678.1\""
     );
     assert_eq!(ok_err("UNIX", "abc"), "For input string: \"abc\"");
+    // Double.parseDouble reads hexadecimal floating point; its message quotes the trimmed text.
+    assert_eq!(ok("UNIX", "0x1.8p3"), "1970-01-01T00:00:12.000Z");
+    assert_eq!(ok_err("UNIX", " 0x1p "), "For input string: \"0x1p\"");
     assert_eq!(
         ok("TAI64N", "4000000050d506482dbdf024"),
         "2012-12-22T01:00:46.767Z"

@@ -34,6 +34,7 @@ use std::sync::OnceLock;
 
 use onig::{MatchParam, Regex, RegexOptions, Region, SearchOptions, Syntax};
 
+use crate::java;
 use crate::value::Value;
 
 pub use builtin::{
@@ -137,8 +138,12 @@ impl CaptureType {
             CaptureType::Long => {
                 Value::Long(convert::parse_java_long(raw, i64::MIN, i64::MAX).map_err(nfe)?)
             }
-            CaptureType::Float => Value::Float(convert::parse_java_float(raw).map_err(nfe)?),
-            CaptureType::Double => Value::Double(convert::parse_java_double(raw).map_err(nfe)?),
+            CaptureType::Float => {
+                Value::Float(java::parse_float(raw).map_err(|e| nfe(e.message(raw)))?)
+            }
+            CaptureType::Double => {
+                Value::Double(java::parse_double(raw).map_err(|e| nfe(e.message(raw)))?)
+            }
             CaptureType::Boolean => Value::Bool(convert::parse_java_boolean(raw)),
         })
     }

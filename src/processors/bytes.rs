@@ -136,7 +136,7 @@ fn parse_with_unit(value: &str, number: &str, unit: &Unit) -> Result<i64, Proces
     }
     // Fractional values (deprecated in 8.x) are truncated: `(long) (double * unitBytes)`, which
     // saturates like Rust's `as`; a Java NaN becomes 0.
-    let Some(d) = java::parse_double(number) else {
+    let Ok(d) = java::parse_double(number) else {
         return Err(parse_error(
             format!("failed to parse setting [{SETTING}] with value [{value}]"),
             Some(number_format(number)),
@@ -179,6 +179,9 @@ mod tests {
         assert_eq!(ok("1.123kb"), 1149);
         assert_eq!(ok("9000000000000.5pb"), i64::MAX);
         assert_eq!(ok("-0.0001kb"), 0);
+        // Double.parseDouble reads hexadecimal floating point (8.0 here)
+        assert_eq!(ok("0x1p3kb"), 8192);
+        assert_eq!(ok("0X1.8P1MB"), 3 << 20);
     }
 
     #[test]

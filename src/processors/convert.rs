@@ -71,10 +71,10 @@ impl ConvertType {
             }
             ConvertType::Float => java::parse_float(&text)
                 .map(Value::Float)
-                .ok_or_else(|| number_error(&text, "float", float_format_message(&text))),
+                .map_err(|e| number_error(&text, "float", e.message(&text))),
             ConvertType::Double => java::parse_double(&text)
                 .map(Value::Double)
-                .ok_or_else(|| number_error(&text, "double", float_format_message(&text))),
+                .map_err(|e| number_error(&text, "double", e.message(&text))),
             ConvertType::String => Ok(Value::String(text)),
             ConvertType::Boolean => {
                 if text.eq_ignore_ascii_case("true") {
@@ -137,29 +137,6 @@ fn integer_format_message(text: &str) -> String {
         return java::decode_error(text);
     }
     format!("For input string: \"{text}\"")
-}
-
-/// The `NumberFormatException` message of `Double.parseDouble`/`Float.parseFloat`
-/// (`FloatingDecimal.readJavaFormatString`): the text is trimmed first, and a second decimal point
-/// among the leading digits has a message of its own.
-fn float_format_message(text: &str) -> String {
-    let trimmed = text.trim_matches(|c: char| c <= ' ');
-    if trimmed.is_empty() {
-        return "empty String".into();
-    }
-    let unsigned = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
-    if !unsigned.starts_with("0x") && !unsigned.starts_with("0X") {
-        let mut points = 0;
-        for c in unsigned.chars() {
-            match c {
-                '0'..='9' => {}
-                '.' if points == 0 => points = 1,
-                '.' => return "multiple points".into(),
-                _ => break,
-            }
-        }
-    }
-    format!("For input string: \"{trimmed}\"")
 }
 
 /// ES `InetAddresses.isInetAddress`: dotted-quad IPv4 or IPv6 (with an optional, non-empty
@@ -279,6 +256,29 @@ mod tests {
             convert("ip", r#""1.2.3""#).unwrap_err(),
             "[1.2.3] is not a valid ipv4/ipv6 address"
         );
+    }
+
+    /// `Double.parseDouble`/`Float.parseFloat` read hexadecimal floating point (values from JDK
+    /// 17); `auto` reaches float once `Integer.decode`/`Long.decode` have refused the text.
+    #[test]
+    fn hexadecimal_floating_point() {
+        assert_eq!(convert("double", r#""0x1p3""#).unwrap(), r#"{"f":8.0}"#);
+        assert_eq!(
+            convert("double", r#""-0X1.8P-2""#).unwrap(),
+            r#"{"f":-0.375}"#
+        );
+        assert_eq!(convert("double", r#"" 0x.8p1d ""#).unwrap(), r#"{"f":1.0}"#);
+        assert_eq!(convert("float", r#""0x1.8p1""#).unwrap(), r#"{"f":3.0}"#);
+        assert_eq!(convert("float", r#""0x1p-150""#).unwrap(), r#"{"f":0.0}"#);
+        assert_eq!(convert("auto", r#""0x1p3""#).unwrap(), r#"{"f":8.0}"#);
+        assert_eq!(convert("auto", r#""0x1F""#).unwrap(), r#"{"f":31}"#);
+        assert_eq!(
+            convert("double", r#""0x1P-1074""#).unwrap(),
+            r#"{"f":4.9E-324}"#
+        );
+        let (reason, message, _) = failure("double", r#""0x1p""#);
+        assert_eq!(reason, "unable to convert [0x1p] to double");
+        assert_eq!(message, r#"For input string: "0x1p""#);
     }
 
     #[test]

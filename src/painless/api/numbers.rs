@@ -93,31 +93,6 @@ pub fn parse_long(s: &str) -> R<i64> {
     crate::java::parse_radix(s, 10).ok_or_else(|| nfe(s))
 }
 
-/// `Double.parseDouble`: trims, accepts `NaN`, `Infinity`, a trailing `d`/`f`, hex is rejected.
-pub fn parse_double(s: &str) -> R<f64> {
-    let t = s.trim_matches(|c: char| c <= ' ');
-    if t.is_empty() {
-        return Err(Thrown::new("NumberFormatException", "empty String"));
-    }
-    let body = t
-        .strip_suffix(['d', 'D', 'f', 'F'])
-        .filter(|b| !b.is_empty() && !b.ends_with(['e', 'E']))
-        .unwrap_or(t);
-    match body {
-        "NaN" | "+NaN" | "-NaN" => return Ok(f64::NAN),
-        "Infinity" | "+Infinity" => return Ok(f64::INFINITY),
-        "-Infinity" => return Ok(f64::NEG_INFINITY),
-        _ => {}
-    }
-    let ok = body
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-    if !ok || body.contains("inf") {
-        return Err(nfe(s));
-    }
-    body.parse::<f64>().map_err(|_| nfe(s))
-}
-
 pub fn boxed_call(recv: &V, name: &str, args: Vec<V>) -> R<V> {
     let n = args.len();
     if let V::Bool(b) = recv {
@@ -503,11 +478,13 @@ pub fn call_static(class: &str, name: &str, args: Vec<V>) -> R<V> {
             ("parseDouble", 1) | ("parseFloat", 1) => {
                 let arg = implicit(a(0), Ty::Class("String"))?;
                 let s = str_of(&arg).ok_or_else(|| Thrown::npe(None))?;
-                let d = parse_double(s)?;
+                let nfe = |e: crate::java::FloatFormatError| {
+                    Thrown::new("NumberFormatException", e.message(s))
+                };
                 Ok(if class == "Float" {
-                    V::Float(d as f32)
+                    V::Float(crate::java::parse_float(s).map_err(nfe)?)
                 } else {
-                    V::Double(d)
+                    V::Double(crate::java::parse_double(s).map_err(nfe)?)
                 })
             }
             ("valueOf", 1) => implicit(a(0), primitive_of(class)),
