@@ -3,6 +3,8 @@
 //! (`EXC <SimpleClassName>: <message>`). The expectations come from running the same
 //! expressions as a Java program on JDK 17.0.15.
 
+mod painless_support;
+
 use ingest_emu::painless::run_for_cli;
 
 fn run(expr: &str) -> String {
@@ -29,20 +31,10 @@ fn run(expr: &str) -> String {
 }
 
 fn check(cases: &[(&str, &str)]) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(expr, want)| {
-            let got = run(expr);
-            (got != *want).then(|| format!("{expr}\n   want: {want}\n   got:  {got}"))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    painless_support::assert_cases(cases, |(expr, want)| {
+        let got = run(expr);
+        (got != *want).then(|| format!("{expr}\n   want: {want}\n   got:  {got}"))
+    });
 }
 
 /// The `DateTimeFormatter` constants' `withZone` / `getZone` (qualys_gav parses with
