@@ -501,8 +501,21 @@ pub fn parse_url(spec: &str) -> Option<Parts> {
         limit = i;
     }
     if protocol == "mailto" {
+        // the mailto handler: the address must not be blank, the query follows the last `?`,
+        // and the fragment is dropped (it sets the URL without one)
+        let file = &spec[start..limit];
+        if file.chars().all(crate::java::is_whitespace) {
+            return None;
+        }
         parts.host = Some(String::new());
-        parts.path = Some(spec[start..limit].to_string());
+        parts.fragment = None;
+        match file.rfind('?') {
+            Some(q) => {
+                parts.path = Some(file[..q].to_string());
+                parts.query = Some(file[q + 1..].to_string());
+            }
+            None => parts.path = Some(file.to_string()),
+        }
         return Some(parts);
     }
     if protocol == "jar" && !spec[start..limit].contains("!/") {
@@ -547,7 +560,14 @@ pub fn parse_url(spec: &str) -> Option<Parts> {
                     let ind = hs.find(']').filter(|&i| i > 2)?;
                     let rest = hs[ind + 1..].to_string();
                     hs = hs[..ind + 1].to_string();
-                    hs[1..ind].parse::<std::net::Ipv6Addr>().ok()?;
+                    // `IPAddressUtil.isIPv6LiteralAddress`: a `%scope` may follow, not empty
+                    let literal = &hs[1..ind];
+                    let address = match literal.find('%') {
+                        Some(pc) if pc + 1 == literal.len() => return None,
+                        Some(pc) => &literal[..pc],
+                        None => literal,
+                    };
+                    address.parse::<std::net::Ipv6Addr>().ok()?;
                     if !rest.is_empty() {
                         let port = rest.strip_prefix(':')?;
                         if !port.is_empty() {
@@ -581,49 +601,13 @@ pub fn parse_url(spec: &str) -> Option<Parts> {
             path = Some(format!("{sep}{}", &work[start..limit]));
         }
     }
-    let path = normalize_url_path(&path.unwrap_or_default());
     parts.host = Some(host.unwrap_or_default());
-    parts.path = Some(path);
+    parts.path = Some(path.unwrap_or_default());
     Some(parts)
 }
 
 fn java_parse_int(s: &str) -> Option<i32> {
     crate::java::parse_int(s)
-}
-
-/// `URLStreamHandler.parseURL`'s removal of `/./` and `/../` segments.
-fn normalize_url_path(path: &str) -> String {
-    let mut path = path.to_string();
-    while let Some(i) = path.find("/./") {
-        path.replace_range(i..i + 2, "");
-    }
-    let mut i = 0;
-    while let Some(found) = path[i..].find("/../").map(|f| f + i) {
-        if found > 0 {
-            if let Some(lim) = path[..found].rfind('/') {
-                if !path[lim..].starts_with("/../") || lim != found {
-                    path.replace_range(lim..found + 3, "");
-                    i = 0;
-                    continue;
-                }
-            }
-        }
-        i = found + 3;
-    }
-    while path.ends_with("/..") {
-        let end = path.len() - 3;
-        match path[..end].rfind('/') {
-            Some(lim) => path.truncate(lim + 1),
-            None => break,
-        }
-    }
-    if path.starts_with("./") && path.len() > 2 {
-        path.replace_range(0..2, "");
-    }
-    if path.ends_with("/.") {
-        path.truncate(path.len() - 1);
-    }
-    path
 }
 
 #[cfg(test)]
@@ -668,7 +652,7 @@ mod tests {
         assert_eq!(u.host.as_deref(), Some("www.google.com"));
         assert_eq!(u.path.as_deref(), Some("/path with spaces"));
         let u = parse_url("https://u:p@h:8080/a b/../c?q=1#f").unwrap();
-        assert_eq!(u.path.as_deref(), Some("/c"));
+        assert_eq!(u.path.as_deref(), Some("/a b/../c"));
         assert_eq!(u.port, 8080);
         assert_eq!(u.query.as_deref(), Some("q=1"));
         assert_eq!(u.fragment.as_deref(), Some("f"));
@@ -762,6 +746,17 @@ mod oracle {
         "http://h.com/\u{a0}",
         "http://\u{e9}x.com/",
         "http://x.com/a\tb",
+        // URL fallback paths keep their `.` and `..` segments (`URLStreamHandler.parseURL`
+        // removes them only from a path resolved against a context URL)
+        "http://example.com/a/../b c",
+        "https://h/static/../../etc/passwd|id",
+        "http://h/a/./b c",
+        "http://h/./x y",
+        "mailto:a@b.c?subject=hi there#frag",
+        "mailto:a b?x?y z#f",
+        "mailto: #x",
+        "http://[fe80::1%]/a b",
+        "http://[fe80::1%eth0]/a b",
     ];
 
     fn show(kind: &str, p: &Parts) -> String {
