@@ -1118,6 +1118,12 @@ impl<'a> Translator<'a> {
                     }
                 }
             }
+            'b' if !in_class && self.chars[self.i..].starts_with(&['{', 'g', '}']) => {
+                return Err(format!(
+                    "unsupported Java regex construct (grapheme boundary \\b{{g}}) in [{}]",
+                    self.pattern
+                ));
+            }
             'b' | 'B' if !in_class => match self.target {
                 Target::Rust if unicode => self.out.push_str(if c == 'b' { r"\b" } else { r"\B" }),
                 Target::Rust => self
@@ -1499,6 +1505,9 @@ mod tests {
         assert!(re.matches("abc").unwrap().is_none());
         assert_eq!(re.find_at("ab", 0, false).unwrap().unwrap().end(), 1);
         assert!(PatternFlags::from_letters("c").is_err());
+        // Java 9's grapheme boundary is refused by name, not read as a repetition
+        let e = JavaRegex::compile(r"\b{g}").unwrap_err();
+        assert!(e.contains("grapheme boundary"), "{e}");
     }
 
     fn with_flags(p: &str, letters: &str) -> JavaRegex {
