@@ -148,3 +148,47 @@ fn collections_and_arrays_statics() {
         ("return Arrays.deepHashCode(new Object[] {['x', 1]})", "4713"),
     ]);
 }
+
+/// `Augmentation.groupBy` builds a `LinkedHashMap`, and `Map.findAll`/`groupBy` maps like the
+/// receiver (`TreeMap` for a `TreeMap`, else `LinkedHashMap`): insertion order survives.
+#[test]
+fn augmentation_maps_keep_order() {
+    let m = "Map m = new LinkedHashMap(); m.put('z', 1); m.put('a', 2); m.put('m', 3);";
+    let t = "Map t = new TreeMap(); t.put('c', 1); t.put('ba', 2); t.put('az', 3);";
+    let cases = [
+        (
+            "return ['z','a','m'].groupBy(x -> x).keySet().toString()".to_string(),
+            "[z, a, m]",
+        ),
+        (
+            format!("{m} return m.groupBy((k, v) -> k).toString()"),
+            "{z={z=1}, a={a=2}, m={m=3}}",
+        ),
+        (
+            format!("{m} return m.findAll((k, v) -> true).toString()"),
+            "{z=1, a=2, m=3}",
+        ),
+        (
+            format!("{m} return m.groupBy((k, v) -> v > 1).toString()"),
+            "{false={z=1}, true={a=2, m=3}}",
+        ),
+        (
+            format!("{m} return m.findAll((k, v) -> true) instanceof LinkedHashMap"),
+            "true",
+        ),
+        (
+            format!("{t} return t.findAll((k, v) -> true).toString()"),
+            "{az=3, ba=2, c=1}",
+        ),
+        (
+            format!("{t} return t.findAll((k, v) -> true) instanceof TreeMap"),
+            "true",
+        ),
+        (
+            format!("{t} return t.groupBy((k, v) -> 'g').toString()"),
+            "{g={az=3, ba=2, c=1}}",
+        ),
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(|(s, w)| (s.as_str(), *w)).collect();
+    check(&cases);
+}

@@ -220,7 +220,8 @@ fn iterable_aug(it: &mut Interp, recv: &V, items: &[V], name: &str, args: &[V]) 
                 V::Null
             }
             ("groupBy", 1) => {
-                let m = V::new_map(CollectionKind::Hash);
+                // Augmentation.groupBy: a LinkedHashMap
+                let m = V::new_map(CollectionKind::Linked);
                 if let V::Map(mm) = &m {
                     for x in items {
                         let k = it.call_fn(&args[0], vec![x.clone()])?;
@@ -928,15 +929,36 @@ pub fn map_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
             }
             Ok(c)
         }
-        _ => match map_aug(it, map_entries(recv).unwrap_or_default(), name, &args) {
+        _ => match map_aug(
+            it,
+            map_entries(recv).unwrap_or_default(),
+            similar_map_kind(recv),
+            name,
+            &args,
+        ) {
             Some(r) => r,
             None => Err(not_found(recv, name, args.len())),
         },
     }
 }
 
+/// `Augmentation`'s maps for results built from a map: a `TreeMap` for a `TreeMap` receiver,
+/// else a `LinkedHashMap`.
+fn similar_map_kind(recv: &V) -> CollectionKind {
+    match recv {
+        V::Map(m) if m.borrow().kind == CollectionKind::Tree => CollectionKind::Tree,
+        _ => CollectionKind::Linked,
+    }
+}
+
 /// Painless's `Map` augmentations over a snapshot of the entries (`None`: no such method).
-fn map_aug(it: &mut Interp, entries: Vec<(V, V)>, name: &str, args: &[V]) -> Option<R<V>> {
+fn map_aug(
+    it: &mut Interp,
+    entries: Vec<(V, V)>,
+    similar: CollectionKind,
+    name: &str,
+    args: &[V],
+) -> Option<R<V>> {
     let f = match (name, args.len()) {
         ("collect", 1)
         | ("findAll", 1)
@@ -958,20 +980,28 @@ fn map_aug(it: &mut Interp, entries: Vec<(V, V)>, name: &str, args: &[V]) -> Opt
             })())
         }
         ("findResult", 2) => {
-            return Some(map_aug1(it, entries, "findResult", &args[1]).map(|v| {
-                if v.is_null() {
-                    args[0].clone()
-                } else {
-                    v
-                }
-            }))
+            return Some(
+                map_aug1(it, entries, similar, "findResult", &args[1]).map(|v| {
+                    if v.is_null() {
+                        args[0].clone()
+                    } else {
+                        v
+                    }
+                }),
+            )
         }
         _ => return None,
     };
-    Some(map_aug1(it, entries, name, f))
+    Some(map_aug1(it, entries, similar, name, f))
 }
 
-fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
+fn map_aug1(
+    it: &mut Interp,
+    entries: Vec<(V, V)>,
+    similar: CollectionKind,
+    name: &str,
+    f: &V,
+) -> R<V> {
     match name {
         "collect" => {
             let mut out = Vec::new();
@@ -981,7 +1011,7 @@ fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
             Ok(V::new_list(out))
         }
         "findAll" => {
-            let out = V::new_map(CollectionKind::Hash);
+            let out = V::new_map(similar);
             if let V::Map(o) = &out {
                 for (k, v) in entries {
                     if truthy(it.call_fn(f, vec![k.clone(), v.clone()])?)? {
@@ -1041,7 +1071,8 @@ fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
             Ok(V::new_list(out))
         }
         _ => {
-            let out = V::new_map(CollectionKind::Hash);
+            // groupBy: a LinkedHashMap of maps like the receiver
+            let out = V::new_map(CollectionKind::Linked);
             if let V::Map(o) = &out {
                 for (k, v) in entries {
                     let g = it.call_fn(f, vec![k.clone(), v.clone()])?;
@@ -1049,7 +1080,7 @@ fn map_aug1(it: &mut Interp, entries: Vec<(V, V)>, name: &str, f: &V) -> R<V> {
                     let inner = match existing {
                         Some(m @ V::Map(_)) => m,
                         _ => {
-                            let nm = V::new_map(CollectionKind::Hash);
+                            let nm = V::new_map(similar);
                             o.borrow_mut().put(g, nm.clone())?;
                             nm
                         }
@@ -1332,7 +1363,13 @@ pub fn doc_call(it: &mut Interp, recv: &V, name: &str, args: Vec<V>) -> R<V> {
                 return Ok(V::Bool(found));
             }
             _ => {
-                return match map_aug(it, map_entries(recv).unwrap_or_default(), name, &args) {
+                return match map_aug(
+                    it,
+                    map_entries(recv).unwrap_or_default(),
+                    similar_map_kind(recv),
+                    name,
+                    &args,
+                ) {
                     Some(r) => r,
                     None => Err(not_found(recv, name, args.len())),
                 }
@@ -2438,7 +2475,7 @@ fn sorted_map_call(it: &mut Interp, recv: &V, sv: &SortedView, name: &str, args:
                 V::Null
             })
         }
-        _ => match map_aug(it, sv.entries()?, name, &args) {
+        _ => match map_aug(it, sv.entries()?, CollectionKind::Linked, name, &args) {
             Some(r) => r,
             None => Err(not_found(recv, name, args.len())),
         },
