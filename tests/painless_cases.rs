@@ -2413,3 +2413,19 @@ fn fully_qualified_class_names() {
     // a variable may still be called `java`
     assert_eq!(run("def java = 5; return java + 1")["value"], json!(6));
 }
+
+/// The regex allowlist has `Matcher.group()` and `group(int)`; a name goes through
+/// `namedGroup(String)`.
+#[test]
+fn matcher_group_takes_an_index() {
+    check(&[(
+        "def m = /(?<k>a)/.matcher('a'); m.find(); return m.namedGroup('k')",
+        "String",
+        "\"a\"",
+    )]);
+    check_msg(&[(
+        "def m = /(?<k>a)/.matcher('a'); m.find(); return m.group('k')",
+        "class_cast_exception",
+        "Cannot cast from [String] to [int].",
+    )]);
+}

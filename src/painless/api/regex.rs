@@ -349,17 +349,8 @@ pub fn call(_it: &mut Interp, recv: &V, o: &Obj, name: &str, args: Vec<V>) -> R<
                     }
                 }
                 ("group", 0) => group_value(&st, 0),
-                ("group", 1) => match &args[0] {
-                    V::Int(i) => group_value(&st, *i as usize),
-                    v => {
-                        let name = arg_str(v)?;
-                        let idx = st
-                            .re
-                            .group_index(name)
-                            .ok_or_else(|| Thrown::iae(format!("No group with name <{name}>")))?;
-                        group_value(&st, idx)
-                    }
-                },
+                // the allowlist has `group(int)` only; names go through `namedGroup`
+                ("group", 1) => group_value(&st, arg_int(&args[0])? as usize),
                 ("namedGroup", 1) => {
                     let name = arg_str(&args[0])?;
                     match st.re.group_index(name) {
