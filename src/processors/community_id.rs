@@ -353,23 +353,19 @@ pub fn community_id_of(
     flow.community_id(uint16(seed)?)
 }
 
-type Lazy<'a> = Box<dyn FnOnce() -> Result<Option<Value>, ProcessorError> + 'a>;
-
 /// ES `CommunityIdProcessor.buildFlow`: the transport and the ports are read only when needed
 /// (they are suppliers there; the processor's read of a missing field fails only then).
 #[allow(clippy::too_many_arguments)]
-fn build_flow<'a>(
+fn build_flow(
     source_ip: Option<&str>,
     destination_ip: Option<&str>,
     iana: Option<Value>,
-    transport: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
-    source_port: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
-    destination_port: impl FnOnce() -> Result<Option<Value>, ProcessorError> + 'a,
+    transport: impl FnOnce() -> Result<Option<Value>, ProcessorError>,
+    source_port: impl FnOnce() -> Result<Option<Value>, ProcessorError>,
+    destination_port: impl FnOnce() -> Result<Option<Value>, ProcessorError>,
     icmp_type: Option<Value>,
     icmp_code: Option<Value>,
 ) -> Result<Option<FlowData>, ProcessorError> {
-    let (source_port, destination_port): (Lazy<'a>, Lazy<'a>) =
-        (Box::new(source_port), Box::new(destination_port));
     let (Some(source_ip), Some(destination_ip)) = (source_ip, destination_ip) else {
         return Ok(None);
     };
