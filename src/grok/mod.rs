@@ -280,14 +280,7 @@ impl Grok {
     /// Matches `text` (a search: the expression may match anywhere unless anchored). `Ok(None)` when it
     /// does not match.
     pub fn try_match(&self, text: &str) -> Result<Option<GrokMatch>, MatchError> {
-        thread_local! {
-            // Reused across matches so that a match does not allocate a fresh region each time.
-            static REGION: std::cell::RefCell<Region> = std::cell::RefCell::new(Region::new());
-        }
-        REGION.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut region) => self.match_with_region(text, &mut region),
-            Err(_) => self.match_with_region(text, &mut Region::new()),
-        })
+        with_region(|region| self.match_with_region(text, region))
     }
 
     fn match_with_region(
@@ -346,11 +339,12 @@ impl Grok {
         if from > text.len() {
             return Ok(None);
         }
-        let mut region = Region::new();
-        if !search_range(&self.regex, text, from, &mut region)? {
-            return Ok(None);
-        }
-        Ok(region.pos(0))
+        with_region(|region| {
+            region.clear();
+            Ok(search_range(&self.regex, text, from, region)?
+                .then(|| region.pos(0))
+                .flatten())
+        })
     }
 
     /// The expanded regular expression, with Elasticsearch's group names (`(?<NAME:field>...)`).
@@ -403,6 +397,17 @@ fn original_names_in_message(message: &str, names: &[String]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Runs `f` with this thread's match region, so that a match does not allocate a fresh one.
+fn with_region<T>(f: impl FnOnce(&mut Region) -> T) -> T {
+    thread_local! {
+        static REGION: std::cell::RefCell<Region> = std::cell::RefCell::new(Region::new());
+    }
+    REGION.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut region) => f(&mut region),
+        Err(_) => f(&mut Region::new()),
+    })
 }
 
 fn search(regex: &Regex, text: &str, region: &mut Region) -> Result<bool, MatchError> {
