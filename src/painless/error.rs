@@ -58,6 +58,16 @@ impl Thrown {
     pub fn iae(msg: impl Into<String>) -> Thrown {
         Thrown::new("IllegalArgumentException", msg)
     }
+    /// An ingest failure (ES exception type and message) as the Java exception a script sees
+    /// when the processor code behind a helper throws it.
+    pub fn from_es_type(es_type: &str, msg: impl Into<String>) -> Thrown {
+        let class = match es_type {
+            "number_format_exception" => "NumberFormatException",
+            "parse_exception" => "ElasticsearchParseException",
+            _ => "IllegalArgumentException",
+        };
+        Thrown::new(class, msg)
+    }
     pub fn cce(msg: impl Into<String>) -> Thrown {
         Thrown::new("ClassCastException", msg)
     }

@@ -48,10 +48,7 @@ pub fn call(recv: &V, cidr: &Cidr, name: &str, args: Vec<V>) -> R<V> {
 
 /// `inet`'s (ES exception type, message) as the Java exception Painless sees.
 fn java_error((kind, message): (String, String)) -> Thrown {
-    match kind.as_str() {
-        "number_format_exception" => Thrown::new("NumberFormatException", message),
-        _ => Thrown::iae(message),
-    }
+    Thrown::from_es_type(&kind, message)
 }
 
 #[cfg(test)]

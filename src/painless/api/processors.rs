@@ -37,12 +37,7 @@ pub fn call(name: &str, args: Vec<V>) -> R<V> {
 
 /// A processor's failure as the Java exception its static `apply` throws.
 fn thrown(e: ProcessorError) -> Thrown {
-    let class = match e.kind.as_str() {
-        "parse_exception" => "ElasticsearchParseException",
-        "number_format_exception" => "NumberFormatException",
-        _ => "IllegalArgumentException",
-    };
-    Thrown::new(class, e.reason)
+    Thrown::from_es_type(&e.kind, e.reason)
 }
 
 /// `JsonProcessor.apply(fieldValue, false, strict)`: the text is the value's `toString()`.
